@@ -1,0 +1,77 @@
+package dev.tickcast.server;
+
+import dev.tickcast.server.match.Matchmaker;
+import dev.tickcast.server.room.Room;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A running Tickcast server inside a {@link Vertx}: HTTP, matchmaking, the game WebSocket and the
+ * rooms. {@code ServerMain} starts one from the command line; tests and the bench embed one.
+ *
+ * <pre>{@code
+ * GameRegistry games = new GameRegistry().register(ArenaGame.SPEC);
+ * TickcastServer.start(vertx, ServerConfig.defaults(), games).onSuccess(s -> ...);
+ * }</pre>
+ */
+public final class TickcastServer {
+    private static final long SWEEP_PERIOD_MS = 500;
+    private static final AtomicLong SHARED_RANDOM_PORTS = new AtomicLong();
+
+    private final Vertx vertx;
+    private final Matchmaker matchmaker;
+    private final long sweepTimer;
+    private final int port;
+
+    private TickcastServer(Vertx vertx, Matchmaker matchmaker, int port) {
+        this.vertx = vertx;
+        this.matchmaker = matchmaker;
+        this.port = port;
+        this.sweepTimer = vertx.setPeriodic(SWEEP_PERIOD_MS, id -> matchmaker.sweep());
+    }
+
+    /** Starts a server with {@code config.eventLoops()} listening instances. */
+    public static Future<TickcastServer> start(Vertx vertx, ServerConfig config, GameRegistry games) {
+        RoomHosts hosts = new RoomHosts();
+        AtomicLong seeds = new AtomicLong(config.seed());
+        Matchmaker matchmaker = new Matchmaker(games,
+                (id, spec, mm) -> new Room(id, spec, hosts.next(), seeds.getAndIncrement(), System::nanoTime, mm),
+                config.seatTimeoutMs(), System::nanoTime);
+        // Vert.x shares a listening socket among instances that use the same port; a negative port
+        // means "any free port, shared by every instance that names the same negative number".
+        int listenPort = config.port() == 0 ? -(int) SHARED_RANDOM_PORTS.incrementAndGet() : config.port();
+        List<ServerVerticle> instances = new CopyOnWriteArrayList<>();
+        return vertx.deployVerticle(() -> {
+            ServerVerticle v = new ServerVerticle(config, matchmaker, hosts, listenPort);
+            instances.add(v);
+            return v;
+        }, new DeploymentOptions().setInstances(Math.max(1, config.eventLoops())))
+                .map(id -> new TickcastServer(vertx, matchmaker, instances.get(0).actualPort()));
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return port;
+    }
+
+    /** The matchmaker and room directory. */
+    public Matchmaker matchmaker() {
+        return matchmaker;
+    }
+
+    /** The room with {@code id}, or null. */
+    public Room room(String id) {
+        return matchmaker.room(id);
+    }
+
+    /** Closes every room (players get 1001) and stops the periodic sweep; the Vertx stays up. */
+    public void shutdown() {
+        vertx.cancelTimer(sweepTimer);
+        matchmaker.closeAll();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.tickcast.server.room;
+
+import dev.tickcast.server.transport.Link;
+import dev.tickcast.state.Snapshot;
+
+/**
+ * A player in a room: its connection and what the room knows of the client's state. Owned by the
+ * room's thread. Invariant: a client only receives a snapshot whose baseline is the last state it
+ * received ({@link #lastTick}) and whose predictor, if any, is the state before that
+ * ({@link #prevTick}); a client that skipped snapshots (its write queue was full) keeps its old
+ * baseline, so the next delta still carries every change, or gets a keyframe once that baseline
+ * has left the ring.
+ */
+public final class Session {
+    final Link link;
+    final String name;
+    int playerId = -1;
+    int entityId = -1;
+    int lastTick = Snapshot.NO_TICK;
+    int prevTick = Snapshot.NO_TICK;
+    int lastSeq;
+    long snapshotsSent;
+    long snapshotsSkipped;
+    long fullSnapshotsSent;
+    long bytesSent;
+
+    /** A session for a client that claimed a seat under {@code name}. */
+    public Session(Link link, String name) {
+        this.link = link;
+        this.name = name;
+    }
+
+    /** The connection. */
+    public Link link() {
+        return link;
+    }
+
+    /** The player's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The player's id in the room (its seat), or -1 before the join. */
+    public int playerId() {
+        return playerId;
+    }
+
+    /** Snapshots skipped because the client's write queue was full. */
+    public long snapshotsSkipped() {
+        return snapshotsSkipped;
+    }
+
+    /** Full snapshots (keyframes) sent. */
+    public long fullSnapshotsSent() {
+        return fullSnapshotsSent;
+    }
+}

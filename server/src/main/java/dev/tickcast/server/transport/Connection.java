@@ -1,0 +1,103 @@
+package dev.tickcast.server.transport;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.io.Input;
+import dev.tickcast.server.match.Claim;
+import dev.tickcast.server.match.Matchmaker;
+import dev.tickcast.server.room.Room;
+import dev.tickcast.server.room.Session;
+import dev.tickcast.wire.JoinMessage;
+import dev.tickcast.wire.Messages;
+import dev.tickcast.wire.Protocol;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One accepted WebSocket, on the event loop that accepted it. Before the join it accepts only JOIN
+ * (a seat token); after it, every binary message goes to the room ({@link Room#execute}). Text
+ * frames close with 1003; frames over the size limit are closed with 1009 by Vert.x itself.
+ */
+public final class Connection {
+    private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+
+    private final ServerWebSocket ws;
+    private final WebSocketLink link;
+    private final Matchmaker matchmaker;
+    private final Kryo kryo;
+    private final Input input = new Input();
+    private Room room;
+    private Session session;
+
+    /** Handles {@code ws}; {@code kryo} belongs to the accepting event loop. */
+    public Connection(ServerWebSocket ws, Matchmaker matchmaker, Kryo kryo, int writeQueueMaxBytes) {
+        this.ws = ws;
+        this.link = new WebSocketLink(ws, writeQueueMaxBytes);
+        this.matchmaker = matchmaker;
+        this.kryo = kryo;
+        ws.binaryMessageHandler(this::onBinary);
+        ws.textMessageHandler(text -> close(Protocol.CLOSE_UNSUPPORTED_DATA, "binary frames only"));
+        ws.closeHandler(v -> onClosed());
+        ws.exceptionHandler(e -> LOG.debug("connection {}: {}", link.remote(), e.toString()));
+    }
+
+    private void onBinary(Buffer message) {
+        if (room != null) {
+            Room r = room;
+            Session s = session;
+            r.execute(() -> r.onMessage(s, message));
+            return;
+        }
+        if (link.closed()) {
+            return;
+        }
+        onJoin(message);
+    }
+
+    private void onJoin(Buffer message) {
+        byte[] bytes = message.getBytes();
+        input.setBuffer(bytes);
+        int type = bytes.length == 0 ? -1 : bytes[0] & 0xFF;
+        if (type != Protocol.typeByte(Protocol.JOIN)) {
+            boolean known = type == Protocol.typeByte(Protocol.INPUT) || type == Protocol.typeByte(Protocol.PING)
+                    || type == Protocol.typeByte(Protocol.CHAT_SEND);
+            close(known ? Protocol.CLOSE_NOT_JOINED : Protocol.CLOSE_UNKNOWN_TYPE,
+                    known ? "join first" : "unknown message type " + type);
+            return;
+        }
+        input.setPosition(1);
+        JoinMessage join = kryo.readObject(input, JoinMessage.class);
+        if (join == null) {
+            close(Protocol.CLOSE_INVALID_PAYLOAD, "malformed join");
+            return;
+        }
+        if (join.version() != Protocol.VERSION) {
+            close(Protocol.CLOSE_BAD_VERSION, "protocol version " + join.version() + " not supported");
+            return;
+        }
+        Claim claim = matchmaker.claim(join.token());
+        if (claim == null) {
+            close(Protocol.CLOSE_BAD_SEAT, "unknown, expired or used seat token");
+            return;
+        }
+        room = claim.room();
+        session = new Session(link, claim.name());
+        Room r = room;
+        Session s = session;
+        r.execute(() -> r.join(s));
+    }
+
+    private void onClosed() {
+        if (room != null) {
+            Room r = room;
+            Session s = session;
+            r.execute(() -> r.leave(s));
+        }
+    }
+
+    private void close(short code, String reason) {
+        LOG.info("connection {}: closing with {}: {}", link.remote(), code, reason);
+        link.close(code, reason);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.tickcast.server;
+
+import dev.tickcast.games.arena.ArenaGame;
+import dev.tickcast.server.room.Room;
+import dev.tickcast.server.room.RoomListener;
+import dev.tickcast.state.Snapshot;
+import io.vertx.core.Vertx;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** An embedded server on a loopback port, recording every broadcast state by room and tick. */
+final class ServerFixture {
+    final TickcastServer server;
+    final Map<String, String> states = new ConcurrentHashMap<>();
+
+    ServerFixture(Vertx vertx, ServerConfig config, GameRegistry games) {
+        server = Bot.get(TickcastServer.start(vertx, config, games).toCompletionStage().toCompletableFuture());
+        server.matchmaker().addObserver(new RoomListener() {
+            @Override
+            public void onSeatFreed(Room room) {
+            }
+
+            @Override
+            public void onDisposed(Room room) {
+            }
+
+            @Override
+            public void onSnapshot(Room room, Snapshot snapshot) {
+                states.put(key(room.id(), snapshot.tick()), snapshot.describe());
+            }
+        });
+    }
+
+    static ServerFixture arena(Vertx vertx) {
+        return new ServerFixture(vertx, ServerConfig.defaults().withAddress("127.0.0.1", 0).withEventLoops(2),
+                new GameRegistry().register(ArenaGame.SPEC));
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    String state(String roomId, int tick) {
+        return states.get(key(roomId, tick));
+    }
+
+    /** Runs {@code query} on the room's thread and returns its answer. */
+    <T> T onRoom(String roomId, java.util.function.Function<Room, T> query) {
+        Room room = server.room(roomId);
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        room.execute(() -> answer.complete(query.apply(room)));
+        return Bot.get(answer);
+    }
+
+    private static String key(String roomId, int tick) {
+        return roomId + "@" + tick;
+    }
+}
