@@ -73,11 +73,16 @@ public final class TickcastClient {
 
     /** A client of the server at {@code host}:{@code port}. */
     public TickcastClient(Vertx vertx, String host, int port) {
+        this(vertx, host, port, new WebSocketClientOptions());
+    }
+
+    /** A client with its own WebSocket options (for example a small receive buffer). */
+    public TickcastClient(Vertx vertx, String host, int port, WebSocketClientOptions options) {
         this.vertx = vertx;
         this.host = host;
         this.port = port;
         this.http = vertx.createHttpClient();
-        this.wsClient = vertx.createWebSocketClient(new WebSocketClientOptions()
+        this.wsClient = vertx.createWebSocketClient(new WebSocketClientOptions(options)
                 .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 22));
     }
 
@@ -136,6 +141,11 @@ public final class TickcastClient {
     /** Sends raw bytes as one binary frame (tests of bad input). */
     public Future<Void> sendRaw(Buffer frame) {
         return ws.writeBinaryMessage(frame);
+    }
+
+    /** Sends a text frame (tests of bad input: the server accepts binary frames only). */
+    public Future<Void> sendRawText(String text) {
+        return ws.writeTextMessage(text);
     }
 
     /** Stops reading from the socket (the server's writes back up). */

@@ -47,7 +47,7 @@ public final class ServerMain implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig config = new ServerConfig(host, port, eventLoops, seatTimeoutMs, ServerConfig.defaults()
-                .writeQueueMaxBytes(), seed);
+                .writeQueueMaxBytes(), seed, 0);
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(1, eventLoops)));
         GameRegistry games = new GameRegistry().register(ArenaGame.SPEC);
         CountDownLatch stopped = new CountDownLatch(1);

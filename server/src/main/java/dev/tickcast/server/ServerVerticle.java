@@ -44,6 +44,9 @@ final class ServerVerticle extends VerticleBase {
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false)
                 .setTcpNoDelay(true);
+        if (config.sendBufferBytes() > 0) {
+            options.setSendBufferSize(config.sendBufferBytes());
+        }
         server = vertx.createHttpServer(options)
                 .webSocketHandshakeHandler(this::handshake)
                 .webSocketHandler(ws -> new Connection(ws, matchmaker, kryo, config.writeQueueMaxBytes()))

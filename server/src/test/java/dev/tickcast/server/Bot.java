@@ -33,7 +33,11 @@ final class Bot {
     }
 
     Bot(Vertx vertx, int port) {
-        client = new TickcastClient(vertx, "127.0.0.1", port);
+        this(new TickcastClient(vertx, "127.0.0.1", port));
+    }
+
+    Bot(TickcastClient client) {
+        this.client = client;
         client.onRawSnapshot(buf -> {
             byte[] bytes = buf.getBytes();
             if (header.readHeader(bytes, 0, bytes.length) == DeltaDecoder.OK) {
@@ -46,9 +50,12 @@ final class Bot {
     }
 
     static Bot join(Vertx vertx, int port, String name) {
-        Bot bot = new Bot(vertx, port);
-        get(bot.client.joinOrCreate("arena", name).toCompletionStage().toCompletableFuture());
-        return bot;
+        return new Bot(vertx, port).joinGame("arena", name);
+    }
+
+    Bot joinGame(String game, String name) {
+        get(client.joinOrCreate(game, name).toCompletionStage().toCompletableFuture());
+        return this;
     }
 
     private void onSnapshot(Snapshot s) {

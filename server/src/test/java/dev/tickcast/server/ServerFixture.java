@@ -14,6 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ServerFixture {
     final TickcastServer server;
     final Map<String, String> states = new ConcurrentHashMap<>();
+    private final java.util.List<RoomWaiter> roomWaiters = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private record RoomWaiter(String roomId, java.util.function.Predicate<Room> condition,
+                              CompletableFuture<Integer> done) {
+    }
 
     ServerFixture(Vertx vertx, ServerConfig config, GameRegistry games) {
         server = Bot.get(TickcastServer.start(vertx, config, games).toCompletionStage().toCompletableFuture());
@@ -29,6 +34,12 @@ final class ServerFixture {
             @Override
             public void onSnapshot(Room room, Snapshot snapshot) {
                 states.put(key(room.id(), snapshot.tick()), snapshot.describe());
+                for (RoomWaiter w : roomWaiters) {
+                    if (w.roomId.equals(room.id()) && w.condition.test(room)) {
+                        roomWaiters.remove(w);
+                        w.done.complete(room.tick());
+                    }
+                }
             }
         });
     }
@@ -52,6 +63,13 @@ final class ServerFixture {
         CompletableFuture<T> answer = new CompletableFuture<>();
         room.execute(() -> answer.complete(query.apply(room)));
         return Bot.get(answer);
+    }
+
+    /** Waits until, at some snapshot of the room, {@code condition} holds on the room's thread; returns the tick. */
+    int awaitRoom(String roomId, java.util.function.Predicate<Room> condition) {
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        roomWaiters.add(new RoomWaiter(roomId, condition, done));
+        return Bot.get(done);
     }
 
     private static String key(String roomId, int tick) {

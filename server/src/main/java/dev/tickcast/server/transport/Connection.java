@@ -9,6 +9,7 @@ import dev.tickcast.server.room.Session;
 import dev.tickcast.wire.JoinMessage;
 import dev.tickcast.wire.Messages;
 import dev.tickcast.wire.Protocol;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import org.slf4j.Logger;
@@ -39,7 +40,7 @@ public final class Connection {
         ws.binaryMessageHandler(this::onBinary);
         ws.textMessageHandler(text -> close(Protocol.CLOSE_UNSUPPORTED_DATA, "binary frames only"));
         ws.closeHandler(v -> onClosed());
-        ws.exceptionHandler(e -> LOG.debug("connection {}: {}", link.remote(), e.toString()));
+        ws.exceptionHandler(this::onError);
     }
 
     private void onBinary(Buffer message) {
@@ -86,6 +87,17 @@ public final class Connection {
         Room r = room;
         Session s = session;
         r.execute(() -> r.join(s));
+    }
+
+    private void onError(Throwable e) {
+        if (e instanceof CorruptedWebSocketFrameException corrupted) {
+            // Netty's frame decoder found a frame it will not read: too big (1009) or malformed (1002)
+            close((short) corrupted.closeStatus().code(), corrupted.closeStatus().reasonText());
+        } else if (e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("max message size")) {
+            close(Protocol.CLOSE_TOO_BIG, "message too big");
+        } else {
+            LOG.debug("connection {}: {}", link.remote(), e.toString());
+        }
     }
 
     private void onClosed() {
