@@ -77,6 +77,14 @@ public final class Protocol {
     public static final short CLOSE_ROOM_CLOSED = 4005;
     /** The client stayed too far behind the snapshots for too long. */
     public static final short CLOSE_SLOW_CONSUMER = 4006;
+    /** The seat token was genuine but has expired. */
+    public static final short CLOSE_SEAT_EXPIRED = 4007;
+    /** The seat token was genuine but has been used already. */
+    public static final short CLOSE_SEAT_USED = 4008;
+    /** Nothing was received from the client within the idle timeout (pongs count). */
+    public static final short CLOSE_TIMEOUT = 4009;
+    /** The client sent messages, chat lines or pings faster than its rate limit. */
+    public static final short CLOSE_RATE_LIMITED = 4010;
 
     private Protocol() {
     }

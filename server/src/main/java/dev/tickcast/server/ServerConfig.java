@@ -1,49 +1,265 @@
 package dev.tickcast.server;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * Server settings, parsed once at start.
- *
- * @param host               the address to listen on
- * @param port               the port (0 picks a free one)
- * @param eventLoops         event loops that accept sockets and host rooms
- * @param seatTimeoutMs      how long a reserved seat waits for its JOIN
- * @param writeQueueMaxBytes bytes that may wait to be written to one client before it skips snapshots
- * @param seed               the seed of the first room; room n uses seed + n
- * @param sendBufferBytes    the kernel send buffer of each client socket (0: the OS default, auto-tuned)
+ * Server settings, in the style of Vert.x options: fluent setters that return this, record-style
+ * getters. Build one, hand it to {@link TickcastServer#start}, and do not change it afterwards.
  */
-public record ServerConfig(String host, int port, int eventLoops, long seatTimeoutMs, int writeQueueMaxBytes,
-                           long seed, int sendBufferBytes) {
+public final class ServerConfig {
     /** Default port. */
     public static final int DEFAULT_PORT = 8080;
 
-    /** The defaults: 0.0.0.0:8080, two loops per core, 10 s seats, 64 KiB write queues, seed 1. */
+    private String host = "0.0.0.0";
+    private int port = DEFAULT_PORT;
+    private int eventLoops = 2 * Runtime.getRuntime().availableProcessors();
+    private long seatTimeoutMs = 10_000;
+    private int writeQueueMaxBytes = 64 * 1024;
+    private int sendBufferBytes;
+    private long seed = 1;
+    private final List<String> allowedOrigins = new ArrayList<>();
+    private double messagesPerSecond = 60;
+    private int messageBurst = 120;
+    private double chatPerSecond = 2;
+    private int chatBurst = 5;
+    private double handshakesPerSecondPerAddress = 50;
+    private int handshakeBurstPerAddress = 200;
+    private int maxConnections = 10_000;
+    private long pingIntervalMs = 5_000;
+    private long idleTimeoutMs = 15_000;
+    private long slowConsumerTimeoutMs = 10_000;
+    private long reconnectGraceMs = 15_000;
+    private String tlsKeyStore;
+    private String tlsKeyStorePassword;
+    private String tlsCertPath;
+    private String tlsKeyPath;
+
+    /** The defaults: 0.0.0.0:8080, two loops per core, and the limits documented in docs/SECURITY.md. */
     public static ServerConfig defaults() {
-        return new ServerConfig("0.0.0.0", DEFAULT_PORT, 2 * Runtime.getRuntime().availableProcessors(),
-                10_000, 64 * 1024, 1, 0);
+        return new ServerConfig();
     }
 
-    /** A copy listening on {@code h}:{@code p}. */
+    /** Listens on {@code h}:{@code p} (port 0: any free port). */
     public ServerConfig withAddress(String h, int p) {
-        return new ServerConfig(h, p, eventLoops, seatTimeoutMs, writeQueueMaxBytes, seed, sendBufferBytes);
+        host = h;
+        port = p;
+        return this;
     }
 
-    /** A copy with another seat timeout. */
-    public ServerConfig withSeatTimeoutMs(long ms) {
-        return new ServerConfig(host, port, eventLoops, ms, writeQueueMaxBytes, seed, sendBufferBytes);
-    }
-
-    /** A copy with another per-client write queue bound. */
-    public ServerConfig withWriteQueueMaxBytes(int bytes) {
-        return new ServerConfig(host, port, eventLoops, seatTimeoutMs, bytes, seed, sendBufferBytes);
-    }
-
-    /** A copy with another number of event loops. */
+    /** Event loops that accept sockets and host rooms. */
     public ServerConfig withEventLoops(int loops) {
-        return new ServerConfig(host, port, loops, seatTimeoutMs, writeQueueMaxBytes, seed, sendBufferBytes);
+        eventLoops = loops;
+        return this;
     }
 
-    /** A copy with another kernel send buffer per client socket. */
+    /** How long a reserved seat waits for its JOIN. */
+    public ServerConfig withSeatTimeoutMs(long ms) {
+        seatTimeoutMs = ms;
+        return this;
+    }
+
+    /** Bytes that may wait to be written to one client before it skips snapshots. */
+    public ServerConfig withWriteQueueMaxBytes(int bytes) {
+        writeQueueMaxBytes = bytes;
+        return this;
+    }
+
+    /** The kernel send buffer of each client socket (0: the OS default, auto-tuned). */
     public ServerConfig withSendBufferBytes(int bytes) {
-        return new ServerConfig(host, port, eventLoops, seatTimeoutMs, writeQueueMaxBytes, seed, bytes);
+        sendBufferBytes = bytes;
+        return this;
+    }
+
+    /** The seed of the first room; room n uses seed + n. */
+    public ServerConfig withSeed(long value) {
+        seed = value;
+        return this;
+    }
+
+    /** Adds a browser origin (for example https://game.example.com) allowed to open the WebSocket. */
+    public ServerConfig allowOrigin(String origin) {
+        allowedOrigins.add(origin);
+        return this;
+    }
+
+    /** The per-connection token bucket for all client messages: refill rate and burst. */
+    public ServerConfig withMessageRate(double perSecond, int burst) {
+        messagesPerSecond = perSecond;
+        messageBurst = burst;
+        return this;
+    }
+
+    /** The per-connection token bucket for chat lines: refill rate and burst. */
+    public ServerConfig withChatRate(double perSecond, int burst) {
+        chatPerSecond = perSecond;
+        chatBurst = burst;
+        return this;
+    }
+
+    /** The per-remote-address token bucket for WebSocket handshakes: refill rate and burst. */
+    public ServerConfig withHandshakeRate(double perSecond, int burst) {
+        handshakesPerSecondPerAddress = perSecond;
+        handshakeBurstPerAddress = burst;
+        return this;
+    }
+
+    /** The most WebSocket connections the process holds at once. */
+    public ServerConfig withMaxConnections(int max) {
+        maxConnections = max;
+        return this;
+    }
+
+    /** Server ping period and the silence after which a connection is closed. */
+    public ServerConfig withKeepAlive(long pingMs, long idleMs) {
+        pingIntervalMs = pingMs;
+        idleTimeoutMs = idleMs;
+        return this;
+    }
+
+    /** How long a client may stay unable to take snapshots before it is closed. */
+    public ServerConfig withSlowConsumerTimeoutMs(long ms) {
+        slowConsumerTimeoutMs = ms;
+        return this;
+    }
+
+    /** How long a dropped player keeps its seat and entity for a reconnection. */
+    public ServerConfig withReconnectGraceMs(long ms) {
+        reconnectGraceMs = ms;
+        return this;
+    }
+
+    /** Serves https and wss with a PKCS#12 key store. */
+    public ServerConfig withTlsKeyStore(String path, String password) {
+        tlsKeyStore = path;
+        tlsKeyStorePassword = password;
+        return this;
+    }
+
+    /** Serves https and wss with a PEM certificate chain and private key. */
+    public ServerConfig withTlsPem(String certPath, String keyPath) {
+        tlsCertPath = certPath;
+        tlsKeyPath = keyPath;
+        return this;
+    }
+
+    /** The listen address. */
+    public String host() {
+        return host;
+    }
+
+    /** The listen port. */
+    public int port() {
+        return port;
+    }
+
+    /** Event loops. */
+    public int eventLoops() {
+        return eventLoops;
+    }
+
+    /** Seat reservation timeout. */
+    public long seatTimeoutMs() {
+        return seatTimeoutMs;
+    }
+
+    /** Per-client write queue bound. */
+    public int writeQueueMaxBytes() {
+        return writeQueueMaxBytes;
+    }
+
+    /** Per-socket kernel send buffer, 0 for the default. */
+    public int sendBufferBytes() {
+        return sendBufferBytes;
+    }
+
+    /** The first room's seed. */
+    public long seed() {
+        return seed;
+    }
+
+    /** Extra allowed browser origins. */
+    public List<String> allowedOrigins() {
+        return List.copyOf(allowedOrigins);
+    }
+
+    /** Message bucket refill per second. */
+    public double messagesPerSecond() {
+        return messagesPerSecond;
+    }
+
+    /** Message bucket size. */
+    public int messageBurst() {
+        return messageBurst;
+    }
+
+    /** Chat bucket refill per second. */
+    public double chatPerSecond() {
+        return chatPerSecond;
+    }
+
+    /** Chat bucket size. */
+    public int chatBurst() {
+        return chatBurst;
+    }
+
+    /** Handshake bucket refill per second and address. */
+    public double handshakesPerSecondPerAddress() {
+        return handshakesPerSecondPerAddress;
+    }
+
+    /** Handshake bucket size per address. */
+    public int handshakeBurstPerAddress() {
+        return handshakeBurstPerAddress;
+    }
+
+    /** Connection cap. */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    /** Server ping period. */
+    public long pingIntervalMs() {
+        return pingIntervalMs;
+    }
+
+    /** Silence limit. */
+    public long idleTimeoutMs() {
+        return idleTimeoutMs;
+    }
+
+    /** Slow consumer limit. */
+    public long slowConsumerTimeoutMs() {
+        return slowConsumerTimeoutMs;
+    }
+
+    /** Reconnection grace period. */
+    public long reconnectGraceMs() {
+        return reconnectGraceMs;
+    }
+
+    /** PKCS#12 key store path, or null. */
+    public String tlsKeyStore() {
+        return tlsKeyStore;
+    }
+
+    /** PKCS#12 key store password, or null. */
+    public String tlsKeyStorePassword() {
+        return tlsKeyStorePassword;
+    }
+
+    /** PEM certificate path, or null. */
+    public String tlsCertPath() {
+        return tlsCertPath;
+    }
+
+    /** PEM key path, or null. */
+    public String tlsKeyPath() {
+        return tlsKeyPath;
+    }
+
+    /** True if TLS is configured. */
+    public boolean tls() {
+        return tlsKeyStore != null || tlsCertPath != null;
     }
 }

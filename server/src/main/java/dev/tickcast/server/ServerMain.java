@@ -46,8 +46,8 @@ public final class ServerMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ServerConfig config = new ServerConfig(host, port, eventLoops, seatTimeoutMs, ServerConfig.defaults()
-                .writeQueueMaxBytes(), seed, 0);
+        ServerConfig config = ServerConfig.defaults().withAddress(host, port).withEventLoops(eventLoops)
+                .withSeatTimeoutMs(seatTimeoutMs).withSeed(seed);
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(1, eventLoops)));
         GameRegistry games = new GameRegistry().register(ArenaGame.SPEC);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -10,7 +10,11 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
+import dev.tickcast.server.transport.HandshakeGuard;
+import java.util.HashSet;
+import java.util.Set;
 
 import java.util.List;
 
@@ -23,13 +27,16 @@ final class ServerVerticle extends VerticleBase {
     private final ServerConfig config;
     private final Matchmaker matchmaker;
     private final RoomHosts hosts;
+    private final HandshakeGuard guard;
     private final int port;
+    private final Set<Connection> connections = new HashSet<>();
     private HttpServer server;
 
-    ServerVerticle(ServerConfig config, Matchmaker matchmaker, RoomHosts hosts, int port) {
+    ServerVerticle(ServerConfig config, Matchmaker matchmaker, RoomHosts hosts, HandshakeGuard guard, int port) {
         this.config = config;
         this.matchmaker = matchmaker;
         this.hosts = hosts;
+        this.guard = guard;
         this.port = port;
     }
 
@@ -49,8 +56,9 @@ final class ServerVerticle extends VerticleBase {
         }
         server = vertx.createHttpServer(options)
                 .webSocketHandshakeHandler(this::handshake)
-                .webSocketHandler(ws -> new Connection(ws, matchmaker, kryo, config.writeQueueMaxBytes()))
+                .webSocketHandler(ws -> accept(ws, kryo))
                 .requestHandler(new HttpApi(matchmaker).router(vertx));
+        vertx.setPeriodic(config.pingIntervalMs(), id -> keepAlive());
         return server.listen(port, config.host());
     }
 
@@ -64,7 +72,27 @@ final class ServerVerticle extends VerticleBase {
             hs.reject(400);
             return;
         }
-        hs.accept();
+        int refusal = guard.check(hs, System.nanoTime());
+        if (refusal != 0) {
+            hs.reject(refusal);
+            return;
+        }
+        hs.accept().onFailure(e -> guard.closed());
+    }
+
+    private void accept(ServerWebSocket ws, Kryo kryo) {
+        Connection[] self = new Connection[1];
+        self[0] = new Connection(ws, matchmaker, kryo, config, System::nanoTime, () -> {
+            guard.closed();
+            connections.remove(self[0]);
+        });
+        connections.add(self[0]);
+    }
+
+    private void keepAlive() {
+        for (Connection c : List.copyOf(connections)) {
+            c.keepAlive();
+        }
     }
 
     @Override

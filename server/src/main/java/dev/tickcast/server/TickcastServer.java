@@ -2,6 +2,8 @@ package dev.tickcast.server;
 
 import dev.tickcast.server.match.Matchmaker;
 import dev.tickcast.server.room.Room;
+import dev.tickcast.server.room.RoomSettings;
+import dev.tickcast.server.transport.HandshakeGuard;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -28,30 +30,36 @@ public final class TickcastServer {
     private final long sweepTimer;
     private final int port;
 
-    private TickcastServer(Vertx vertx, Matchmaker matchmaker, int port) {
+    private TickcastServer(Vertx vertx, Matchmaker matchmaker, HandshakeGuard guard, int port) {
         this.vertx = vertx;
         this.matchmaker = matchmaker;
         this.port = port;
-        this.sweepTimer = vertx.setPeriodic(SWEEP_PERIOD_MS, id -> matchmaker.sweep());
+        this.sweepTimer = vertx.setPeriodic(SWEEP_PERIOD_MS, id -> {
+            matchmaker.sweep();
+            guard.sweep(System.nanoTime());
+        });
     }
 
     /** Starts a server with {@code config.eventLoops()} listening instances. */
     public static Future<TickcastServer> start(Vertx vertx, ServerConfig config, GameRegistry games) {
         RoomHosts hosts = new RoomHosts();
+        HandshakeGuard guard = new HandshakeGuard(config);
+        RoomSettings settings = new RoomSettings(System::nanoTime, config.slowConsumerTimeoutMs(),
+                config.reconnectGraceMs());
         AtomicLong seeds = new AtomicLong(config.seed());
         Matchmaker matchmaker = new Matchmaker(games,
-                (id, spec, mm) -> new Room(id, spec, hosts.next(), seeds.getAndIncrement(), System::nanoTime, mm),
+                (id, spec, mm) -> new Room(id, spec, hosts.next(), seeds.getAndIncrement(), settings, mm),
                 config.seatTimeoutMs(), System::nanoTime);
         // Vert.x shares a listening socket among instances that use the same port; a negative port
         // means "any free port, shared by every instance that names the same negative number".
         int listenPort = config.port() == 0 ? -(int) SHARED_RANDOM_PORTS.incrementAndGet() : config.port();
         List<ServerVerticle> instances = new CopyOnWriteArrayList<>();
         return vertx.deployVerticle(() -> {
-            ServerVerticle v = new ServerVerticle(config, matchmaker, hosts, listenPort);
+            ServerVerticle v = new ServerVerticle(config, matchmaker, hosts, guard, listenPort);
             instances.add(v);
             return v;
         }, new DeploymentOptions().setInstances(Math.max(1, config.eventLoops())))
-                .map(id -> new TickcastServer(vertx, matchmaker, instances.get(0).actualPort()));
+                .map(id -> new TickcastServer(vertx, matchmaker, guard, instances.get(0).actualPort()));
     }
 
     /** The port the server listens on. */

@@ -21,11 +21,19 @@ public final class Broadcaster {
     private int[] cachePred = new int[4];
     private Buffer[] cacheBuffer = new Buffer[4];
     private int cacheSize;
+    private final long slowConsumerTimeoutNs;
     private long encodes;
     private long lastFullBytes;
+    private long nowNs;
+
+    /** A broadcaster that closes a client unable to take snapshots for {@code slowConsumerTimeoutNs}. */
+    public Broadcaster(long slowConsumerTimeoutNs) {
+        this.slowConsumerTimeoutNs = slowConsumerTimeoutNs;
+    }
 
     /** Sends {@code now} to the first {@code count} non-null entries of {@code sessions}. */
-    void broadcast(Snapshot now, SnapshotRing ring, Session[] sessions) {
+    void broadcast(Snapshot now, SnapshotRing ring, Session[] sessions, long timeNs) {
+        nowNs = timeNs;
         cacheSize = 0;
         for (Session s : sessions) {
             if (s != null) {
@@ -38,10 +46,14 @@ public final class Broadcaster {
     }
 
     private void sendTo(Session s, Snapshot now, SnapshotRing ring) {
-        if (!s.link.writable()) {
-            s.snapshotsSkipped++;
+        if (s.link.closed()) {
             return;
         }
+        if (!s.link.writable()) {
+            skip(s);
+            return;
+        }
+        s.behindSinceNs = 0;
         Snapshot base = ring.find(s.lastTick);
         Snapshot pred = null;
         if (base != null && now.tick() - base.tick() == base.tick() - s.prevTick) {
@@ -55,6 +67,15 @@ public final class Broadcaster {
         s.bytesSent += message.length();
         if (base == null) {
             s.fullSnapshotsSent++;
+        }
+    }
+
+    private void skip(Session s) {
+        s.snapshotsSkipped++;
+        if (s.behindSinceNs == 0) {
+            s.behindSinceNs = nowNs;
+        } else if (nowNs - s.behindSinceNs > slowConsumerTimeoutNs) {
+            s.link.close(dev.tickcast.wire.Protocol.CLOSE_SLOW_CONSUMER, "too far behind for too long");
         }
     }
 

@@ -53,7 +53,8 @@ public final class Room {
     private final World world = new World();
     private final Session[] seats;
     private final TickDriver driver;
-    private final Broadcaster broadcaster = new Broadcaster();
+    private final Broadcaster broadcaster;
+    private final LongSupplier nanoClock;
     private final Kryo kryo = Messages.newKryo();
     private final Output control = new Output(256, Protocol.MAX_STRING_BYTES * 4);
     private final Input controlIn = new Input();
@@ -67,8 +68,10 @@ public final class Room {
     private boolean disposed;
 
     /** A room for {@code spec} on {@code context}; call {@link #start} on that context. */
-    public Room(String id, GameSpec spec, Context context, long seed, LongSupplier nanoClock, RoomListener listener) {
+    public Room(String id, GameSpec spec, Context context, long seed, RoomSettings settings, RoomListener listener) {
         this.id = id;
+        this.nanoClock = settings.nanoClock();
+        this.broadcaster = new Broadcaster(settings.slowConsumerTimeoutMs() * 1_000_000L);
         this.spec = spec;
         this.context = context;
         this.seed = seed;
@@ -261,7 +264,7 @@ public final class Room {
             Snapshot snapshot = ring.claim();
             snapshot.capture(world, tick);
             listener.onSnapshot(this, snapshot);
-            broadcaster.broadcast(snapshot, ring, seats);
+            broadcaster.broadcast(snapshot, ring, seats, nanoClock.getAsLong());
         }
     }
 

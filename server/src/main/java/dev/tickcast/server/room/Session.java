@@ -23,6 +23,7 @@ public final class Session {
     long snapshotsSkipped;
     long fullSnapshotsSent;
     long bytesSent;
+    long behindSinceNs;
 
     /** A session for a client that claimed a seat under {@code name}. */
     public Session(Link link, String name) {

@@ -12,6 +12,9 @@ import dev.tickcast.wire.Protocol;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
+import dev.tickcast.server.ServerConfig;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,29 +31,77 @@ public final class Connection {
     private final Matchmaker matchmaker;
     private final Kryo kryo;
     private final Input input = new Input();
+    private final LongSupplier nanoClock;
+    private final TokenBucket messages;
+    private final TokenBucket chat;
+    private final long idleTimeoutNs;
+    private final Runnable onClosed;
+    private long lastHeardNs;
     private Room room;
     private Session session;
 
-    /** Handles {@code ws}; {@code kryo} belongs to the accepting event loop. */
-    public Connection(ServerWebSocket ws, Matchmaker matchmaker, Kryo kryo, int writeQueueMaxBytes) {
+    /**
+     * Handles {@code ws}; {@code kryo} belongs to the accepting event loop; {@code onClosed} runs
+     * once when the socket closes.
+     */
+    public Connection(ServerWebSocket ws, Matchmaker matchmaker, Kryo kryo, ServerConfig config,
+                      LongSupplier nanoClock, Runnable onClosed) {
         this.ws = ws;
-        this.link = new WebSocketLink(ws, writeQueueMaxBytes);
+        this.link = new WebSocketLink(ws, config.writeQueueMaxBytes());
         this.matchmaker = matchmaker;
         this.kryo = kryo;
+        this.nanoClock = nanoClock;
+        this.onClosed = onClosed;
+        long now = nanoClock.getAsLong();
+        this.lastHeardNs = now;
+        this.idleTimeoutNs = config.idleTimeoutMs() * 1_000_000L;
+        this.messages = new TokenBucket(config.messagesPerSecond(), config.messageBurst(), now);
+        this.chat = new TokenBucket(config.chatPerSecond(), config.chatBurst(), now);
+        ws.frameHandler(this::onFrame);
         ws.binaryMessageHandler(this::onBinary);
         ws.textMessageHandler(text -> close(Protocol.CLOSE_UNSUPPORTED_DATA, "binary frames only"));
         ws.closeHandler(v -> onClosed());
         ws.exceptionHandler(this::onError);
     }
 
+    /** Pings the client, or closes it with 4009 if it has been silent past the idle timeout. */
+    public void keepAlive() {
+        if (link.closed()) {
+            return;
+        }
+        if (nanoClock.getAsLong() - lastHeardNs > idleTimeoutNs) {
+            close(Protocol.CLOSE_TIMEOUT, "no traffic within the idle timeout");
+        } else {
+            ws.writePing(Buffer.buffer());
+        }
+    }
+
+    private void onFrame(WebSocketFrame frame) {
+        long now = nanoClock.getAsLong();
+        lastHeardNs = now;
+        if (frame.isPing() && !messages.take(now)) {
+            close(Protocol.CLOSE_RATE_LIMITED, "ping rate limit");
+        }
+    }
+
     private void onBinary(Buffer message) {
+        if (link.closed()) {
+            return;
+        }
+        long now = nanoClock.getAsLong();
+        if (!messages.take(now)) {
+            close(Protocol.CLOSE_RATE_LIMITED, "message rate limit");
+            return;
+        }
+        if (message.length() > 0 && message.getUnsignedByte(0) == Protocol.typeByte(Protocol.CHAT_SEND)
+                && !chat.take(now)) {
+            close(Protocol.CLOSE_RATE_LIMITED, "chat rate limit");
+            return;
+        }
         if (room != null) {
             Room r = room;
             Session s = session;
             r.execute(() -> r.onMessage(s, message));
-            return;
-        }
-        if (link.closed()) {
             return;
         }
         onJoin(message);
@@ -101,6 +152,7 @@ public final class Connection {
     }
 
     private void onClosed() {
+        onClosed.run();
         if (room != null) {
             Room r = room;
             Session s = session;

@@ -26,10 +26,12 @@ class RoomTest {
 
     private Room room;
     private final List<Snapshot> broadcasts = new ArrayList<>();
+    private long now = 1;
 
     @BeforeEach
     void create(Vertx vertx) {
-        room = new Room("test", ArenaGame.SPEC, vertx.getOrCreateContext(), 42, () -> 0L, new RoomListener() {
+        room = new Room("test", ArenaGame.SPEC, vertx.getOrCreateContext(), 42, new RoomSettings(() -> now, 10_000, 15_000),
+                new RoomListener() {
             @Override
             public void onSeatFreed(Room r) {
             }
