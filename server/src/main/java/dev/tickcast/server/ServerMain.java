@@ -36,6 +36,23 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the first room; room n uses seed + n. Default: ${DEFAULT-VALUE}.")
     long seed = 1;
 
+    @Option(names = "--allow-origin", description = "A browser origin allowed to open the WebSocket, e.g. "
+            + "https://game.example.com (repeatable). Without any, the server's own origin and localhost origins are allowed.")
+    java.util.List<String> allowedOrigins = new java.util.ArrayList<>();
+
+    @Option(names = "--tls-cert", description = "PEM certificate chain: serve https and wss (with --tls-key).")
+    String tlsCert;
+
+    @Option(names = "--tls-key", description = "PEM private key of --tls-cert.")
+    String tlsKey;
+
+    @Option(names = "--max-connections", description = "WebSocket connections the process accepts at once. Default: ${DEFAULT-VALUE}.")
+    int maxConnections = 10_000;
+
+    @Option(names = "--handshakes-per-second", description = "WebSocket handshakes per second per remote address "
+            + "(burst: 4 times as many). Default: ${DEFAULT-VALUE}.")
+    double handshakesPerSecond = 50;
+
     /** Entry point. */
     public static void main(String[] args) {
         int code = new CommandLine(new ServerMain()).execute(args);
@@ -47,7 +64,15 @@ public final class ServerMain implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig config = ServerConfig.defaults().withAddress(host, port).withEventLoops(eventLoops)
-                .withSeatTimeoutMs(seatTimeoutMs).withSeed(seed);
+                .withSeatTimeoutMs(seatTimeoutMs).withSeed(seed).withMaxConnections(maxConnections)
+                .withHandshakeRate(handshakesPerSecond, (int) Math.max(1, Math.min(Integer.MAX_VALUE, 4 * handshakesPerSecond)));
+        allowedOrigins.forEach(config::allowOrigin);
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--tls-cert and --tls-key go together");
+        }
+        if (tlsCert != null) {
+            config.withTlsPem(tlsCert, tlsKey);
+        }
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(1, eventLoops)));
         GameRegistry games = new GameRegistry().register(ArenaGame.SPEC);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -59,7 +84,7 @@ public final class ServerMain implements Callable<Integer> {
                 return;
             }
             TickcastServer server = started.result();
-            LOG.info("Tickcast listening on http://{}:{}/ (games: arena; {} event loops)",
+            LOG.info("Tickcast listening on {}://{}:{}/ (games: arena; {} event loops)", config.tls() ? "https" : "http",
                     "0.0.0.0".equals(host) ? "localhost" : host, server.port(), eventLoops);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.shutdown();

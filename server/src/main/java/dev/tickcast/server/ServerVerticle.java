@@ -10,6 +10,8 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PfxOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import dev.tickcast.server.transport.HandshakeGuard;
@@ -51,6 +53,13 @@ final class ServerVerticle extends VerticleBase {
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false)
                 .setTcpNoDelay(true);
+        if (config.tlsKeyStore() != null) {
+            options.setSsl(true).setKeyCertOptions(new PfxOptions().setPath(config.tlsKeyStore())
+                    .setPassword(config.tlsKeyStorePassword()));
+        } else if (config.tlsCertPath() != null) {
+            options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(config.tlsCertPath())
+                    .setKeyPath(config.tlsKeyPath()));
+        }
         if (config.sendBufferBytes() > 0) {
             options.setSendBufferSize(config.sendBufferBytes());
         }

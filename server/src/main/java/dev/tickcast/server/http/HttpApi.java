@@ -38,16 +38,18 @@ public final class HttpApi {
         Router router = Router.router(vertx);
         router.get("/health").handler(this::health);
         router.get("/rooms").handler(this::rooms);
-        router.post("/matchmake/:game").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
-        router.post("/matchmake/:game").handler(this::matchmake);
+        router.post("/matchmake/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+        router.post("/matchmake/joinOrCreate/:game").handler(this::joinOrCreate);
+        router.post("/matchmake/create/:game").handler(this::create);
+        router.post("/matchmake/joinById/:roomId").handler(this::joinById);
+        router.post("/matchmake/:game").handler(this::joinOrCreate);
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
         return router;
     }
 
     private void health(RoutingContext ctx) {
-        List<Room> rooms = matchmaker.rooms();
         ctx.response().putHeader("content-type", JSON)
-                .end(new JsonObject().put("status", "ok").put("rooms", rooms.size()).encode());
+                .end(new JsonObject().put("status", "ok").put("rooms", matchmaker.roomCount()).encode());
     }
 
     private void rooms(RoutingContext ctx) {
@@ -66,44 +68,60 @@ public final class HttpApi {
         });
     }
 
-    private void matchmake(RoutingContext ctx) {
-        String name = playerName(ctx);
-        if (name == null) {
-            error(ctx, 400, "body must be empty or a JSON object with a string \"name\" of 1.."
-                    + Protocol.MAX_NAME_BYTES + " UTF-8 bytes");
-            return;
+    private void joinOrCreate(RoutingContext ctx) {
+        JsonObject body = body(ctx);
+        if (body != null) {
+            answer(ctx, matchmaker.joinOrCreate(ctx.pathParam("game"), body.getString("name")));
         }
-        SeatGrant grant = matchmaker.joinOrCreate(ctx.pathParam("game"), name);
-        if (grant == null) {
-            error(ctx, 404, "no such game: " + ctx.pathParam("game"));
-            return;
-        }
-        ctx.response().putHeader("content-type", JSON).end(new JsonObject()
-                .put("roomId", grant.roomId()).put("token", grant.token()).put("game", grant.game())
-                .put("expiresInMs", grant.expiresInMs()).encode());
     }
 
-    /** The requested name, "player" if none was given, or null if the body is malformed. */
-    private static String playerName(RoutingContext ctx) {
-        String body = ctx.body().asString();
-        if (body == null || body.isBlank()) {
-            return "player";
+    private void create(RoutingContext ctx) {
+        JsonObject body = body(ctx);
+        if (body != null) {
+            answer(ctx, matchmaker.create(ctx.pathParam("game"), body.getString("name"), body.getBoolean("private")));
         }
-        Object name;
+    }
+
+    private void joinById(RoutingContext ctx) {
+        JsonObject body = body(ctx);
+        if (body != null) {
+            answer(ctx, matchmaker.joinById(ctx.pathParam("roomId"), body.getString("name")));
+        }
+    }
+
+    private static void answer(RoutingContext ctx, SeatGrant grant) {
+        switch (grant.status()) {
+            case NO_GAME -> error(ctx, 404, "no such game: " + ctx.pathParam("game"));
+            case NO_ROOM -> error(ctx, 404, "no such room: " + ctx.pathParam("roomId"));
+            case FULL -> error(ctx, 409, "room is full: " + ctx.pathParam("roomId"));
+            default -> ctx.response().putHeader("content-type", JSON).end(new JsonObject()
+                    .put("roomId", grant.roomId()).put("token", grant.token()).put("game", grant.game())
+                    .put("expiresInMs", grant.expiresInMs()).encode());
+        }
+    }
+
+    /**
+     * The request options {"name": string, "private": boolean}, with defaults filled in, or null
+     * after answering 400 if the body is malformed.
+     */
+    private static JsonObject body(RoutingContext ctx) {
+        String raw = ctx.body().asString();
+        JsonObject json;
         try {
-            name = new JsonObject(body).getValue("name");
-        } catch (DecodeException | ClassCastException e) {
-            return null;
+            json = raw == null || raw.isBlank() ? new JsonObject() : new JsonObject(raw);
+        } catch (DecodeException e) {
+            json = null;
         }
-        if (name == null) {
-            return "player";
-        }
-        if (!(name instanceof String s)) {
-            return null;
-        }
-        String trimmed = s.strip();
+        Object name = json == null ? null : json.getValue("name", "player");
+        Object isPrivate = json == null ? null : json.getValue("private", false);
+        String trimmed = name instanceof String s ? s.strip() : "";
         int bytes = trimmed.getBytes(StandardCharsets.UTF_8).length;
-        return bytes == 0 || bytes > Protocol.MAX_NAME_BYTES ? null : trimmed;
+        if (json == null || !(isPrivate instanceof Boolean) || bytes == 0 || bytes > Protocol.MAX_NAME_BYTES) {
+            error(ctx, 400, "body must be empty or a JSON object with an optional string \"name\" of 1.."
+                    + Protocol.MAX_NAME_BYTES + " UTF-8 bytes and an optional boolean \"private\"");
+            return null;
+        }
+        return new JsonObject().put("name", trimmed).put("private", isPrivate);
     }
 
     private static void error(RoutingContext ctx, int status, String message) {

@@ -5,6 +5,7 @@ import dev.tickcast.server.GameRegistry;
 import dev.tickcast.server.room.Room;
 import dev.tickcast.server.room.RoomListener;
 import dev.tickcast.state.Snapshot;
+import dev.tickcast.wire.Protocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,34 +21,38 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 
 /**
- * The room directory and seat reservations, as Colyseus does it: join-or-create by game name
- * reserves a seat in a room with a free one (or in a new room) and returns a single-use token; the
- * client claims it with JOIN on the WebSocket. A seat not claimed within the timeout is released;
- * an empty room with no reservation is disposed.
+ * The room directory and seat reservations, as Colyseus does it: join-or-create by game name,
+ * create (public or private), or join by id; each reserves a seat and returns a signed, short-lived,
+ * single-use token that the client presents in JOIN. A seat not claimed within the timeout is
+ * released; an empty room with no reservation and no player waiting to reconnect is disposed.
+ * Private rooms are not listed and are joined by id only.
  *
- * <p>Shared by every event loop, so its methods are synchronized; they are short, and matchmaking
- * is off the hot path (once per join). Room work is never done under the lock.
+ * <p>Shared by every event loop, so its methods are synchronized; they are short, matchmaking is off
+ * the hot path (once per join), and no room code runs under the lock.
  */
 public final class Matchmaker implements RoomListener {
     private static final Logger LOG = LoggerFactory.getLogger(Matchmaker.class);
 
     private final GameRegistry games;
     private final RoomFactory factory;
-    private final long seatTimeoutNs;
-    private final LongSupplier nanoClock;
+    private final long seatTimeoutMs;
+    private final LongSupplier millisClock;
     private final SecureRandom random = new SecureRandom();
+    private final SeatTokens tokens;
     private final Map<String, Entry> rooms = new LinkedHashMap<>();
     private final Map<String, Reservation> reservations = new HashMap<>();
     private final List<RoomListener> observers = new CopyOnWriteArrayList<>();
 
     private static final class Entry {
         final Room room;
+        final boolean isPrivate;
         int seated;
         int reserved;
         boolean closed;
 
-        Entry(Room room) {
+        Entry(Room room, boolean isPrivate) {
             this.room = room;
+            this.isPrivate = isPrivate;
         }
 
         int taken() {
@@ -55,15 +60,18 @@ public final class Matchmaker implements RoomListener {
         }
     }
 
-    private record Reservation(Entry entry, String name, long expiresAtNs) {
+    private record Reservation(Entry entry, String name, int playerId, long expiresAtMs) {
     }
 
-    /** A matchmaker over {@code games}; seats expire after {@code seatTimeoutMs}. */
-    public Matchmaker(GameRegistry games, RoomFactory factory, long seatTimeoutMs, LongSupplier nanoClock) {
+    /** A matchmaker over {@code games}; seats expire after {@code seatTimeoutMs} of {@code millisClock}. */
+    public Matchmaker(GameRegistry games, RoomFactory factory, long seatTimeoutMs, LongSupplier millisClock) {
         this.games = games;
         this.factory = factory;
-        this.seatTimeoutNs = seatTimeoutMs * 1_000_000L;
-        this.nanoClock = nanoClock;
+        this.seatTimeoutMs = seatTimeoutMs;
+        this.millisClock = millisClock;
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        this.tokens = new SeatTokens(secret, random);
     }
 
     /** Adds an observer of every room's snapshots (tests, tools); called on the rooms' threads. */
@@ -71,57 +79,118 @@ public final class Matchmaker implements RoomListener {
         observers.add(observer);
     }
 
-    /** Reserves a seat in a room of {@code game} with room to spare, or in a new room; null if no such game. */
+    /** Reserves a seat in a public room of {@code game} with a free seat, or in a new public room. */
     public SeatGrant joinOrCreate(String game, String name) {
         GameSpec spec = games.find(game);
         if (spec == null) {
-            return null;
+            return SeatGrant.refused(SeatGrant.Status.NO_GAME);
         }
         Room created = null;
         SeatGrant grant;
         synchronized (this) {
             Entry entry = openRoom(spec);
             if (entry == null) {
-                created = factory.create(newId(), spec, this);
-                entry = new Entry(created);
-                rooms.put(created.id(), entry);
+                entry = newRoom(spec, false);
+                created = entry.room;
             }
-            String token = newToken();
-            entry.reserved++;
-            reservations.put(token, new Reservation(entry, name, nanoClock.getAsLong() + seatTimeoutNs));
-            grant = new SeatGrant(entry.room.id(), token, spec.name(), seatTimeoutNs / 1_000_000L);
+            grant = reserve(entry, name);
         }
-        if (created != null) {
-            Room room = created;
-            LOG.info("created room {} ({})", room.id(), spec.name());
-            room.execute(() -> room.start(true));
-        }
+        start(created);
         return grant;
     }
 
-    /** Claims the seat of {@code token}; null if the token is unknown, expired or already used. */
+    /** Creates a room of {@code game} (private rooms are unlisted) and reserves the first seat. */
+    public SeatGrant create(String game, String name, boolean isPrivate) {
+        GameSpec spec = games.find(game);
+        if (spec == null) {
+            return SeatGrant.refused(SeatGrant.Status.NO_GAME);
+        }
+        SeatGrant grant;
+        Entry entry;
+        synchronized (this) {
+            entry = newRoom(spec, isPrivate);
+            grant = reserve(entry, name);
+        }
+        start(entry.room);
+        return grant;
+    }
+
+    /** Reserves a seat in the room {@code roomId}, public or private. */
+    public synchronized SeatGrant joinById(String roomId, String name) {
+        Entry entry = rooms.get(roomId);
+        if (entry == null || entry.closed) {
+            return SeatGrant.refused(SeatGrant.Status.NO_ROOM);
+        }
+        if (entry.taken() >= entry.room.spec().maxPlayers()) {
+            return SeatGrant.refused(SeatGrant.Status.FULL);
+        }
+        return reserve(entry, name);
+    }
+
+    /** Claims the seat of {@code token}: single use, signature and expiry checked. */
     public synchronized Claim claim(String token) {
+        SeatTokens.Parsed parsed = tokens.verify(token);
+        if (parsed == null) {
+            return Claim.refused(Claim.Status.INVALID);
+        }
+        if (millisClock.getAsLong() >= parsed.expiresAtMs()) {
+            return Claim.refused(Claim.Status.EXPIRED);
+        }
         Reservation r = reservations.remove(token);
         if (r == null) {
-            return null;
+            return Claim.refused(Claim.Status.USED);
         }
         r.entry.reserved--;
-        if (r.entry.closed || nanoClock.getAsLong() - r.expiresAtNs > 0) {
-            return null;
+        if (r.entry.closed) {
+            return Claim.refused(Claim.Status.ROOM_CLOSED);
         }
         r.entry.seated++;
-        return new Claim(r.entry.room, r.name);
+        return new Claim(Claim.Status.OK, r.entry.room, r.name, r.playerId);
+    }
+
+    /**
+     * Issues a reconnection token for a dropped player of {@code room}, valid for {@code graceMs};
+     * the seat stays counted as taken until the token is claimed or the room gives the seat up.
+     */
+    public synchronized String reconnectToken(Room room, int playerId, String name, long graceMs) {
+        Entry entry = rooms.get(room.id());
+        if (entry == null || entry.closed) {
+            return null;
+        }
+        long expiresAt = millisClock.getAsLong() + graceMs;
+        String token = tokens.issue('r', room.id(), expiresAt);
+        entry.seated--;
+        entry.reserved++;
+        reservations.put(token, new Reservation(entry, name, playerId, expiresAt));
+        return token;
     }
 
     /** Releases expired reservations and disposes rooms left empty; call it periodically. */
     public void sweep() {
         List<Room> toClose = new ArrayList<>();
         synchronized (this) {
-            long now = nanoClock.getAsLong();
+            long now = millisClock.getAsLong();
             Iterator<Reservation> it = reservations.values().iterator();
             while (it.hasNext()) {
                 Reservation r = it.next();
-                if (now - r.expiresAtNs > 0) {
+                if (now >= r.expiresAtMs && r.playerId < 0) {
+                    it.remove();
+                    r.entry.reserved--;
+                    closeIfEmpty(r.entry, toClose);
+                }
+            }
+        }
+        closeAll(toClose);
+    }
+
+    /** The room gave up a reconnection seat (its grace period ended): forget the token. */
+    public void reconnectExpired(Room room, int playerId) {
+        List<Room> toClose = new ArrayList<>(1);
+        synchronized (this) {
+            Iterator<Reservation> it = reservations.values().iterator();
+            while (it.hasNext()) {
+                Reservation r = it.next();
+                if (r.entry.room == room && r.playerId == playerId) {
                     it.remove();
                     r.entry.reserved--;
                     closeIfEmpty(r.entry, toClose);
@@ -159,16 +228,23 @@ public final class Matchmaker implements RoomListener {
         }
     }
 
-    /** The open rooms, in creation order. */
+    /** The listed (public, open) rooms, in creation order. */
     public synchronized List<Room> rooms() {
         List<Room> list = new ArrayList<>(rooms.size());
         for (Entry e : rooms.values()) {
-            list.add(e.room);
+            if (!e.isPrivate) {
+                list.add(e.room);
+            }
         }
         return list;
     }
 
-    /** The room with {@code id}, or null. */
+    /** The number of open rooms, private ones included. */
+    public synchronized int roomCount() {
+        return rooms.size();
+    }
+
+    /** The room with {@code id} (public or private), or null. */
     public synchronized Room room(String id) {
         Entry e = rooms.get(id);
         return e == null ? null : e.room;
@@ -176,23 +252,44 @@ public final class Matchmaker implements RoomListener {
 
     /** Closes every room (server shutdown). */
     public void closeAll() {
-        List<Room> all;
+        List<Room> all = new ArrayList<>();
         synchronized (this) {
-            all = rooms();
             for (Entry e : rooms.values()) {
                 e.closed = true;
+                all.add(e.room);
             }
             rooms.clear();
             reservations.clear();
         }
         for (Room room : all) {
-            room.execute(() -> room.dispose(dev.tickcast.wire.Protocol.CLOSE_GOING_AWAY, "server shutting down"));
+            room.execute(() -> room.dispose(Protocol.CLOSE_GOING_AWAY, "server shutting down"));
+        }
+    }
+
+    private SeatGrant reserve(Entry entry, String name) {
+        long expiresAt = millisClock.getAsLong() + seatTimeoutMs;
+        String token = tokens.issue('s', entry.room.id(), expiresAt);
+        entry.reserved++;
+        reservations.put(token, new Reservation(entry, name, -1, expiresAt));
+        return new SeatGrant(SeatGrant.Status.OK, entry.room.id(), token, entry.room.spec().name(), seatTimeoutMs);
+    }
+
+    private Entry newRoom(GameSpec spec, boolean isPrivate) {
+        Entry entry = new Entry(factory.create(newId(), spec, this), isPrivate);
+        rooms.put(entry.room.id(), entry);
+        return entry;
+    }
+
+    private static void start(Room created) {
+        if (created != null) {
+            LOG.info("created room {} ({})", created.id(), created.spec().name());
+            created.execute(() -> created.start(true));
         }
     }
 
     private Entry openRoom(GameSpec spec) {
         for (Entry e : rooms.values()) {
-            if (!e.closed && e.room.spec() == spec && e.taken() < spec.maxPlayers()) {
+            if (!e.closed && !e.isPrivate && e.room.spec() == spec && e.taken() < spec.maxPlayers()) {
                 return e;
             }
         }
@@ -210,19 +307,17 @@ public final class Matchmaker implements RoomListener {
     private static void closeAll(List<Room> toClose) {
         for (Room room : toClose) {
             LOG.info("disposing empty room {}", room.id());
-            room.execute(() -> room.dispose(dev.tickcast.wire.Protocol.CLOSE_NORMAL, "room empty"));
+            room.execute(() -> room.dispose(Protocol.CLOSE_NORMAL, "room empty"));
         }
     }
 
     private String newId() {
         byte[] bytes = new byte[6];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private String newToken() {
-        byte[] bytes = new byte[18];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (rooms.containsKey(id));
+        return id;
     }
 }

@@ -129,8 +129,8 @@ public final class Connection {
             return;
         }
         Claim claim = matchmaker.claim(join.token());
-        if (claim == null) {
-            close(Protocol.CLOSE_BAD_SEAT, "unknown, expired or used seat token");
+        if (!claim.ok()) {
+            refuse(claim.status());
             return;
         }
         room = claim.room();
@@ -148,6 +148,15 @@ public final class Connection {
             close(Protocol.CLOSE_TOO_BIG, "message too big");
         } else {
             LOG.debug("connection {}: {}", link.remote(), e.toString());
+        }
+    }
+
+    private void refuse(Claim.Status status) {
+        switch (status) {
+            case EXPIRED -> close(Protocol.CLOSE_SEAT_EXPIRED, "seat token expired");
+            case USED -> close(Protocol.CLOSE_SEAT_USED, "seat token already used");
+            case ROOM_CLOSED -> close(Protocol.CLOSE_ROOM_CLOSED, "room closed");
+            default -> close(Protocol.CLOSE_BAD_SEAT, "invalid seat token");
         }
     }
 
