@@ -1,0 +1,168 @@
+// The control messages, mirroring wire/Messages.java. Every frame starts with the type byte
+// (Kryo's class-id varint, id + 2). Bodies:
+//
+//   JOIN       varint version, string token                         client -> server
+//   INPUT      varint seq, payload bytes (the rest of the frame)    client -> server
+//   PING       varint clientTime                                    client -> server
+//   CHAT_SEND  string text                                          client -> server
+//   WELCOME    varint version, string roomId, string game, varint playerId,
+//              varint entityId + 1, varint tickHz, varint snapshotEveryTicks
+//   PONG       varint clientTime, varint serverTick
+//   CHAT       varint playerId, string name, string text
+//
+// SCHEMA is schema.js, SNAPSHOT is snapshot.js. Decoders return null on malformed input.
+
+import * as P from './protocol.js';
+import { Reader } from './reader.js';
+import { readSchemaBody } from './schema.js';
+import { Writer } from './writer.js';
+
+function frame(id) {
+  const w = new Writer();
+  w.writeVarUInt(P.typeByte(id));
+  return w;
+}
+
+/** JOIN {version, token}. */
+export function encodeJoin(token, version = P.VERSION) {
+  const w = frame(P.JOIN);
+  w.writeVarUInt(version);
+  w.writeString(token);
+  return w.toBytes();
+}
+
+/** INPUT {seq, payload}: payload is a Uint8Array or an array of byte ints. */
+export function encodeInput(seq, payload) {
+  const w = frame(P.INPUT);
+  w.writeVarUInt(seq);
+  w.writeBytes(payload);
+  return w.toBytes();
+}
+
+/** PING {clientTime}: a non-negative int, typically milliseconds mod 2^31. */
+export function encodePing(clientTime) {
+  const w = frame(P.PING);
+  w.writeVarUInt(clientTime);
+  return w.toBytes();
+}
+
+/** CHAT_SEND {text}. */
+export function encodeChatSend(text) {
+  const w = frame(P.CHAT_SEND);
+  w.writeString(text);
+  return w.toBytes();
+}
+
+/** WELCOME (server side; for tests and tools). */
+export function encodeWelcome(m) {
+  const w = frame(P.WELCOME);
+  w.writeVarUInt(m.version);
+  w.writeString(m.roomId);
+  w.writeString(m.game);
+  w.writeVarUInt(m.playerId);
+  w.writeVarUInt(m.entityId + 1);
+  w.writeVarUInt(m.tickHz);
+  w.writeVarUInt(m.snapshotEveryTicks);
+  return w.toBytes();
+}
+
+/** PONG (server side; for tests and tools). */
+export function encodePong(m) {
+  const w = frame(P.PONG);
+  w.writeVarUInt(m.clientTime);
+  w.writeVarUInt(m.serverTick);
+  return w.toBytes();
+}
+
+/** CHAT (server side; for tests and tools). */
+export function encodeChat(m) {
+  const w = frame(P.CHAT);
+  w.writeVarUInt(m.playerId);
+  w.writeString(m.name);
+  w.writeString(m.text);
+  return w.toBytes();
+}
+
+function done(r, value) {
+  return r.fullyRead() && !r.failed ? value : null;
+}
+
+const BODY_READERS = {
+  [P.JOIN]: (r) => {
+    const version = r.readVarUInt();
+    const token = r.readString(P.MAX_TOKEN_BYTES);
+    return version < 0 || token === null ? null : done(r, { version, token });
+  },
+  [P.INPUT]: (r) => {
+    const seq = r.readVarUInt();
+    if (seq < 0 || r.remaining() > P.MAX_INPUT_PAYLOAD_BYTES) {
+      return null;
+    }
+    return { seq, payload: r.readBytes(r.remaining()) };
+  },
+  [P.PING]: (r) => {
+    const clientTime = r.readVarUInt();
+    return clientTime < 0 ? null : done(r, { clientTime });
+  },
+  [P.CHAT_SEND]: (r) => {
+    const text = r.readString(P.MAX_CHAT_BYTES);
+    return text === null ? null : done(r, { text });
+  },
+  [P.WELCOME]: (r) => {
+    const version = r.readVarUInt();
+    const roomId = r.readString(P.MAX_STRING_BYTES);
+    const game = r.readString(P.MAX_STRING_BYTES);
+    const playerId = r.readVarUInt();
+    const entityId = r.readVarUInt() - 1;
+    const tickHz = r.readVarUInt();
+    const snapshotEveryTicks = r.readVarUInt();
+    if (version < 0 || roomId === null || game === null || playerId < 0 || entityId < -1 || tickHz < 1
+        || snapshotEveryTicks < 1) {
+      return null;
+    }
+    return done(r, { version, roomId, game, playerId, entityId, tickHz, snapshotEveryTicks });
+  },
+  [P.SCHEMA]: (r) => {
+    const schemas = readSchemaBody(r);
+    return schemas === null ? null : { schemas };
+  },
+  [P.PONG]: (r) => {
+    const clientTime = r.readVarUInt();
+    const serverTick = r.readVarUInt();
+    return clientTime < 0 || serverTick < 0 ? null : done(r, { clientTime, serverTick });
+  },
+  [P.CHAT]: (r) => {
+    const playerId = r.readVarUInt();
+    const name = r.readString(P.MAX_NAME_BYTES);
+    const text = r.readString(P.MAX_CHAT_BYTES);
+    return playerId < 0 || name === null || text === null ? null : done(r, { playerId, name, text });
+  },
+};
+
+/** Message names by id, for logs and tests. */
+export const MESSAGE_NAMES = {
+  [P.JOIN]: 'JOIN', [P.INPUT]: 'INPUT', [P.PING]: 'PING', [P.CHAT_SEND]: 'CHAT_SEND',
+  [P.WELCOME]: 'WELCOME', [P.SCHEMA]: 'SCHEMA', [P.SNAPSHOT]: 'SNAPSHOT', [P.PONG]: 'PONG', [P.CHAT]: 'CHAT',
+};
+
+/** The message id of a frame (its type byte - 2), or -1 if the frame is empty or the varint bad. */
+export function messageId(bytes) {
+  const id = new Reader(bytes).readVarUInt();
+  return id < 2 ? -1 : id - 2;
+}
+
+/**
+ * Decodes a whole frame: {id, name, value}, where value is null if the body is malformed.
+ * A SNAPSHOT's value is the frame itself (snapshot.js decodes it against the client's states);
+ * an unknown id gives null.
+ */
+export function decodeMessage(bytes) {
+  const r = new Reader(bytes);
+  const type = r.readVarUInt();
+  const id = type - 2;
+  if (type < 2 || !(id in MESSAGE_NAMES)) {
+    return null;
+  }
+  const value = id === P.SNAPSHOT ? bytes : BODY_READERS[id](r);
+  return { id, name: MESSAGE_NAMES[id], value };
+}

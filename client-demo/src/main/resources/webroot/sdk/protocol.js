@@ -1,0 +1,80 @@
+// Every constant of the wire contract, mirrored line for line from
+// game-logic/src/main/java/dev/tickcast/wire/Protocol.java (docs/PROTOCOL.md defines them).
+// Message ids are Kryo registration ids; Kryo writes a registered class as the varint id + 2,
+// so the first byte of every frame is typeByte(id).
+
+/** The WebSocket subprotocol a client must offer. */
+export const SUBPROTOCOL = 'tickcast.v1';
+/** The protocol version carried by JOIN and WELCOME. */
+export const VERSION = 1;
+
+// Client to server (Kryo registration ids).
+/** JOIN: claim a reserved seat with its token. */
+export const JOIN = 14;
+/** INPUT: a sequence number and the game's input payload. */
+export const INPUT = 15;
+/** PING: the client's clock, echoed in PONG. */
+export const PING = 16;
+/** CHAT_SEND: a chat line for the room. */
+export const CHAT_SEND = 17;
+
+// Server to client.
+/** WELCOME: the room, the player's ids and the tick rates. */
+export const WELCOME = 30;
+/** SCHEMA: the tables and fields of the game's state. */
+export const SCHEMA = 31;
+/** SNAPSHOT: a delta from a baseline the client holds (or a full state). */
+export const SNAPSHOT = 32;
+/** PONG: the PING's value and the server tick. */
+export const PONG = 33;
+/** CHAT: a chat line from a player of the room. */
+export const CHAT = 34;
+
+// Limits.
+/** The largest frame a client may send, in bytes. */
+export const MAX_CLIENT_MESSAGE_BYTES = 4096;
+/** The longest string in any message, in UTF-8 bytes. */
+export const MAX_STRING_BYTES = 1024;
+/** The longest player name, in UTF-8 bytes. */
+export const MAX_NAME_BYTES = 32;
+/** The longest seat token, in UTF-8 bytes. */
+export const MAX_TOKEN_BYTES = 128;
+/** The longest chat line, in UTF-8 bytes. */
+export const MAX_CHAT_BYTES = 200;
+/** The largest game input payload of one INPUT message, in bytes. */
+export const MAX_INPUT_PAYLOAD_BYTES = 256;
+
+// WebSocket close codes (RFC 6455 and the application range).
+/** The client left or the server shut down. */
+export const CLOSE_NORMAL = 1000;
+/** The server is shutting down. */
+export const CLOSE_GOING_AWAY = 1001;
+/** A text frame, where only binary frames are allowed. */
+export const CLOSE_UNSUPPORTED_DATA = 1003;
+/** A message that does not parse: truncated, bad varint, bad field, bad sequence. */
+export const CLOSE_INVALID_PAYLOAD = 1007;
+/** A message that parses but breaks a rule (for example, too many inputs per tick). */
+export const CLOSE_POLICY = 1008;
+/** A frame larger than MAX_CLIENT_MESSAGE_BYTES. */
+export const CLOSE_TOO_BIG = 1009;
+/** The game code failed; the room is closed. */
+export const CLOSE_INTERNAL_ERROR = 1011;
+/** The first byte names no client message. */
+export const CLOSE_UNKNOWN_TYPE = 4000;
+/** A message other than JOIN before the join. */
+export const CLOSE_NOT_JOINED = 4001;
+/** The seat token is unknown, expired or already used. */
+export const CLOSE_BAD_SEAT = 4002;
+/** JOIN sent twice on one connection. */
+export const CLOSE_ALREADY_JOINED = 4003;
+/** JOIN named a protocol version this server does not speak. */
+export const CLOSE_BAD_VERSION = 4004;
+/** The room closed (disposed) while the client was in it. */
+export const CLOSE_ROOM_CLOSED = 4005;
+/** The client stayed too far behind the snapshots for too long. */
+export const CLOSE_SLOW_CONSUMER = 4006;
+
+/** The first byte of a frame carrying message id: Kryo's class-id varint. */
+export function typeByte(id) {
+  return id + 2;
+}
