@@ -20,6 +20,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.WebSocket;
@@ -81,7 +82,8 @@ public final class TickcastClient {
         this.vertx = vertx;
         this.host = host;
         this.port = port;
-        this.http = vertx.createHttpClient();
+        this.http = vertx.createHttpClient(new HttpClientOptions().setSsl(options.isSsl())
+                .setTrustAll(options.isTrustAll()).setVerifyHost(options.isVerifyHost()));
         this.wsClient = vertx.createWebSocketClient(new WebSocketClientOptions(options)
                 .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 22));
     }
