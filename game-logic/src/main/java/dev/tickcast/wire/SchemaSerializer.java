@@ -8,6 +8,7 @@ import dev.tickcast.state.Field;
 import dev.tickcast.state.FieldType;
 import dev.tickcast.state.Schema;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,13 +62,13 @@ final class SchemaSerializer extends Serializer<SchemaMessage> {
     private static Schema readSchema(Input in) {
         String name = Wire.readString(in, Schema.MAX_NAME_BYTES);
         int fields = Wire.readVarUInt(in);
-        if (name == null || name.isEmpty() || fields < 0 || fields > Schema.MAX_FIELDS) {
+        if (!validName(name) || fields < 0 || fields > Schema.MAX_FIELDS) {
             return null;
         }
         Schema schema = new Schema(name);
         for (int f = 0; f < fields; f++) {
             String fieldName = Wire.readString(in, Schema.MAX_NAME_BYTES);
-            if (fieldName == null || fieldName.isEmpty() || in.limit() - in.position() < 2) {
+            if (!validName(fieldName) || in.limit() - in.position() < 2) {
                 return null;
             }
             FieldType ft = FieldType.ofCode(in.readByte());
@@ -81,6 +82,12 @@ final class SchemaSerializer extends Serializer<SchemaMessage> {
             schema.declare(fieldName, ft, scale, linear);
         }
         return schema;
+    }
+
+    /** Bytes that are not UTF-8 decode to U+FFFD (3 bytes each), which Schema would refuse: check again. */
+    private static boolean validName(String name) {
+        return name != null && !name.isEmpty()
+                && name.getBytes(StandardCharsets.UTF_8).length <= Schema.MAX_NAME_BYTES;
     }
 
     private static boolean numeric(FieldType t) {
