@@ -1,0 +1,175 @@
+package dev.tickcast.golden;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.io.Output;
+import dev.tickcast.delta.DeltaEncoder;
+import dev.tickcast.games.arena.ArenaScript;
+import dev.tickcast.state.Schema;
+import dev.tickcast.state.Snapshot;
+import dev.tickcast.wire.ChatMessage;
+import dev.tickcast.wire.ChatSendMessage;
+import dev.tickcast.wire.InputMessage;
+import dev.tickcast.wire.JoinMessage;
+import dev.tickcast.wire.Messages;
+import dev.tickcast.wire.PingMessage;
+import dev.tickcast.wire.PongMessage;
+import dev.tickcast.wire.SchemaMessage;
+import dev.tickcast.wire.WelcomeMessage;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The golden vectors of the wire format, produced by the Java codec and read by the JavaScript SDK
+ * (game-logic/src/test/resources/golden/, described in docs/PROTOCOL.md, "Golden vectors").
+ * {@link #generate()} builds every file in memory, deterministically; {@link GoldenVectorsTest}
+ * compares them with the committed files, and rewrites them when run with
+ * {@code -Dgolden.write=true}:
+ *
+ * <pre>
+ * mvn -q test -pl game-logic -Dtest=GoldenVectorsTest -Dgolden.write=true
+ * </pre>
+ *
+ * <p>Each snapshot case is what one client receives: step 0 is a full snapshot, and each later
+ * step is a delta from the state after the previous step (the header's baseTick), predicted from
+ * the state before that when the header names a predictor. A snapshot the client skipped (its
+ * write queue was full) is simply absent from the steps, so the next step is a delta from an older
+ * baseline; frame files are numbered by snapshot, so a skipped one leaves a gap in the numbering.
+ */
+public final class GoldenVectors {
+    /** The system property that makes {@link GoldenVectorsTest} rewrite the committed files. */
+    public static final String WRITE_PROPERTY = "golden.write";
+    /** The manifest's name in the golden directory. */
+    public static final String MANIFEST = "manifest.json";
+
+    static final long ARENA_SEED = 7L;
+    static final String[] ARENA_PLAYERS = {"ann", "Zoë", "🎮 bot"};
+    static final int ARENA_SNAPSHOTS = 30;
+    static final Set<Integer> ARENA_SKIPPED = Set.of(12, 20, 21);
+
+    private GoldenVectors() {
+    }
+
+    /** Every file, by path relative to the golden directory, manifest included; sorted by path. */
+    public static Map<String, byte[]> generate() {
+        Map<String, byte[]> files = new TreeMap<>();
+        StringBuilder manifest = new StringBuilder("{\"snapshotCases\":[\n");
+        manifest.append(arena(files)).append(",\n");
+        manifest.append(TypesCase.write(files)).append(",\n");
+        manifest.append(EmptyCase.write(files)).append("\n],\n\"messages\":[\n");
+        manifest.append(messages(files)).append("\n]}\n");
+        files.put(MANIFEST, manifest.toString().getBytes(StandardCharsets.UTF_8));
+        return files;
+    }
+
+    /** Writes {@link #generate()} into {@code dir}, replacing what is there. */
+    public static void write(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    if (!p.equals(dir)) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        }
+        for (Map.Entry<String, byte[]> e : generate().entrySet()) {
+            Path file = dir.resolve(e.getKey());
+            Files.createDirectories(file.getParent());
+            Files.write(file, e.getValue());
+        }
+    }
+
+    private static String arena(Map<String, byte[]> files) {
+        ArenaScript script = new ArenaScript(ARENA_SEED, ARENA_PLAYERS);
+        CaseWriter c = new CaseWriter("arena", script.world().schemas(), files, false);
+        for (int i = 0; i < ARENA_SNAPSHOTS; i++) {
+            c.offer(script.nextSnapshot(script.newSnapshot()), ARENA_SKIPPED.contains(i));
+        }
+        return c.manifestEntry();
+    }
+
+    private static String messages(Map<String, byte[]> files) {
+        Object[][] messages = {
+            {"join", "JOIN", new JoinMessage(1, "seat.token-abc")},
+            {"input", "INPUT", new InputMessage(42, new byte[] {0x1A})},
+            {"ping", "PING", new PingMessage(123456789)},
+            {"chat_send", "CHAT_SEND", new ChatSendMessage("gg héllo 🎮")},
+            {"welcome", "WELCOME", new WelcomeMessage(1, "r-7f3a", "arena", 2, 334, 60, 3)},
+            {"pong", "PONG", new PongMessage(123456789, 5400)},
+            {"chat", "CHAT", new ChatMessage(2, "Zoë", "gg \"quoted\" 🎮")},
+        };
+        StringBuilder entries = new StringBuilder();
+        for (Object[] m : messages) {
+            String file = "messages/" + m[0] + ".bin";
+            files.put(file, frame(m[2]));
+            entries.append(entries.length() == 0 ? "" : ",\n").append("{\"name\":").append(Json.string((String) m[0]))
+                    .append(",\"type\":").append(Json.string((String) m[1])).append(",\"file\":").append(Json.string(file))
+                    .append(",\"value\":").append(Json.value(m[2])).append('}');
+        }
+        return entries.toString();
+    }
+
+    static byte[] frame(Object message) {
+        Kryo kryo = Messages.newKryo();
+        Output out = new Output(4096, -1);
+        Messages.write(kryo, out, message);
+        return out.toBytes();
+    }
+
+    /** Encodes what one client receives, step by step, and records the files of a case. */
+    static final class CaseWriter {
+        private final String name;
+        private final Map<String, byte[]> files;
+        private final boolean predictAcrossGaps;
+        private final DeltaEncoder encoder = new DeltaEncoder();
+        private final Output out = new Output(16384, -1);
+        private final StringBuilder steps = new StringBuilder();
+        private Snapshot current;
+        private Snapshot previous;
+        private int index;
+
+        /**
+         * @param predictAcrossGaps false: name a predictor only when it is as far from the baseline
+         *                          as the baseline is from the target (what the server does); true:
+         *                          whenever the client holds one (the decoder accepts both)
+         */
+        CaseWriter(String name, List<Schema> schemas, Map<String, byte[]> files, boolean predictAcrossGaps) {
+            this.name = name;
+            this.files = files;
+            this.predictAcrossGaps = predictAcrossGaps;
+            files.put(name + "/schema.bin", frame(new SchemaMessage(List.copyOf(schemas))));
+        }
+
+        void offer(Snapshot server, boolean skipped) {
+            String stem = name + "/" + String.format("%03d", index++);
+            if (skipped) {
+                return;
+            }
+            Snapshot pred = null;
+            if (current != null && previous != null && (predictAcrossGaps
+                    || server.tick() - current.tick() == current.tick() - previous.tick())) {
+                pred = previous;
+            }
+            out.reset();
+            encoder.encode(server, current, pred, out);
+            files.put(stem + ".bin", out.toBytes());
+            files.put(stem + ".json", Json.state(server).getBytes(StandardCharsets.UTF_8));
+            steps.append(steps.length() == 0 ? "\n" : ",\n").append("{\"frame\":").append(Json.string(stem + ".bin"))
+                    .append(",\"state\":").append(Json.string(stem + ".json")).append('}');
+            previous = current;
+            current = server;
+        }
+
+        String manifestEntry() {
+            return "{\"name\":" + Json.string(name) + ",\"schema\":" + Json.string(name + "/schema.bin")
+                    + ",\"steps\":[" + steps + "\n]}";
+        }
+    }
+}
