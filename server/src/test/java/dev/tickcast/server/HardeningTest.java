@@ -173,8 +173,11 @@ class HardeningTest {
     }
 
     private static Seat matchmake(Vertx vertx, ServerFixture fixture) {
-        return Bot.get(new TickcastClient(vertx, "127.0.0.1", fixture.port()).matchmake("arena", "m")
-                .toCompletionStage().toCompletableFuture());
+        // held in a local until the answer arrives: Vert.x 5 closes a client that becomes unreachable
+        TickcastClient client = new TickcastClient(vertx, "127.0.0.1", fixture.port());
+        Seat seat = Bot.get(client.matchmake("arena", "m").toCompletionStage().toCompletableFuture());
+        java.lang.ref.Reference.reachabilityFence(client);
+        return seat;
     }
 
     private static int joinWith(Vertx vertx, ServerFixture fixture, String token) {

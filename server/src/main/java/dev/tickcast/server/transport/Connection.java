@@ -9,7 +9,8 @@ import dev.tickcast.server.room.Session;
 import dev.tickcast.wire.JoinMessage;
 import dev.tickcast.wire.Messages;
 import dev.tickcast.wire.Protocol;
-import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.channel.ChannelHandlerContext;
+import io.vertx.core.internal.http.WebSocketInternal;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
@@ -57,6 +58,8 @@ public final class Connection {
         this.idleTimeoutNs = config.idleTimeoutMs() * 1_000_000L;
         this.messages = new TokenBucket(config.messagesPerSecond(), config.messageBurst(), now);
         this.chat = new TokenBucket(config.chatPerSecond(), config.chatBurst(), now);
+        ChannelHandlerContext netty = ((WebSocketInternal) ws).channelHandlerContext();
+        netty.pipeline().addBefore(netty.name(), "tickcast-violation-guard", new ViolationGuard(link.remote()));
         ws.frameHandler(this::onFrame);
         ws.binaryMessageHandler(this::onBinary);
         ws.textMessageHandler(text -> close(Protocol.CLOSE_UNSUPPORTED_DATA, "binary frames only"));
@@ -141,10 +144,7 @@ public final class Connection {
     }
 
     private void onError(Throwable e) {
-        if (e instanceof CorruptedWebSocketFrameException corrupted) {
-            // Netty's frame decoder found a frame it will not read: too big (1009) or malformed (1002)
-            close((short) corrupted.closeStatus().code(), corrupted.closeStatus().reasonText());
-        } else if (e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("max message size")) {
+        if (e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("max message size")) {
             close(Protocol.CLOSE_TOO_BIG, "message too big");
         } else {
             LOG.debug("connection {}: {}", link.remote(), e.toString());
