@@ -54,3 +54,12 @@ describe('SCHEMA', () => {
     assert.equal(decodeSchema(Uint8Array.from([...bytes, 0])), null);
   });
 });
+
+describe('SCHEMA names', () => {
+  it('rejects a name that is not UTF-8 and grows past 64 bytes when decoded', () => {
+    const bytes = encodeSchema([schemaOf('t', [{ name: 'x'.repeat(30), type: INT }])]);
+    const at = bytes.indexOf(0x78); // the first 'x'
+    bytes.fill(0xff, at, at + 30);
+    assert.equal(decodeSchema(bytes), null);
+  });
+});

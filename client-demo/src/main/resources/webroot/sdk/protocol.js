@@ -73,6 +73,14 @@ export const CLOSE_BAD_VERSION = 4004;
 export const CLOSE_ROOM_CLOSED = 4005;
 /** The client stayed too far behind the snapshots for too long. */
 export const CLOSE_SLOW_CONSUMER = 4006;
+/** The seat token was genuine but has expired. */
+export const CLOSE_SEAT_EXPIRED = 4007;
+/** The seat token was genuine but has been used already. */
+export const CLOSE_SEAT_USED = 4008;
+/** Nothing was received from the client within the idle timeout (pongs count). */
+export const CLOSE_TIMEOUT = 4009;
+/** The client sent messages, chat lines or pings faster than its rate limit. */
+export const CLOSE_RATE_LIMITED = 4010;
 
 /** The first byte of a frame carrying message id: Kryo's class-id varint. */
 export function typeByte(id) {

@@ -9,7 +9,7 @@
 
 import { Reader } from './reader.js';
 import { SCHEMA, typeByte } from './protocol.js';
-import { Writer } from './writer.js';
+import { utf8Length, Writer } from './writer.js';
 
 /** FieldType ordinals (state/FieldType.java): the order is part of the protocol. */
 export const INT = 0;
@@ -24,6 +24,11 @@ export const MAX_FIELDS = 32;
 export const MAX_NAME_BYTES = 64;
 const MAX_TABLES = 64;
 const FLAG_LINEAR = 1;
+
+/** Bytes that are not UTF-8 decode to U+FFFD (3 bytes each): check the length again, as Java does. */
+function validName(name) {
+  return name !== null && name !== '' && utf8Length(name) <= MAX_NAME_BYTES;
+}
 
 function numeric(type) {
   return type === INT || type === QFLOAT;
@@ -49,13 +54,13 @@ export function readSchemaBody(reader) {
 function readTable(reader) {
   const name = reader.readString(MAX_NAME_BYTES);
   const count = reader.readVarUInt();
-  if (name === null || name === '' || count < 0 || count > MAX_FIELDS) {
+  if (!validName(name) || count < 0 || count > MAX_FIELDS) {
     return null;
   }
   const fields = [];
   for (let f = 0; f < count; f++) {
     const fieldName = reader.readString(MAX_NAME_BYTES);
-    if (fieldName === null || fieldName === '' || reader.remaining() < 2) {
+    if (!validName(fieldName) || reader.remaining() < 2) {
       return null;
     }
     const type = reader.readByte();

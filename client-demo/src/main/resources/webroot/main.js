@@ -1,0 +1,385 @@
+// The browser demo: join the arena, predict your own body, interpolate everything else, chat,
+// and show a net graph (N). State for tests: <body data-state="join|connecting|playing|
+// reconnecting|disconnected" data-room-id data-entity-id data-snapshots>, and window.tickcast.
+
+import { RateMeter, TickcastClient } from './sdk/client.js';
+import { Interpolator } from './sdk/interpolation.js';
+import { ARENA, encodeArenaInput, Predictor } from './sdk/prediction.js';
+import { fieldIndex } from './sdk/schema.js';
+import { drawScene, drawSparkline } from './render.js';
+
+const INPUT_INTERVAL_MS = 50; // 20 Hz
+const STEP_MS = 1000 / ARENA.tickHz;
+const MAX_CHAT_LINES = 60;
+const $ = (id) => document.getElementById(id);
+
+const keys = new Set();
+const touch = { active: false, x0: 0, y0: 0, dx: 0, dy: 0 };
+let client = null;
+let interpolator = null;
+let predictor = new Predictor();
+let lastStepMs = 0;
+let stepCarryMs = 0;
+let lastFrameMs = 0;
+let inputTimer = null;
+const net = { down: new RateMeter(), up: new RateMeter(), snaps: new RateMeter(), history: [] };
+
+function setBody(attrs) {
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined) {
+      delete document.body.dataset[k];
+    } else {
+      document.body.dataset[k] = String(v);
+    }
+  }
+}
+
+// ---- joining -------------------------------------------------------------------------------
+
+async function join(event) {
+  event.preventDefault();
+  const name = $('name').value.trim() || 'player';
+  localStorage.setItem('tickcast.name', name);
+  $('play').disabled = true;
+  $('join-error').textContent = '';
+  setBody({ state: 'connecting' });
+  client = new TickcastClient({
+    game: 'arena',
+    name,
+    onWelcome,
+    onState,
+    onChat: (m) => addChatLine(m.name, m.text),
+    onClose,
+    onError: (e) => console.warn('tickcast:', e.message),
+    onStatus: (s) => { $('status').textContent = s === 'joined' ? '' : s; },
+  });
+  window.tickcast.client = client;
+  try {
+    await client.connect();
+  } catch (e) {
+    client.close();
+    showJoin(`Could not join: ${e.message}`);
+  }
+}
+
+function onWelcome(welcome) {
+  interpolator = new Interpolator({ tickHz: welcome.tickHz, snapshotEveryTicks: welcome.snapshotEveryTicks });
+  predictor = new Predictor();
+  $('join').hidden = true;
+  $('game').hidden = false;
+  $('room').textContent = `room ${welcome.roomId}`;
+  setBody({ state: 'playing', roomId: welcome.roomId, entityId: welcome.entityId, snapshots: 0 });
+  addSystemLine(`joined room ${welcome.roomId}`);
+  lastStepMs = performance.now();
+  stepCarryMs = 0;
+  clearInterval(inputTimer);
+  inputTimer = setInterval(sendInput, INPUT_INTERVAL_MS);
+}
+
+function onClose({ code, reason, willReconnect }) {
+  clearInterval(inputTimer);
+  if (willReconnect) {
+    setBody({ state: 'reconnecting' });
+    addSystemLine(`connection lost (${code}${reason ? `: ${reason}` : ''}), reconnecting`);
+  } else {
+    showJoin(`Disconnected (${code}${reason ? `: ${reason}` : ''})`);
+  }
+}
+
+function showJoin(message) {
+  setBody({ state: 'disconnected' });
+  $('game').hidden = true;
+  $('join').hidden = false;
+  $('play').disabled = false;
+  $('join-error').textContent = message;
+}
+
+// ---- state, prediction, input ---------------------------------------------------------------
+
+function onState(state, info) {
+  interpolator.push(state, info.arrivalMs);
+  const players = state.table('player');
+  const row = players ? players.rowOf(client.entityId) : -1;
+  if (row >= 0) {
+    pumpSteps(performance.now());
+    predictor.reconcile(players.value(row, fieldIndex(players.schema, 'x')),
+      players.value(row, fieldIndex(players.schema, 'y')),
+      players.raw(row, fieldIndex(players.schema, 'lastInputSeq')));
+  }
+  setBody({ snapshots: client.stats.snapshots });
+  if (client.stats.snapshots % 4 === 1) {
+    updateScoreboard(state);
+  }
+}
+
+/** Runs the predictor's fixed 60 Hz steps up to nowMs (from rAF and the input timer alike). */
+function pumpSteps(nowMs) {
+  stepCarryMs += nowMs - lastStepMs;
+  lastStepMs = nowMs;
+  let steps = 0;
+  while (stepCarryMs >= STEP_MS && steps < 30) {
+    predictor.step();
+    stepCarryMs -= STEP_MS;
+    steps++;
+  }
+  if (steps === 30) {
+    stepCarryMs = 0;
+  }
+}
+
+function currentInput() {
+  const typing = document.activeElement === $('chat-input');
+  const down = (...codes) => !typing && codes.some((c) => keys.has(c));
+  let dx = (down('KeyD', 'ArrowRight') ? 1 : 0) - (down('KeyA', 'ArrowLeft') ? 1 : 0);
+  let dy = (down('KeyS', 'ArrowDown') ? 1 : 0) - (down('KeyW', 'ArrowUp') ? 1 : 0);
+  if (touch.active) {
+    dx = touch.dx;
+    dy = touch.dy;
+  }
+  return encodeArenaInput(dx, dy, down('ShiftLeft', 'ShiftRight'));
+}
+
+function sendInput() {
+  if (!client || client.status !== 'joined') {
+    return;
+  }
+  pumpSteps(performance.now());
+  const input = currentInput();
+  const seq = client.sendInput(Uint8Array.of(input));
+  if (seq > 0) {
+    predictor.setInput(input, seq);
+  }
+}
+
+const KEY_CODES = { w: 'KeyW', a: 'KeyA', s: 'KeyS', d: 'KeyD', W: 'KeyW', A: 'KeyA', S: 'KeyS', D: 'KeyD' };
+
+function keyCode(e) {
+  return e.code || KEY_CODES[e.key] || e.key;
+}
+
+function onKeyDown(e) {
+  const chatInput = $('chat-input');
+  if (document.activeElement === chatInput) {
+    if (e.key === 'Escape') {
+      chatInput.blur();
+    }
+    return;
+  }
+  if (document.activeElement === $('name')) {
+    return;
+  }
+  if (e.key === 'Enter' && document.body.dataset.state === 'playing') {
+    e.preventDefault();
+    keys.clear();
+    chatInput.focus();
+    return;
+  }
+  if (e.key === 'n' || e.key === 'N') {
+    $('netgraph').hidden = !$('netgraph').hidden;
+    return;
+  }
+  keys.add(keyCode(e));
+  if (e.key.startsWith('Arrow')) {
+    e.preventDefault();
+  }
+}
+
+function onTouch(e) {
+  e.preventDefault();
+  const t = e.touches[0];
+  if (e.type === 'touchstart') {
+    touch.active = true;
+    touch.x0 = t.clientX;
+    touch.y0 = t.clientY;
+  }
+  if (!t || e.type === 'touchend' || e.type === 'touchcancel') {
+    touch.active = false;
+    return;
+  }
+  const vx = t.clientX - touch.x0;
+  const vy = t.clientY - touch.y0;
+  const len = Math.hypot(vx, vy);
+  touch.dx = len > 16 && Math.abs(vx) / len > 0.38 ? Math.sign(vx) : 0;
+  touch.dy = len > 16 && Math.abs(vy) / len > 0.38 ? Math.sign(vy) : 0;
+}
+
+// ---- chat (always textContent: a chat line is data, never markup) ----------------------------
+
+function appendLine(li) {
+  const log = $('chat-log');
+  log.append(li);
+  while (log.children.length > MAX_CHAT_LINES) {
+    log.firstElementChild.remove();
+  }
+  log.scrollTop = log.scrollHeight;
+}
+
+function addChatLine(name, text) {
+  const li = document.createElement('li');
+  const who = document.createElement('span');
+  who.className = 'name';
+  who.textContent = name;
+  const what = document.createElement('span');
+  what.className = 'text';
+  what.textContent = text;
+  li.append(who, what);
+  appendLine(li);
+}
+
+function addSystemLine(text) {
+  const li = document.createElement('li');
+  li.className = 'system';
+  li.textContent = text;
+  appendLine(li);
+}
+
+function onChatSubmit(e) {
+  e.preventDefault();
+  const input = $('chat-input');
+  if (client && input.value.trim() && client.sendChat(input.value) === 'too-fast') {
+    addSystemLine('slow down: chat is limited to a couple of lines a second');
+  }
+  input.value = '';
+  input.blur();
+}
+
+// ---- scoreboard, net graph, frames ------------------------------------------------------------
+
+/** Every player, best first, then the best few bots. */
+function updateScoreboard(state) {
+  const players = state.table('player');
+  const npcs = state.table('npc');
+  const rows = [];
+  for (let r = 0; players && r < players.count; r++) {
+    const e = players.entity(r, true);
+    rows.push({ name: e.name, score: e.score, cls: e.id === client.entityId ? 'me' : '' });
+  }
+  rows.sort((a, b) => b.score - a.score);
+  const bots = [];
+  for (let r = 0; npcs && r < npcs.count; r++) {
+    bots.push({ name: `bot ${npcs.ids[r]}`, score: npcs.entity(r, true).score, cls: 'npc' });
+  }
+  bots.sort((a, b) => b.score - a.score);
+  rows.push(...bots.slice(0, Math.max(3, 10 - rows.length)));
+  $('scores').replaceChildren(...rows.map((row) => {
+    const li = document.createElement('li');
+    li.className = row.cls;
+    const who = document.createElement('span');
+    who.className = 'who';
+    who.textContent = row.name;
+    const score = document.createElement('span');
+    score.textContent = String(row.score);
+    li.append(who, score);
+    return li;
+  }));
+}
+
+function updateNetGraph() {
+  if (!client) {
+    return;
+  }
+  const now = performance.now();
+  const s = client.stats;
+  const down = net.down.sample(s.bytesDown, now);
+  const up = net.up.sample(s.bytesUp, now);
+  const snaps = net.snaps.sample(s.snapshots, now);
+  net.history.push(down);
+  if (net.history.length > 60) {
+    net.history.shift();
+  }
+  if ($('netgraph').hidden) {
+    return;
+  }
+  const fmt = (v, d = 0) => (Number.isFinite(v) ? v.toFixed(d) : '-');
+  $('netgraph-text').textContent = [
+    `rtt          ${fmt(s.rttSmoothedMs, 1)} ms (last ${fmt(s.rttMs)})`,
+    `snapshots/s  ${fmt(snaps, 1)}`,
+    `down         ${fmt(down / 1024, 2)} KiB/s`,
+    `up           ${fmt(up / 1024, 2)} KiB/s`,
+    `last snap    ${s.lastSnapshotBytes} B`,
+    `interp delay ${interpolator ? fmt(interpolator.delayMs, 1) : '-'} ms (jitter ${interpolator ? fmt(interpolator.jitterMs, 1) : '-'})`,
+    `full snaps   ${s.fullSnapshots}`,
+    `corrections  ${predictor.corrections}   reconnects ${s.reconnects}`,
+  ].join('\n');
+  drawSparkline($('netgraph-plot'), net.history);
+}
+
+function frame(nowMs) {
+  requestAnimationFrame(frame);
+  const frameMs = lastFrameMs ? nowMs - lastFrameMs : 16.7;
+  lastFrameMs = nowMs;
+  if (!client || !interpolator || document.body.dataset.state !== 'playing') {
+    return;
+  }
+  pumpSteps(performance.now());
+  const me = predictor.ready() ? predictor.displayed(frameMs) : null;
+  const now = performance.now();
+  const scene = {
+    worldSize: ARENA.worldSize,
+    orbs: interpolator.entities('orb', now),
+    npcs: interpolator.entities('npc', now),
+    players: interpolator.entities('player', now),
+    myId: client.entityId,
+    me,
+  };
+  const mine = scene.players.find((p) => p.id === client.entityId);
+  scene.camera = me ?? (mine ? { x: mine.x, y: mine.y } : { x: ARENA.worldSize / 2, y: ARENA.worldSize / 2 });
+  drawScene($('view'), scene);
+}
+
+// ---- test hook ---------------------------------------------------------------------------------
+
+function latestEntity(id) {
+  const state = client && client.state;
+  if (!state) {
+    return null;
+  }
+  for (const table of state.tables) {
+    const row = table.rowOf(id);
+    if (row >= 0) {
+      return table.entity(row, true);
+    }
+  }
+  return null;
+}
+
+window.tickcast = {
+  client: null,
+  /** The id of the entity this page controls, or -1. */
+  myEntityId: () => (client ? client.entityId : -1),
+  /** The room id, or null. */
+  roomId: () => (client ? client.roomId : null),
+  /** The latest server position {x, y} of entity id (from the last snapshot), or null. */
+  entityPosition(id) {
+    const e = latestEntity(id);
+    return e ? { x: e.x, y: e.y } : null;
+  },
+  /** The locally predicted position of this page's player, or null. */
+  predictedPosition: () => (predictor.ready() ? { x: predictor.x, y: predictor.y } : null),
+  /** The names of the players in the last snapshot. */
+  playerNames() {
+    const players = client && client.state && client.state.table('player');
+    return players ? players.ids.map((id, row) => players.entity(row).name) : [];
+  },
+  /** The chat lines shown, as text. */
+  chatLines: () => Array.from($('chat-log').children, (li) => li.textContent),
+  stats: () => (client ? { ...client.stats } : null),
+};
+
+function start() {
+  $('name').value = localStorage.getItem('tickcast.name') || '';
+  $('join-form').addEventListener('submit', join);
+  $('chat-form').addEventListener('submit', onChatSubmit);
+  window.addEventListener('keydown', onKeyDown);
+  window.addEventListener('keyup', (e) => keys.delete(keyCode(e)));
+  window.addEventListener('blur', () => keys.clear());
+  for (const type of ['touchstart', 'touchmove', 'touchend', 'touchcancel']) {
+    $('view').addEventListener(type, onTouch, { passive: false });
+  }
+  setInterval(updateNetGraph, 250);
+  requestAnimationFrame(frame);
+  $('name').focus();
+  setBody({ state: 'join', ready: 'true' });
+}
+
+start();

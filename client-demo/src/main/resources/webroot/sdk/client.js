@@ -1,0 +1,403 @@
+// A Tickcast client: matchmaking over HTTP, then one binary WebSocket (subprotocol tickcast.v1)
+// that carries JOIN, INPUT, PING and CHAT_SEND up and WELCOME, SCHEMA, SNAPSHOT, PONG and CHAT
+// down. It keeps the decoded room state (snapshot.js), measures the round-trip time with a PING
+// every second, counts bytes both ways and reconnects with back-off (matchmaking again) when the
+// connection drops unexpectedly.
+//
+//   const client = new TickcastClient({ game: 'arena', name: 'ada' });
+//   client.onState = (state, info) => render(state);
+//   await client.connect();
+//   client.sendInput(Uint8Array.of(0x06));
+
+import * as P from './protocol.js';
+import { decodeMessage, encodeChatSend, encodeInput, encodeJoin, encodePing } from './messages.js';
+import { SnapshotMirror } from './snapshot.js';
+import { utf8Length } from './writer.js';
+
+/** Close codes after which reconnecting would only repeat the failure (a client bug or a refusal). */
+const FATAL_CLOSE_CODES = new Set([P.CLOSE_UNSUPPORTED_DATA, P.CLOSE_INVALID_PAYLOAD, P.CLOSE_POLICY,
+  P.CLOSE_TOO_BIG, P.CLOSE_UNKNOWN_TYPE, P.CLOSE_NOT_JOINED, P.CLOSE_ALREADY_JOINED, P.CLOSE_BAD_VERSION,
+  P.CLOSE_RATE_LIMITED]);
+/** The close code this client uses when it leaves on its own (browsers allow 1000 and 3000-4999). */
+const CLIENT_CLOSE = 1000;
+const INT_MASK = 0x7fffffff;
+
+/** Counts of what went over the wire; rates are derived by the caller (see RateMeter). */
+export class NetStats {
+  constructor() {
+    this.bytesDown = 0;
+    this.bytesUp = 0;
+    this.messagesDown = 0;
+    this.snapshots = 0;
+    this.fullSnapshots = 0;
+    this.lastSnapshotBytes = 0;
+    this.rttMs = NaN;
+    this.rttSmoothedMs = NaN;
+    this.decodeErrors = 0;
+    this.reconnects = 0;
+  }
+}
+
+/** A sliding-window rate of a monotonic counter (per second over the last windowMs). */
+export class RateMeter {
+  constructor(windowMs = 1000) {
+    this.windowMs = windowMs;
+    this.samples = [];
+  }
+
+  /** Records the counter's value at nowMs and returns the rate per second. */
+  sample(value, nowMs) {
+    this.samples.push([nowMs, value]);
+    while (this.samples.length > 2 && this.samples[1][0] <= nowMs - this.windowMs) {
+      this.samples.shift();
+    }
+    const [t0, v0] = this.samples[0];
+    return nowMs > t0 ? ((value - v0) * 1000) / (nowMs - t0) : 0;
+  }
+}
+
+/** A token bucket: take() is false when the rate is exceeded. */
+export class TokenBucket {
+  constructor(perSecond, burst, now) {
+    this.perMs = perSecond / 1000;
+    this.burst = burst;
+    this.tokens = burst;
+    this.now = now;
+    this.lastMs = now();
+  }
+
+  take() {
+    const t = this.now();
+    this.tokens = Math.min(this.burst, this.tokens + (t - this.lastMs) * this.perMs);
+    this.lastMs = t;
+    if (this.tokens < 1) {
+      return false;
+    }
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+function defaultBaseUrl() {
+  return globalThis.location ? globalThis.location.origin : 'http://127.0.0.1:8080';
+}
+
+function wsUrl(baseUrl) {
+  const u = new URL('/ws', baseUrl);
+  u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
+  return u.toString();
+}
+
+/**
+ * One player's connection to a room. Callbacks (assign or pass in options): onWelcome(welcome),
+ * onSchema(schemas), onState(state, {full, bytes, arrivalMs}), onChat({playerId, name, text}),
+ * onPong(rttMs), onClose({code, reason, willReconnect}), onError(error), onStatus(status).
+ * status: 'idle' | 'matchmaking' | 'connecting' | 'joined' | 'reconnecting' | 'closed'.
+ */
+export class TickcastClient {
+  constructor(options = {}) {
+    this.baseUrl = options.baseUrl ?? defaultBaseUrl();
+    this.game = options.game ?? 'arena';
+    this.name = options.name ?? 'player';
+    this.reconnect = options.reconnect ?? true;
+    this.maxReconnectAttempts = options.maxReconnectAttempts ?? 8;
+    this.pingIntervalMs = options.pingIntervalMs ?? 1000;
+    this.WebSocketImpl = options.WebSocket ?? globalThis.WebSocket;
+    this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.now = options.now ?? (() => globalThis.performance.now());
+    this.setTimer = options.setTimeout ?? globalThis.setTimeout.bind(globalThis);
+    this.clearTimer = options.clearTimeout ?? globalThis.clearTimeout.bind(globalThis);
+    for (const cb of ['onWelcome', 'onSchema', 'onState', 'onChat', 'onPong', 'onClose', 'onError', 'onStatus']) {
+      this[cb] = options[cb] ?? (() => {});
+    }
+    // The server closes a connection that chats faster than its limit (CLOSE_RATE_LIMITED);
+    // the defaults are the server's (ServerConfig: 2 lines/s, bursts of 5), kept a little under.
+    this.chatBucket = new TokenBucket(options.chatPerSecond ?? 1.8, options.chatBurst ?? 4, this.now);
+    this.stats = new NetStats();
+    this.status = 'idle';
+    this.ws = null;
+    this.seat = null;
+    this.welcome = null;
+    this.schemas = null;
+    this.mirror = null;
+    this.seq = 0;
+    this.attempts = 0;
+    this.pingTimer = null;
+    this.retryTimer = null;
+    this.closedByUser = false;
+    this.everJoined = false;
+    this.rejectOpen = () => {};
+  }
+
+  /** The latest decoded state, or null before the first snapshot. */
+  get state() {
+    return this.mirror && this.mirror.snapshots > 0 ? this.mirror.current : null;
+  }
+
+  /** The room id of the current seat, or null. */
+  get roomId() {
+    return this.welcome ? this.welcome.roomId : null;
+  }
+
+  /** The id of the entity this player controls, or -1. */
+  get entityId() {
+    return this.welcome ? this.welcome.entityId : -1;
+  }
+
+  setStatus(status) {
+    this.status = status;
+    this.onStatus(status);
+  }
+
+  /** Matchmakes and opens the WebSocket; resolves with WELCOME. */
+  async connect() {
+    this.closedByUser = false;
+    this.setStatus('matchmaking');
+    return this.openSocket(await this.matchmake());
+  }
+
+  async matchmake() {
+    const res = await this.fetchImpl(new URL(`/matchmake/${encodeURIComponent(this.game)}`, this.baseUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: this.name }),
+    });
+    const body = await res.json().catch(() => ({}));
+    if (!res.ok) {
+      throw new Error(`matchmake ${this.game}: HTTP ${res.status} ${body.error ?? ''}`.trim());
+    }
+    if (typeof body.token !== 'string' || typeof body.roomId !== 'string') {
+      throw new Error('matchmake: answer without roomId and token');
+    }
+    return body;
+  }
+
+  /** Opens the WebSocket and claims the seat; resolves with WELCOME, rejects if closed before. */
+  openSocket(seat) {
+    return new Promise((resolve, reject) => {
+      if (this.closedByUser) {
+        reject(new Error('closed'));
+        return;
+      }
+      this.seat = seat;
+      this.setStatus('connecting');
+      const ws = new this.WebSocketImpl(wsUrl(this.baseUrl), P.SUBPROTOCOL);
+      ws.binaryType = 'arraybuffer';
+      this.ws = ws;
+      ws.onopen = () => this.send(encodeJoin(seat.token));
+      ws.onmessage = (event) => {
+        if (ws === this.ws) {
+          this.onFrame(event.data);
+          if (this.welcome !== null) {
+            resolve(this.welcome);
+          }
+        }
+      };
+      ws.onclose = (event) => {
+        reject(new Error(`WebSocket closed before WELCOME: ${event.code} ${event.reason}`));
+        if (ws === this.ws) {
+          this.onSocketClosed(event.code, event.reason);
+        }
+      };
+      this.rejectOpen = reject;
+    });
+  }
+
+  onFrame(data) {
+    if (typeof data === 'string') {
+      this.fail(new Error('text frame from the server'));
+      return;
+    }
+    const bytes = new Uint8Array(data);
+    const arrivalMs = this.now();
+    this.stats.bytesDown += bytes.length;
+    this.stats.messagesDown++;
+    const msg = decodeMessage(bytes);
+    if (msg === null || msg.value === null) {
+      this.fail(new Error(`malformed ${msg ? msg.name : 'unknown'} message (${bytes.length} bytes)`));
+      return;
+    }
+    switch (msg.id) {
+      case P.WELCOME:
+        this.onWelcomeMessage(msg.value);
+        break;
+      case P.SCHEMA:
+        this.schemas = msg.value.schemas;
+        this.mirror = new SnapshotMirror(this.schemas);
+        this.onSchema(this.schemas);
+        break;
+      case P.SNAPSHOT:
+        this.onSnapshot(bytes, arrivalMs);
+        break;
+      case P.PONG:
+        this.onPongMessage(msg.value);
+        break;
+      case P.CHAT:
+        this.onChat(msg.value);
+        break;
+      default:
+        this.fail(new Error(`unexpected ${msg.name} from the server`));
+    }
+  }
+
+  onWelcomeMessage(welcome) {
+    if (welcome.version !== P.VERSION) {
+      this.fail(new Error(`server speaks protocol version ${welcome.version}`));
+      return;
+    }
+    this.welcome = welcome;
+    this.attempts = 0;
+    this.everJoined = true;
+    this.setStatus('joined');
+    this.startPing();
+    this.onWelcome(welcome);
+  }
+
+  onSnapshot(bytes, arrivalMs) {
+    if (this.mirror === null) {
+      this.fail(new Error('SNAPSHOT before SCHEMA'));
+      return;
+    }
+    const result = this.mirror.apply(bytes);
+    if (result.code !== 0) {
+      // The server now believes we hold a state we could not build: every later delta would be
+      // on the wrong baseline. Rejoin, which starts again from a full snapshot.
+      this.stats.decodeErrors++;
+      this.fail(new Error(`snapshot rejected (${result.code}): ${result.reason}`));
+      return;
+    }
+    this.stats.snapshots++;
+    this.stats.lastSnapshotBytes = bytes.length;
+    if (result.full) {
+      this.stats.fullSnapshots++;
+    }
+    this.onState(result.state, { full: result.full, bytes: bytes.length, arrivalMs });
+  }
+
+  onPongMessage(pong) {
+    const nowMs = Math.floor(this.now()) & INT_MASK;
+    const rtt = (nowMs - pong.clientTime) & INT_MASK;
+    this.stats.rttMs = rtt;
+    this.stats.rttSmoothedMs = Number.isNaN(this.stats.rttSmoothedMs) ? rtt : this.stats.rttSmoothedMs * 0.8 + rtt * 0.2;
+    this.onPong(rtt);
+  }
+
+  startPing() {
+    this.stopPing();
+    const ping = () => {
+      this.send(encodePing(Math.floor(this.now()) & INT_MASK));
+      this.pingTimer = this.setTimer(ping, this.pingIntervalMs);
+    };
+    ping();
+  }
+
+  stopPing() {
+    if (this.pingTimer !== null) {
+      this.clearTimer(this.pingTimer);
+      this.pingTimer = null;
+    }
+  }
+
+  send(bytes) {
+    const ws = this.ws;
+    if (ws === null || ws.readyState !== 1) {
+      return false;
+    }
+    ws.send(bytes);
+    this.stats.bytesUp += bytes.length;
+    return true;
+  }
+
+  /** Sends one INPUT with the next sequence number (1, 2, ...); returns it, or 0 if not joined. */
+  sendInput(payload) {
+    if (this.status !== 'joined' || payload.length > P.MAX_INPUT_PAYLOAD_BYTES) {
+      return 0;
+    }
+    const seq = this.seq + 1;
+    if (!this.send(encodeInput(seq, payload))) {
+      return 0;
+    }
+    this.seq = seq;
+    return seq;
+  }
+
+  /**
+   * Sends a chat line (trimmed to MAX_CHAT_BYTES of UTF-8). Returns 'sent', 'empty',
+   * 'not-joined' or 'too-fast' (over the chat rate; the line is dropped).
+   */
+  sendChat(text) {
+    let line = String(text).trim();
+    while (utf8Length(line) > P.MAX_CHAT_BYTES) {
+      line = Array.from(line).slice(0, -1).join('');
+    }
+    if (line.length === 0) {
+      return 'empty';
+    }
+    if (this.status !== 'joined') {
+      return 'not-joined';
+    }
+    if (!this.chatBucket.take()) {
+      return 'too-fast';
+    }
+    return this.send(encodeChatSend(line)) ? 'sent' : 'not-joined';
+  }
+
+  /** Leaves the room for good (no reconnect). */
+  close() {
+    this.closedByUser = true;
+    this.clearTimer(this.retryTimer);
+    this.stopPing();
+    if (this.ws !== null) {
+      this.ws.close(CLIENT_CLOSE, 'bye');
+    }
+    this.ws = null;
+    this.setStatus('closed');
+  }
+
+  fail(error) {
+    this.onError(error);
+    this.rejectOpen(error);
+    if (this.ws !== null) {
+      const ws = this.ws;
+      ws.close(CLIENT_CLOSE, 'client error');
+      this.onSocketClosed(-1, error.message);
+    }
+  }
+
+  onSocketClosed(code, reason) {
+    this.stopPing();
+    this.ws = null;
+    this.welcome = null;
+    this.mirror = null;
+    this.schemas = null;
+    this.seq = 0;
+    const willReconnect = this.reconnect && this.everJoined && !this.closedByUser && !FATAL_CLOSE_CODES.has(code)
+      && this.attempts < this.maxReconnectAttempts;
+    this.onClose({ code, reason, willReconnect });
+    if (willReconnect) {
+      this.scheduleReconnect();
+    } else if (!this.closedByUser) {
+      this.setStatus('closed');
+    }
+  }
+
+  scheduleReconnect() {
+    const delay = Math.min(8000, 250 * 2 ** this.attempts) * (0.75 + Math.random() * 0.5);
+    this.attempts++;
+    this.setStatus('reconnecting');
+    this.retryTimer = this.setTimer(() => {
+      if (this.closedByUser) {
+        return;
+      }
+      this.stats.reconnects++;
+      this.setStatus('matchmaking');
+      this.matchmake().then(
+        // a socket that fails reports through its onclose, which schedules the next attempt
+        (seat) => this.openSocket(seat).catch((e) => this.onError(e)),
+        (e) => {
+          this.onError(e);
+          this.onSocketClosed(-1, e.message);
+        });
+    }, delay);
+  }
+}

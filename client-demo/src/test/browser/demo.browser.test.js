@@ -1,0 +1,213 @@
+// End-to-end in a real browser: starts the server jar, opens two pages of the demo in Debian's
+// Chromium (playwright-core, no browser download), joins both to one arena room, moves player A
+// with the keyboard and sees it move on page B, sends a chat line that looks like markup and sees
+// it arrive as text, and saves a screenshot. Every wait is bounded; the server is killed at the end.
+//
+//   npm run test:browser                      (after `mvn package`, from client-demo/)
+//   TICKCAST_SERVER_JAR=/path/to.jar CHROMIUM=/usr/bin/chromium npm run test:browser
+
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const CLIENT_DEMO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const REPO = resolve(CLIENT_DEMO, '..');
+const JAR = process.env.TICKCAST_SERVER_JAR || join(REPO, 'server', 'target', 'tickcast-server.jar');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const SCREENSHOT = join(CLIENT_DEMO, 'target', 'screenshots', 'demo.png');
+const README_SCREENSHOT = join(REPO, 'docs', 'screenshot.png');
+const CHAT = '<img src=x onerror=alert(1)>';
+const WAIT_MS = 10_000;
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.once('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => res(port));
+    });
+  });
+}
+
+async function waitForHealth(base, server, log) {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) {
+      throw new Error(`server exited with ${server.exitCode}:\n${log.join('')}`);
+    }
+    try {
+      const res = await fetch(`${base}/health`, { signal: AbortSignal.timeout(1000) });
+      if (res.status === 200) {
+        return res.json();
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no 200 from ${base}/health within 20 s:\n${log.join('')}`);
+}
+
+/** Collects console errors, page errors and dialogs of a page. */
+function watch(page, label, problems) {
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      problems.push(`${label} console error: ${msg.text()}`);
+    }
+  });
+  page.on('pageerror', (err) => problems.push(`${label} page error: ${err.message}`));
+  page.on('dialog', (dialog) => {
+    problems.push(`${label} dialog: ${dialog.type()} ${dialog.message()}`);
+    dialog.dismiss().catch(() => {});
+  });
+}
+
+async function joinAs(page, base, name) {
+  await page.goto(`${base}/`, { timeout: WAIT_MS });
+  await page.waitForSelector('body[data-ready="true"]', { timeout: WAIT_MS });
+  await page.fill('#name', name);
+  await page.click('#play');
+  await page.waitForSelector('body[data-state="playing"]', { timeout: WAIT_MS });
+  return page.evaluate(() => document.body.dataset.roomId);
+}
+
+describe('browser demo', { timeout: 60_000 }, () => {
+  let server = null;
+  let context = null;
+  let profile = null;
+  let serverCwd = null;
+  const serverLog = [];
+  const problems = [];
+  let base = '';
+
+  before(async () => {
+    assert.ok(existsSync(JAR), `${JAR} is missing: run mvn package first`);
+    assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`);
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    // An empty working directory, so the server serves the webroot/ packaged in the jar.
+    serverCwd = mkdtempSync(join(tmpdir(), 'tickcast-server-'));
+    server = spawn('java', ['-jar', JAR, '--port', String(port), '--host', '127.0.0.1'],
+      { cwd: serverCwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    server.stdout.on('data', (d) => serverLog.push(d.toString()));
+    server.stderr.on('data', (d) => serverLog.push(d.toString()));
+    await waitForHealth(base, server, serverLog);
+    profile = mkdtempSync(join(tmpdir(), 'pw-profile-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 720 },
+      timeout: WAIT_MS,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync',
+        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'],
+    });
+  });
+
+  after(async () => {
+    try {
+      if (context) {
+        await Promise.race([context.close(), new Promise((r) => setTimeout(r, 5000))]);
+      }
+    } finally {
+      if (server && server.exitCode === null) {
+        server.kill('SIGTERM');
+        const exited = await Promise.race([
+          new Promise((r) => server.once('exit', () => r(true))),
+          new Promise((r) => setTimeout(() => r(false), 3000)),
+        ]);
+        if (!exited) {
+          server.kill('SIGKILL');
+        }
+      }
+      for (const dir of [profile, serverCwd]) {
+        if (dir) {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }
+    }
+  });
+
+  it('two players share a room, see each other move and chat as text', async () => {
+    const pageA = context.pages()[0] ?? await context.newPage();
+    watch(pageA, 'A', problems);
+    const roomA = await joinAs(pageA, base, 'Alice');
+    const pageB = await context.newPage();
+    watch(pageB, 'B', problems);
+    const roomB = await joinAs(pageB, base, 'Bob');
+    assert.ok(roomA, 'page A shows a room id');
+    assert.equal(roomB, roomA, 'join-or-create puts both pages in one room');
+
+    const idA = await pageA.evaluate(() => window.tickcast.myEntityId());
+    assert.ok(idA >= 0, 'A controls an entity');
+    await pageB.waitForFunction((id) => window.tickcast.entityPosition(id) !== null, idA, { timeout: WAIT_MS });
+    for (const page of [pageA, pageB]) {
+      await page.waitForFunction(() => {
+        const names = window.tickcast.playerNames();
+        return names.includes('Alice') && names.includes('Bob');
+      }, null, { timeout: WAIT_MS });
+    }
+
+    // Move A for about a second (right, or left if A spawned near the right edge).
+    const start = await pageB.evaluate((id) => window.tickcast.entityPosition(id), idA);
+    const key = start.x > 1800 ? 'a' : 'd';
+    await pageA.bringToFront();
+    const pressedAt = Date.now();
+    await pageA.keyboard.down(key);
+    try {
+      await pageB.waitForFunction(([id, x0]) => {
+        const p = window.tickcast.entityPosition(id);
+        return p !== null && Math.abs(p.x - x0) > 50;
+      }, [idA, start.x], { timeout: WAIT_MS, polling: 50 });
+      const held = Date.now() - pressedAt;
+      if (held < 1000) {
+        await pageA.waitForTimeout(1000 - held); // the key is held ~1 s: a gesture, not a sync
+      }
+    } finally {
+      await pageA.keyboard.up(key);
+    }
+    const seenOnB = await pageB.evaluate((id) => window.tickcast.entityPosition(id), idA);
+    assert.ok(Math.abs(seenOnB.x - start.x) > 50, `B saw A move from ${start.x} to ${seenOnB.x}`);
+    assert.ok(Math.abs(seenOnB.y - start.y) < 1, 'A moved horizontally only');
+    const predicted = await pageA.evaluate(() => window.tickcast.predictedPosition());
+    assert.ok(Math.abs(predicted.x - start.x) > 50, 'A predicted its own move');
+
+    // Chat: markup must arrive as literal text on B.
+    await pageA.keyboard.press('Enter');
+    await pageA.waitForFunction(() => document.activeElement?.id === 'chat-input', null, { timeout: WAIT_MS });
+    await pageA.keyboard.type(CHAT);
+    await pageA.keyboard.press('Enter');
+    await pageB.waitForFunction((text) => window.tickcast.chatLines().some((l) => l.endsWith(text)), CHAT,
+      { timeout: WAIT_MS });
+    const chatOnB = await pageB.evaluate(() => ({
+      texts: Array.from(document.querySelectorAll('#chat-log .text'), (e) => e.textContent),
+      images: document.querySelectorAll('img').length,
+    }));
+    assert.ok(chatOnB.texts.includes(CHAT), `B shows the line literally: ${JSON.stringify(chatOnB.texts)}`);
+    assert.equal(chatOnB.images, 0, 'no img element was injected');
+    await pageA.waitForFunction((text) => window.tickcast.chatLines().some((l) => l.endsWith(text)), CHAT,
+      { timeout: WAIT_MS });
+
+    // Net graph on A, then the screenshot.
+    await pageA.keyboard.press('n');
+    await pageA.waitForFunction(() => /rtt\s+\d/.test(document.getElementById('netgraph-text').textContent)
+      && /snapshots\/s\s+[1-9]/.test(document.getElementById('netgraph-text').textContent), null,
+    { timeout: WAIT_MS });
+    mkdirSync(dirname(SCREENSHOT), { recursive: true });
+    await pageA.screenshot({ path: SCREENSHOT, timeout: WAIT_MS });
+    mkdirSync(dirname(README_SCREENSHOT), { recursive: true });
+    copyFileSync(SCREENSHOT, README_SCREENSHOT);
+
+    const stats = await pageB.evaluate(() => window.tickcast.stats());
+    assert.equal(stats.decodeErrors, 0);
+    assert.ok(stats.fullSnapshots >= 1);
+    assert.deepStrictEqual(problems, [], 'no console error, page error or dialog');
+  });
+});

@@ -1,0 +1,193 @@
+// TickcastClient against a fake server: matchmaking, JOIN, WELCOME/SCHEMA/SNAPSHOT, inputs with
+// increasing sequence numbers, PING/PONG, chat, and reconnection after an unexpected drop.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { TickcastClient } from '../../main/resources/webroot/sdk/client.js';
+import * as M from '../../main/resources/webroot/sdk/messages.js';
+import * as P from '../../main/resources/webroot/sdk/protocol.js';
+import { GOLDEN_SETS } from './golden.js';
+
+const scratch = GOLDEN_SETS.find((s) => s.label === 'java-scratch');
+
+class FakeSocket {
+  static all = [];
+
+  constructor(url, protocol) {
+    this.url = url;
+    this.protocol = protocol;
+    this.readyState = 0;
+    this.sent = [];
+    FakeSocket.all.push(this);
+    queueMicrotask(() => {
+      this.readyState = 1;
+      this.onopen?.();
+    });
+  }
+
+  send(bytes) {
+    this.sent.push(M.decodeMessage(bytes));
+  }
+
+  receive(bytes) {
+    this.onmessage?.({ data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) });
+  }
+
+  close(code, reason) {
+    this.readyState = 3;
+    queueMicrotask(() => this.onclose?.({ code, reason }));
+  }
+}
+
+function fakeFetch(calls) {
+  return async (url, init) => {
+    calls.push({ url: String(url), body: JSON.parse(init.body) });
+    return { ok: true, status: 200, json: async () => ({ roomId: `room${calls.length}`, token: `tok${calls.length}`,
+      game: 'arena', expiresInMs: 10000 }) };
+  };
+}
+
+function manualTimers() {
+  const timers = [];
+  return {
+    timers,
+    setTimeout: (fn, ms) => timers.push({ fn, ms }) - 1,
+    clearTimeout: (id) => {
+      if (id !== null && id !== undefined && timers[id]) {
+        timers[id].fn = () => {};
+      }
+    },
+  };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('TickcastClient', () => {
+  it('matchmakes, joins, decodes state, numbers inputs from 1, measures RTT and chats', async () => {
+    FakeSocket.all = [];
+    const calls = [];
+    const t = manualTimers();
+    let now = 1000;
+    const states = [];
+    const chats = [];
+    const client = new TickcastClient({ baseUrl: 'http://127.0.0.1:9999', name: 'ada', WebSocket: FakeSocket,
+      fetch: fakeFetch(calls), now: () => now, setTimeout: t.setTimeout, clearTimeout: t.clearTimeout,
+      onState: (s, info) => states.push([s, info]), onChat: (m) => chats.push(m) });
+    const joined = client.connect();
+    await tick();
+    assert.equal(calls[0].url, 'http://127.0.0.1:9999/matchmake/arena');
+    assert.deepStrictEqual(calls[0].body, { name: 'ada' });
+    const ws = FakeSocket.all[0];
+    assert.equal(ws.url, 'ws://127.0.0.1:9999/ws');
+    assert.equal(ws.protocol, P.SUBPROTOCOL);
+    assert.deepStrictEqual(ws.sent[0], { id: P.JOIN, name: 'JOIN', value: { version: 1, token: 'tok1' } });
+    ws.receive(M.encodeWelcome({ version: 1, roomId: 'room1', game: 'arena', playerId: 0, entityId: 333,
+      tickHz: 60, snapshotEveryTicks: 3 }));
+    const welcome = await joined;
+    assert.equal(welcome.entityId, 333);
+    assert.equal(client.status, 'joined');
+    assert.equal(ws.sent[1].name, 'PING');
+    ws.receive(scratch.bytes('arena/schema.bin'));
+    ws.receive(scratch.bytes('arena/000.bin'));
+    ws.receive(scratch.bytes('arena/001.bin'));
+    assert.equal(states.length, 2);
+    assert.equal(states[0][1].full, true);
+    assert.equal(client.stats.fullSnapshots, 1);
+    assert.deepStrictEqual(client.state.toJSON(), scratch.json('arena/001.json'));
+    assert.equal(client.sendInput(Uint8Array.of(6)), 1);
+    assert.equal(client.sendInput(Uint8Array.of(5)), 2);
+    assert.deepStrictEqual(ws.sent.slice(2).map((m) => m.value.seq), [1, 2]);
+    now += 40;
+    ws.receive(M.encodePong({ clientTime: 1000, serverTick: 77 }));
+    assert.equal(client.stats.rttMs, 40);
+    assert.equal(client.sendChat('  <b>hi</b>  '), 'sent');
+    assert.deepStrictEqual(ws.sent.at(-1).value, { text: '<b>hi</b>' });
+    ws.receive(M.encodeChat({ playerId: 1, name: 'bob', text: '<img src=x onerror=alert(1)>' }));
+    assert.equal(chats[0].text, '<img src=x onerror=alert(1)>');
+    assert.ok(client.stats.bytesDown > 0 && client.stats.bytesUp > 0);
+    client.close();
+    assert.equal(client.status, 'closed');
+  });
+
+  it('reconnects with back-off after an unexpected drop, matchmaking again', async () => {
+    FakeSocket.all = [];
+    const calls = [];
+    const t = manualTimers();
+    const closes = [];
+    const client = new TickcastClient({ baseUrl: 'http://h:1', WebSocket: FakeSocket, fetch: fakeFetch(calls),
+      now: () => 0, setTimeout: t.setTimeout, clearTimeout: t.clearTimeout, onClose: (c) => closes.push(c) });
+    const joined = client.connect();
+    await tick();
+    const welcome = M.encodeWelcome({ version: 1, roomId: 'r', game: 'arena', playerId: 0, entityId: 1,
+      tickHz: 60, snapshotEveryTicks: 3 });
+    FakeSocket.all[0].receive(welcome);
+    await joined;
+    client.sendInput(Uint8Array.of(5));
+    FakeSocket.all[0].close(1006, '');
+    await tick();
+    assert.deepStrictEqual(closes[0], { code: 1006, reason: '', willReconnect: true });
+    assert.equal(client.status, 'reconnecting');
+    const retry = t.timers.at(-1);
+    assert.ok(retry.ms >= 150 && retry.ms <= 350, `first back-off ${retry.ms} ms`);
+    retry.fn();
+    await tick();
+    await tick();
+    assert.equal(calls.length, 2);
+    assert.equal(FakeSocket.all.length, 2);
+    assert.equal(FakeSocket.all[1].sent[0].value.token, 'tok2');
+    FakeSocket.all[1].receive(welcome);
+    assert.equal(client.status, 'joined');
+    assert.equal(client.sendInput(Uint8Array.of(5)), 1, 'a new connection numbers inputs from 1 again');
+    assert.equal(client.stats.reconnects, 1);
+    client.close();
+  });
+
+  it('does not reconnect after a close that would repeat (bad version, rate limit)', async () => {
+    FakeSocket.all = [];
+    const t = manualTimers();
+    const closes = [];
+    const client = new TickcastClient({ baseUrl: 'http://h:1', WebSocket: FakeSocket, fetch: fakeFetch([]),
+      now: () => 0, setTimeout: t.setTimeout, clearTimeout: t.clearTimeout, onClose: (c) => closes.push(c) });
+    const joined = client.connect();
+    await tick();
+    FakeSocket.all[0].receive(M.encodeWelcome({ version: 1, roomId: 'r', game: 'arena', playerId: 0, entityId: 1,
+      tickHz: 60, snapshotEveryTicks: 3 }));
+    await joined;
+    FakeSocket.all[0].close(P.CLOSE_RATE_LIMITED, 'chat rate limit');
+    await tick();
+    assert.equal(closes[0].willReconnect, false);
+    assert.equal(client.status, 'closed');
+  });
+
+  it('drops chat lines over the rate limit instead of getting closed', async () => {
+    let now = 0;
+    const client = new TickcastClient({ baseUrl: 'http://h:1', WebSocket: FakeSocket, fetch: fakeFetch([]),
+      now: () => now, ...manualTimers() });
+    client.status = 'joined';
+    client.ws = { readyState: 1, send: () => {} };
+    const results = Array.from({ length: 6 }, () => client.sendChat('x'));
+    assert.deepStrictEqual(results, ['sent', 'sent', 'sent', 'sent', 'too-fast', 'too-fast']);
+    now += 1000;
+    assert.equal(client.sendChat('x'), 'sent');
+  });
+
+  it('rejoins when a snapshot cannot be decoded', async () => {
+    FakeSocket.all = [];
+    const t = manualTimers();
+    const errors = [];
+    const client = new TickcastClient({ baseUrl: 'http://h:1', WebSocket: FakeSocket, fetch: fakeFetch([]),
+      now: () => 0, setTimeout: t.setTimeout, clearTimeout: t.clearTimeout, onError: (e) => errors.push(e.message) });
+    const joined = client.connect();
+    await tick();
+    const ws = FakeSocket.all[0];
+    ws.receive(M.encodeWelcome({ version: 1, roomId: 'r', game: 'arena', playerId: 0, entityId: 1,
+      tickHz: 60, snapshotEveryTicks: 3 }));
+    await joined;
+    ws.receive(scratch.bytes('arena/schema.bin'));
+    ws.receive(scratch.bytes('arena/001.bin')); // a delta without its baseline
+    assert.equal(client.stats.decodeErrors, 1);
+    assert.match(errors[0], /snapshot rejected/);
+    assert.equal(client.status, 'reconnecting');
+    client.close();
+  });
+});
