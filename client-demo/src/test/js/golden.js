@@ -1,6 +1,7 @@
 // Where the golden vectors of the Java codec live, and how to load them. Two sets:
 // - game-logic's committed fixtures, ../game-logic/src/test/resources/golden/ relative to
-//   client-demo/ (TICKCAST_GOLDEN_DIR overrides the path);
+//   client-demo/ (TICKCAST_GOLDEN_DIR overrides the path), written by game-logic's
+//   GoldenVectors (docs/PROTOCOL.md, "Golden vectors");
 // - fixtures/java-scratch/, extra cases produced by the Java codec (see its README.md).
 
 import { existsSync, readFileSync } from 'node:fs';
