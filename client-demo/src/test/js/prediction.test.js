@@ -99,3 +99,21 @@ describe('Interpolator', () => {
     assert.ok(ip.delayMs > 100, `delay ${ip.delayMs}`);
   });
 });
+
+describe('arena movement against ArenaGame.java', () => {
+  it('reproduces 400 steps of a Java player bit for bit (float32)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { SCRATCH_DIR } = await import('./golden.js');
+    const lines = readFileSync(`${SCRATCH_DIR}/arena-moves.txt`, 'utf8').trim().split('\n')
+      .map((l) => l.split(' ').map((v) => Math.fround(Number(v))));
+    // Move.java.txt: each input held for 100 steps
+    const inputs = [encodeArenaInput(1, 1, true), encodeArenaInput(-1, 0, false), encodeArenaInput(0, -1, true),
+      encodeArenaInput(1, -1, false)];
+    let [x, y] = lines[0];
+    for (let t = 1; t < lines.length; t++) {
+      ({ x, y } = stepArenaPlayer(x, y, inputs[Math.floor((t - 1) / 100)]));
+      assert.deepStrictEqual([x, y], lines[t], `step ${t}`);
+    }
+    assert.equal(lines.length, 401);
+  });
+});
