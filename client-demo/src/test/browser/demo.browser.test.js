@@ -214,6 +214,18 @@ describe('browser demo', { timeout: 60_000 }, () => {
     const stats = await pageB.evaluate(() => window.tickcast.stats());
     assert.equal(stats.decodeErrors, 0);
     assert.ok(stats.fullSnapshots >= 1);
+
+    // An unexpected drop on B: it matchmakes again and rejoins (join-or-create: the same room).
+    const oldB = await pageB.evaluate(() => window.tickcast.myEntityId());
+    await pageB.evaluate(() => window.tickcast.client.ws.close(4999, 'test drop'));
+    await pageB.waitForFunction((old) => document.body.dataset.state === 'playing'
+      && window.tickcast.myEntityId() !== old && window.tickcast.entityPosition(window.tickcast.myEntityId()) !== null,
+    oldB, { timeout: WAIT_MS });
+    const rejoined = await pageB.evaluate(() => ({ room: document.body.dataset.roomId,
+      reconnects: window.tickcast.stats().reconnects }));
+    assert.equal(rejoined.room, roomA, 'B rejoined the same room');
+    assert.equal(rejoined.reconnects, 1);
+
     assert.deepStrictEqual(problems, [], 'no console error, page error or dialog');
   });
 });

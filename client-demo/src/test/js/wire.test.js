@@ -106,3 +106,14 @@ describe('messages', () => {
     assert.equal(m.value.text, text);
   });
 });
+
+describe('truncateUtf8', () => {
+  it('keeps whole code points within the byte limit', async () => {
+    const { truncateUtf8, utf8Length } = await import('../../main/resources/webroot/sdk/writer.js');
+    assert.equal(truncateUtf8('abc', 2), 'ab');
+    assert.equal(truncateUtf8('aë🎮', 3), 'aë');
+    assert.equal(truncateUtf8('aë🎮', 6), 'aë');
+    assert.equal(truncateUtf8('aë🎮', 7), 'aë🎮');
+    assert.ok(utf8Length(truncateUtf8('🎮'.repeat(20), 32)) <= 32);
+  });
+});

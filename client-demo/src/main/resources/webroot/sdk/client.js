@@ -12,7 +12,7 @@
 import * as P from './protocol.js';
 import { decodeMessage, encodeChatSend, encodeInput, encodeJoin, encodePing } from './messages.js';
 import { SnapshotMirror } from './snapshot.js';
-import { utf8Length } from './writer.js';
+import { truncateUtf8 } from './writer.js';
 
 /** Close codes after which reconnecting would only repeat the failure (a client bug or a refusal). */
 const FATAL_CLOSE_CODES = new Set([P.CLOSE_UNSUPPORTED_DATA, P.CLOSE_INVALID_PAYLOAD, P.CLOSE_POLICY,
@@ -98,7 +98,7 @@ export class TickcastClient {
   constructor(options = {}) {
     this.baseUrl = options.baseUrl ?? defaultBaseUrl();
     this.game = options.game ?? 'arena';
-    this.name = options.name ?? 'player';
+    this.name = truncateUtf8(String(options.name ?? 'player').trim(), P.MAX_NAME_BYTES).trim() || 'player';
     this.reconnect = options.reconnect ?? true;
     this.maxReconnectAttempts = options.maxReconnectAttempts ?? 8;
     this.pingIntervalMs = options.pingIntervalMs ?? 1000;
@@ -326,10 +326,7 @@ export class TickcastClient {
    * 'not-joined' or 'too-fast' (over the chat rate; the line is dropped).
    */
   sendChat(text) {
-    let line = String(text).trim();
-    while (utf8Length(line) > P.MAX_CHAT_BYTES) {
-      line = Array.from(line).slice(0, -1).join('');
-    }
+    const line = truncateUtf8(String(text).trim(), P.MAX_CHAT_BYTES).trim();
     if (line.length === 0) {
       return 'empty';
     }

@@ -70,3 +70,18 @@ export class Writer {
 export function utf8Length(s) {
   return UTF8.encode(s).length;
 }
+
+/** The longest prefix of s (whole code points) that fits maxBytes of UTF-8. */
+export function truncateUtf8(s, maxBytes) {
+  let out = '';
+  let bytes = 0;
+  for (const ch of s) {
+    const n = utf8Length(ch);
+    if (bytes + n > maxBytes) {
+      break;
+    }
+    out += ch;
+    bytes += n;
+  }
+  return out;
+}
