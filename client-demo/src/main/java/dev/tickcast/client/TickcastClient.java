@@ -28,6 +28,7 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.internal.http.WebSocketInternal;
 
 import java.util.List;
 
@@ -49,6 +50,7 @@ public final class TickcastClient {
     private final Output out = new Output(256, Protocol.MAX_CLIENT_MESSAGE_BYTES);
     private final Input in = new Input();
     private WebSocket ws;
+    private Seat seat;
     private WelcomeMessage welcome;
     private SnapshotMirror mirror;
     private boolean decodeSnapshots = true;
@@ -100,12 +102,33 @@ public final class TickcastClient {
                     }
                     JsonObject json = new JsonObject(body);
                     return new Seat(json.getString("roomId"), json.getString("token"), json.getString("game"),
-                            json.getLong("expiresInMs"));
+                            json.getLong("expiresInMs"), json.getString("reconnectToken"));
                 }));
     }
 
     /** Opens the WebSocket and sends JOIN with the seat's token; completes when the socket is open. */
     public Future<Void> join(Seat seat) {
+        this.seat = seat;
+        return connect(seat.token());
+    }
+
+    /**
+     * After a dropped connection, opens a new one and resumes the same seat and entity with the
+     * seat's reconnection token; input sequence numbers continue where they were.
+     */
+    public Future<Void> reconnect() {
+        if (seat == null || seat.reconnectToken() == null) {
+            return Future.failedFuture("no reconnection token");
+        }
+        return connect(seat.reconnectToken());
+    }
+
+    /** Drops the TCP connection without a close frame, as a network failure would (tests). */
+    public void dropConnection() {
+        ((WebSocketInternal) ws).channelHandlerContext().close();
+    }
+
+    private Future<Void> connect(String token) {
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(host).setPort(port).setURI("/ws")
                 .setSubProtocols(List.of(Protocol.SUBPROTOCOL));
         return wsClient.connect(options).map(socket -> {
@@ -113,7 +136,7 @@ public final class TickcastClient {
             socket.binaryMessageHandler(this::onMessage);
             socket.closeHandler(v -> closeHandler.onClose(
                     socket.closeStatusCode() == null ? -1 : socket.closeStatusCode(), socket.closeReason()));
-            send(new JoinMessage(Protocol.VERSION, seat.token()));
+            send(new JoinMessage(Protocol.VERSION, token));
             return null;
         });
     }
@@ -277,6 +300,11 @@ public final class TickcastClient {
         Messages.write(kryo, out, message);
         bytesSent += out.position();
         ws.writeBinaryMessage(Buffer.buffer(out.toBytes()));
+    }
+
+    /** The seat this client joined with (its reconnection token included), or null. */
+    public Seat seat() {
+        return seat;
     }
 
     /** The WELCOME received, or null. */

@@ -24,7 +24,7 @@ final class ServerFixture {
         server = Bot.get(TickcastServer.start(vertx, config, games).toCompletionStage().toCompletableFuture());
         server.matchmaker().addObserver(new RoomListener() {
             @Override
-            public void onSeatFreed(Room room) {
+            public void onSeatFreed(Room room, String token) {
             }
 
             @Override

@@ -96,7 +96,7 @@ public final class HttpApi {
             case FULL -> error(ctx, 409, "room is full: " + ctx.pathParam("roomId"));
             default -> ctx.response().putHeader("content-type", JSON).end(new JsonObject()
                     .put("roomId", grant.roomId()).put("token", grant.token()).put("game", grant.game())
-                    .put("expiresInMs", grant.expiresInMs()).encode());
+                    .put("expiresInMs", grant.expiresInMs()).put("reconnectToken", grant.reconnectToken()).encode());
         }
     }
 

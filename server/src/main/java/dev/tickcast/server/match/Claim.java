@@ -8,9 +8,10 @@ import dev.tickcast.server.room.Room;
  * @param status   the outcome
  * @param room     the room (on success)
  * @param name     the player's name (on success)
- * @param playerId for a reconnection, the seat to resume; -1 for a new player
+ * @param playerId       for a reconnection, the seat to resume; -1 for a new player
+ * @param reconnectToken the token that resumes this seat after a drop
  */
-public record Claim(Status status, Room room, String name, int playerId) {
+public record Claim(Status status, Room room, String name, int playerId, String reconnectToken) {
     /** Outcomes of a claim; each refusal maps to a close code in docs/PROTOCOL.md. */
     public enum Status {
         /** The seat is the caller's. */
@@ -26,7 +27,7 @@ public record Claim(Status status, Room room, String name, int playerId) {
     }
 
     static Claim refused(Status status) {
-        return new Claim(status, null, null, -1);
+        return new Claim(status, null, null, -1, null);
     }
 
     /** True on success. */

@@ -32,6 +32,10 @@ import java.util.function.LongSupplier;
  */
 public final class Matchmaker implements RoomListener {
     private static final Logger LOG = LoggerFactory.getLogger(Matchmaker.class);
+    private static final char SEAT = 's';
+    private static final char RECONNECT = 'r';
+    /** A reconnection token is honoured only while its player is dropped; this bounds its life anyway. */
+    private static final long RECONNECT_TOKEN_LIFETIME_MS = 24L * 3600 * 1000;
 
     private final GameRegistry games;
     private final RoomFactory factory;
@@ -41,6 +45,8 @@ public final class Matchmaker implements RoomListener {
     private final SeatTokens tokens;
     private final Map<String, Entry> rooms = new LinkedHashMap<>();
     private final Map<String, Reservation> reservations = new HashMap<>();
+    private final Map<String, Reconnect> reconnects = new HashMap<>();
+    private final Map<String, String> reconnectNames = new HashMap<>();
     private final List<RoomListener> observers = new CopyOnWriteArrayList<>();
 
     private static final class Entry {
@@ -60,7 +66,21 @@ public final class Matchmaker implements RoomListener {
         }
     }
 
-    private record Reservation(Entry entry, String name, int playerId, long expiresAtMs) {
+    private record Reservation(Entry entry, String name, String reconnectToken, long expiresAtMs) {
+    }
+
+    /** A seated player's reconnection right; {@code droppedUntilMs} is 0 while it is connected. */
+    private static final class Reconnect {
+        final Entry entry;
+        final int playerId;
+        final String name;
+        long droppedUntilMs;
+
+        Reconnect(Entry entry, int playerId, String name) {
+            this.entry = entry;
+            this.playerId = playerId;
+            this.name = name;
+        }
     }
 
     /** A matchmaker over {@code games}; seats expire after {@code seatTimeoutMs} of {@code millisClock}. */
@@ -127,7 +147,7 @@ public final class Matchmaker implements RoomListener {
         return reserve(entry, name);
     }
 
-    /** Claims the seat of {@code token}: single use, signature and expiry checked. */
+    /** Claims the seat of {@code token} (a seat or a reconnection token): single use, signature and expiry checked. */
     public synchronized Claim claim(String token) {
         SeatTokens.Parsed parsed = tokens.verify(token);
         if (parsed == null) {
@@ -136,6 +156,10 @@ public final class Matchmaker implements RoomListener {
         if (millisClock.getAsLong() >= parsed.expiresAtMs()) {
             return Claim.refused(Claim.Status.EXPIRED);
         }
+        return parsed.kind() == RECONNECT ? claimReconnect(token) : claimSeat(token);
+    }
+
+    private Claim claimSeat(String token) {
         Reservation r = reservations.remove(token);
         if (r == null) {
             return Claim.refused(Claim.Status.USED);
@@ -145,24 +169,20 @@ public final class Matchmaker implements RoomListener {
             return Claim.refused(Claim.Status.ROOM_CLOSED);
         }
         r.entry.seated++;
-        return new Claim(Claim.Status.OK, r.entry.room, r.name, r.playerId);
+        reconnectNames.put(r.reconnectToken, r.name);
+        return new Claim(Claim.Status.OK, r.entry.room, r.name, -1, r.reconnectToken);
     }
 
-    /**
-     * Issues a reconnection token for a dropped player of {@code room}, valid for {@code graceMs};
-     * the seat stays counted as taken until the token is claimed or the room gives the seat up.
-     */
-    public synchronized String reconnectToken(Room room, int playerId, String name, long graceMs) {
-        Entry entry = rooms.get(room.id());
-        if (entry == null || entry.closed) {
-            return null;
+    private Claim claimReconnect(String token) {
+        Reconnect r = reconnects.get(token);
+        if (r == null || r.entry.closed || (r.droppedUntilMs != 0 && millisClock.getAsLong() >= r.droppedUntilMs)) {
+            return Claim.refused(Claim.Status.EXPIRED);
         }
-        long expiresAt = millisClock.getAsLong() + graceMs;
-        String token = tokens.issue('r', room.id(), expiresAt);
-        entry.seated--;
-        entry.reserved++;
-        reservations.put(token, new Reservation(entry, name, playerId, expiresAt));
-        return token;
+        if (r.droppedUntilMs == 0) {
+            return Claim.refused(Claim.Status.USED);
+        }
+        r.droppedUntilMs = 0;
+        return new Claim(Claim.Status.OK, r.entry.room, r.name, r.playerId, token);
     }
 
     /** Releases expired reservations and disposes rooms left empty; call it periodically. */
@@ -173,24 +193,7 @@ public final class Matchmaker implements RoomListener {
             Iterator<Reservation> it = reservations.values().iterator();
             while (it.hasNext()) {
                 Reservation r = it.next();
-                if (now >= r.expiresAtMs && r.playerId < 0) {
-                    it.remove();
-                    r.entry.reserved--;
-                    closeIfEmpty(r.entry, toClose);
-                }
-            }
-        }
-        closeAll(toClose);
-    }
-
-    /** The room gave up a reconnection seat (its grace period ended): forget the token. */
-    public void reconnectExpired(Room room, int playerId) {
-        List<Room> toClose = new ArrayList<>(1);
-        synchronized (this) {
-            Iterator<Reservation> it = reservations.values().iterator();
-            while (it.hasNext()) {
-                Reservation r = it.next();
-                if (r.entry.room == room && r.playerId == playerId) {
+                if (now >= r.expiresAtMs) {
                     it.remove();
                     r.entry.reserved--;
                     closeIfEmpty(r.entry, toClose);
@@ -201,9 +204,30 @@ public final class Matchmaker implements RoomListener {
     }
 
     @Override
-    public void onSeatFreed(Room room) {
+    public synchronized void onJoined(Room room, int playerId, String reconnectToken) {
+        Entry entry = rooms.get(room.id());
+        String name = reconnectNames.remove(reconnectToken);
+        if (entry != null && reconnectToken != null) {
+            reconnects.put(reconnectToken, new Reconnect(entry, playerId, name));
+        }
+    }
+
+    @Override
+    public synchronized void onDropped(Room room, String reconnectToken, long graceMs) {
+        Reconnect r = reconnects.get(reconnectToken);
+        if (r != null) {
+            r.droppedUntilMs = millisClock.getAsLong() + graceMs;
+        }
+    }
+
+    @Override
+    public void onSeatFreed(Room room, String reconnectToken) {
         List<Room> toClose = new ArrayList<>(1);
         synchronized (this) {
+            if (reconnectToken != null) {
+                reconnects.remove(reconnectToken);
+                reconnectNames.remove(reconnectToken);
+            }
             Entry entry = rooms.get(room.id());
             if (entry != null) {
                 entry.seated--;
@@ -219,6 +243,7 @@ public final class Matchmaker implements RoomListener {
         if (entry != null) {
             entry.closed = true;
         }
+        reconnects.values().removeIf(r -> r.entry.room == room);
     }
 
     @Override
@@ -260,6 +285,8 @@ public final class Matchmaker implements RoomListener {
             }
             rooms.clear();
             reservations.clear();
+            reconnects.clear();
+            reconnectNames.clear();
         }
         for (Room room : all) {
             room.execute(() -> room.dispose(Protocol.CLOSE_GOING_AWAY, "server shutting down"));
@@ -267,11 +294,14 @@ public final class Matchmaker implements RoomListener {
     }
 
     private SeatGrant reserve(Entry entry, String name) {
-        long expiresAt = millisClock.getAsLong() + seatTimeoutMs;
-        String token = tokens.issue('s', entry.room.id(), expiresAt);
+        long now = millisClock.getAsLong();
+        long expiresAt = now + seatTimeoutMs;
+        String token = tokens.issue(SEAT, entry.room.id(), expiresAt);
+        String reconnect = tokens.issue(RECONNECT, entry.room.id(), now + RECONNECT_TOKEN_LIFETIME_MS);
         entry.reserved++;
-        reservations.put(token, new Reservation(entry, name, -1, expiresAt));
-        return new SeatGrant(SeatGrant.Status.OK, entry.room.id(), token, entry.room.spec().name(), seatTimeoutMs);
+        reservations.put(token, new Reservation(entry, name, reconnect, expiresAt));
+        return new SeatGrant(SeatGrant.Status.OK, entry.room.id(), token, entry.room.spec().name(), seatTimeoutMs,
+                reconnect);
     }
 
     private Entry newRoom(GameSpec spec, boolean isPrivate) {

@@ -8,8 +8,11 @@ package dev.tickcast.server.match;
  * @param token       the seat token to present in JOIN; signed, short-lived and single-use
  * @param game        the game name
  * @param expiresInMs how long the seat stays reserved if no JOIN claims it
+ * @param reconnectToken presented in JOIN after a dropped connection, it resumes the same seat and entity
+ *                       within the grace period
  */
-public record SeatGrant(Status status, String roomId, String token, String game, long expiresInMs) {
+public record SeatGrant(Status status, String roomId, String token, String game, long expiresInMs,
+                        String reconnectToken) {
     /** Outcomes of a seat request; each refusal maps to an HTTP status. */
     public enum Status {
         /** A seat was reserved (200). */
@@ -23,6 +26,6 @@ public record SeatGrant(Status status, String roomId, String token, String game,
     }
 
     static SeatGrant refused(Status status) {
-        return new SeatGrant(status, null, null, null, 0);
+        return new SeatGrant(status, null, null, null, 0, null);
     }
 }

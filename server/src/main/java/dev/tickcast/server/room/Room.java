@@ -55,6 +55,8 @@ public final class Room {
     private final TickDriver driver;
     private final Broadcaster broadcaster;
     private final LongSupplier nanoClock;
+    private final long reconnectGraceNs;
+    private int droppedCount;
     private final Kryo kryo = Messages.newKryo();
     private final Output control = new Output(256, Protocol.MAX_STRING_BYTES * 4);
     private final Input controlIn = new Input();
@@ -71,6 +73,7 @@ public final class Room {
     public Room(String id, GameSpec spec, Context context, long seed, RoomSettings settings, RoomListener listener) {
         this.id = id;
         this.nanoClock = settings.nanoClock();
+        this.reconnectGraceNs = settings.reconnectGraceMs() * 1_000_000L;
         this.broadcaster = new Broadcaster(settings.slowConsumerTimeoutMs() * 1_000_000L);
         this.spec = spec;
         this.context = context;
@@ -128,7 +131,7 @@ public final class Room {
         int seat = freeSeat();
         if (disposed || seat < 0) {
             session.link.close(Protocol.CLOSE_ROOM_CLOSED, disposed ? "room closed" : "room full");
-            listener.onSeatFreed(this);
+            listener.onSeatFreed(this, session.reconnectToken);
             return;
         }
         String refusal = callJoinRequest(session.name);
@@ -137,7 +140,7 @@ public final class Room {
         }
         if (refusal != null) {
             session.link.close(Protocol.CLOSE_POLICY, refusal);
-            listener.onSeatFreed(this);
+            listener.onSeatFreed(this, session.reconnectToken);
             return;
         }
         session.playerId = seat;
@@ -148,22 +151,71 @@ public final class Room {
             return;
         }
         session.entityId = entity[0];
-        session.link.send(frame(new WelcomeMessage(Protocol.VERSION, id, spec.name(), seat, entity[0],
-                spec.tickHz(), spec.snapshotEveryTicks())));
+        listener.onJoined(this, seat, session.reconnectToken);
+        welcome(session);
+    }
+
+    /**
+     * Gives a dropped player's seat, entity and input sequence to {@code session}, a new connection
+     * that presented the player's reconnection token; it gets WELCOME, SCHEMA and a full snapshot.
+     */
+    public void resume(Session session, int playerId) {
+        Session dropped = playerId >= 0 && playerId < seats.length ? seats[playerId] : null;
+        if (disposed || dropped == null || dropped.droppedAtNs == 0) {
+            session.link.close(Protocol.CLOSE_SEAT_EXPIRED, "no dropped seat to resume");
+            return;
+        }
+        session.resume(dropped);
+        seats[playerId] = session;
+        droppedCount--;
+        LOG.info("room {}: player {} resumed its seat", id, playerId);
+        welcome(session);
+    }
+
+    private void welcome(Session session) {
+        session.link.send(frame(new WelcomeMessage(Protocol.VERSION, id, spec.name(), session.playerId,
+                session.entityId, spec.tickHz(), spec.snapshotEveryTicks())));
         session.link.send(schemaFrame);
     }
 
-    /** Removes the session's player (the connection closed). */
+    /** The player left for good (it closed normally, or the server closed it for a violation). */
     public void leave(Session session) {
         if (session.playerId < 0 || seats[session.playerId] != session) {
             return;
+        }
+        if (session.droppedAtNs != 0) {
+            droppedCount--;
         }
         seats[session.playerId] = null;
         players--;
         if (!disposed) {
             guard(() -> game.onLeave(session.playerId));
         }
-        listener.onSeatFreed(this);
+        listener.onSeatFreed(this, session.reconnectToken);
+    }
+
+    /** The player's connection dropped: keep its seat and entity for the grace period. */
+    public void drop(Session session) {
+        if (session.playerId < 0 || seats[session.playerId] != session || session.droppedAtNs != 0) {
+            return;
+        }
+        if (disposed || session.reconnectToken == null) {
+            leave(session);
+            return;
+        }
+        session.droppedAtNs = Math.max(1, nanoClock.getAsLong());
+        droppedCount++;
+        listener.onDropped(this, session.reconnectToken, reconnectGraceNs / 1_000_000L);
+    }
+
+    private void expireDropped() {
+        long now = nanoClock.getAsLong();
+        for (Session s : seats) {
+            if (s != null && s.droppedAtNs != 0 && now - s.droppedAtNs > reconnectGraceNs) {
+                LOG.info("room {}: player {} did not come back within the grace period", id, s.playerId);
+                leave(s);
+            }
+        }
     }
 
     /** Handles one client message of a joined session (anything but JOIN). */
@@ -260,6 +312,9 @@ public final class Room {
             return;
         }
         tick++;
+        if (droppedCount > 0) {
+            expireDropped();
+        }
         if (tick % spec.snapshotEveryTicks() == 0) {
             Snapshot snapshot = ring.claim();
             snapshot.capture(world, tick);

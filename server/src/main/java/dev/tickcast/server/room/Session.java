@@ -14,6 +14,8 @@ import dev.tickcast.state.Snapshot;
 public final class Session {
     final Link link;
     final String name;
+    final String reconnectToken;
+    long droppedAtNs;
     int playerId = -1;
     int entityId = -1;
     int lastTick = Snapshot.NO_TICK;
@@ -27,8 +29,21 @@ public final class Session {
 
     /** A session for a client that claimed a seat under {@code name}. */
     public Session(Link link, String name) {
+        this(link, name, null);
+    }
+
+    /** A session whose seat can be resumed with {@code reconnectToken} after a drop. */
+    public Session(Link link, String name, String reconnectToken) {
         this.link = link;
         this.name = name;
+        this.reconnectToken = reconnectToken;
+    }
+
+    /** Takes over the seat, entity and input sequence of a dropped session. */
+    void resume(Session dropped) {
+        playerId = dropped.playerId;
+        entityId = dropped.entityId;
+        lastSeq = dropped.lastSeq;
     }
 
     /** The connection. */

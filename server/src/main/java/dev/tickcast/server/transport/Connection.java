@@ -59,7 +59,7 @@ public final class Connection {
         this.messages = new TokenBucket(config.messagesPerSecond(), config.messageBurst(), now);
         this.chat = new TokenBucket(config.chatPerSecond(), config.chatBurst(), now);
         ChannelHandlerContext netty = ((WebSocketInternal) ws).channelHandlerContext();
-        netty.pipeline().addBefore(netty.name(), "tickcast-violation-guard", new ViolationGuard(link.remote()));
+        netty.pipeline().addBefore(netty.name(), "tickcast-violation-guard", new ViolationGuard(link));
         ws.frameHandler(this::onFrame);
         ws.binaryMessageHandler(this::onBinary);
         ws.textMessageHandler(text -> close(Protocol.CLOSE_UNSUPPORTED_DATA, "binary frames only"));
@@ -137,10 +137,17 @@ public final class Connection {
             return;
         }
         room = claim.room();
-        session = new Session(link, claim.name());
+        session = new Session(link, claim.name(), claim.reconnectToken());
         Room r = room;
         Session s = session;
-        r.execute(() -> r.join(s));
+        int resumed = claim.playerId();
+        r.execute(() -> {
+            if (resumed >= 0) {
+                r.resume(s, resumed);
+            } else {
+                r.join(s);
+            }
+        });
     }
 
     private void onError(Throwable e) {
@@ -165,8 +172,26 @@ public final class Connection {
         if (room != null) {
             Room r = room;
             Session s = session;
-            r.execute(() -> r.leave(s));
+            if (leftForGood()) {
+                r.execute(() -> r.leave(s));
+            } else {
+                r.execute(() -> r.drop(s));
+            }
         }
+    }
+
+    /**
+     * True if the player left on purpose (it closed with 1000) or was closed for breaking the
+     * protocol; false for a dropped connection (no close frame, network error, the client going
+     * away, or the server closing it for silence or slowness), whose seat is kept for a reconnection.
+     */
+    private boolean leftForGood() {
+        Short clientCode = ws.closeStatusCode();
+        if (link.serverCloseCode() != 0) {
+            short code = link.serverCloseCode();
+            return code != Protocol.CLOSE_TIMEOUT && code != Protocol.CLOSE_SLOW_CONSUMER;
+        }
+        return clientCode != null && clientCode == Protocol.CLOSE_NORMAL;
     }
 
     private void close(short code, String reason) {

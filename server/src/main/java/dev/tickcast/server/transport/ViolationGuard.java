@@ -21,11 +21,11 @@ final class ViolationGuard extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(ViolationGuard.class);
     private static final long LINGER_MS = 200;
 
-    private final String remote;
+    private final WebSocketLink link;
     private boolean closing;
 
-    ViolationGuard(String remote) {
-        this.remote = remote;
+    ViolationGuard(WebSocketLink link) {
+        this.link = link;
     }
 
     @Override
@@ -39,7 +39,8 @@ final class ViolationGuard extends ChannelInboundHandlerAdapter {
         }
         closing = true;
         WebSocketCloseStatus status = corrupted.closeStatus();
-        LOG.info("connection {}: closing with {}: {}", remote, status.code(), cause.getMessage());
+        LOG.info("connection {}: closing with {}: {}", link.remote(), status.code(), cause.getMessage());
+        link.closedByServer((short) status.code());
         ctx.writeAndFlush(new CloseWebSocketFrame(status))
                 .addListener(f -> ctx.executor().schedule(() -> ctx.close(), LINGER_MS, TimeUnit.MILLISECONDS));
     }

@@ -7,7 +7,7 @@ import io.vertx.core.http.ServerWebSocket;
 public final class WebSocketLink implements Link {
     private final ServerWebSocket ws;
     private final String remote;
-    private boolean closeRequested;
+    private volatile short serverCloseCode;
 
     /** Wraps {@code ws}; {@code writeQueueMaxBytes} bounds what may wait to be written. */
     public WebSocketLink(ServerWebSocket ws, int writeQueueMaxBytes) {
@@ -39,14 +39,24 @@ public final class WebSocketLink implements Link {
     @Override
     public void close(short code, String reason) {
         if (!closed()) {
-            closeRequested = true;
+            serverCloseCode = code;
             ws.close(code, reason);
         }
     }
 
     @Override
     public boolean closed() {
-        return closeRequested || ws.isClosed();
+        return serverCloseCode != 0 || ws.isClosed();
+    }
+
+    /** Records that the server closed the connection with {@code code} below Vert.x (a frame-level violation). */
+    void closedByServer(short code) {
+        serverCloseCode = code;
+    }
+
+    /** The close code the server sent, or 0 if the server did not close this connection. */
+    public short serverCloseCode() {
+        return serverCloseCode;
     }
 
     @Override

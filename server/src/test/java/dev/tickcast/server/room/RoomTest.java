@@ -33,7 +33,7 @@ class RoomTest {
         room = new Room("test", ArenaGame.SPEC, vertx.getOrCreateContext(), 42, new RoomSettings(() -> now, 10_000, 15_000),
                 new RoomListener() {
             @Override
-            public void onSeatFreed(Room r) {
+            public void onSeatFreed(Room r, String token) {
             }
 
             @Override
