@@ -109,7 +109,7 @@ class FuzzTest {
     }
 
     private static void sendHostileFrame(RawWebSocket raw, SplittableRandom rng, boolean joined) {
-        switch (rng.nextInt(10)) {
+        switch (rng.nextInt(11)) {
             case 0 -> raw.frame(true, 0, RawWebSocket.BINARY, random(rng, rng.nextInt(64)));
             case 1 -> raw.frame(true, 0, RawWebSocket.BINARY, mutate(valid(rng), rng));
             case 2 -> raw.frame(true, 0, RawWebSocket.BINARY, truncate(valid(rng), rng));
@@ -123,6 +123,7 @@ class FuzzTest {
             case 6 -> raw.frame(rng.nextInt(4) != 0, 0, RawWebSocket.PING, random(rng, rng.nextInt(140)));
             case 7 -> raw.frame(true, rng.nextInt(8), RawWebSocket.BINARY, valid(rng));
             case 8 -> raw.frame(true, 0, 3 + rng.nextInt(5) + (rng.nextBoolean() ? 8 : 0), random(rng, 4));
+            case 9 -> raw.unmaskedFrame(RawWebSocket.BINARY, valid(rng));
             default -> raw.frame(true, 0, RawWebSocket.BINARY, joined ? valid(rng) : random(rng, 1 + rng.nextInt(6000)));
         }
     }

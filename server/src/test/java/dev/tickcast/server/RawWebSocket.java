@@ -134,6 +134,13 @@ final class RawWebSocket {
         socket.write(b);
     }
 
+    /** Sends a frame without a mask, which clients must not do. */
+    void unmaskedFrame(int opcode, byte[] payload) {
+        Buffer b = Buffer.buffer();
+        b.appendByte((byte) (0x80 | opcode)).appendByte((byte) payload.length).appendBytes(payload);
+        socket.write(b);
+    }
+
     /** Sends raw bytes as they are. */
     void bytes(byte[] raw) {
         socket.write(Buffer.buffer(raw));
