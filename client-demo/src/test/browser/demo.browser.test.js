@@ -215,16 +215,17 @@ describe('browser demo', { timeout: 60_000 }, () => {
     assert.equal(stats.decodeErrors, 0);
     assert.ok(stats.fullSnapshots >= 1);
 
-    // An unexpected drop on B: it matchmakes again and rejoins (join-or-create: the same room).
-    const oldB = await pageB.evaluate(() => window.tickcast.myEntityId());
+    // An unexpected drop on B (any close but 1000): B resumes its seat with the reconnection
+    // token, keeping its player and entity (docs/PROTOCOL.md 4.1), and gets a full snapshot again.
+    const before = await pageB.evaluate(() => ({ id: window.tickcast.myEntityId(),
+      full: window.tickcast.stats().fullSnapshots }));
     await pageB.evaluate(() => window.tickcast.client.ws.close(4999, 'test drop'));
-    await pageB.waitForFunction((old) => document.body.dataset.state === 'playing'
-      && window.tickcast.myEntityId() !== old && window.tickcast.entityPosition(window.tickcast.myEntityId()) !== null,
-    oldB, { timeout: WAIT_MS });
-    const rejoined = await pageB.evaluate(() => ({ room: document.body.dataset.roomId,
+    await pageB.waitForFunction((full) => document.body.dataset.state === 'playing'
+      && window.tickcast.stats().fullSnapshots > full, before.full, { timeout: WAIT_MS });
+    const resumed = await pageB.evaluate(() => ({ id: window.tickcast.myEntityId(), room: document.body.dataset.roomId,
       reconnects: window.tickcast.stats().reconnects }));
-    assert.equal(rejoined.room, roomA, 'B rejoined the same room');
-    assert.equal(rejoined.reconnects, 1);
+    assert.deepStrictEqual(resumed, { id: before.id, room: roomA, reconnects: 1 }, 'B resumed its own seat');
+    await pageA.waitForFunction((id) => window.tickcast.entityPosition(id) !== null, before.id, { timeout: WAIT_MS });
 
     assert.deepStrictEqual(problems, [], 'no console error, page error or dialog');
   });

@@ -39,11 +39,14 @@ class FakeSocket {
   }
 }
 
-function fakeFetch(calls) {
+function fakeFetch(calls, withReconnectToken = false) {
   return async (url, init) => {
     calls.push({ url: String(url), body: JSON.parse(init.body) });
-    return { ok: true, status: 200, json: async () => ({ roomId: `room${calls.length}`, token: `tok${calls.length}`,
-      game: 'arena', expiresInMs: 10000 }) };
+    const answer = { roomId: `room${calls.length}`, token: `tok${calls.length}`, game: 'arena', expiresInMs: 10000 };
+    if (withReconnectToken) {
+      answer.reconnectToken = `re${calls.length}`;
+    }
+    return { ok: true, status: 200, json: async () => answer };
   };
 }
 
@@ -188,6 +191,73 @@ describe('TickcastClient', () => {
     assert.equal(client.stats.decodeErrors, 1);
     assert.match(errors[0], /snapshot rejected/);
     assert.equal(client.status, 'reconnecting');
+    client.close();
+  });
+
+  it('resumes its seat with the reconnection token after a drop, continuing the input numbering', async () => {
+    FakeSocket.all = [];
+    const calls = [];
+    const t = manualTimers();
+    let now = 0;
+    const client = new TickcastClient({ baseUrl: 'http://h:1', WebSocket: FakeSocket, fetch: fakeFetch(calls, true),
+      now: () => now, setTimeout: t.setTimeout, clearTimeout: t.clearTimeout });
+    const joined = client.connect();
+    await tick();
+    const welcome = M.encodeWelcome({ version: 1, roomId: 'room1', game: 'arena', playerId: 0, entityId: 9,
+      tickHz: 60, snapshotEveryTicks: 3 });
+    FakeSocket.all[0].receive(welcome);
+    await joined;
+    assert.equal(client.sendInput(Uint8Array.of(5)), 1);
+    assert.equal(client.sendInput(Uint8Array.of(5)), 2);
+    FakeSocket.all[0].close(1006, '');
+    await tick();
+    now += 500;
+    t.timers.at(-1).fn();
+    await tick();
+    assert.equal(calls.length, 1, 'no new matchmaking');
+    assert.deepStrictEqual(FakeSocket.all[1].sent[0].value, { version: 1, token: 're1' });
+    FakeSocket.all[1].receive(welcome);
+    assert.equal(client.status, 'joined');
+    assert.equal(client.sendInput(Uint8Array.of(5)), 3, 'a resumed seat continues its input numbering');
+
+    // refused (the grace period is over): matchmake again, numbering from 1
+    FakeSocket.all[1].close(1006, '');
+    await tick();
+    t.timers.at(-1).fn();
+    await tick();
+    FakeSocket.all[2].close(P.CLOSE_SEAT_EXPIRED, 'seat token expired');
+    await tick();
+    assert.equal(client.status, 'reconnecting');
+    t.timers.at(-1).fn();
+    await tick();
+    await tick();
+    assert.equal(calls.length, 2);
+    assert.deepStrictEqual(FakeSocket.all[3].sent[0].value, { version: 1, token: 'tok2' });
+    FakeSocket.all[3].receive(welcome);
+    assert.equal(client.sendInput(Uint8Array.of(5)), 1);
+    client.close();
+  });
+
+  it('matchmakes instead of resuming once the grace period is over', async () => {
+    FakeSocket.all = [];
+    const calls = [];
+    const t = manualTimers();
+    let now = 0;
+    const client = new TickcastClient({ baseUrl: 'http://h:1', WebSocket: FakeSocket, fetch: fakeFetch(calls, true),
+      now: () => now, setTimeout: t.setTimeout, clearTimeout: t.clearTimeout, resumeWindowMs: 15000 });
+    const joined = client.connect();
+    await tick();
+    FakeSocket.all[0].receive(M.encodeWelcome({ version: 1, roomId: 'room1', game: 'arena', playerId: 0,
+      entityId: 9, tickHz: 60, snapshotEveryTicks: 3 }));
+    await joined;
+    FakeSocket.all[0].close(1006, '');
+    await tick();
+    now += 16000;
+    t.timers.at(-1).fn();
+    await tick();
+    await tick();
+    assert.equal(calls.length, 2);
+    assert.equal(FakeSocket.all[1].sent[0].value.token, 'tok2');
     client.close();
   });
 });

@@ -1,8 +1,10 @@
 // A Tickcast client: matchmaking over HTTP, then one binary WebSocket (subprotocol tickcast.v1)
 // that carries JOIN, INPUT, PING and CHAT_SEND up and WELCOME, SCHEMA, SNAPSHOT, PONG and CHAT
 // down. It keeps the decoded room state (snapshot.js), measures the round-trip time with a PING
-// every second, counts bytes both ways and reconnects with back-off (matchmaking again) when the
-// connection drops unexpectedly.
+// every second, counts bytes both ways and reconnects with back-off when the connection drops
+// unexpectedly: first it resumes its seat with the matchmaker's reconnectToken (same player and
+// entity, input numbering continued; docs/PROTOCOL.md 4.1), and once that is refused or the grace
+// period is over, it matchmakes again.
 //
 //   const client = new TickcastClient({ game: 'arena', name: 'ada' });
 //   client.onState = (state, info) => render(state);
@@ -18,8 +20,16 @@ import { truncateUtf8 } from './writer.js';
 const FATAL_CLOSE_CODES = new Set([P.CLOSE_UNSUPPORTED_DATA, P.CLOSE_INVALID_PAYLOAD, P.CLOSE_POLICY,
   P.CLOSE_TOO_BIG, P.CLOSE_UNKNOWN_TYPE, P.CLOSE_NOT_JOINED, P.CLOSE_ALREADY_JOINED, P.CLOSE_BAD_VERSION,
   P.CLOSE_RATE_LIMITED]);
-/** The close code this client uses when it leaves on its own (browsers allow 1000 and 3000-4999). */
+/** Close codes that refuse a seat token: resuming with it again is pointless, matchmake instead. */
+const SEAT_REFUSALS = new Set([P.CLOSE_BAD_SEAT, P.CLOSE_ROOM_CLOSED, P.CLOSE_SEAT_EXPIRED, P.CLOSE_SEAT_USED]);
+/** The close code of a client that leaves: the server removes its player at once. */
 const CLIENT_CLOSE = 1000;
+/**
+ * The close code of a client that drops a connection it cannot use (a snapshot it could not
+ * decode): anything but 1000 is a drop, so the seat is kept and the resume brings a full snapshot.
+ * Browsers allow 1000 and 3000-4999 from scripts; 4999 is not one of the server's codes.
+ */
+const CLIENT_RESYNC = 4999;
 const INT_MASK = 0x7fffffff;
 
 /** Counts of what went over the wire; rates are derived by the caller (see RateMeter). */
@@ -101,6 +111,8 @@ export class TickcastClient {
     this.name = truncateUtf8(String(options.name ?? 'player').trim(), P.MAX_NAME_BYTES).trim() || 'player';
     this.reconnect = options.reconnect ?? true;
     this.maxReconnectAttempts = options.maxReconnectAttempts ?? 8;
+    /** How long after a drop the reconnectToken is tried (the server's grace period, 15 s by default). */
+    this.resumeWindowMs = options.resumeWindowMs ?? 15000;
     this.pingIntervalMs = options.pingIntervalMs ?? 1000;
     this.WebSocketImpl = options.WebSocket ?? globalThis.WebSocket;
     this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -121,6 +133,8 @@ export class TickcastClient {
     this.schemas = null;
     this.mirror = null;
     this.seq = 0;
+    this.reconnectToken = null;
+    this.droppedAtMs = 0;
     this.attempts = 0;
     this.pingTimer = null;
     this.retryTimer = null;
@@ -172,19 +186,27 @@ export class TickcastClient {
     return body;
   }
 
-  /** Opens the WebSocket and claims the seat; resolves with WELCOME, rejects if closed before. */
-  openSocket(seat) {
+  /**
+   * Opens the WebSocket and claims the seat (or, when resume, reclaims it with the reconnection
+   * token); resolves with WELCOME, rejects if the socket closes before.
+   */
+  openSocket(seat, resume = false) {
     return new Promise((resolve, reject) => {
       if (this.closedByUser) {
         reject(new Error('closed'));
         return;
       }
+      if (!resume) {
+        this.seq = 0; // a new seat numbers its inputs from 1; a resumed one continues
+        this.reconnectToken = typeof seat.reconnectToken === 'string' ? seat.reconnectToken : null;
+      }
+      const token = resume ? this.reconnectToken : seat.token;
       this.seat = seat;
       this.setStatus('connecting');
       const ws = new this.WebSocketImpl(wsUrl(this.baseUrl), P.SUBPROTOCOL);
       ws.binaryType = 'arraybuffer';
       this.ws = ws;
-      ws.onopen = () => this.send(encodeJoin(seat.token));
+      ws.onopen = () => this.send(encodeJoin(token));
       ws.onmessage = (event) => {
         if (ws === this.ws) {
           this.onFrame(event.data);
@@ -356,18 +378,23 @@ export class TickcastClient {
     this.rejectOpen(error);
     if (this.ws !== null) {
       const ws = this.ws;
-      ws.close(CLIENT_CLOSE, 'client error');
+      ws.close(CLIENT_RESYNC, 'client error');
       this.onSocketClosed(-1, error.message);
     }
   }
 
   onSocketClosed(code, reason) {
     this.stopPing();
+    if (this.welcome !== null) {
+      this.droppedAtMs = this.now();
+    }
+    if (SEAT_REFUSALS.has(code)) {
+      this.reconnectToken = null;
+    }
     this.ws = null;
     this.welcome = null;
     this.mirror = null;
     this.schemas = null;
-    this.seq = 0;
     const willReconnect = this.reconnect && this.everJoined && !this.closedByUser && !FATAL_CLOSE_CODES.has(code)
       && this.attempts < this.maxReconnectAttempts;
     this.onClose({ code, reason, willReconnect });
@@ -387,10 +414,14 @@ export class TickcastClient {
         return;
       }
       this.stats.reconnects++;
+      // a socket that fails reports through its onclose, which schedules the next attempt
+      if (this.reconnectToken !== null && this.now() - this.droppedAtMs < this.resumeWindowMs) {
+        this.openSocket(this.seat, true).catch(() => {});
+        return;
+      }
       this.setStatus('matchmaking');
       this.matchmake().then(
-        // a socket that fails reports through its onclose, which schedules the next attempt
-        (seat) => this.openSocket(seat).catch((e) => this.onError(e)),
+        (seat) => this.openSocket(seat).catch(() => {}),
         (e) => {
           this.onError(e);
           this.onSocketClosed(-1, e.message);
