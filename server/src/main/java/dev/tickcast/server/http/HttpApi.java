@@ -14,6 +14,9 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +26,10 @@ import java.util.List;
  * browser demo's static files at {@code /}. Errors answer with a JSON body {"error": "..."}.
  */
 public final class HttpApi {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final int MAX_BODY_BYTES = 4096;
+    /** Where client-demo packages the browser demo on the classpath. */
+    private static final String WEBROOT = "META-INF/tickcast/webroot";
     private static final String JSON = "application/json";
 
     private final Matchmaker matchmaker;
@@ -43,7 +49,8 @@ public final class HttpApi {
         router.post("/matchmake/create/:game").handler(this::create);
         router.post("/matchmake/joinById/:roomId").handler(this::joinById);
         router.post("/matchmake/:game").handler(this::joinOrCreate);
-        router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+        router.route("/*").handler(StaticHandler.create(WEBROOT).setCachingEnabled(false));
+        router.route().failureHandler(HttpApi::failure);
         return router;
     }
 
@@ -122,6 +129,20 @@ public final class HttpApi {
             return null;
         }
         return new JsonObject().put("name", trimmed).put("private", isPrivate);
+    }
+
+    /** Failures raised by handlers (a body over the limit: 413) get a JSON answer and one log line. */
+    private static void failure(RoutingContext ctx) {
+        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        if (status >= 500) {
+            LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
+        } else {
+            LOG.info("{} {} from {}: {}", ctx.request().method(), ctx.request().path(),
+                    ctx.request().remoteAddress(), status);
+        }
+        if (!ctx.response().ended()) {
+            error(ctx, status, status == 413 ? "request body too large" : "request failed");
+        }
     }
 
     private static void error(RoutingContext ctx, int status, String message) {
