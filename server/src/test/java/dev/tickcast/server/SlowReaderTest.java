@@ -3,6 +3,7 @@ package dev.tickcast.server;
 import dev.tickcast.client.TickcastClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClientOptions;
+import dev.tickcast.wire.Protocol;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,36 @@ class SlowReaderTest {
         assertEquals(fixture.state(room, tick), caughtUp, "the slow reader's mirror is correct again");
         assertTrue(slow.client.mirror().fullSnapshots() >= 2, "its old baseline left the ring: a keyframe resynchronised it");
         assertNull(slow.client.error());
+    }
+
+    @Test
+    void shouldCloseAReaderThatStaysStalledThenLetItResume(Vertx vertx) {
+        ServerFixture fixture = new ServerFixture(vertx, ServerConfig.defaults().withAddress("127.0.0.1", 0)
+                .withEventLoops(2).withWriteQueueMaxBytes(WRITE_QUEUE_BYTES).withSendBufferBytes(8192)
+                .withSlowConsumerTimeoutMs(3_000), new GameRegistry().register(NoiseGame.SPEC));
+        Bot fast = new Bot(vertx, fixture.port()).joinGame("noise", "fast");
+        Bot slow = new Bot(new TickcastClient(vertx, "127.0.0.1", fixture.port(),
+                new WebSocketClientOptions().setReceiveBufferSize(4096))).joinGame("noise", "slow");
+        String room = fast.welcome().roomId();
+        int slowSeat = slow.welcome().playerId();
+        slow.await(s -> slow.snapshotTicks.size() >= 5);
+
+        onContext(slow, () -> slow.client.pause());
+        int pausedAt = fixture.awaitRoom(room, r -> true);
+        fixture.awaitRoom(room, r -> r.tick() >= pausedAt + 10 * 60);
+        long skipped = fixture.<Long>onRoom(room, r -> r.session(slowSeat) == null ? -1L
+                : r.session(slowSeat).snapshotsSkipped());
+        assertTrue(skipped > 3 * 60, "skipped, not queued: " + skipped);
+        fast.await(s -> s.tick() >= pausedAt + 10 * 60);
+        assertEverySnapshot(fast.snapshotTicks);
+
+        onContext(slow, () -> slow.client.resume());
+        assertEquals(Protocol.CLOSE_SLOW_CONSUMER, slow.closeCode(), "closed after 3 s behind");
+        Bot.get(slow.client.reconnect().toCompletionStage().toCompletableFuture());
+        String resumed = slow.await(s -> s.tick() > pausedAt + 10 * 60 && fixture.state(room, s.tick()) != null);
+        int tick = Integer.parseInt(resumed.substring(5, resumed.indexOf('\n')));
+        assertEquals(fixture.state(room, tick), resumed, "it resumed its seat with an exact state");
+        assertEquals(slowSeat, slow.client.welcome().playerId());
     }
 
     private static void onContext(Bot bot, Runnable action) {
