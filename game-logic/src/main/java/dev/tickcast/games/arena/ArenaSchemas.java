@@ -5,7 +5,7 @@ import dev.tickcast.state.Schema;
 
 /**
  * The arena's synchronised state (ARENA-SCENARIO.md): orbs, NPCs and players. Positions are sent
- * to 0.1 unit, angles to 0.01 radian; fields that move steadily are linear (predicted), so a body
+ * to 0.1 unit, NPC headings to 0.1 radian (they are drawn as a short line); fields that move steadily are linear (predicted), so a body
  * in straight motion costs nothing on the wire.
  */
 public final class ArenaSchemas {
@@ -25,7 +25,7 @@ public final class ArenaSchemas {
     /** NPC y. */
     public static final Field NPC_Y = NPC.qfloat("y", 0.1f, true);
     /** Heading in radians, in [-pi, pi). */
-    public static final Field NPC_ANGLE = NPC.qfloat("angle", 0.01f, false);
+    public static final Field NPC_ANGLE = NPC.qfloat("angle", 0.1f, false);
     /** 20 + score / 10. */
     public static final Field NPC_RADIUS = NPC.qfloat("radius", 0.1f, false);
     /** Orb value eaten so far. */
