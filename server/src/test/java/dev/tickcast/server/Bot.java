@@ -89,6 +89,16 @@ final class Bot {
         return t.rowOf(id);
     }
 
+    /** Runs {@code action} on the client's context and waits for it. */
+    void onContext(Runnable action) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        client.vertx().runOnContext(v -> {
+            action.run();
+            done.complete(null);
+        });
+        get(done);
+    }
+
     static <T> T get(CompletableFuture<T> future) {
         try {
             return future.get(WAIT_SECONDS, TimeUnit.SECONDS);

@@ -37,7 +37,7 @@ class ReconnectTest {
 
         int seq = send(player, 5, ArenaInput.encode(1, 0, false));
         player.await(s -> value(s, entity, SEQ) == seq);
-        onContext(player, () -> player.client.dropConnection());
+        player.onContext(() -> player.client.dropConnection());
         Bot.get(player.closed);
         String beforeResume = witness.await(s -> value(s, entity, SEQ) == seq);
         assertTrue(beforeResume.contains("#" + entity + " "), "the dropped player's entity stays in the world");
@@ -67,7 +67,7 @@ class ReconnectTest {
         int entity = player.welcome().entityId();
         Seat seat = seatOf(player);
         witness.await(s -> s.table(PLAYER).rowOf(entity) >= 0);
-        onContext(player, () -> player.client.dropConnection());
+        player.onContext(() -> player.client.dropConnection());
         witness.await(s -> s.table(PLAYER).rowOf(entity) < 0);
         assertEquals(Protocol.CLOSE_SEAT_EXPIRED, joinWith(vertx, fixture, seat.reconnectToken()));
     }
@@ -119,14 +119,6 @@ class ReconnectTest {
         return Bot.get(last);
     }
 
-    private static void onContext(Bot bot, Runnable action) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        bot.client.vertx().runOnContext(v -> {
-            action.run();
-            done.complete(null);
-        });
-        Bot.get(done);
-    }
 
     private static int joinWith(Vertx vertx, ServerFixture fixture, String token) {
         Bot bot = new Bot(new TickcastClient(vertx, "127.0.0.1", fixture.port()));

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,16 +28,14 @@ class SlowReaderTest {
 
     @Test
     void shouldKeepOthersOnTimeAndResynchroniseASlowReader(Vertx vertx) {
-        ServerFixture fixture = new ServerFixture(vertx, ServerConfig.defaults().withAddress("127.0.0.1", 0)
-                .withEventLoops(2).withWriteQueueMaxBytes(WRITE_QUEUE_BYTES).withSendBufferBytes(8192), new GameRegistry().register(NoiseGame.SPEC));
+        ServerFixture fixture = noisyServer(vertx, smallBuffers());
         Bot fast = new Bot(vertx, fixture.port()).joinGame("noise", "fast");
-        Bot slow = new Bot(new TickcastClient(vertx, "127.0.0.1", fixture.port(),
-                new WebSocketClientOptions().setReceiveBufferSize(4096))).joinGame("noise", "slow");
+        Bot slow = smallWindowBot(vertx, fixture);
         String room = fast.welcome().roomId();
         int slowSeat = slow.welcome().playerId();
         slow.await(s -> slow.snapshotTicks.size() >= 5);
 
-        onContext(slow, () -> slow.client.pause());
+        slow.onContext(() -> slow.client.pause());
         int pausedAt = fixture.awaitRoom(room, r -> true);
         fixture.awaitRoom(room, r -> r.session(slowSeat).snapshotsSkipped() > 0);
         int until = pausedAt + PAUSE_TICKS;
@@ -50,7 +47,7 @@ class SlowReaderTest {
         assertEverySnapshot(fast.snapshotTicks);
         assertEquals(fixture.state(room, fast.lastTick), fast.lastState);
 
-        onContext(slow, () -> slow.client.resume());
+        slow.onContext(() -> slow.client.resume());
         String caughtUp = slow.await(s -> s.tick() > until && fixture.state(room, s.tick()) != null);
         int tick = Integer.parseInt(caughtUp.substring(5, caughtUp.indexOf('\n')));
         assertEquals(fixture.state(room, tick), caughtUp, "the slow reader's mirror is correct again");
@@ -60,17 +57,14 @@ class SlowReaderTest {
 
     @Test
     void shouldCloseAReaderThatStaysStalledThenLetItResume(Vertx vertx) {
-        ServerFixture fixture = new ServerFixture(vertx, ServerConfig.defaults().withAddress("127.0.0.1", 0)
-                .withEventLoops(2).withWriteQueueMaxBytes(WRITE_QUEUE_BYTES).withSendBufferBytes(8192)
-                .withSlowConsumerTimeoutMs(3_000), new GameRegistry().register(NoiseGame.SPEC));
+        ServerFixture fixture = noisyServer(vertx, smallBuffers().withSlowConsumerTimeoutMs(3_000));
         Bot fast = new Bot(vertx, fixture.port()).joinGame("noise", "fast");
-        Bot slow = new Bot(new TickcastClient(vertx, "127.0.0.1", fixture.port(),
-                new WebSocketClientOptions().setReceiveBufferSize(4096))).joinGame("noise", "slow");
+        Bot slow = smallWindowBot(vertx, fixture);
         String room = fast.welcome().roomId();
         int slowSeat = slow.welcome().playerId();
         slow.await(s -> slow.snapshotTicks.size() >= 5);
 
-        onContext(slow, () -> slow.client.pause());
+        slow.onContext(() -> slow.client.pause());
         int pausedAt = fixture.awaitRoom(room, r -> true);
         fixture.awaitRoom(room, r -> r.tick() >= pausedAt + 10 * 60);
         long skipped = fixture.<Long>onRoom(room, r -> r.session(slowSeat) == null ? -1L
@@ -79,7 +73,7 @@ class SlowReaderTest {
         fast.await(s -> s.tick() >= pausedAt + 10 * 60);
         assertEverySnapshot(fast.snapshotTicks);
 
-        onContext(slow, () -> slow.client.resume());
+        slow.onContext(() -> slow.client.resume());
         assertEquals(Protocol.CLOSE_SLOW_CONSUMER, slow.closeCode(), "closed after 3 s behind");
         Bot.get(slow.client.reconnect().toCompletionStage().toCompletableFuture());
         String resumed = slow.await(s -> s.tick() > pausedAt + 10 * 60 && fixture.state(room, s.tick()) != null);
@@ -88,13 +82,20 @@ class SlowReaderTest {
         assertEquals(slowSeat, slow.client.welcome().playerId());
     }
 
-    private static void onContext(Bot bot, Runnable action) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        bot.client.vertx().runOnContext(v -> {
-            action.run();
-            done.complete(null);
-        });
-        Bot.get(done);
+
+    /** Small write queues and socket buffers, so a reader that stops is noticed within a second. */
+    private static ServerConfig smallBuffers() {
+        return ServerConfig.defaults().withAddress("127.0.0.1", 0).withEventLoops(2)
+                .withWriteQueueMaxBytes(WRITE_QUEUE_BYTES).withSendBufferBytes(8192);
+    }
+
+    private static ServerFixture noisyServer(Vertx vertx, ServerConfig config) {
+        return new ServerFixture(vertx, config, new GameRegistry().register(NoiseGame.SPEC));
+    }
+
+    private static Bot smallWindowBot(Vertx vertx, ServerFixture fixture) {
+        return new Bot(new TickcastClient(vertx, "127.0.0.1", fixture.port(),
+                new WebSocketClientOptions().setReceiveBufferSize(4096))).joinGame("noise", "slow");
     }
 
     private static void assertEverySnapshot(List<Integer> ticks) {
