@@ -12,6 +12,9 @@ import java.util.Arrays;
  * <p>Owned by the room's thread, like the rest of the {@link World}.
  */
 public final class Table {
+    /** The longest string value a field may hold, in UTF-8 bytes (what every client accepts). */
+    public static final int MAX_STRING_BYTES = 1024;
+    private static final int SAFE_STRING_CHARS = MAX_STRING_BYTES / 3;
     private static final int INITIAL_CAPACITY = 16;
 
     private final World world;
@@ -145,9 +148,17 @@ public final class Table {
         return strCols[check(field, FieldType.STRING)][row];
     }
 
-    /** Writes a STRING field; null is stored as "". */
+    /**
+     * Writes a STRING field; null is stored as "". A value over {@link #MAX_STRING_BYTES} UTF-8 bytes
+     * is a bug in the game and throws IllegalArgumentException.
+     */
     public void setString(int row, Field field, String value) {
-        strCols[check(field, FieldType.STRING)][row] = value == null ? "" : value;
+        String v = value == null ? "" : value;
+        if (v.length() > SAFE_STRING_CHARS
+                && v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_STRING_BYTES) {
+            throw new IllegalArgumentException(field + ": string over " + MAX_STRING_BYTES + " UTF-8 bytes");
+        }
+        strCols[check(field, FieldType.STRING)][row] = v;
     }
 
     /** The quantized wire value of a non-string field: what a snapshot records. */
