@@ -53,6 +53,10 @@ public final class ServerMain implements Callable<Integer> {
             + "(burst: 4 times as many). Default: ${DEFAULT-VALUE}.")
     double handshakesPerSecond = 50;
 
+    @Option(names = "--snapshot-hz", description = "Snapshots per second of the arena (60 / n for a whole n: 60, 30, 20, ...). "
+            + "Default: ${DEFAULT-VALUE}.")
+    int snapshotHz = 20;
+
     /** Entry point. */
     public static void main(String[] args) {
         int code = new CommandLine(new ServerMain()).execute(args);
@@ -74,7 +78,10 @@ public final class ServerMain implements Callable<Integer> {
             config.withTlsPem(tlsCert, tlsKey);
         }
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(1, eventLoops)));
-        GameRegistry games = new GameRegistry().register(ArenaGame.SPEC);
+        if (snapshotHz < 1 || 60 % snapshotHz != 0) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--snapshot-hz must divide 60");
+        }
+        GameRegistry games = new GameRegistry().register(ArenaGame.SPEC.snapshotEveryTicks(60 / snapshotHz));
         CountDownLatch stopped = new CountDownLatch(1);
         TickcastServer.start(vertx, config, games).onComplete(started -> {
             if (started.failed()) {

@@ -1,0 +1,221 @@
+package dev.tickcast.bench;
+
+import dev.tickcast.bench.load.ArenaLoad;
+import dev.tickcast.bench.load.ArenaResult;
+import dev.tickcast.bench.load.LoadOptions;
+import dev.tickcast.games.arena.ArenaGame;
+import dev.tickcast.server.GameRegistry;
+import dev.tickcast.server.ServerConfig;
+import dev.tickcast.server.TickcastServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/** {@code java -jar tickcast-bench.jar jmh | arena | capacity}. */
+@Command(name = "tickcast-bench", mixinStandardHelpOptions = true, version = "Tickcast bench 0.1.0",
+        description = "Tickcast benchmarks: JMH micro and latency benchmarks, the arena load generator, capacity search.",
+        subcommands = {BenchMain.Jmh.class, BenchMain.Arena.class, BenchMain.Capacity.class})
+public final class BenchMain implements Runnable {
+
+    /** Entry point. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchMain()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** Shared options of the load commands. */
+    static class Target {
+        @Option(names = "--url", description = "The game WebSocket of a running server, e.g. ws://127.0.0.1:8080/ws.")
+        String url;
+
+        @Option(names = "--embedded", description = "Start a server in this process on a free loopback port instead.")
+        boolean embedded;
+
+        @Option(names = "--snapshot-hz", description = "Snapshot rate of the server: 20 or 60 (the external server "
+                + "must be started with the same --snapshot-hz). Default: ${DEFAULT-VALUE}.")
+        int snapshotHz = 20;
+
+        @Option(names = "--seed", description = "Seed of the bots. Default: ${DEFAULT-VALUE}.")
+        long seed = 1;
+
+        @Option(names = "--server-pid", description = "PID of the external server, for its CPU and RSS (from /proc).")
+        long serverPid;
+
+        @Option(names = "--decode-every", description = "One bot in this many per room decodes every snapshot "
+                + "(and measures input-to-visible); the others count bytes and arrivals. Default: ${DEFAULT-VALUE}.")
+        int decodeEvery = 16;
+
+        @Option(names = "--bot-event-loops", description = "Event loops of the bots. Default: ${DEFAULT-VALUE}.")
+        int botLoops = 2;
+    }
+
+    @Command(name = "jmh", mixinStandardHelpOptions = false,
+            description = "Runs the JMH benchmarks; every argument goes to JMH (e.g. -prof gc -rf json -f 1 CodecBenchmark). "
+                    + "Use 'jmh -h' for JMH's own help.")
+    static final class Jmh implements Callable<Integer> {
+        @Parameters(arity = "0..*", description = "JMH options and benchmark patterns.")
+        List<String> args = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            org.openjdk.jmh.Main.main(args.toArray(new String[0]));
+            return 0;
+        }
+    }
+
+    @Command(name = "arena", mixinStandardHelpOptions = true,
+            description = "Plays the arena scenario with ROOMS x PLAYERS bots and reports bytes, arrival and latency percentiles.")
+    static final class Arena implements Callable<Integer> {
+        @CommandLine.Mixin
+        Target target = new Target();
+
+        @Option(names = "--rooms", description = "Rooms. Default: ${DEFAULT-VALUE}.")
+        int rooms = 4;
+
+        @Option(names = "--players", description = "Players per room. Default: ${DEFAULT-VALUE}.")
+        int players = 16;
+
+        @Option(names = "--seconds", description = "Measured seconds. Default: ${DEFAULT-VALUE}.")
+        int seconds = 20;
+
+        @Option(names = "--warmup", description = "Seconds of play before measuring. Default: ${DEFAULT-VALUE}.")
+        int warmup = 5;
+
+        @Option(names = "--json", description = "Also write the result as JSON to this file.")
+        Path json;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Harness h = Harness.open(target)) {
+                ArenaResult result = h.run(rooms, players, seconds, warmup);
+                result.print(System.out);
+                if (json != null) {
+                    Files.writeString(json, result.json().encodePrettily() + "\n");
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "capacity", mixinStandardHelpOptions = true,
+            description = "Steps the client count up in rooms of 16 (16, 64, 256, 512, 1024, 2048, ...) and reports the "
+                    + "largest count at which p99 inter-arrival < 1.5 x the snapshot period, every room keeps >= 95% "
+                    + "of its 60 ticks/s and no client disconnects.")
+    static final class Capacity implements Callable<Integer> {
+        @CommandLine.Mixin
+        Target target = new Target();
+
+        @Option(names = "--max-clients", description = "Largest step. Default: ${DEFAULT-VALUE}.")
+        int maxClients = 8192;
+
+        @Option(names = "--seconds", description = "Measured seconds per step. Default: ${DEFAULT-VALUE}.")
+        int seconds = 10;
+
+        @Option(names = "--warmup", description = "Warm-up seconds per step. Default: ${DEFAULT-VALUE}.")
+        int warmup = 3;
+
+        @Option(names = "--json", description = "Also write the steps and the capacity as JSON to this file.")
+        Path json;
+
+        @Override
+        public Integer call() throws Exception {
+            int[] ladder = {16, 64, 256, 512, 1024, 1536, 2048, 3072, 4096, 5120, 6144, 8192, 10240};
+            double periodMs = 1000.0 / target.snapshotHz;
+            JsonArray steps = new JsonArray();
+            int capacity = 0;
+            System.out.printf(Locale.ROOT, "%8s %10s %10s %10s %8s %12s %6s%n", "clients", "p99 ia ms", "max ia ms",
+                    "ticks/s", "disc", "cpu ms/c/s", "ok");
+            try (Harness h = Harness.open(target)) {
+                for (int clients : ladder) {
+                    if (clients > maxClients) {
+                        break;
+                    }
+                    ArenaResult r = h.run(clients / 16, 16, seconds, warmup);
+                    double p99 = r.json().getJsonObject("interArrivalMs").getDouble("p99");
+                    boolean ok = p99 < 1.5 * periodMs && r.ticksPerSecPerRoom() >= 57 && r.disconnects() == 0;
+                    System.out.printf(Locale.ROOT, "%8d %10.2f %10.2f %10.2f %8d %12.3f %6s%n", clients, p99,
+                            r.json().getJsonObject("interArrivalMs").getDouble("max"), r.ticksPerSecPerRoom(),
+                            r.disconnects(), r.serverCpuMsPerClientPerSec(), ok ? "yes" : "no");
+                    steps.add(r.json().put("ok", ok).put("serverCpuMsPerClientPerSec",
+                            Math.round(r.serverCpuMsPerClientPerSec() * 1000) / 1000.0)
+                            .put("loadGeneratorCpuPerSec", Math.round(r.loadCpuPerSec() * 100) / 100.0));
+                    if (!ok) {
+                        break;
+                    }
+                    capacity = clients;
+                }
+            }
+            System.out.printf(Locale.ROOT, "capacity at %d Hz snapshots: %d clients%n", target.snapshotHz, capacity);
+            if (json != null) {
+                Files.writeString(json, new JsonObject().put("snapshotHz", target.snapshotHz)
+                        .put("capacity", capacity).put("steps", steps).encodePrettily() + "\n");
+            }
+            return 0;
+        }
+    }
+
+    /** The server under test (external or embedded) and the bots' Vert.x. */
+    static final class Harness implements AutoCloseable {
+        private final Target target;
+        private final Vertx bots;
+        private final Vertx serverVertx;
+        private final String host;
+        private final int port;
+
+        private Harness(Target target, Vertx bots, Vertx serverVertx, String host, int port) {
+            this.target = target;
+            this.bots = bots;
+            this.serverVertx = serverVertx;
+            this.host = host;
+            this.port = port;
+        }
+
+        static Harness open(Target target) throws Exception {
+            Vertx bots = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(target.botLoops));
+            if (!target.embedded) {
+                if (target.url == null) {
+                    throw new CommandLine.ParameterException(new CommandLine(new BenchMain()), "--url or --embedded");
+                }
+                URI uri = URI.create(target.url);
+                return new Harness(target, bots, null, uri.getHost(), uri.getPort());
+            }
+            Vertx serverVertx = Vertx.vertx();
+            GameRegistry games = new GameRegistry().register(ArenaGame.SPEC.snapshotEveryTicks(60 / target.snapshotHz));
+            TickcastServer server = TickcastServer.start(serverVertx, ServerConfig.defaults()
+                            .withAddress("127.0.0.1", 0).withHandshakeRate(1e6, 1_000_000).withMaxConnections(1_000_000),
+                    games).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            return new Harness(target, bots, serverVertx, "127.0.0.1", server.port());
+        }
+
+        ArenaResult run(int rooms, int players, int seconds, int warmup) throws Exception {
+            return new ArenaLoad(bots, new LoadOptions(host, port, rooms, players, seconds, warmup, target.snapshotHz,
+                    target.seed, target.embedded ? 0 : target.serverPid, target.decodeEvery)).run();
+        }
+
+        @Override
+        public void close() throws Exception {
+            bots.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            if (serverVertx != null) {
+                serverVertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+}

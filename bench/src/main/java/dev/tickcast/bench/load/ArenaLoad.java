@@ -1,0 +1,144 @@
+package dev.tickcast.bench.load;
+
+import dev.tickcast.client.Seat;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Plays ARENA-SCENARIO.md with rooms x players bots against a server: creates each room with
+ * {@code POST /matchmake/create/arena}, fills it with {@code joinById}, plays a warm-up, then
+ * measures a window and reports the figures of the scenario. Runs on a caller thread that may block
+ * (the CLI's main thread), never on an event loop.
+ */
+public final class ArenaLoad {
+    private static final Logger LOG = LoggerFactory.getLogger(ArenaLoad.class);
+    private static final int JOIN_BATCH = 64;
+    private static final long STEP_TIMEOUT_S = 60;
+
+    private final Vertx vertx;
+    private final LoadOptions options;
+    private final HttpClient http;
+    private final Metrics metrics = new Metrics();
+    private final List<Bot> bots = new ArrayList<>();
+    private final Set<String> roomIds = new HashSet<>();
+
+    /** A run of {@code options} with bots on {@code vertx}. */
+    public ArenaLoad(Vertx vertx, LoadOptions options) {
+        this.vertx = vertx;
+        this.options = options;
+        this.http = vertx.createHttpClient();
+    }
+
+    /** Joins every bot, plays the warm-up and the window, leaves, and returns the result. */
+    public ArenaResult run() throws Exception {
+        joinAll();
+        Thread.sleep(options.warmup() * 1000L);
+        long serverPid = options.serverPid() == 0 ? ProcStats.self() : options.serverPid();
+        long ticks0 = roomTicks();
+        double serverCpu0 = ProcStats.cpuSeconds(serverPid);
+        double selfCpu0 = ProcStats.cpuSeconds(ProcStats.self());
+        long t0 = System.nanoTime();
+        metrics.reset();
+        Thread.sleep(options.seconds() * 1000L);
+        metrics.measuring = false;
+        double wall = (System.nanoTime() - t0) / 1e9;
+        long ticks1 = roomTicks();
+        double serverCpu = (ProcStats.cpuSeconds(serverPid) - serverCpu0) / wall;
+        double selfCpu = (ProcStats.cpuSeconds(ProcStats.self()) - selfCpu0) / wall;
+        ArenaResult result = result(wall, (ticks1 - ticks0) / wall / roomIds.size(), serverCpu, selfCpu,
+                ProcStats.peakRssMiB(serverPid), serverPid == ProcStats.self());
+        leaveAll();
+        return result;
+    }
+
+    private void joinAll() throws Exception {
+        List<Future<Void>> batch = new ArrayList<>();
+        int n = 0;
+        for (int r = 0; r < options.rooms(); r++) {
+            String roomId = null;
+            for (int p = 0; p < options.players(); p++) {
+                String name = "bot " + r + "-" + p;
+                Seat seat = await(roomId == null ? seat("/matchmake/create/arena", name)
+                        : seat("/matchmake/joinById/" + roomId, name));
+                roomId = seat.roomId();
+                roomIds.add(roomId);
+                Bot bot = new Bot(vertx, options.host(), options.port(), metrics, p % options.decodeEvery() == 0,
+                        options.snapshotHz(), options.seed() * 1_000_003L + n++);
+                bots.add(bot);
+                batch.add(bot.start(seat));
+                if (batch.size() == JOIN_BATCH) {
+                    await(Future.all(batch));
+                    batch.clear();
+                }
+            }
+        }
+        await(Future.all(batch));
+        LOG.info("{} bots joined {} rooms", bots.size(), roomIds.size());
+    }
+
+    private void leaveAll() throws Exception {
+        List<Future<Void>> closing = new ArrayList<>();
+        for (Bot bot : bots) {
+            closing.add(bot.stop());
+        }
+        Future.join(closing).toCompletionStage().toCompletableFuture().get(STEP_TIMEOUT_S, TimeUnit.SECONDS);
+    }
+
+    private Future<Seat> seat(String path, String name) {
+        return http.request(HttpMethod.POST, options.port(), options.host(), path)
+                .compose(req -> req.send(new JsonObject().put("name", name).encode()))
+                .compose(resp -> resp.body().map(body -> {
+                    if (resp.statusCode() != 200) {
+                        throw new IllegalStateException(path + ": HTTP " + resp.statusCode() + " " + body);
+                    }
+                    JsonObject json = new JsonObject(body);
+                    return new Seat(json.getString("roomId"), json.getString("token"), json.getString("game"),
+                            json.getLong("expiresInMs"), json.getString("reconnectToken"));
+                }));
+    }
+
+    private long roomTicks() throws Exception {
+        JsonArray rooms = await(http.request(HttpMethod.GET, options.port(), options.host(), "/rooms")
+                .compose(req -> req.send()).compose(resp -> resp.body()).map(b -> new JsonArray(b.toString())));
+        long ticks = 0;
+        for (Object o : rooms) {
+            JsonObject room = (JsonObject) o;
+            if (roomIds.contains(room.getString("id"))) {
+                ticks += room.getLong("tick");
+            }
+        }
+        return ticks;
+    }
+
+    private ArenaResult result(double wall, double ticksPerRoom, double serverCpu, double selfCpu, double rssMiB,
+                               boolean embedded) {
+        int clients = bots.size();
+        return new ArenaResult(options, clients, wall, metrics.disconnects.sum(),
+                metrics.downBytes.sum() / wall / clients, metrics.upBytes.sum() / wall / clients,
+                Metrics.take(metrics.fullSnapshotBytes), Metrics.take(metrics.snapshotBytes),
+                metrics.snapshots.sum() / wall / clients, Metrics.take(metrics.interArrivalUs),
+                Metrics.take(metrics.inputToVisibleUs), ticksPerRoom, serverCpu, selfCpu, rssMiB, embedded,
+                bots.stream().filter(Bot::decodes).count());
+    }
+
+    private static <T> T await(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(STEP_TIMEOUT_S, TimeUnit.SECONDS);
+    }
+
+    static double ms(Histogram h, double percentile) {
+        return h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(percentile) / 1000.0;
+    }
+}

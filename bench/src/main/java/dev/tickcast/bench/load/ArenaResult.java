@@ -1,0 +1,87 @@
+package dev.tickcast.bench.load;
+
+import io.vertx.core.json.JsonObject;
+import org.HdrHistogram.Histogram;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * The figures of one arena run (ARENA-SCENARIO.md). {@link #json()} has exactly the fields the
+ * bench's JSON promises; {@link #print} adds the CPU and memory figures for the table.
+ */
+public record ArenaResult(LoadOptions options, int clients, double seconds, long disconnects,
+                          double downBytesPerClientPerSec, double upBytesPerClientPerSec, Histogram fullSnapshotBytes,
+                          Histogram snapshotBytes, double snapshotsPerClientPerSec, Histogram interArrivalUs,
+                          Histogram inputToVisibleUs, double ticksPerSecPerRoom, double serverCpuPerSec,
+                          double loadCpuPerSec, double serverPeakRssMiB, boolean embedded, long decodingBots) {
+
+    /** The run as the JSON the bench documents. */
+    public JsonObject json() {
+        return new JsonObject()
+                .put("scenario", "arena-v1")
+                .put("rooms", options.rooms())
+                .put("playersPerRoom", options.players())
+                .put("clients", clients)
+                .put("seconds", round(seconds))
+                .put("disconnects", disconnects)
+                .put("downBytesPerClientPerSec", round(downBytesPerClientPerSec))
+                .put("upBytesPerClientPerSec", round(upBytesPerClientPerSec))
+                .put("fullSnapshotBytes", new JsonObject().put("p50", fullSnapshotBytes.getValueAtPercentile(50))
+                        .put("max", fullSnapshotBytes.getMaxValue()))
+                .put("snapshotBytes", new JsonObject().put("p50", snapshotBytes.getValueAtPercentile(50))
+                        .put("p99", snapshotBytes.getValueAtPercentile(99)))
+                .put("snapshotsPerClientPerSec", round(snapshotsPerClientPerSec))
+                .put("interArrivalMs", percentiles(interArrivalUs))
+                .put("inputToVisibleMs", percentiles(inputToVisibleUs))
+                .put("ticksPerSecPerRoom", round(ticksPerSecPerRoom));
+    }
+
+    /** Server CPU milliseconds per client per second. */
+    public double serverCpuMsPerClientPerSec() {
+        return serverCpuPerSec * 1000 / clients;
+    }
+
+    /** Prints a table for people. */
+    public void print(PrintStream out) {
+        out.printf(Locale.ROOT, "arena: %d rooms x %d players = %d clients, %.1f s measured (%d bots decode fully)%n",
+                options.rooms(), options.players(), clients, seconds, decodingBots);
+        row(out, "disconnects", String.valueOf(disconnects));
+        row(out, "down bytes / client / s", fmt(downBytesPerClientPerSec));
+        row(out, "up bytes / client / s", fmt(upBytesPerClientPerSec));
+        row(out, "full snapshot bytes p50 / max", fullSnapshotBytes.getValueAtPercentile(50) + " / "
+                + fullSnapshotBytes.getMaxValue());
+        row(out, "snapshot bytes p50 / p99", snapshotBytes.getValueAtPercentile(50) + " / "
+                + snapshotBytes.getValueAtPercentile(99));
+        row(out, "snapshots / client / s", fmt(snapshotsPerClientPerSec));
+        row(out, "inter-arrival ms p50 / p99 / max", triple(interArrivalUs));
+        row(out, "input-to-visible ms p50 / p99 / max", triple(inputToVisibleUs));
+        row(out, "ticks / s / room", fmt(ticksPerSecPerRoom));
+        row(out, embedded ? "process CPU s / s (server + bots)" : "server CPU s / s", fmt(serverCpuPerSec));
+        row(out, embedded ? "process CPU ms / client / s" : "server CPU ms / client / s",
+                fmt(serverCpuMsPerClientPerSec()));
+        row(out, "load generator CPU s / s", fmt(loadCpuPerSec));
+        row(out, embedded ? "process peak RSS MiB" : "server peak RSS MiB", fmt(serverPeakRssMiB));
+    }
+
+    private static void row(PrintStream out, String name, String value) {
+        out.printf(Locale.ROOT, "  %-40s %s%n", name, value);
+    }
+
+    private static String triple(Histogram h) {
+        return fmt(ArenaLoad.ms(h, 50)) + " / " + fmt(ArenaLoad.ms(h, 99)) + " / " + fmt(h.getMaxValue() / 1000.0);
+    }
+
+    private static JsonObject percentiles(Histogram h) {
+        return new JsonObject().put("p50", round(ArenaLoad.ms(h, 50))).put("p99", round(ArenaLoad.ms(h, 99)))
+                .put("max", round(h.getMaxValue() / 1000.0));
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

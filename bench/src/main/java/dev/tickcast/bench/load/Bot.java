@@ -1,0 +1,155 @@
+package dev.tickcast.bench.load;
+
+import dev.tickcast.client.Seat;
+import dev.tickcast.client.TickcastClient;
+import dev.tickcast.delta.DeltaDecoder;
+import dev.tickcast.games.arena.ArenaInput;
+import dev.tickcast.state.Snapshot;
+import dev.tickcast.state.TableSnapshot;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+
+import java.util.SplittableRandom;
+
+/**
+ * One arena bot (ARENA-SCENARIO.md): one input every 50 ms on a fixed schedule, a new random
+ * direction about once a second, sprint toggled rarely. Every bot counts bytes and snapshot
+ * arrivals; a sample bot also decodes every snapshot to time input-to-visible from the intended
+ * send time of each input (so a stalled bot cannot hide its own delay). All its work runs on the
+ * context of its WebSocket.
+ */
+final class Bot {
+    private static final long INPUT_PERIOD_MS = 50;
+    private static final int SENT_RING = 1024;
+
+    private final Vertx vertx;
+    private final TickcastClient client;
+    private final Metrics metrics;
+    private final boolean decode;
+    private final long expectedIntervalUs;
+    private final SplittableRandom random;
+    private final DeltaDecoder header = new DeltaDecoder();
+    private final long[] intendedSendNs = new long[SENT_RING];
+    private long startNs;
+    private long inputsScheduled;
+    private long lastArrivalNs;
+    private int lastAcked;
+    private int lastSent;
+    private int direction = ArenaInput.encode(0, 0, false);
+    private boolean sprint;
+    private int playerTable = -1;
+    private int seqField = -1;
+    private long timer = -1;
+    private boolean leaving;
+
+    Bot(Vertx vertx, String host, int port, Metrics metrics, boolean decode, int snapshotHz, long seed) {
+        this.vertx = vertx;
+        this.client = new TickcastClient(vertx, host, port).decodeSnapshots(decode);
+        this.metrics = metrics;
+        this.decode = decode;
+        this.expectedIntervalUs = 1_000_000L / snapshotHz;
+        this.random = new SplittableRandom(seed);
+        client.onRawSnapshot(this::onRaw);
+        client.onClose((code, reason) -> onClose());
+        if (decode) {
+            client.onSnapshot(this::onState);
+        }
+    }
+
+    /** Joins with the seat and starts playing. */
+    Future<Void> start(Seat seat) {
+        return client.join(seat).onSuccess(v -> {
+            startNs = System.nanoTime();
+            timer = vertx.setPeriodic(INPUT_PERIOD_MS, id -> sendInput());
+        });
+    }
+
+    /** Stops playing and leaves normally. */
+    Future<Void> stop() {
+        leaving = true;
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+        return client.close();
+    }
+
+    private void sendInput() {
+        long intended = startNs + (++inputsScheduled) * INPUT_PERIOD_MS * 1_000_000L;
+        if (random.nextInt(20) == 0) {
+            direction = ArenaInput.encode(random.nextInt(3) - 1, random.nextInt(3) - 1, sprint);
+        }
+        if (random.nextInt(200) == 0) {
+            sprint = !sprint;
+            direction = ArenaInput.encode(ArenaInput.dx(direction), ArenaInput.dy(direction), sprint);
+        }
+        long sentBefore = client.bytesSent();
+        lastSent = client.sendInput(new byte[] {(byte) direction});
+        intendedSendNs[lastSent % SENT_RING] = intended;
+        if (metrics.measuring) {
+            metrics.upBytes.add(client.bytesSent() - sentBefore);
+        }
+    }
+
+    private void onRaw(Buffer message) {
+        long now = System.nanoTime();
+        byte[] bytes = message.getBytes(0, Math.min(message.length(), 16));
+        boolean full = header.readHeader(bytes, 0, bytes.length) == DeltaDecoder.OK && header.full();
+        if (full) {
+            metrics.fullSnapshotBytes.recordValue(message.length());
+        }
+        if (metrics.measuring) {
+            metrics.downBytes.add(message.length());
+            metrics.snapshots.increment();
+            metrics.snapshotBytes.recordValue(message.length());
+            if (lastArrivalNs != 0) {
+                metrics.interArrivalUs.recordValueWithExpectedInterval((now - lastArrivalNs) / 1000, expectedIntervalUs);
+            }
+        }
+        lastArrivalNs = now;
+    }
+
+    private void onState(Snapshot state) {
+        if (playerTable < 0 && !findPlayerTable(state)) {
+            return;
+        }
+        TableSnapshot players = state.table(playerTable);
+        int row = players.rowOf(client.welcome().entityId());
+        if (row < 0) {
+            return;
+        }
+        int acked = players.value(row, seqField);
+        long now = System.nanoTime();
+        for (int seq = Math.max(lastAcked + 1, acked - SENT_RING + 1); seq <= acked && seq <= lastSent; seq++) {
+            if (metrics.measuring) {
+                metrics.inputToVisibleUs.recordValue(Math.max(0, (now - intendedSendNs[seq % SENT_RING]) / 1000));
+            }
+        }
+        lastAcked = Math.max(lastAcked, acked);
+    }
+
+    private boolean findPlayerTable(Snapshot state) {
+        for (int t = 0; t < state.tableCount(); t++) {
+            if (state.table(t).schema().name().equals("player")) {
+                playerTable = t;
+                seqField = state.table(t).schema().fields().stream()
+                        .filter(f -> f.name().equals("lastInputSeq")).findFirst().orElseThrow().index();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void onClose() {
+        if (!leaving) {
+            metrics.disconnects.increment();
+        }
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    boolean decodes() {
+        return decode;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.tickcast.bench.load;
+
+/**
+ * One arena run.
+ *
+ * @param host        server host (loopback)
+ * @param port        server port
+ * @param rooms       rooms to fill
+ * @param players     players per room
+ * @param seconds     length of the measured window
+ * @param warmup      seconds of play before the window
+ * @param snapshotHz  the snapshot rate the server sends (20 or 60), for the expected inter-arrival
+ * @param seed        seed of the bots' choices
+ * @param serverPid   the server process to read CPU and RSS from, or 0 for this process
+ * @param decodeEvery one bot in this many decodes every snapshot (the others count bytes and arrivals)
+ */
+public record LoadOptions(String host, int port, int rooms, int players, int seconds, int warmup, int snapshotHz,
+                          long seed, long serverPid, int decodeEvery) {
+    /** The number of bots. */
+    public int clients() {
+        return rooms * players;
+    }
+}

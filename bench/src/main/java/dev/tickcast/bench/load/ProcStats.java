@@ -1,0 +1,42 @@
+package dev.tickcast.bench.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** CPU time and peak RSS of a process, from /proc (Linux). */
+final class ProcStats {
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    private ProcStats() {
+    }
+
+    /** utime + stime of {@code pid} in seconds, or -1 if unreadable. */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Peak resident set (VmHWM) of {@code pid} in MiB, or -1. */
+    static double peakRssMiB(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    static long self() {
+        return ProcessHandle.current().pid();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.tickcast.bench;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Runs {@code arena --embedded} briefly and checks the JSON is complete and sane (no timing thresholds). */
+class ArenaSmokeTest {
+    private static final List<String> FIELDS = List.of("scenario", "rooms", "playersPerRoom", "clients", "seconds",
+            "disconnects", "downBytesPerClientPerSec", "upBytesPerClientPerSec", "fullSnapshotBytes", "snapshotBytes",
+            "snapshotsPerClientPerSec", "interArrivalMs", "inputToVisibleMs", "ticksPerSecPerRoom");
+
+    @Test
+    void shouldWriteACompleteResult(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("arena.json");
+        int code = new CommandLine(new BenchMain()).execute("arena", "--embedded", "--rooms", "2", "--players", "4",
+                "--seconds", "3", "--warmup", "1", "--decode-every", "2", "--json", json.toString());
+        assertEquals(0, code);
+        JsonObject result = new JsonObject(Files.readString(json));
+        assertEquals(FIELDS, List.copyOf(result.fieldNames()), "exactly the documented fields, in order");
+        assertEquals(8, result.getInteger("clients"));
+        assertEquals(0, result.getLong("disconnects"));
+        assertTrue(result.getDouble("downBytesPerClientPerSec") > 0);
+        assertTrue(result.getDouble("upBytesPerClientPerSec") > 0);
+        assertTrue(result.getDouble("snapshotsPerClientPerSec") > 0);
+        assertTrue(result.getDouble("ticksPerSecPerRoom") > 0);
+        assertTrue(result.getJsonObject("fullSnapshotBytes").getLong("max") > 0);
+        assertTrue(result.getJsonObject("snapshotBytes").getLong("p50") > 0);
+        assertTrue(result.getJsonObject("interArrivalMs").getDouble("p50") > 0);
+        assertTrue(result.getJsonObject("inputToVisibleMs").getDouble("p50") > 0);
+    }
+}
