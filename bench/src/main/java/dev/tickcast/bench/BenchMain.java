@@ -14,7 +14,6 @@ import io.vertx.core.json.JsonObject;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -71,7 +70,7 @@ public final class BenchMain implements Runnable {
             description = "Runs the JMH benchmarks; every argument goes to JMH (e.g. -prof gc -rf json -f 1 CodecBenchmark). "
                     + "Use 'jmh -h' for JMH's own help.")
     static final class Jmh implements Callable<Integer> {
-        @Parameters(arity = "0..*", description = "JMH options and benchmark patterns.")
+        @CommandLine.Unmatched
         List<String> args = new ArrayList<>();
 
         @Override
