@@ -32,8 +32,8 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 20, time = 1)
 @Fork(1)
 public class BroadcastBenchmark {
     @Param({"16", "64", "256"})
@@ -71,8 +71,13 @@ public class BroadcastBenchmark {
     }
 
     @Setup(Level.Trial)
-    public void setup() {
+    public void startVertx() {
         vertx = Vertx.vertx();
+    }
+
+    /** A fresh room each iteration, for the reason given in SimulationBenchmark. */
+    @Setup(Level.Iteration)
+    public void setup() {
         room = new Room("bench", ArenaGame.SPEC.snapshotEveryTicks(1).maxPlayers(sessions), vertx.getOrCreateContext(), 7,
                 new RoomSettings(System::nanoTime, 10_000, 15_000), new RoomListener() {
                     @Override

@@ -4,6 +4,7 @@ import dev.tickcast.state.Snapshot;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -19,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 20, time = 1)
 @Fork(1)
 public class SimulationBenchmark {
     @Param({"16"})
@@ -30,7 +31,11 @@ public class SimulationBenchmark {
     private Snapshot snapshot;
     private int tick = 1_000;
 
-    @Setup
+    /**
+     * A fresh arena each iteration: eaters grow without bound (radius = 20 + score / 10), so a
+     * world stepped millions of times is not the arena a room plays; this keeps it a few seconds old.
+     */
+    @Setup(Level.Iteration)
     public void setup() {
         arena = new ArenaFixture(players);
         snapshot = arena.newSnapshot();
