@@ -116,7 +116,7 @@ public final class BenchMain implements Runnable {
 
     @Command(name = "capacity", mixinStandardHelpOptions = true,
             description = "Steps the client count up in rooms of 16 (16, 64, 256, 512, 1024, 2048, ...) and reports the "
-                    + "largest count at which p99 inter-arrival < 1.5 x the snapshot period, every room keeps >= 95% "
+                    + "largest count at which p99 inter-arrival < 1.5 x the snapshot period, every room keeps >= 95%% "
                     + "of its 60 ticks/s and no client disconnects.")
     static final class Capacity implements Callable<Integer> {
         @CommandLine.Mixin
