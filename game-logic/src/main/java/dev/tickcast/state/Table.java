@@ -12,7 +12,7 @@ import java.util.Arrays;
  * <p>Owned by the room's thread, like the rest of the {@link World}.
  */
 public final class Table {
-    /** The longest string value a field may hold, in UTF-8 bytes (what every client accepts). */
+    /** The longest string value a field may hold, in UTF-8 bytes: Protocol.MAX_STRING_BYTES (TableTest checks). */
     public static final int MAX_STRING_BYTES = 1024;
     private static final int SAFE_STRING_CHARS = MAX_STRING_BYTES / 3;
     private static final int INITIAL_CAPACITY = 16;

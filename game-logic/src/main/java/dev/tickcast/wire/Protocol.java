@@ -38,7 +38,7 @@ public final class Protocol {
     /** The largest frame a client may send, in bytes. */
     public static final int MAX_CLIENT_MESSAGE_BYTES = 4096;
     /** The longest string in any message, in UTF-8 bytes. */
-    public static final int MAX_STRING_BYTES = dev.tickcast.state.Table.MAX_STRING_BYTES;
+    public static final int MAX_STRING_BYTES = 1024;
     /** The longest player name, in UTF-8 bytes. */
     public static final int MAX_NAME_BYTES = 32;
     /** The longest seat token, in UTF-8 bytes. */

@@ -39,5 +39,6 @@ class TableTest {
         assertThrows(IllegalArgumentException.class,
                 () -> table.setString(row, LABEL, "é".repeat(Table.MAX_STRING_BYTES / 2 + 1)));
         assertThrows(IllegalArgumentException.class, () -> table.setInt(row, LABEL, 1), "typed handles are checked");
+        assertEquals(dev.tickcast.wire.Protocol.MAX_STRING_BYTES, Table.MAX_STRING_BYTES, "the wire limit");
     }
 }
