@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BitReader, BitWriter } from '../../main/resources/webroot/sdk/bits.js';
+import { BitReader, BitWriter } from '../../../sdk/bits.js';
 
 const INT_MAX = 0x7fffffff;
 const INT_MIN = -0x80000000;

@@ -3,9 +3,9 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { TickcastClient } from '../../main/resources/webroot/sdk/client.js';
-import * as M from '../../main/resources/webroot/sdk/messages.js';
-import * as P from '../../main/resources/webroot/sdk/protocol.js';
+import { TickcastClient } from '../../../sdk/client.js';
+import * as M from '../../../sdk/messages.js';
+import * as P from '../../../sdk/protocol.js';
 import { GOLDEN_SETS } from './golden.js';
 
 const scratch = GOLDEN_SETS.find((s) => s.label === 'java-scratch');

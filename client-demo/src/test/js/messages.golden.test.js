@@ -3,8 +3,8 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import * as M from '../../main/resources/webroot/sdk/messages.js';
-import { encodeSchema } from '../../main/resources/webroot/sdk/schema.js';
+import * as M from '../../../sdk/messages.js';
+import { encodeSchema } from '../../../sdk/schema.js';
 import { GOLDEN_SETS } from './golden.js';
 
 const ENCODERS = {

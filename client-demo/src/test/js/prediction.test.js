@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   decodeArenaInput, encodeArenaInput, Predictor, stepArenaPlayer,
-} from '../../main/resources/webroot/sdk/prediction.js';
-import { Interpolator } from '../../main/resources/webroot/sdk/interpolation.js';
-import { State, TableState } from '../../main/resources/webroot/sdk/snapshot.js';
-import { QFLOAT } from '../../main/resources/webroot/sdk/schema.js';
+} from '../../../sdk/prediction.js';
+import { Interpolator } from '../../../sdk/interpolation.js';
+import { State, TableState } from '../../../sdk/snapshot.js';
+import { QFLOAT } from '../../../sdk/schema.js';
 
 describe('arena input and movement', () => {
   it('encodes the 1-byte payload like ArenaInput.java', () => {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import * as P from '../../main/resources/webroot/sdk/protocol.js';
+import * as P from '../../../sdk/protocol.js';
 import { CLIENT_DEMO_DIR } from './golden.js';
 
 const PROTOCOL_JAVA = join(CLIENT_DEMO_DIR, '..', 'game-logic', 'src', 'main', 'java', 'dev', 'tickcast', 'wire',
@@ -24,7 +24,7 @@ describe('protocol.js', () => {
     const java = javaConstants();
     assert.ok(java.length > 20, 'Protocol.java parsed');
     // order from the source text, values from the module
-    const src = readFileSync(join(CLIENT_DEMO_DIR, 'src', 'main', 'resources', 'webroot', 'sdk', 'protocol.js'), 'utf8');
+    const src = readFileSync(join(CLIENT_DEMO_DIR, 'sdk', 'protocol.js'), 'utf8');
     const js = Array.from(src.matchAll(/^export const (\w+) = /gm), (m) => [m[1], P[m[1]]]);
     assert.deepStrictEqual(js, java);
   });

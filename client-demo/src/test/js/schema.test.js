@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BOOL, decodeSchema, encodeSchema, INT, QFLOAT, STRING } from '../../main/resources/webroot/sdk/schema.js';
+import { BOOL, decodeSchema, encodeSchema, INT, QFLOAT, STRING } from '../../../sdk/schema.js';
 import { GOLDEN_SETS } from './golden.js';
 
 const scratch = GOLDEN_SETS.find((s) => s.label === 'java-scratch');

@@ -4,8 +4,8 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decodeSchema } from '../../main/resources/webroot/sdk/schema.js';
-import { MALFORMED, OK, SnapshotMirror, WRONG_BASE } from '../../main/resources/webroot/sdk/snapshot.js';
+import { decodeSchema } from '../../../sdk/schema.js';
+import { MALFORMED, OK, SnapshotMirror, WRONG_BASE } from '../../../sdk/snapshot.js';
 import { GOLDEN_SETS } from './golden.js';
 
 function lcg(seed) {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Reader } from '../../main/resources/webroot/sdk/reader.js';
-import { Writer } from '../../main/resources/webroot/sdk/writer.js';
-import * as P from '../../main/resources/webroot/sdk/protocol.js';
-import * as M from '../../main/resources/webroot/sdk/messages.js';
+import { Reader } from '../../../sdk/reader.js';
+import { Writer } from '../../../sdk/writer.js';
+import * as P from '../../../sdk/protocol.js';
+import * as M from '../../../sdk/messages.js';
 
 function varUInt(v) {
   const w = new Writer();
@@ -109,7 +109,7 @@ describe('messages', () => {
 
 describe('truncateUtf8', () => {
   it('keeps whole code points within the byte limit', async () => {
-    const { truncateUtf8, utf8Length } = await import('../../main/resources/webroot/sdk/writer.js');
+    const { truncateUtf8, utf8Length } = await import('../../../sdk/writer.js');
     assert.equal(truncateUtf8('abc', 2), 'ab');
     assert.equal(truncateUtf8('aë🎮', 3), 'aë');
     assert.equal(truncateUtf8('aë🎮', 6), 'aë');
