@@ -1,6 +1,6 @@
 // A Tickcast client: matchmaking over HTTP, then one binary WebSocket (subprotocol tickcast.v1)
-// that carries JOIN, INPUT, PING and CHAT_SEND up and WELCOME, SCHEMA, SNAPSHOT, PONG and CHAT
-// down. It keeps the decoded room state (snapshot.js), measures the round-trip time with a PING
+// that carries JOIN, INPUT, PING, CHAT_SEND and GAME_SEND up and WELCOME, SCHEMA, SNAPSHOT, PONG,
+// CHAT and GAME_MESSAGE down. It keeps the decoded room state (snapshot.js), measures the round-trip time with a PING
 // every second, counts bytes both ways and reconnects with back-off when the connection drops
 // unexpectedly: first it resumes its seat with the matchmaker's reconnectToken (same player and
 // entity, input numbering continued; docs/PROTOCOL.md 4.1), and once that is refused or the grace
@@ -10,9 +10,12 @@
 //   client.onState = (state, info) => render(state);
 //   await client.connect();
 //   client.sendInput(Uint8Array.of(0x06));
+//   client.onMessage = ({ type, payload }) => ...;       // the game's own messages
+//   client.sendMessage(1, Uint8Array.of(42));
 
 import * as P from './protocol.js';
-import { decodeMessage, encodeChatSend, encodeInput, encodeJoin, encodePing } from './messages.js';
+import * as M from './messages.js';
+import { NetStats, TokenBucket } from './stats.js';
 import { SnapshotMirror } from './snapshot.js';
 import { truncateUtf8 } from './writer.js';
 
@@ -32,61 +35,8 @@ const CLIENT_CLOSE = 1000;
 const CLIENT_RESYNC = 4999;
 const INT_MASK = 0x7fffffff;
 
-/** Counts of what went over the wire; rates are derived by the caller (see RateMeter). */
-export class NetStats {
-  constructor() {
-    this.bytesDown = 0;
-    this.bytesUp = 0;
-    this.messagesDown = 0;
-    this.snapshots = 0;
-    this.fullSnapshots = 0;
-    this.lastSnapshotBytes = 0;
-    this.rttMs = NaN;
-    this.rttSmoothedMs = NaN;
-    this.decodeErrors = 0;
-    this.reconnects = 0;
-  }
-}
-
-/** A sliding-window rate of a monotonic counter (per second over the last windowMs). */
-export class RateMeter {
-  constructor(windowMs = 1000) {
-    this.windowMs = windowMs;
-    this.samples = [];
-  }
-
-  /** Records the counter's value at nowMs and returns the rate per second. */
-  sample(value, nowMs) {
-    this.samples.push([nowMs, value]);
-    while (this.samples.length > 2 && this.samples[1][0] <= nowMs - this.windowMs) {
-      this.samples.shift();
-    }
-    const [t0, v0] = this.samples[0];
-    return nowMs > t0 ? ((value - v0) * 1000) / (nowMs - t0) : 0;
-  }
-}
-
-/** A token bucket: take() is false when the rate is exceeded. */
-export class TokenBucket {
-  constructor(perSecond, burst, now) {
-    this.perMs = perSecond / 1000;
-    this.burst = burst;
-    this.tokens = burst;
-    this.now = now;
-    this.lastMs = now();
-  }
-
-  take() {
-    const t = this.now();
-    this.tokens = Math.min(this.burst, this.tokens + (t - this.lastMs) * this.perMs);
-    this.lastMs = t;
-    if (this.tokens < 1) {
-      return false;
-    }
-    this.tokens -= 1;
-    return true;
-  }
-}
+/** The largest game message type (a varuint on the wire, one byte's range by contract). */
+const MAX_GAME_MESSAGE_TYPE = 255;
 
 function defaultBaseUrl() {
   return globalThis.location ? globalThis.location.origin : 'http://127.0.0.1:8080';
@@ -99,15 +49,41 @@ function wsUrl(baseUrl) {
 }
 
 /**
- * One player's connection to a room. Callbacks (assign or pass in options): onWelcome(welcome),
- * onSchema(schemas), onState(state, {full, bytes, arrivalMs}), onChat({playerId, name, text}),
- * onPong(rttMs), onClose({code, reason, willReconnect}), onError(error), onStatus(status).
+ * The games a server hosts (GET /games): [{name, tickHz, snapshotEveryTicks, snapshotHz,
+ * maxPlayers, chat, page}]. Rejects on an HTTP error or an answer that is not an array.
+ */
+export async function listGames(options = {}) {
+  const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const res = await fetchImpl(new URL('/games', options.baseUrl ?? defaultBaseUrl()), {
+    headers: { accept: 'application/json' },
+  });
+  if (!res.ok) {
+    throw new Error(`GET /games: HTTP ${res.status}`);
+  }
+  const games = await res.json();
+  if (!Array.isArray(games)) {
+    throw new Error('GET /games: the answer is not an array');
+  }
+  return games;
+}
+
+/**
+ * One player's connection to a room. options.game (required) names the game to matchmake for.
+ * Callbacks (assign or pass in options): onWelcome(welcome), onSchema(schemas),
+ * onState(state, {full, bytes, arrivalMs}), onChat({playerId, name, text}),
+ * onMessage({type, payload}), onPong(rttMs), onClose({code, reason, willReconnect}),
+ * onError(error), onStatus(status).
  * status: 'idle' | 'matchmaking' | 'connecting' | 'joined' | 'reconnecting' | 'closed'.
  */
 export class TickcastClient {
   constructor(options = {}) {
+    if (typeof options.game !== 'string' || options.game === '') {
+      throw new Error('TickcastClient: options.game (the name of a hosted game, see GET /games) is required');
+    }
     this.baseUrl = options.baseUrl ?? defaultBaseUrl();
-    this.game = options.game ?? 'arena';
+    this.game = options.game;
+    /** The game's entry of GET /games if the caller knows it (its chat flag is honoured), or null. */
+    this.gameInfo = options.gameInfo ?? null;
     this.name = truncateUtf8(String(options.name ?? 'player').trim(), P.MAX_NAME_BYTES).trim() || 'player';
     this.reconnect = options.reconnect ?? true;
     this.maxReconnectAttempts = options.maxReconnectAttempts ?? 8;
@@ -119,12 +95,15 @@ export class TickcastClient {
     this.now = options.now ?? (() => globalThis.performance.now());
     this.setTimer = options.setTimeout ?? globalThis.setTimeout.bind(globalThis);
     this.clearTimer = options.clearTimeout ?? globalThis.clearTimeout.bind(globalThis);
-    for (const cb of ['onWelcome', 'onSchema', 'onState', 'onChat', 'onPong', 'onClose', 'onError', 'onStatus']) {
+    for (const cb of ['onWelcome', 'onSchema', 'onState', 'onChat', 'onMessage', 'onPong', 'onClose', 'onError',
+      'onStatus']) {
       this[cb] = options[cb] ?? (() => {});
     }
     // The server closes a connection that chats faster than its limit (CLOSE_RATE_LIMITED);
     // the defaults are the server's (ServerConfig: 2 lines/s, bursts of 5), kept a little under.
     this.chatBucket = new TokenBucket(options.chatPerSecond ?? 1.8, options.chatBurst ?? 4, this.now);
+    // Game messages have their own limit (ServerConfig: 20 a second, bursts of 40).
+    this.messageBucket = new TokenBucket(options.messagesPerSecond ?? 18, options.messageBurst ?? 36, this.now);
     this.stats = new NetStats();
     this.status = 'idle';
     this.ws = null;
@@ -156,6 +135,11 @@ export class TickcastClient {
   /** The id of the entity this player controls, or -1. */
   get entityId() {
     return this.welcome ? this.welcome.entityId : -1;
+  }
+
+  /** False when the game is known (gameInfo) to have chat switched off. */
+  get chatEnabled() {
+    return this.gameInfo === null || this.gameInfo.chat !== false;
   }
 
   setStatus(status) {
@@ -206,7 +190,7 @@ export class TickcastClient {
       const ws = new this.WebSocketImpl(wsUrl(this.baseUrl), P.SUBPROTOCOL);
       ws.binaryType = 'arraybuffer';
       this.ws = ws;
-      ws.onopen = () => this.send(encodeJoin(token));
+      ws.onopen = () => this.send(M.encodeJoin(token));
       ws.onmessage = (event) => {
         if (ws === this.ws) {
           this.onFrame(event.data);
@@ -234,7 +218,7 @@ export class TickcastClient {
     const arrivalMs = this.now();
     this.stats.bytesDown += bytes.length;
     this.stats.messagesDown++;
-    const msg = decodeMessage(bytes);
+    const msg = M.decodeMessage(bytes);
     if (msg === null || msg.value === null) {
       this.fail(new Error(`malformed ${msg ? msg.name : 'unknown'} message (${bytes.length} bytes)`));
       return;
@@ -256,6 +240,9 @@ export class TickcastClient {
         break;
       case P.CHAT:
         this.onChat(msg.value);
+        break;
+      case P.GAME_MESSAGE:
+        this.onMessage(msg.value);
         break;
       default:
         this.fail(new Error(`unexpected ${msg.name} from the server`));
@@ -307,7 +294,7 @@ export class TickcastClient {
   startPing() {
     this.stopPing();
     const ping = () => {
-      this.send(encodePing(Math.floor(this.now()) & INT_MASK));
+      this.send(M.encodePing(Math.floor(this.now()) & INT_MASK));
       this.pingTimer = this.setTimer(ping, this.pingIntervalMs);
     };
     ping();
@@ -336,7 +323,7 @@ export class TickcastClient {
       return 0;
     }
     const seq = this.seq + 1;
-    if (!this.send(encodeInput(seq, payload))) {
+    if (!this.send(M.encodeInput(seq, payload))) {
       return 0;
     }
     this.seq = seq;
@@ -345,12 +332,16 @@ export class TickcastClient {
 
   /**
    * Sends a chat line (trimmed to MAX_CHAT_BYTES of UTF-8). Returns 'sent', 'empty',
-   * 'not-joined' or 'too-fast' (over the chat rate; the line is dropped).
+   * 'disabled' (the game has chat off), 'not-joined' or 'too-fast' (over the chat rate; the line
+   * is dropped).
    */
   sendChat(text) {
     const line = truncateUtf8(String(text).trim(), P.MAX_CHAT_BYTES).trim();
     if (line.length === 0) {
       return 'empty';
+    }
+    if (!this.chatEnabled) {
+      return 'disabled';
     }
     if (this.status !== 'joined') {
       return 'not-joined';
@@ -358,7 +349,29 @@ export class TickcastClient {
     if (!this.chatBucket.take()) {
       return 'too-fast';
     }
-    return this.send(encodeChatSend(line)) ? 'sent' : 'not-joined';
+    return this.send(M.encodeChatSend(line)) ? 'sent' : 'not-joined';
+  }
+
+  /**
+   * Sends one game message (GAME_SEND): type 0..255 and 0..MAX_GAME_PAYLOAD_BYTES bytes of
+   * payload, both the game's to define. Returns 'sent', 'not-joined' or 'too-fast' (over the
+   * message rate; the message is dropped, so that the server never closes the connection for it).
+   * A type or payload outside the limits is a bug of the caller: it throws a RangeError.
+   */
+  sendMessage(type, payload = new Uint8Array(0)) {
+    if (!Number.isInteger(type) || type < 0 || type > MAX_GAME_MESSAGE_TYPE) {
+      throw new RangeError(`sendMessage: type ${type} is not an integer in 0..${MAX_GAME_MESSAGE_TYPE}`);
+    }
+    if (payload.length > P.MAX_GAME_PAYLOAD_BYTES) {
+      throw new RangeError(`sendMessage: ${payload.length} bytes of payload, over ${P.MAX_GAME_PAYLOAD_BYTES}`);
+    }
+    if (this.status !== 'joined') {
+      return 'not-joined';
+    }
+    if (!this.messageBucket.take()) {
+      return 'too-fast';
+    }
+    return this.send(M.encodeGameSend(type, payload)) ? 'sent' : 'not-joined';
   }
 
   /** Leaves the room for good (no reconnect). */

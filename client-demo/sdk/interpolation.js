@@ -2,6 +2,11 @@
 // (tick / tickHz); the client's clock is mapped onto it with an offset that follows the earliest
 // arrivals, and entities are drawn `delay` behind, where delay adapts to the measured jitter of
 // the snapshot inter-arrival times: delay = period + 2 x jitter, smoothed.
+//
+// Every QFLOAT field is blended linearly between the two states around the render time; fields
+// the game names as angular (in radians) are blended along the shorter arc instead:
+//
+//   new Interpolator({ tickHz, snapshotEveryTicks, angular: { npc: ['angle'] } })
 
 import { QFLOAT } from './schema.js';
 
@@ -10,21 +15,21 @@ function smooth(prev, sample, alpha) {
   return Number.isNaN(prev) ? sample : prev + (sample - prev) * alpha;
 }
 
-/** Wraps an angle difference into [-pi, pi). */
+const TWO_PI = 2 * Math.PI;
+
+/** The difference b - a of two angles in radians, wrapped into [-pi, pi). */
 function angleDelta(a, b) {
-  let d = b - a;
-  while (d >= Math.PI) {
-    d -= 2 * Math.PI;
-  }
-  while (d < -Math.PI) {
-    d += 2 * Math.PI;
-  }
-  return d;
+  const d = (b - a + Math.PI) % TWO_PI;
+  return (d < 0 ? d + TWO_PI : d) - Math.PI;
 }
 
 export class Interpolator {
-  /** tickHz and snapshotEveryTicks come from WELCOME. */
-  constructor({ tickHz = 60, snapshotEveryTicks = 3, maxStates = 32 } = {}) {
+  /**
+   * tickHz and snapshotEveryTicks come from WELCOME. angular maps a table name to the names of
+   * its QFLOAT fields that hold angles in radians (wrapped along the shorter arc).
+   */
+  constructor({ tickHz = 60, snapshotEveryTicks = 3, maxStates = 32, angular = {} } = {}) {
+    this.angular = new Map(Object.entries(angular).map(([table, names]) => [table, new Set(names)]));
     this.tickMs = 1000 / tickHz;
     this.periodMs = this.tickMs * snapshotEveryTicks;
     this.maxStates = maxStates;
@@ -106,9 +111,10 @@ export class Interpolator {
   }
 
   /**
-   * The entities of one table at nowMs, as objects {id, field: number...}: QFLOAT fields blended
-   * between the bracketing states (fields named "angle" along the shorter arc), other fields from
-   * the nearer state. Entities present only in the later state appear as they are there.
+   * The entities of one table at nowMs, as objects {id, field: value...} (QFLOAT as numbers, BOOL
+   * as booleans): QFLOAT fields blended linearly between the bracketing states (the table's
+   * angular fields along the shorter arc), other fields from the nearer state. Entities present
+   * only in the later state appear as they are there.
    */
   entities(tableName, nowMs) {
     const br = this.bracket(nowMs);
@@ -121,6 +127,7 @@ export class Interpolator {
       return [];
     }
     const fields = tb.schema.fields;
+    const angular = this.angular.get(tableName);
     const out = [];
     for (let row = 0; row < tb.count; row++) {
       const e = tb.entity(row, true);
@@ -131,7 +138,8 @@ export class Interpolator {
           const va = ta.value(rowA, f);
           if (field.type === QFLOAT) {
             const vb = e[field.name];
-            e[field.name] = field.name === 'angle' ? va + angleDelta(va, vb) * br.t : va + (vb - va) * br.t;
+            const d = angular !== undefined && angular.has(field.name) ? angleDelta(va, vb) : vb - va;
+            e[field.name] = va + d * br.t;
           } else if (br.t < 0.5) {
             e[field.name] = va;
           }

@@ -1,71 +1,61 @@
-// Client-side prediction of the player's own body, with the arena's movement rules
-// (games/arena/ArenaGame.java stepPlayer, ArenaInput.java), reconciled with the server's
-// lastInputSeq: the server state is authoritative, and the inputs it has not applied yet are
-// replayed on top of it. Float math goes through Math.fround, as Java's float arithmetic does.
+// Client-side prediction of the local player's body, for any game. The game supplies its own
+// movement rules as a pure step function; the predictor applies the last input sent once per
+// fixed step, remembers the inputs the server has not applied yet, and reconcile() restarts from
+// the server's body and replays them: the server state is authoritative (docs/PROTOCOL.md 7.2:
+// the game publishes the last applied input seq, the arena as player.lastInputSeq).
+//
+//   const predictor = new Predictor({
+//     tickHz: 60,
+//     step: (body, input, dtSeconds) => ({ x: body.x + dx(input) * dtSeconds * 200, y: body.y }),
+//   });
+//   predictor.setInput(bytes, client.sendInput(bytes));    // after each INPUT
+//   predictor.step();                                      // every 1 / tickHz s
+//   predictor.reconcile({ x, y }, lastInputSeq);           // on every snapshot
+//   draw(predictor.displayed(frameMs));
+//
+// A body is a plain object of numbers (for example {x, y}); step must not modify its argument.
+// For bit-exact agreement with a Java game, do float arithmetic through Math.fround, as Java's
+// float does.
 
-/** The arena's movement constants (ARENA-SCENARIO.md). */
-export const ARENA = Object.freeze({
-  worldSize: 2000,
-  speed: 200,
-  sprintSpeed: 300,
-  tickHz: 60,
-});
+const EMPTY_INPUT = new Uint8Array(0);
 
-const f32 = Math.fround;
-const DIAGONAL = f32(1 / Math.sqrt(2));
-
-/**
- * The arena's 1-byte input payload:
- *   bit 7..5 zero, bit 4 sprint, bit 3..2 dy + 1, bit 1..0 dx + 1   (dx, dy in {-1, 0, 1})
- */
-export function encodeArenaInput(dx, dy, sprint) {
-  return (dx + 1) | ((dy + 1) << 2) | (sprint ? 1 << 4 : 0);
+/** The numeric keys of a body, in insertion order. */
+function numericKeys(body) {
+  return Object.keys(body).filter((k) => typeof body[k] === 'number');
 }
 
-/** The {dx, dy, sprint} of a payload byte. */
-export function decodeArenaInput(b) {
-  return { dx: (b & 3) - 1, dy: ((b >> 2) & 3) - 1, sprint: (b & 0x10) !== 0 };
-}
-
-function clamp(v, worldSize) {
-  return v < 0 ? 0 : Math.min(v, worldSize);
-}
-
-/** One fixed step of a player body at (x, y) with input byte b: the new {x, y}, in world units. */
-export function stepArenaPlayer(x, y, b, rules = ARENA) {
-  const { dx, dy, sprint } = decodeArenaInput(b);
-  let speed = f32(f32(sprint ? rules.sprintSpeed : rules.speed) * f32(1 / rules.tickHz));
-  if (dx !== 0 && dy !== 0) {
-    speed = f32(speed * DIAGONAL);
-  }
-  return {
-    x: f32(clamp(f32(f32(x) + f32(dx * speed)), rules.worldSize)),
-    y: f32(clamp(f32(f32(y) + f32(dy * speed)), rules.worldSize)),
-  };
-}
-
-/**
- * The predicted body of the local player. Each fixed step applies the input last sent, tagged
- * with its sequence number; reconcile() restarts from the server's position and replays the steps
- * of inputs newer than the server's lastInputSeq. The displayed position hides corrections by
- * decaying the error over a few frames (snapping when it is large).
- */
 export class Predictor {
-  constructor(rules = ARENA) {
-    this.rules = rules;
-    this.x = NaN;
-    this.y = NaN;
-    this.input = encodeArenaInput(0, 0, false);
+  /**
+   * options.step(body, input, dtSeconds) -> body (required): one fixed step of the game's rules.
+   * options.tickHz (default 60): fixed steps per second (WELCOME's tickHz).
+   * options.idleInput (default an empty Uint8Array): the input before the first setInput.
+   * options.maxHistory (default 4 s of steps): unacknowledged steps kept before the oldest is
+   *   forgotten.
+   * options.snapDistance (default 150): a correction larger than this (Euclidean, over the
+   *   body's numeric fields) is shown at once instead of being smoothed away.
+   * options.smoothingMs (default 100): the time constant of the correction's decay.
+   */
+  constructor(options = {}) {
+    if (typeof options.step !== 'function') {
+      throw new Error('Predictor: options.step(body, input, dtSeconds) is required');
+    }
+    this.stepBody = options.step;
+    this.tickHz = options.tickHz ?? 60;
+    this.dtSeconds = 1 / this.tickHz;
+    this.maxHistory = options.maxHistory ?? 4 * this.tickHz;
+    this.snapDistance = options.snapDistance ?? 150;
+    this.smoothingMs = options.smoothingMs ?? 100;
+    this.body = null;
+    this.input = options.idleInput ?? EMPTY_INPUT;
     this.seq = 0;
     this.history = []; // [{seq, input}] of the steps taken since the last acknowledged input
-    this.errorX = 0;
-    this.errorY = 0;
+    this.error = {}; // displayed - predicted, per numeric field; decays in displayed()
     this.corrections = 0;
   }
 
-  /** True once a server position is known. */
+  /** True once a server body is known. */
   ready() {
-    return !Number.isNaN(this.x);
+    return this.body !== null;
   }
 
   /** The input sent with sequence number seq; it applies from the next step. */
@@ -74,59 +64,72 @@ export class Predictor {
     this.seq = seq;
   }
 
-  /** Advances one fixed step (1 / tickHz s). */
+  /** Advances one fixed step (1 / tickHz s) with the current input. */
   step() {
-    if (!this.ready()) {
+    if (this.body === null) {
       return;
     }
-    const p = stepArenaPlayer(this.x, this.y, this.input, this.rules);
-    this.x = p.x;
-    this.y = p.y;
+    this.body = this.stepBody(this.body, this.input, this.dtSeconds);
     this.history.push({ seq: this.seq, input: this.input });
-    if (this.history.length > 4 * this.rules.tickHz) {
-      this.history.shift(); // four seconds without an acknowledgement: stop remembering
+    if (this.history.length > this.maxHistory) {
+      this.history.shift(); // no acknowledgement for that long: stop remembering
     }
   }
 
-  /** Restarts from the server's (x, y) and lastInputSeq, replaying the unacknowledged steps. */
-  reconcile(serverX, serverY, lastInputSeq) {
-    const wasReady = this.ready();
-    const oldX = this.x + this.errorX;
-    const oldY = this.y + this.errorY;
+  /**
+   * Restarts from the server's body (the state at the last snapshot) and lastInputSeq (the last
+   * input the server applied), replaying the steps of the newer inputs.
+   */
+  reconcile(serverBody, lastInputSeq) {
+    const old = this.body === null ? null : this.displayedNow();
     while (this.history.length > 0 && this.history[0].seq <= lastInputSeq) {
       this.history.shift();
     }
-    let x = serverX;
-    let y = serverY;
+    let body = { ...serverBody };
     for (const h of this.history) {
-      const p = stepArenaPlayer(x, y, h.input, this.rules);
-      x = p.x;
-      y = p.y;
+      body = this.stepBody(body, h.input, this.dtSeconds);
     }
-    this.x = x;
-    this.y = y;
-    if (!wasReady) {
+    this.body = body;
+    if (old === null) {
       return;
     }
-    const ex = oldX - x;
-    const ey = oldY - y;
-    if (Math.hypot(ex, ey) > 150) {
-      this.errorX = 0;
-      this.errorY = 0;
-    } else {
-      this.errorX = ex;
-      this.errorY = ey;
+    const error = {};
+    let squared = 0;
+    let moved = false;
+    for (const k of numericKeys(body)) {
+      const e = typeof old[k] === 'number' ? old[k] - body[k] : 0;
+      error[k] = e;
+      squared += e * e;
+      moved = moved || Math.abs(e) > 0.5;
     }
-    if (Math.abs(ex) > 0.5 || Math.abs(ey) > 0.5) {
+    this.error = Math.sqrt(squared) > this.snapDistance ? {} : error;
+    if (moved) {
       this.corrections++;
     }
   }
 
-  /** The position to draw; call once a frame with the frame's duration to decay the error. */
-  displayed(frameMs = 16.7) {
-    const keep = Math.exp(-frameMs / 100);
-    this.errorX *= keep;
-    this.errorY *= keep;
-    return { x: this.x + this.errorX, y: this.y + this.errorY };
+  displayedNow() {
+    const out = { ...this.body };
+    for (const [k, e] of Object.entries(this.error)) {
+      if (typeof out[k] === 'number') {
+        out[k] += e;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The body to draw: the predicted one plus what is left of the last correction. Call once a
+   * frame with the frame's duration, which decays the correction. Null before the first reconcile.
+   */
+  displayed(frameMs = 1000 / 60) {
+    if (this.body === null) {
+      return null;
+    }
+    const keep = Math.exp(-frameMs / this.smoothingMs);
+    for (const k of Object.keys(this.error)) {
+      this.error[k] *= keep;
+    }
+    return this.displayedNow();
   }
 }

@@ -1,14 +1,15 @@
 // TickcastClient against a fake server: matchmaking, JOIN, WELCOME/SCHEMA/SNAPSHOT, inputs with
-// increasing sequence numbers, PING/PONG, chat, and reconnection after an unexpected drop.
+// increasing sequence numbers, PING/PONG, chat, game messages, and reconnection after an
+// unexpected drop.
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { TickcastClient } from '../../../sdk/client.js';
+import { listGames, TickcastClient } from '../../../sdk/client.js';
 import * as M from '../../../sdk/messages.js';
 import * as P from '../../../sdk/protocol.js';
-import { GOLDEN_SETS } from './golden.js';
+import { GOLDEN } from './golden.js';
 
-const scratch = GOLDEN_SETS.find((s) => s.label === 'java-scratch');
+const arena = GOLDEN.snapshotCase('arena');
 
 class FakeSocket {
   static all = [];
@@ -73,7 +74,7 @@ describe('TickcastClient', () => {
     let now = 1000;
     const states = [];
     const chats = [];
-    const client = new TickcastClient({ baseUrl: 'http://127.0.0.1:9999', name: 'ada', WebSocket: FakeSocket,
+    const client = new TickcastClient({ game: 'arena', baseUrl: 'http://127.0.0.1:9999', name: 'ada', WebSocket: FakeSocket,
       fetch: fakeFetch(calls), now: () => now, setTimeout: t.setTimeout, clearTimeout: t.clearTimeout,
       onState: (s, info) => states.push([s, info]), onChat: (m) => chats.push(m) });
     const joined = client.connect();
@@ -90,13 +91,13 @@ describe('TickcastClient', () => {
     assert.equal(welcome.entityId, 333);
     assert.equal(client.status, 'joined');
     assert.equal(ws.sent[1].name, 'PING');
-    ws.receive(scratch.bytes('arena/schema.bin'));
-    ws.receive(scratch.bytes('arena/000.bin'));
-    ws.receive(scratch.bytes('arena/001.bin'));
+    ws.receive(GOLDEN.bytes(arena.schema));
+    ws.receive(GOLDEN.bytes(arena.steps[0].frame));
+    ws.receive(GOLDEN.bytes(arena.steps[1].frame));
     assert.equal(states.length, 2);
     assert.equal(states[0][1].full, true);
     assert.equal(client.stats.fullSnapshots, 1);
-    assert.deepStrictEqual(client.state.toJSON(), scratch.json('arena/001.json'));
+    assert.deepStrictEqual(client.state.toJSON(), GOLDEN.json(arena.steps[1].state));
     assert.equal(client.sendInput(Uint8Array.of(6)), 1);
     assert.equal(client.sendInput(Uint8Array.of(5)), 2);
     assert.deepStrictEqual(ws.sent.slice(2).map((m) => m.value.seq), [1, 2]);
@@ -117,7 +118,7 @@ describe('TickcastClient', () => {
     const calls = [];
     const t = manualTimers();
     const closes = [];
-    const client = new TickcastClient({ baseUrl: 'http://h:1', WebSocket: FakeSocket, fetch: fakeFetch(calls),
+    const client = new TickcastClient({ game: 'arena', baseUrl: 'http://h:1', WebSocket: FakeSocket, fetch: fakeFetch(calls),
       now: () => 0, setTimeout: t.setTimeout, clearTimeout: t.clearTimeout, onClose: (c) => closes.push(c) });
     const joined = client.connect();
     await tick();
@@ -149,7 +150,7 @@ describe('TickcastClient', () => {
     FakeSocket.all = [];
     const t = manualTimers();
     const closes = [];
-    const client = new TickcastClient({ baseUrl: 'http://h:1', WebSocket: FakeSocket, fetch: fakeFetch([]),
+    const client = new TickcastClient({ game: 'arena', baseUrl: 'http://h:1', WebSocket: FakeSocket, fetch: fakeFetch([]),
       now: () => 0, setTimeout: t.setTimeout, clearTimeout: t.clearTimeout, onClose: (c) => closes.push(c) });
     const joined = client.connect();
     await tick();
@@ -164,7 +165,7 @@ describe('TickcastClient', () => {
 
   it('drops chat lines over the rate limit instead of getting closed', async () => {
     let now = 0;
-    const client = new TickcastClient({ baseUrl: 'http://h:1', WebSocket: FakeSocket, fetch: fakeFetch([]),
+    const client = new TickcastClient({ game: 'arena', baseUrl: 'http://h:1', WebSocket: FakeSocket, fetch: fakeFetch([]),
       now: () => now, ...manualTimers() });
     client.status = 'joined';
     client.ws = { readyState: 1, send: () => {} };
@@ -178,7 +179,7 @@ describe('TickcastClient', () => {
     FakeSocket.all = [];
     const t = manualTimers();
     const errors = [];
-    const client = new TickcastClient({ baseUrl: 'http://h:1', WebSocket: FakeSocket, fetch: fakeFetch([]),
+    const client = new TickcastClient({ game: 'arena', baseUrl: 'http://h:1', WebSocket: FakeSocket, fetch: fakeFetch([]),
       now: () => 0, setTimeout: t.setTimeout, clearTimeout: t.clearTimeout, onError: (e) => errors.push(e.message) });
     const joined = client.connect();
     await tick();
@@ -186,8 +187,8 @@ describe('TickcastClient', () => {
     ws.receive(M.encodeWelcome({ version: 1, roomId: 'r', game: 'arena', playerId: 0, entityId: 1,
       tickHz: 60, snapshotEveryTicks: 3 }));
     await joined;
-    ws.receive(scratch.bytes('arena/schema.bin'));
-    ws.receive(scratch.bytes('arena/001.bin')); // a delta without its baseline
+    ws.receive(GOLDEN.bytes(arena.schema));
+    ws.receive(GOLDEN.bytes(arena.steps[1].frame)); // a delta without its baseline
     assert.equal(client.stats.decodeErrors, 1);
     assert.match(errors[0], /snapshot rejected/);
     assert.equal(client.status, 'reconnecting');
@@ -199,7 +200,7 @@ describe('TickcastClient', () => {
     const calls = [];
     const t = manualTimers();
     let now = 0;
-    const client = new TickcastClient({ baseUrl: 'http://h:1', WebSocket: FakeSocket, fetch: fakeFetch(calls, true),
+    const client = new TickcastClient({ game: 'arena', baseUrl: 'http://h:1', WebSocket: FakeSocket, fetch: fakeFetch(calls, true),
       now: () => now, setTimeout: t.setTimeout, clearTimeout: t.clearTimeout });
     const joined = client.connect();
     await tick();
@@ -243,7 +244,7 @@ describe('TickcastClient', () => {
     const calls = [];
     const t = manualTimers();
     let now = 0;
-    const client = new TickcastClient({ baseUrl: 'http://h:1', WebSocket: FakeSocket, fetch: fakeFetch(calls, true),
+    const client = new TickcastClient({ game: 'arena', baseUrl: 'http://h:1', WebSocket: FakeSocket, fetch: fakeFetch(calls, true),
       now: () => now, setTimeout: t.setTimeout, clearTimeout: t.clearTimeout, resumeWindowMs: 15000 });
     const joined = client.connect();
     await tick();
@@ -259,5 +260,104 @@ describe('TickcastClient', () => {
     assert.equal(calls.length, 2);
     assert.equal(FakeSocket.all[1].sent[0].value.token, 'tok2');
     client.close();
+  });
+
+  it('requires a game name', () => {
+    for (const options of [{}, { game: '' }, { game: 42 }, undefined]) {
+      assert.throws(() => new TickcastClient(options), /options\.game .* is required/);
+    }
+  });
+
+  it('sends game messages and receives them through onMessage', async () => {
+    FakeSocket.all = [];
+    const t = manualTimers();
+    const received = [];
+    const client = new TickcastClient({ game: 'tanks', baseUrl: 'http://h:1', WebSocket: FakeSocket,
+      fetch: fakeFetch([]), now: () => 0, setTimeout: t.setTimeout, clearTimeout: t.clearTimeout,
+      onMessage: (m) => received.push(m) });
+    assert.equal(client.sendMessage(1, Uint8Array.of(1)), 'not-joined');
+    const joined = client.connect();
+    await tick();
+    const ws = FakeSocket.all[0];
+    ws.receive(M.encodeWelcome({ version: 1, roomId: 'r', game: 'tanks', playerId: 0, entityId: 1,
+      tickHz: 60, snapshotEveryTicks: 3 }));
+    await joined;
+    assert.equal(client.sendMessage(7, Uint8Array.of(1, 2, 3)), 'sent');
+    assert.equal(client.sendMessage(255), 'sent');
+    const full = new Uint8Array(P.MAX_GAME_PAYLOAD_BYTES).fill(9);
+    assert.equal(client.sendMessage(0, full), 'sent');
+    const sends = ws.sent.filter((m) => m.id === P.GAME_SEND).map((m) => m.value);
+    assert.deepStrictEqual(sends.map((v) => [v.type, Array.from(v.payload)]),
+      [[7, [1, 2, 3]], [255, []], [0, Array.from(full)]]);
+    assert.throws(() => client.sendMessage(256, Uint8Array.of()), RangeError);
+    assert.throws(() => client.sendMessage(-1), RangeError);
+    assert.throws(() => client.sendMessage(1.5), RangeError);
+    assert.throws(() => client.sendMessage(1, new Uint8Array(P.MAX_GAME_PAYLOAD_BYTES + 1)), RangeError);
+    ws.receive(Uint8Array.of(P.typeByte(P.GAME_MESSAGE), 3, 0xca, 0xfe)); // type 3, 2 bytes of payload
+    assert.equal(received.length, 1);
+    assert.equal(received[0].type, 3);
+    assert.deepStrictEqual(Array.from(received[0].payload), [0xca, 0xfe]);
+    client.close();
+  });
+
+  it('keeps game messages under the server limit (20/s, bursts of 40), dropping the excess', () => {
+    let now = 0;
+    const client = new TickcastClient({ game: 'tanks', baseUrl: 'http://h:1', WebSocket: FakeSocket,
+      fetch: fakeFetch([]), now: () => now, ...manualTimers() });
+    client.status = 'joined';
+    let sent = 0;
+    client.ws = { readyState: 1, send: () => { sent++; } };
+    // Replay a greedy sender at 1 ms steps for 3 s against the server's bucket (20/s, burst 40).
+    let serverTokens = 40;
+    let lastMs = 0;
+    let refused = 0;
+    for (now = 0; now <= 3000; now++) {
+      serverTokens = Math.min(40, serverTokens + (now - lastMs) * 0.02);
+      lastMs = now;
+      const before = sent;
+      const result = client.sendMessage(1, Uint8Array.of(now & 0xff));
+      assert.ok(result === 'sent' || result === 'too-fast', result);
+      if (sent > before) {
+        assert.ok(serverTokens >= 1, `the server would refuse the message sent at ${now} ms`);
+        serverTokens -= 1;
+      } else {
+        refused++;
+      }
+    }
+    assert.ok(sent >= 36 + 3 * 18 - 1, `sent ${sent}`);
+    assert.ok(refused > 0);
+  });
+
+  it('does not send chat when the game has chat off', () => {
+    const client = new TickcastClient({ game: 'tanks', baseUrl: 'http://h:1', WebSocket: FakeSocket,
+      fetch: fakeFetch([]), now: () => 0, gameInfo: { name: 'tanks', chat: false }, ...manualTimers() });
+    client.status = 'joined';
+    const sent = [];
+    client.ws = { readyState: 1, send: (b) => sent.push(b) };
+    assert.equal(client.chatEnabled, false);
+    assert.equal(client.sendChat('hello'), 'disabled');
+    assert.equal(sent.length, 0);
+    client.gameInfo = { name: 'tanks', chat: true };
+    assert.equal(client.sendChat('hello'), 'sent');
+  });
+});
+
+describe('listGames', () => {
+  it('reads GET /games', async () => {
+    const games = [{ name: 'arena', tickHz: 60, snapshotHz: 20, snapshotEveryTicks: 3, maxPlayers: 16, chat: true,
+      page: '/arena/' }];
+    const urls = [];
+    const fetch = async (url) => {
+      urls.push(String(url));
+      return { ok: true, status: 200, json: async () => games };
+    };
+    assert.deepStrictEqual(await listGames({ baseUrl: 'http://h:1', fetch }), games);
+    assert.deepStrictEqual(urls, ['http://h:1/games']);
+  });
+
+  it('rejects an HTTP error or an answer that is not a list', async () => {
+    const answer = (status, body) => async () => ({ ok: status === 200, status, json: async () => body });
+    await assert.rejects(listGames({ baseUrl: 'http://h:1', fetch: answer(404, {}) }), /HTTP 404/);
+    await assert.rejects(listGames({ baseUrl: 'http://h:1', fetch: answer(200, { games: [] }) }), /not an array/);
   });
 });

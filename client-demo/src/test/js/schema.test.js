@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BOOL, decodeSchema, encodeSchema, INT, QFLOAT, STRING } from '../../../sdk/schema.js';
-import { GOLDEN_SETS } from './golden.js';
-
-const scratch = GOLDEN_SETS.find((s) => s.label === 'java-scratch');
+import { GOLDEN } from './golden.js';
 
 function schemaOf(name, fields) {
   return { name, fields: fields.map((f, index) => ({ scale: 1, linear: false, ...f, index })) };
@@ -11,13 +9,13 @@ function schemaOf(name, fields) {
 
 describe('SCHEMA', () => {
   it('decodes the arena schema written by the Java codec', () => {
-    const schemas = decodeSchema(scratch.bytes('arena/schema.bin'));
+    const schemas = decodeSchema(GOLDEN.bytes('arena/schema.bin'));
     assert.deepStrictEqual(schemas.map((s) => s.name), ['orb', 'npc', 'player']);
     const player = schemas[2];
     assert.deepStrictEqual(player.fields.map((f) => [f.name, f.type, f.scale, f.linear]), [
       ['x', QFLOAT, 10, true], ['y', QFLOAT, 10, true], ['lastInputSeq', INT, 1, true],
       ['radius', QFLOAT, 10, false], ['score', INT, 1, false], ['name', STRING, 1, false]]);
-    assert.deepStrictEqual(encodeSchema(schemas), scratch.bytes('arena/schema.bin'));
+    assert.deepStrictEqual(encodeSchema(schemas), GOLDEN.bytes('arena/schema.bin'));
   });
 
   it('round-trips every field type', () => {
@@ -47,7 +45,7 @@ describe('SCHEMA', () => {
   });
 
   it('rejects truncation and trailing bytes', () => {
-    const bytes = scratch.bytes('arena/schema.bin');
+    const bytes = GOLDEN.bytes('arena/schema.bin');
     for (let len = 0; len < bytes.length; len++) {
       assert.equal(decodeSchema(bytes.subarray(0, len)), null, `cut to ${len}`);
     }

@@ -1,12 +1,14 @@
-// The browser demo: join the arena, predict your own body, interpolate everything else, chat,
-// and show a net graph (N). State for tests: <body data-state="join|connecting|playing|
-// reconnecting|disconnected" data-room-id data-entity-id data-snapshots>, and window.tickcast.
+// The arena demo (/arena/): join the arena, predict your own body with the arena's rules
+// (arena-rules.js) through the SDK's Predictor, interpolate everything else (the npcs' angle along
+// the shorter arc), chat, and show a net graph (N). The lobby (/) links here as /arena/?name=...,
+// which joins at once. State for tests: <body data-state="join|connecting|playing|reconnecting|
+// disconnected" data-room-id data-entity-id data-snapshots>, and window.tickcast.
 
-import { RateMeter, TickcastClient } from './sdk/client.js';
-import { Interpolator } from './sdk/interpolation.js';
-import { ARENA, encodeArenaInput, Predictor } from './sdk/prediction.js';
-import { fieldIndex } from './sdk/schema.js';
+import { fieldIndex, Interpolator, listGames, Predictor, RateMeter, TickcastClient } from '/sdk/index.js';
+import { ARENA, arenaPrediction, encodeArenaInput } from './arena-rules.js';
 import { drawScene, drawSparkline } from './render.js';
+
+const GAME = 'arena';
 
 const INPUT_INTERVAL_MS = 50; // 20 Hz
 const STEP_MS = 1000 / ARENA.tickHz;
@@ -17,7 +19,8 @@ const keys = new Set();
 const touch = { active: false, x0: 0, y0: 0, dx: 0, dy: 0 };
 let client = null;
 let interpolator = null;
-let predictor = new Predictor();
+let predictor = new Predictor(arenaPrediction());
+let gameInfo = null; // this game's entry of GET /games, once known
 let lastStepMs = 0;
 let stepCarryMs = 0;
 let lastFrameMs = 0;
@@ -37,14 +40,15 @@ function setBody(attrs) {
 // ---- joining -------------------------------------------------------------------------------
 
 async function join(event) {
-  event.preventDefault();
+  event?.preventDefault();
   const name = $('name').value.trim() || 'player';
   localStorage.setItem('tickcast.name', name);
   $('play').disabled = true;
   $('join-error').textContent = '';
   setBody({ state: 'connecting' });
   client = new TickcastClient({
-    game: 'arena',
+    game: GAME,
+    gameInfo,
     name,
     onWelcome,
     onState,
@@ -63,8 +67,9 @@ async function join(event) {
 }
 
 function onWelcome(welcome) {
-  interpolator = new Interpolator({ tickHz: welcome.tickHz, snapshotEveryTicks: welcome.snapshotEveryTicks });
-  predictor = new Predictor();
+  interpolator = new Interpolator({ tickHz: welcome.tickHz, snapshotEveryTicks: welcome.snapshotEveryTicks,
+    angular: { npc: ['angle'] } });
+  predictor = new Predictor(arenaPrediction());
   $('join').hidden = true;
   $('game').hidden = false;
   $('room').textContent = `room ${welcome.roomId}`;
@@ -102,9 +107,9 @@ function onState(state, info) {
   const row = players ? players.rowOf(client.entityId) : -1;
   if (row >= 0) {
     pumpSteps(performance.now());
-    predictor.reconcile(players.value(row, fieldIndex(players.schema, 'x')),
-      players.value(row, fieldIndex(players.schema, 'y')),
-      players.raw(row, fieldIndex(players.schema, 'lastInputSeq')));
+    predictor.reconcile({ x: players.value(row, fieldIndex(players.schema, 'x')),
+      y: players.value(row, fieldIndex(players.schema, 'y')) },
+    players.raw(row, fieldIndex(players.schema, 'lastInputSeq')));
   }
   setBody({ snapshots: client.stats.snapshots });
   if (client.stats.snapshots % 4 === 1) {
@@ -144,8 +149,8 @@ function sendInput() {
     return;
   }
   pumpSteps(performance.now());
-  const input = currentInput();
-  const seq = client.sendInput(Uint8Array.of(input));
+  const input = Uint8Array.of(currentInput());
+  const seq = client.sendInput(input);
   if (seq > 0) {
     predictor.setInput(input, seq);
   }
@@ -168,7 +173,7 @@ function onKeyDown(e) {
   if (document.activeElement === $('name')) {
     return;
   }
-  if (e.key === 'Enter' && document.body.dataset.state === 'playing') {
+  if (e.key === 'Enter' && document.body.dataset.state === 'playing' && !$('chat').hidden) {
     e.preventDefault();
     keys.clear();
     chatInput.focus();
@@ -312,7 +317,7 @@ function frame(nowMs) {
     return;
   }
   pumpSteps(performance.now());
-  const me = predictor.ready() ? predictor.displayed(frameMs) : null;
+  const me = predictor.displayed(frameMs);
   const now = performance.now();
   const scene = {
     worldSize: ARENA.worldSize,
@@ -355,7 +360,7 @@ window.tickcast = {
     return e ? { x: e.x, y: e.y } : null;
   },
   /** The locally predicted position of this page's player, or null. */
-  predictedPosition: () => (predictor.ready() ? { x: predictor.x, y: predictor.y } : null),
+  predictedPosition: () => (predictor.ready() ? { x: predictor.body.x, y: predictor.body.y } : null),
   /** The names of the players in the last snapshot. */
   playerNames() {
     const players = client && client.state && client.state.table('player');
@@ -366,8 +371,19 @@ window.tickcast = {
   stats: () => (client ? { ...client.stats } : null),
 };
 
-function start() {
-  $('name').value = localStorage.getItem('tickcast.name') || '';
+/** This game's entry of GET /games (its chat flag), or null when the server does not say. */
+async function loadGameInfo() {
+  try {
+    return (await listGames()).find((g) => g && g.name === GAME) ?? null;
+  } catch (e) {
+    console.info(`tickcast: no game list (${e.message}); chat assumed on`);
+    return null;
+  }
+}
+
+async function start() {
+  const fromLobby = new URLSearchParams(location.search).get('name');
+  $('name').value = (fromLobby ?? localStorage.getItem('tickcast.name')) || '';
   $('join-form').addEventListener('submit', join);
   $('chat-form').addEventListener('submit', onChatSubmit);
   window.addEventListener('keydown', onKeyDown);
@@ -378,8 +394,14 @@ function start() {
   }
   setInterval(updateNetGraph, 250);
   requestAnimationFrame(frame);
-  $('name').focus();
+  gameInfo = await loadGameInfo();
+  $('chat').hidden = gameInfo !== null && gameInfo.chat === false;
   setBody({ state: 'join', ready: 'true' });
+  if (fromLobby !== null && fromLobby.trim() !== '') {
+    join(null);
+  } else {
+    $('name').focus();
+  }
 }
 
 start();

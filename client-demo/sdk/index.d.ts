@@ -1,0 +1,411 @@
+// Type declarations of @tickcast/client's public API (index.js). Hand-written; the type check in
+// client-demo's tests (src/test/types/usage.ts) compiles a program against them, and a unit test
+// checks that the runtime exports and these declarations name the same values.
+
+// ---- protocol constants (docs/PROTOCOL.md) ---------------------------------------------------
+
+/** The WebSocket subprotocol a client offers. */
+export const SUBPROTOCOL: 'tickcast.v1';
+/** The protocol version carried by JOIN and WELCOME. */
+export const VERSION: 1;
+/** The largest frame a client may send, in bytes. */
+export const MAX_CLIENT_MESSAGE_BYTES: 4096;
+/** The longest string in any message, in UTF-8 bytes. */
+export const MAX_STRING_BYTES: 1024;
+/** The longest player name, in UTF-8 bytes. */
+export const MAX_NAME_BYTES: 32;
+/** The longest seat token, in UTF-8 bytes. */
+export const MAX_TOKEN_BYTES: 128;
+/** The longest chat line, in UTF-8 bytes. */
+export const MAX_CHAT_BYTES: 200;
+/** The largest input payload of one INPUT message, in bytes. */
+export const MAX_INPUT_PAYLOAD_BYTES: 256;
+
+/** The client left, or the room closed because it was empty. */
+export const CLOSE_NORMAL: 1000;
+/** The server is shutting down. */
+export const CLOSE_GOING_AWAY: 1001;
+/** A text frame, where only binary frames are allowed. */
+export const CLOSE_UNSUPPORTED_DATA: 1003;
+/** A message that does not parse. */
+export const CLOSE_INVALID_PAYLOAD: 1007;
+/** A message that parses but breaks a rule; also a game's refusal of a join. */
+export const CLOSE_POLICY: 1008;
+/** A frame larger than MAX_CLIENT_MESSAGE_BYTES. */
+export const CLOSE_TOO_BIG: 1009;
+/** The game code failed; the room is closed. */
+export const CLOSE_INTERNAL_ERROR: 1011;
+/** The first byte names no client message. */
+export const CLOSE_UNKNOWN_TYPE: 4000;
+/** A message other than JOIN before the join. */
+export const CLOSE_NOT_JOINED: 4001;
+/** The seat token is not valid. */
+export const CLOSE_BAD_SEAT: 4002;
+/** JOIN sent twice on one connection. */
+export const CLOSE_ALREADY_JOINED: 4003;
+/** JOIN named a protocol version the server does not speak. */
+export const CLOSE_BAD_VERSION: 4004;
+/** The room closed while the client was in it or joining. */
+export const CLOSE_ROOM_CLOSED: 4005;
+/** The client could take no snapshot for too long. */
+export const CLOSE_SLOW_CONSUMER: 4006;
+/** The seat token is genuine but expired. */
+export const CLOSE_SEAT_EXPIRED: 4007;
+/** The seat token is genuine but was used already. */
+export const CLOSE_SEAT_USED: 4008;
+/** Nothing was received from the client within the idle timeout. */
+export const CLOSE_TIMEOUT: 4009;
+/** Messages, chat lines or pings faster than the rate limit. */
+export const CLOSE_RATE_LIMITED: 4010;
+
+// ---- schema ------------------------------------------------------------------------------------
+
+/** Field type ordinals (SCHEMA's type byte). */
+export const INT: 0;
+export const BOOL: 1;
+export const STRING: 2;
+export const QFLOAT: 3;
+export type FieldType = typeof INT | typeof BOOL | typeof STRING | typeof QFLOAT;
+/** Type names by ordinal: ['INT', 'BOOL', 'STRING', 'QFLOAT']. */
+export const TYPE_NAMES: readonly string[];
+
+/** One field of a table, as SCHEMA declares it. */
+export interface FieldSchema {
+  readonly name: string;
+  readonly type: FieldType;
+  /** The field's position: its bit in change masks. */
+  readonly index: number;
+  /** Quanta per unit (QFLOAT; 1 for the other types). */
+  readonly scale: number;
+  /** Predicted linearly by the snapshot codec. */
+  readonly linear: boolean;
+}
+
+/** One table of the game's state. */
+export interface TableSchema {
+  readonly name: string;
+  readonly fields: readonly FieldSchema[];
+}
+
+/** The index of the field called name in schema, or -1. */
+export function fieldIndex(schema: TableSchema, name: string): number;
+/** Decodes a whole SCHEMA frame (type byte included); null if malformed. */
+export function decodeSchema(bytes: Uint8Array): TableSchema[] | null;
+
+// ---- decoded state -----------------------------------------------------------------------------
+
+/** A value as the game means it: QFLOAT as a number (q / scale), BOOL as a boolean. */
+export type FieldValue = number | boolean | string;
+/** An entity as an object: its id and one property per field. */
+export type Entity = { id: number } & Record<string, FieldValue>;
+
+/** The entities of one table at one tick, in increasing id order. Never modified once built. */
+export class TableState {
+  readonly schema: TableSchema;
+  readonly ids: readonly number[];
+  readonly name: string;
+  readonly count: number;
+  /** The largest id, or -1 if empty. */
+  maxId(): number;
+  /** The row of entity id, or -1. */
+  rowOf(id: number): number;
+  /** The wire value of field f at row: a quantized int, 0/1 for BOOL, a string for STRING. */
+  raw(row: number, f: number): number | string;
+  /** The value as the game means it: QFLOAT as q / scale, BOOL as a boolean. */
+  value(row: number, f: number): FieldValue;
+  /** The entity at row as an object: wire values, or game values when numbers is true. */
+  entity(row: number, numbers?: boolean): Entity;
+}
+
+/** The state of a room at one tick: one TableState per table, in schema order. */
+export class State {
+  readonly schemas: readonly TableSchema[];
+  /** The tick, or NO_TICK for the empty state. */
+  readonly tick: number;
+  readonly tables: readonly TableState[];
+  /** The table called name, or undefined. */
+  table(name: string): TableState | undefined;
+  /** The golden-vector form: {tick, tables: [{name, entities}]}. */
+  toJSON(): { tick: number; tables: { name: string; entities: Entity[] }[] };
+}
+
+/** SnapshotMirror.apply result codes. */
+export const OK: 0;
+export const MALFORMED: -1;
+export const WRONG_BASE: -2;
+/** The tick of the empty state. */
+export const NO_TICK: -1;
+
+export type ApplyResult =
+  | { code: typeof OK; full: boolean; state: State }
+  | { code: typeof MALFORMED | typeof WRONG_BASE; reason: string };
+
+/** A client's copy of the room state: the current state and the one before it. */
+export class SnapshotMirror {
+  constructor(schemas: readonly TableSchema[]);
+  readonly schemas: readonly TableSchema[];
+  readonly current: State;
+  readonly previous: State;
+  /** Snapshots applied. */
+  readonly snapshots: number;
+  readonly fullSnapshots: number;
+  /** Applies one SNAPSHOT frame (type byte included); on failure the states are unchanged. */
+  apply(bytes: Uint8Array, offset?: number, length?: number): ApplyResult;
+}
+
+// ---- interpolation -----------------------------------------------------------------------------
+
+export interface InterpolatorOptions {
+  /** WELCOME's tickHz (default 60). */
+  tickHz?: number;
+  /** WELCOME's snapshotEveryTicks (default 3). */
+  snapshotEveryTicks?: number;
+  /** States kept (default 32). */
+  maxStates?: number;
+  /** Per table, the QFLOAT fields holding angles in radians, blended along the shorter arc. */
+  angular?: Record<string, readonly string[]>;
+}
+
+/** Interpolates remote entities between snapshots, drawn an adaptive delay behind. */
+export class Interpolator {
+  constructor(options?: InterpolatorOptions);
+  /** The current render delay, in ms. */
+  readonly delayMs: number;
+  /** The smoothed jitter of snapshot arrivals, in ms. */
+  readonly jitterMs: number;
+  /** The nominal time between snapshots, in ms. */
+  readonly periodMs: number;
+  /** Forgets every state (a new room or a rejoin). */
+  reset(): void;
+  /** Adds a decoded state that arrived at arrivalMs (the clock of nowMs below). */
+  push(state: State, arrivalMs: number): void;
+  /** The server time, in ms, drawn at local time nowMs. */
+  renderServerMs(nowMs: number): number;
+  /** The states around the render time and the blend factor t in [0, 1], or null. */
+  bracket(nowMs: number): { a: State; b: State; t: number } | null;
+  /** The entities of one table at nowMs, QFLOAT fields blended. */
+  entities(tableName: string, nowMs: number): Entity[];
+}
+
+// ---- prediction --------------------------------------------------------------------------------
+
+/** A predicted body: plain numeric fields (for example {x, y}). */
+export type Body = Record<string, number>;
+
+export interface PredictorOptions<B extends Body> {
+  /** One fixed step of the game's rules; must not modify body. */
+  step(body: B, input: Uint8Array, dtSeconds: number): B;
+  /** Fixed steps per second (default 60). */
+  tickHz?: number;
+  /** The input before the first setInput (default empty). */
+  idleInput?: Uint8Array;
+  /** Unacknowledged steps remembered (default 4 s worth). */
+  maxHistory?: number;
+  /** A larger correction is shown at once, not smoothed (default 150). */
+  snapDistance?: number;
+  /** The time constant of a correction's decay, in ms (default 100). */
+  smoothingMs?: number;
+}
+
+/** Client-side prediction of the local player, reconciled with the server's last applied input. */
+export class Predictor<B extends Body = Body> {
+  constructor(options: PredictorOptions<B>);
+  /** The predicted body, or null before the first reconcile. */
+  readonly body: B | null;
+  /** Corrections larger than half a unit seen so far. */
+  readonly corrections: number;
+  /** Steps taken with inputs the server has not acknowledged yet. */
+  readonly history: readonly { seq: number; input: Uint8Array }[];
+  /** True once a server body is known. */
+  ready(): boolean;
+  /** The input sent with sequence number seq (TickcastClient.sendInput's result). */
+  setInput(input: Uint8Array, seq: number): void;
+  /** Advances one fixed step. */
+  step(): void;
+  /** Restarts from the server's body and replays the inputs newer than lastInputSeq. */
+  reconcile(serverBody: B, lastInputSeq: number): void;
+  /** The body to draw, the last correction decaying over frames; null before the first reconcile. */
+  displayed(frameMs?: number): B | null;
+}
+
+// ---- client ------------------------------------------------------------------------------------
+
+/** A hosted game, as GET /games lists it. */
+export interface GameInfo {
+  name: string;
+  tickHz: number;
+  snapshotHz: number;
+  snapshotEveryTicks: number;
+  maxPlayers: number;
+  /** False when the game has chat switched off. */
+  chat: boolean;
+  /** The path of the game's browser page, for example "/arena/". */
+  page: string;
+}
+
+export interface Welcome {
+  version: number;
+  roomId: string;
+  game: string;
+  playerId: number;
+  /** The entity this player controls, or -1. */
+  entityId: number;
+  tickHz: number;
+  snapshotEveryTicks: number;
+}
+
+export interface ChatLine {
+  playerId: number;
+  name: string;
+  text: string;
+}
+
+/** A game message (GAME_MESSAGE from the server, GAME_SEND to it). */
+export interface GameMessage {
+  /** 0..255, the game's to define. */
+  type: number;
+  payload: Uint8Array;
+}
+
+export interface StateInfo {
+  full: boolean;
+  bytes: number;
+  arrivalMs: number;
+}
+
+export interface CloseInfo {
+  code: number;
+  reason: string;
+  willReconnect: boolean;
+}
+
+export type ClientStatus = 'idle' | 'matchmaking' | 'connecting' | 'joined' | 'reconnecting' | 'closed';
+
+/** The part of a WebSocket the client uses (the browser's, or another implementation). */
+export interface WebSocketLike {
+  binaryType: string;
+  readonly readyState: number;
+  send(data: Uint8Array<ArrayBuffer>): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((event: any) => void) | null;
+  /** Called with {data: ArrayBuffer} per binary frame. */
+  onmessage: ((event: any) => void) | null;
+  /** Called with {code, reason}. */
+  onclose: ((event: any) => void) | null;
+}
+
+export interface WebSocketConstructor {
+  new (url: string, protocol: string): WebSocketLike;
+}
+
+export type FetchLike = (url: URL | string, init?: {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}) => Promise<{ ok: boolean; status: number; json(): Promise<any> }>;
+
+export interface ClientCallbacks {
+  onWelcome?: (welcome: Welcome) => void;
+  onSchema?: (schemas: TableSchema[]) => void;
+  onState?: (state: State, info: StateInfo) => void;
+  onChat?: (line: ChatLine) => void;
+  onMessage?: (message: GameMessage) => void;
+  onPong?: (rttMs: number) => void;
+  onClose?: (info: CloseInfo) => void;
+  onError?: (error: Error) => void;
+  onStatus?: (status: ClientStatus) => void;
+}
+
+export interface ClientOptions extends ClientCallbacks {
+  /** The game to matchmake for (required), for example 'arena'. */
+  game: string;
+  /** The game's GET /games entry, if known: its chat flag is honoured. */
+  gameInfo?: GameInfo | null;
+  /** The server's origin (default: the page's origin). */
+  baseUrl?: string;
+  /** The player's name (1..32 UTF-8 bytes after trimming; default 'player'). */
+  name?: string;
+  /** Reconnect after an unexpected drop (default true). */
+  reconnect?: boolean;
+  maxReconnectAttempts?: number;
+  /** How long after a drop the seat is resumed rather than matchmade again (default 15000). */
+  resumeWindowMs?: number;
+  pingIntervalMs?: number;
+  /** Chat lines per second and burst kept client-side (default 1.8 and 4). */
+  chatPerSecond?: number;
+  chatBurst?: number;
+  /** Game messages per second and burst kept client-side (default 18 and 36). */
+  messagesPerSecond?: number;
+  messageBurst?: number;
+  WebSocket?: WebSocketConstructor;
+  fetch?: FetchLike;
+  now?: () => number;
+  setTimeout?: (fn: () => void, ms: number) => unknown;
+  clearTimeout?: (id: unknown) => void;
+}
+
+/** Counts of what went over the wire. */
+export class NetStats {
+  bytesDown: number;
+  bytesUp: number;
+  messagesDown: number;
+  snapshots: number;
+  fullSnapshots: number;
+  lastSnapshotBytes: number;
+  rttMs: number;
+  rttSmoothedMs: number;
+  decodeErrors: number;
+  reconnects: number;
+}
+
+/** A sliding-window rate of a monotonic counter. */
+export class RateMeter {
+  constructor(windowMs?: number);
+  /** Records the counter's value at nowMs and returns the rate per second. */
+  sample(value: number, nowMs: number): number;
+}
+
+export type ChatResult = 'sent' | 'empty' | 'disabled' | 'not-joined' | 'too-fast';
+export type SendResult = 'sent' | 'not-joined' | 'too-fast';
+
+/** One player's connection to a room: matchmaking, the WebSocket, state, reconnection. */
+export class TickcastClient implements Required<ClientCallbacks> {
+  /** Throws if options.game is missing. */
+  constructor(options: ClientOptions);
+  readonly game: string;
+  gameInfo: GameInfo | null;
+  readonly name: string;
+  readonly status: ClientStatus;
+  readonly stats: NetStats;
+  readonly welcome: Welcome | null;
+  readonly schemas: TableSchema[] | null;
+  /** The open WebSocket, or null. */
+  readonly ws: WebSocketLike | null;
+  /** The latest decoded state, or null before the first snapshot. */
+  readonly state: State | null;
+  readonly roomId: string | null;
+  readonly entityId: number;
+  /** False when gameInfo says the game has chat off. */
+  readonly chatEnabled: boolean;
+  onWelcome: (welcome: Welcome) => void;
+  onSchema: (schemas: TableSchema[]) => void;
+  onState: (state: State, info: StateInfo) => void;
+  onChat: (line: ChatLine) => void;
+  onMessage: (message: GameMessage) => void;
+  onPong: (rttMs: number) => void;
+  onClose: (info: CloseInfo) => void;
+  onError: (error: Error) => void;
+  onStatus: (status: ClientStatus) => void;
+  /** Matchmakes and opens the WebSocket; resolves with WELCOME. */
+  connect(): Promise<Welcome>;
+  /** Sends one INPUT; returns its sequence number, or 0 if not joined or the payload is too big. */
+  sendInput(payload: Uint8Array): number;
+  sendChat(text: string): ChatResult;
+  /** Sends a game message (type 0..255); throws a RangeError for a bad type or payload size. */
+  sendMessage(type: number, payload?: Uint8Array): SendResult;
+  /** Leaves the room for good. */
+  close(): void;
+}
+
+/** The games a server hosts (GET /games). */
+export function listGames(options?: { baseUrl?: string; fetch?: FetchLike }): Promise<GameInfo[]>;

@@ -1,0 +1,96 @@
+// A small program against @tickcast/client's declarations (sdk/index.d.ts), compiled by
+// `tsc --noEmit -p src/test/types` in the JS test run (types.test.js): it resolves the package
+// through node_modules and its exports map, as a user's project would. The lines marked as
+// expected errors at the end must stay errors.
+
+import {
+  CLOSE_RATE_LIMITED, fieldIndex, Interpolator, listGames, MAX_INPUT_PAYLOAD_BYTES, OK, Predictor, QFLOAT,
+  RateMeter, SnapshotMirror, TickcastClient,
+} from '@tickcast/client';
+import type { ClientStatus, Entity, GameInfo, GameMessage, State, TableSchema, Welcome } from '@tickcast/client';
+
+interface Tank {
+  [field: string]: number;
+  x: number;
+  y: number;
+  heading: number;
+}
+
+const predictor = new Predictor<Tank>({
+  tickHz: 30,
+  step(body: Tank, input: Uint8Array, dtSeconds: number): Tank {
+    const turn = (input[0] & 3) - 1;
+    const heading = body.heading + turn * dtSeconds;
+    return { x: body.x + Math.cos(heading) * 50 * dtSeconds, y: body.y + Math.sin(heading) * 50 * dtSeconds, heading };
+  },
+});
+
+async function play(games: GameInfo[]): Promise<void> {
+  const tanks = games.find((g) => g.name === 'tanks');
+  const client = new TickcastClient({ game: 'tanks', gameInfo: tanks, name: 'ada', reconnect: true });
+  let interpolator: Interpolator | null = null;
+  const meter = new RateMeter(2000);
+  client.onWelcome = (w: Welcome) => {
+    interpolator = new Interpolator({ tickHz: w.tickHz, snapshotEveryTicks: w.snapshotEveryTicks,
+      angular: { tank: ['heading'] } });
+  };
+  client.onState = (state: State, info) => {
+    interpolator?.push(state, info.arrivalMs);
+    const table = state.table('tank');
+    if (table === undefined) {
+      return;
+    }
+    const row = table.rowOf(client.entityId);
+    if (row >= 0) {
+      const f = (name: string): number => fieldIndex(table.schema, name);
+      predictor.reconcile({ x: table.value(row, f('x')) as number, y: table.value(row, f('y')) as number,
+        heading: table.value(row, f('heading')) as number }, table.raw(row, f('lastInputSeq')) as number);
+    }
+    meter.sample(client.stats.bytesDown, info.arrivalMs);
+  };
+  client.onMessage = ({ type, payload }: GameMessage) => {
+    console.log(type, payload.byteLength);
+  };
+  client.onClose = ({ code, willReconnect }) => {
+    if (code === CLOSE_RATE_LIMITED && !willReconnect) {
+      console.log('too fast');
+    }
+  };
+  client.onStatus = (s: ClientStatus) => console.log(s);
+  const welcome: Welcome = await client.connect();
+  const seq: number = client.sendInput(Uint8Array.of(1));
+  predictor.setInput(Uint8Array.of(1), seq);
+  predictor.step();
+  const drawn: Tank | null = predictor.displayed(16);
+  const result: 'sent' | 'not-joined' | 'too-fast' = client.sendMessage(2, new TextEncoder().encode('fire'));
+  const chat = client.sendChat('gg');
+  if (chat === 'disabled' || result === 'too-fast') {
+    console.log('not sent');
+  }
+  const npcs: Entity[] = interpolator === null ? [] : (interpolator as Interpolator).entities('npc', 0);
+  console.log(welcome.roomId, drawn?.heading, npcs.length, MAX_INPUT_PAYLOAD_BYTES);
+  client.close();
+}
+
+function mirror(schemas: TableSchema[], frame: Uint8Array): number {
+  const m = new SnapshotMirror(schemas);
+  const r = m.apply(frame);
+  if (r.code === OK) {
+    return r.state.tick;
+  }
+  const quantized = schemas.flatMap((s) => s.fields).filter((f) => f.type === QFLOAT);
+  return quantized.length - r.reason.length;
+}
+
+listGames({ baseUrl: 'http://127.0.0.1:8080', fetch: globalThis.fetch }).then(play, console.error);
+// the browser's fetch and WebSocket fit the injection points
+new TickcastClient({ game: 'arena', fetch: globalThis.fetch, WebSocket: globalThis.WebSocket,
+  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms), now: () => performance.now() }).close();
+console.log(mirror([], new Uint8Array(0)));
+
+// @ts-expect-error: the game is required
+new TickcastClient({ name: 'ada' });
+// @ts-expect-error: a step function is required
+new Predictor({ tickHz: 60 });
+// @ts-expect-error: the internals are not exported
+import('@tickcast/client/reader.js');
