@@ -1,7 +1,8 @@
-// End-to-end in a real browser: starts the server jar, opens two pages of the demo in Debian's
-// Chromium (playwright-core, no browser download), joins both to one arena room, moves player A
-// with the keyboard and sees it move on page B, sends a chat line that looks like markup and sees
-// it arrive as text, and saves a screenshot. Every wait is bounded; the server is killed at the end.
+// End-to-end in a real browser: starts the server jar, opens the lobby (/) in Debian's Chromium
+// (playwright-core, no browser download), sees the arena listed from GET /games and follows its
+// Play link with a name to /arena/?name=..., in two pages; both join one arena room, player A
+// moves with the keyboard and page B sees it move, a chat line that looks like markup arrives as
+// text, and a screenshot is saved. Every wait is bounded; the server is killed at the end.
 //
 //   npm run test:browser                      (after `mvn package`, from client-demo/)
 //   TICKCAST_SERVER_JAR=/path/to.jar CHROMIUM=/usr/bin/chromium npm run test:browser
@@ -73,11 +74,23 @@ function watch(page, label, problems) {
   });
 }
 
-async function joinAs(page, base, name) {
+/** Opens the lobby, checks that it lists the arena from GET /games, and follows its Play link. */
+async function joinFromLobby(page, base, name) {
   await page.goto(`${base}/`, { timeout: WAIT_MS });
   await page.waitForSelector('body[data-ready="true"]', { timeout: WAIT_MS });
+  const lobby = await page.evaluate(() => ({
+    games: document.body.dataset.games,
+    status: document.getElementById('lobby-status').textContent,
+    listed: Array.from(document.querySelectorAll('#game-list tr'), (tr) => tr.dataset.game),
+  }));
+  assert.ok(lobby.listed.includes('arena'), `the lobby lists the arena from GET /games: ${JSON.stringify(lobby)}`);
   await page.fill('#name', name);
-  await page.click('#play');
+  const href = await page.getAttribute('a.play[data-game="arena"]', 'href', { timeout: WAIT_MS });
+  assert.equal(href, `/arena/?name=${encodeURIComponent(name)}`);
+  await Promise.all([
+    page.waitForURL(`${base}/arena/?name=${encodeURIComponent(name)}`, { timeout: WAIT_MS }),
+    page.click('a.play[data-game="arena"]', { timeout: WAIT_MS }),
+  ]);
   await page.waitForSelector('body[data-state="playing"]', { timeout: WAIT_MS });
   return page.evaluate(() => document.body.dataset.roomId);
 }
@@ -139,13 +152,37 @@ describe('browser demo', { timeout: 60_000 }, () => {
     }
   });
 
+  it('serves the SDK package at /sdk/ (its modules, not its metadata)', async () => {
+    for (const path of ['/sdk/index.js', '/sdk/client.js', '/sdk/snapshot.js', '/arena/arena-rules.js']) {
+      const res = await fetch(`${base}${path}`, { signal: AbortSignal.timeout(WAIT_MS) });
+      assert.equal(res.status, 200, path);
+      assert.match(res.headers.get('content-type') ?? '', /javascript/, path);
+    }
+    const meta = await fetch(`${base}/sdk/package.json`, { signal: AbortSignal.timeout(WAIT_MS) });
+    assert.equal(meta.status, 404);
+  });
+
+  it('the lobby says so when the game list cannot be loaded', async () => {
+    const page = await context.newPage();
+    try {
+      await page.route('**/games', (route) => route.fulfill({ status: 503, body: '{"error":"down"}' }));
+      await page.goto(`${base}/`, { timeout: WAIT_MS });
+      await page.waitForSelector('body[data-games="error"]', { timeout: WAIT_MS });
+      const status = await page.textContent('#lobby-status', { timeout: WAIT_MS });
+      assert.match(status, /Could not list the games .*HTTP 503/);
+      assert.equal(await page.locator('#game-list tr').count(), 0);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('two players share a room, see each other move and chat as text', async () => {
     const pageA = context.pages()[0] ?? await context.newPage();
     watch(pageA, 'A', problems);
-    const roomA = await joinAs(pageA, base, 'Alice');
+    const roomA = await joinFromLobby(pageA, base, 'Alice');
     const pageB = await context.newPage();
     watch(pageB, 'B', problems);
-    const roomB = await joinAs(pageB, base, 'Bob');
+    const roomB = await joinFromLobby(pageB, base, 'Bob');
     assert.ok(roomA, 'page A shows a room id');
     assert.equal(roomB, roomA, 'join-or-create puts both pages in one room');
 
