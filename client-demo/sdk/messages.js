@@ -9,6 +9,8 @@
 //              varint entityId + 1, varint tickHz, varint snapshotEveryTicks
 //   PONG       varint clientTime, varint serverTick
 //   CHAT       varint playerId, string name, string text
+//   GAME_SEND     varint type (0..255), payload bytes (the rest, 0..1024)  client -> server
+//   GAME_MESSAGE  varint type (0..255), payload bytes (the rest, 0..1024)  server -> client
 //
 // SCHEMA is schema.js, SNAPSHOT is snapshot.js. Decoders return null on malformed input.
 
@@ -53,6 +55,22 @@ export function encodeChatSend(text) {
   return w.toBytes();
 }
 
+/** GAME_SEND {type, payload}: a game message for the room's game; payload a Uint8Array or byte ints. */
+export function encodeGameSend(type, payload = []) {
+  const w = frame(P.GAME_SEND);
+  w.writeVarUInt(type);
+  w.writeBytes(payload);
+  return w.toBytes();
+}
+
+/** GAME_MESSAGE (server side; for tests and tools). */
+export function encodeGameMessage(type, payload = []) {
+  const w = frame(P.GAME_MESSAGE);
+  w.writeVarUInt(type);
+  w.writeBytes(payload);
+  return w.toBytes();
+}
+
 /** WELCOME (server side; for tests and tools). */
 export function encodeWelcome(m) {
   const w = frame(P.WELCOME);
@@ -85,6 +103,14 @@ export function encodeChat(m) {
 
 function done(r, value) {
   return r.fullyRead() && !r.failed ? value : null;
+}
+
+function readGameMessage(r) {
+  const type = r.readVarUInt();
+  if (type < 0 || type > P.MAX_GAME_MESSAGE_TYPE || r.remaining() > P.MAX_GAME_PAYLOAD_BYTES) {
+    return null;
+  }
+  return { type, payload: r.readBytes(r.remaining()) };
 }
 
 const BODY_READERS = {
@@ -131,6 +157,8 @@ const BODY_READERS = {
     const serverTick = r.readVarUInt();
     return clientTime < 0 || serverTick < 0 ? null : done(r, { clientTime, serverTick });
   },
+  [P.GAME_SEND]: readGameMessage,
+  [P.GAME_MESSAGE]: readGameMessage,
   [P.CHAT]: (r) => {
     const playerId = r.readVarUInt();
     const name = r.readString(P.MAX_NAME_BYTES);
@@ -142,7 +170,8 @@ const BODY_READERS = {
 /** Message names by id, for logs and tests. */
 export const MESSAGE_NAMES = {
   [P.JOIN]: 'JOIN', [P.INPUT]: 'INPUT', [P.PING]: 'PING', [P.CHAT_SEND]: 'CHAT_SEND',
-  [P.WELCOME]: 'WELCOME', [P.SCHEMA]: 'SCHEMA', [P.SNAPSHOT]: 'SNAPSHOT', [P.PONG]: 'PONG', [P.CHAT]: 'CHAT',
+  [P.GAME_SEND]: 'GAME_SEND', [P.WELCOME]: 'WELCOME', [P.SCHEMA]: 'SCHEMA', [P.SNAPSHOT]: 'SNAPSHOT',
+  [P.PONG]: 'PONG', [P.CHAT]: 'CHAT', [P.GAME_MESSAGE]: 'GAME_MESSAGE',
 };
 
 /** The message id of a frame (its type byte - 2), or -1 if the frame is empty or the varint bad. */

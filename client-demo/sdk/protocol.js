@@ -17,6 +17,8 @@ export const INPUT = 15;
 export const PING = 16;
 /** CHAT_SEND: a chat line for the room. */
 export const CHAT_SEND = 17;
+/** GAME_SEND: a game-defined message (a type and a payload) for the room's game. */
+export const GAME_SEND = 18;
 
 // Server to client.
 /** WELCOME: the room, the player's ids and the tick rates. */
@@ -29,6 +31,8 @@ export const SNAPSHOT = 32;
 export const PONG = 33;
 /** CHAT: a chat line from a player of the room. */
 export const CHAT = 34;
+/** GAME_MESSAGE: a game-defined message (a type and a payload) from the room's game. */
+export const GAME_MESSAGE = 35;
 
 // Limits.
 /** The largest frame a client may send, in bytes. */
@@ -43,6 +47,12 @@ export const MAX_TOKEN_BYTES = 128;
 export const MAX_CHAT_BYTES = 200;
 /** The largest game input payload of one INPUT message, in bytes. */
 export const MAX_INPUT_PAYLOAD_BYTES = 256;
+/** The largest game message type (GAME_SEND and GAME_MESSAGE). */
+export const MAX_GAME_MESSAGE_TYPE = 255;
+/** The largest payload of one game message, in bytes (GAME_SEND and GAME_MESSAGE). */
+export const MAX_GAME_PAYLOAD_BYTES = 1024;
+/** The most game messages the server sends one player in one tick; more are not sent. */
+export const MAX_GAME_MESSAGES_PER_TICK = 32;
 
 // WebSocket close codes (RFC 6455 and the application range).
 /** The client left or the server shut down. */

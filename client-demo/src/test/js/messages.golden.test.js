@@ -15,6 +15,8 @@ const ENCODERS = {
   WELCOME: (v) => M.encodeWelcome(v),
   PONG: (v) => M.encodePong(v),
   CHAT: (v) => M.encodeChat(v),
+  GAME_SEND: (v) => M.encodeGameSend(v.type, Uint8Array.from(v.payload)),
+  GAME_MESSAGE: (v) => M.encodeGameMessage(v.type, Uint8Array.from(v.payload)),
 };
 
 /** The decoded value in the manifest's form: byte arrays as arrays of ints. */
@@ -53,8 +55,9 @@ function plain(value) {
         }
       });
 
-      if (m.type !== 'INPUT' && m.type !== 'SNAPSHOT') {
-        // (an INPUT's payload is the rest of the frame: a shorter frame is a shorter payload)
+      if (!['INPUT', 'GAME_SEND', 'GAME_MESSAGE', 'SNAPSHOT'].includes(m.type)) {
+        // (the payload of INPUT and of game messages is the rest of the frame: a shorter frame is a
+        // shorter payload)
         it(`${m.name} (${m.type}) is rejected when truncated`, () => {
           const bytes = set.bytes(m.file);
           for (let len = 1; len < bytes.length; len++) {

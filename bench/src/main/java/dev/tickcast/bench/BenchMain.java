@@ -5,7 +5,7 @@ import dev.tickcast.bench.load.ArenaResult;
 import dev.tickcast.bench.load.LoadOptions;
 import dev.tickcast.games.arena.ArenaGame;
 import dev.tickcast.server.GameRegistry;
-import dev.tickcast.server.ServerConfig;
+import dev.tickcast.server.TickcastOptions;
 import dev.tickcast.server.TickcastServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -198,7 +198,7 @@ public final class BenchMain implements Runnable {
             }
             Vertx serverVertx = Vertx.vertx();
             GameRegistry games = new GameRegistry().register(ArenaGame.SPEC.snapshotEveryTicks(60 / target.snapshotHz));
-            TickcastServer server = TickcastServer.start(serverVertx, ServerConfig.defaults()
+            TickcastServer server = TickcastServer.start(serverVertx, TickcastOptions.defaults()
                             .withAddress("127.0.0.1", 0).withHandshakeRate(1e6, 1_000_000).withMaxConnections(1_000_000),
                     games).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             return new Harness(target, bots, serverVertx, "127.0.0.1", server.port());

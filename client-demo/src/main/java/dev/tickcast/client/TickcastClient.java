@@ -7,6 +7,8 @@ import dev.tickcast.delta.DeltaDecoder;
 import dev.tickcast.state.Snapshot;
 import dev.tickcast.wire.ChatMessage;
 import dev.tickcast.wire.ChatSendMessage;
+import dev.tickcast.wire.GameMessage;
+import dev.tickcast.wire.GameSendMessage;
 import dev.tickcast.wire.InputMessage;
 import dev.tickcast.wire.JoinMessage;
 import dev.tickcast.wire.Messages;
@@ -58,6 +60,7 @@ public final class TickcastClient {
     private Handler<WelcomeMessage> welcomeHandler = w -> { };
     private Handler<Snapshot> snapshotHandler = s -> { };
     private Handler<ChatMessage> chatHandler = c -> { };
+    private Handler<GameMessage> gameMessageHandler = m -> { };
     private Handler<PongMessage> pongHandler = p -> { };
     private CloseHandler closeHandler = (code, reason) -> { };
     private Handler<Buffer> rawSnapshotHandler = b -> { };
@@ -158,6 +161,11 @@ public final class TickcastClient {
         send(new ChatSendMessage(text));
     }
 
+    /** Sends a game message (GAME_SEND) of {@code type} (0..255) with {@code payload} (at most 1024 bytes). */
+    public void sendGameMessage(int type, byte[] payload) {
+        send(new GameSendMessage(type, payload));
+    }
+
     /** Sends a PING. */
     public void sendPing(int clientTime) {
         send(new PingMessage(clientTime));
@@ -218,6 +226,12 @@ public final class TickcastClient {
         return this;
     }
 
+    /** Sets the handler of game messages (GAME_MESSAGE) from the room's game. */
+    public TickcastClient onGameMessage(Handler<GameMessage> handler) {
+        gameMessageHandler = handler;
+        return this;
+    }
+
     /** Sets the PONG handler. */
     public TickcastClient onPong(Handler<PongMessage> handler) {
         pongHandler = handler;
@@ -249,6 +263,11 @@ public final class TickcastClient {
             ChatMessage chat = read(message, ChatMessage.class);
             if (chat != null) {
                 chatHandler.handle(chat);
+            }
+        } else if (type == Protocol.typeByte(Protocol.GAME_MESSAGE)) {
+            GameMessage game = read(message, GameMessage.class);
+            if (game != null) {
+                gameMessageHandler.handle(game);
             }
         } else if (type == Protocol.typeByte(Protocol.PONG)) {
             PongMessage pong = read(message, PongMessage.class);

@@ -5,38 +5,52 @@ import java.util.function.Supplier;
 
 /**
  * How the server hosts a game: its name (the matchmaking key), a factory for one room's
- * {@link Game}, the tick rate, the snapshot rate and the room size. Immutable; each setter returns a
- * copy. Registering a game is one line:
+ * {@link Game}, the tick rate, the snapshot rate, the room size, whether the built-in chat is on,
+ * and the path of its browser page. Immutable; each setter returns a copy. A game is described in
+ * one line:
  *
  * <pre>{@code
- * GameSpec.of("arena", ArenaGame::new).tickHz(60).snapshotEveryTicks(3).maxPlayers(16)
+ * GameSpec.of("arena", ArenaGame::new).tickHz(60).snapshotHz(20).maxPlayers(16).page("/arena/")
  * }</pre>
  */
 public final class GameSpec {
+    /** The most players a room may hold: player ids are seats, and stay small. */
+    public static final int MAX_PLAYERS = 1024;
+
     private final String name;
     private final Supplier<? extends Game> factory;
     private final int tickHz;
     private final int snapshotEveryTicks;
     private final int maxPlayers;
+    private final boolean chat;
+    private final String page;
 
     private GameSpec(String name, Supplier<? extends Game> factory, int tickHz, int snapshotEveryTicks,
-                     int maxPlayers) {
+                     int maxPlayers, boolean chat, String page) {
         if (name == null || !name.matches("[a-z0-9][a-z0-9_-]{0,31}")) {
             throw new IllegalArgumentException("game name must match [a-z0-9][a-z0-9_-]{0,31}: " + name);
         }
-        if (tickHz < 1 || tickHz > 1000 || snapshotEveryTicks < 1 || maxPlayers < 1) {
-            throw new IllegalArgumentException("tickHz 1..1000, snapshotEveryTicks >= 1, maxPlayers >= 1");
+        if (tickHz < 1 || tickHz > 1000) {
+            throw new IllegalArgumentException(name + ": tick rate must be 1..1000 Hz: " + tickHz);
+        }
+        if (snapshotEveryTicks < 1) {
+            throw new IllegalArgumentException(name + ": snapshotEveryTicks must be >= 1: " + snapshotEveryTicks);
+        }
+        if (maxPlayers < 1 || maxPlayers > MAX_PLAYERS) {
+            throw new IllegalArgumentException(name + ": room size must be 1.." + MAX_PLAYERS + ": " + maxPlayers);
         }
         this.name = name;
         this.factory = Objects.requireNonNull(factory, "factory");
         this.tickHz = tickHz;
         this.snapshotEveryTicks = snapshotEveryTicks;
         this.maxPlayers = maxPlayers;
+        this.chat = chat;
+        this.page = page;
     }
 
-    /** A spec with the defaults: 60 Hz ticks, a snapshot every 3 ticks (20 Hz), 16 players. */
+    /** A spec with the defaults: 60 Hz ticks, a snapshot every 3 ticks (20 Hz), 16 players, chat on. */
     public static GameSpec of(String name, Supplier<? extends Game> factory) {
-        return new GameSpec(name, factory, 60, 3, 16);
+        return new GameSpec(name, factory, 60, 3, 16, true, null);
     }
 
     /** The game name. */
@@ -64,29 +78,76 @@ public final class GameSpec {
         return maxPlayers;
     }
 
+    /** True if the built-in room chat is on (CHAT_SEND is relayed); false: CHAT_SEND closes with 1008. */
+    public boolean chat() {
+        return chat;
+    }
+
+    /** The path of the game's browser page on the server (for example "/arena/"), or null. */
+    public String page() {
+        return page;
+    }
+
     /** Snapshots per second. */
     public double snapshotHz() {
         return (double) tickHz / snapshotEveryTicks;
     }
 
-    /** A copy with another tick rate. */
+    /**
+     * A copy with another tick rate, keeping the snapshot rate in snapshots per second. Throws
+     * IllegalArgumentException if the current snapshot rate does not divide the new tick rate
+     * (then set both with {@link #rates}).
+     */
     public GameSpec tickHz(int hz) {
-        return new GameSpec(name, factory, hz, snapshotEveryTicks, maxPlayers);
+        return rates(hz, snapshotHz());
     }
 
     /** A copy with another snapshot interval, in ticks. */
     public GameSpec snapshotEveryTicks(int ticks) {
-        return new GameSpec(name, factory, tickHz, ticks, maxPlayers);
+        return new GameSpec(name, factory, tickHz, ticks, maxPlayers, chat, page);
     }
 
-    /** A copy with another room size. */
+    /** A copy with another snapshot rate, which must divide the tick rate. */
+    public GameSpec snapshotHz(double hz) {
+        return rates(tickHz, hz);
+    }
+
+    /**
+     * A copy with a tick rate and a snapshot rate in Hz; the snapshot rate must divide the tick
+     * rate into a whole number of ticks, else IllegalArgumentException with a message for operators.
+     */
+    public GameSpec rates(int newTickHz, double newSnapshotHz) {
+        double every = newTickHz / newSnapshotHz;
+        long whole = Math.round(every);
+        if (newSnapshotHz <= 0 || newSnapshotHz > newTickHz || Math.abs(every - whole) > 1e-9) {
+            throw new IllegalArgumentException(name + ": a snapshot rate of " + fmt(newSnapshotHz)
+                    + " Hz does not divide the tick rate of " + newTickHz + " Hz into whole ticks");
+        }
+        return new GameSpec(name, factory, newTickHz, (int) whole, maxPlayers, chat, page);
+    }
+
+    /** A copy with another room size (1..{@link #MAX_PLAYERS}). */
     public GameSpec maxPlayers(int players) {
-        return new GameSpec(name, factory, tickHz, snapshotEveryTicks, players);
+        return new GameSpec(name, factory, tickHz, snapshotEveryTicks, players, chat, page);
+    }
+
+    /** A copy with the built-in chat on or off. */
+    public GameSpec chat(boolean on) {
+        return new GameSpec(name, factory, tickHz, snapshotEveryTicks, maxPlayers, on, page);
+    }
+
+    /** A copy naming the path of the game's browser page, listed by {@code GET /games}. */
+    public GameSpec page(String path) {
+        return new GameSpec(name, factory, tickHz, snapshotEveryTicks, maxPlayers, chat, path);
+    }
+
+    private static String fmt(double hz) {
+        return hz == Math.rint(hz) ? Long.toString((long) hz) : Double.toString(hz);
     }
 
     @Override
     public String toString() {
         return "GameSpec[" + name + ", " + tickHz + " Hz, snapshot every " + snapshotEveryTicks
-                + " ticks, " + maxPlayers + " players]";
+                + " ticks, " + maxPlayers + " players" + (chat ? "" : ", no chat") + "]";
     }
 }

@@ -68,6 +68,21 @@ public final class InputReader {
         return v;
     }
 
+    /**
+     * Reads a string of at most {@code maxBytes} UTF-8 bytes (varint length, then the bytes); ""
+     * and a failed reader if it is truncated or too long. Allocates the string.
+     */
+    public String readString(int maxBytes) {
+        int len = readVarUInt();
+        if (failed || len > maxBytes || len > remaining()) {
+            failed = true;
+            return "";
+        }
+        String s = new String(input.getBuffer(), input.position(), len, java.nio.charset.StandardCharsets.UTF_8);
+        input.setPosition(input.position() + len);
+        return s;
+    }
+
     /** True if the payload was read to its end without failure. */
     public boolean complete() {
         return !failed && remaining() == 0;

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Engine-owned storage for the entities of one {@link Schema}: struct-of-arrays columns, rows kept
  * in increasing entity-id order. New entities take a fresh id from the {@link World}, larger than
- * every id before it, so {@link #add()} appends; {@link #remove(int)} shifts the rows after it.
+ * every id before it, so {@link #addRow()} appends; {@link #remove(int)} shifts the rows after it.
  * Find a row with {@link #rowOf(int)} (binary search) and do not keep row numbers across an add or
  * remove. Floats are stored unquantized; the codec quantizes at capture time.
  *
@@ -62,8 +62,12 @@ public final class Table {
         return ids[row];
     }
 
-    /** Adds an entity with every field at its default (0, false, ""); returns its new id. */
-    public int add() {
+    /**
+     * Adds an entity with every field at its default (0, false, ""); returns its row, where the
+     * caller sets its fields ({@link #id(int)} of that row is the new entity's id). A new entity's id
+     * is larger than every other, so its row is always the last one.
+     */
+    public int addRow() {
         if (size == ids.length) {
             grow();
         }
@@ -77,7 +81,7 @@ public final class Table {
             }
         }
         size++;
-        return id;
+        return size - 1;
     }
 
     /** Removes the entity; returns false if no such entity is in this table. */

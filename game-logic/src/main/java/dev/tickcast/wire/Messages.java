@@ -33,6 +33,8 @@ public final class Messages {
         kryo.register(SchemaMessage.class, new SchemaSerializer(), Protocol.SCHEMA);
         kryo.register(PongMessage.class, new PongSerializer(), Protocol.PONG);
         kryo.register(ChatMessage.class, new ChatSerializer(), Protocol.CHAT);
+        kryo.register(GameSendMessage.class, new GameSendSerializer(), Protocol.GAME_SEND);
+        kryo.register(GameMessage.class, new GameMessageSerializer(), Protocol.GAME_MESSAGE);
         return kryo;
     }
 
@@ -73,6 +75,47 @@ public final class Messages {
             byte[] payload = Arrays.copyOfRange(in.getBuffer(), in.position(), in.limit());
             in.setPosition(in.limit());
             return new InputMessage(seq, payload);
+        }
+    }
+
+    /** Reads a game message body: a type, then the rest of the frame as the payload; null if malformed. */
+    static byte[] readGamePayload(Input in, int type) {
+        int len = in.limit() - in.position();
+        if (type < 0 || type > Protocol.MAX_GAME_MESSAGE_TYPE || len > Protocol.MAX_GAME_PAYLOAD_BYTES) {
+            return null;
+        }
+        byte[] payload = Arrays.copyOfRange(in.getBuffer(), in.position(), in.limit());
+        in.setPosition(in.limit());
+        return payload;
+    }
+
+    static final class GameSendSerializer extends Serializer<GameSendMessage> {
+        @Override
+        public void write(Kryo kryo, Output out, GameSendMessage m) {
+            Wire.writeVarUInt(out, m.type());
+            out.writeBytes(m.payload());
+        }
+
+        @Override
+        public GameSendMessage read(Kryo kryo, Input in, Class<? extends GameSendMessage> type) {
+            int t = Wire.readVarUInt(in);
+            byte[] payload = readGamePayload(in, t);
+            return payload == null ? null : new GameSendMessage(t, payload);
+        }
+    }
+
+    static final class GameMessageSerializer extends Serializer<GameMessage> {
+        @Override
+        public void write(Kryo kryo, Output out, GameMessage m) {
+            Wire.writeVarUInt(out, m.type());
+            out.writeBytes(m.payload());
+        }
+
+        @Override
+        public GameMessage read(Kryo kryo, Input in, Class<? extends GameMessage> type) {
+            int t = Wire.readVarUInt(in);
+            byte[] payload = readGamePayload(in, t);
+            return payload == null ? null : new GameMessage(t, payload);
         }
     }
 

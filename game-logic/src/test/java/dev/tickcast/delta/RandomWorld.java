@@ -82,7 +82,7 @@ final class RandomWorld {
             }
             int adds = rng.nextInt(4) == 0 ? rng.nextInt(6) : 0;
             for (int i = 0; i < adds; i++) {
-                table.add();
+                table.addRow();
                 int row = table.size() - 1;
                 if (rng.nextInt(4) != 0) {
                     changeAll(table, row);

@@ -36,12 +36,12 @@ final class EmptyCase {
         for (int k = 0; k < 7; k++) {
             switch (k) {
                 case 2 -> {
-                    things.add();
+                    things.addRow();
                     things.setFloat(0, X, 12.3f);
                     things.setInt(0, HP, 100);
                     things.setString(0, TAG, "a");
-                    things.add();
-                    markers.add();
+                    things.addRow();
+                    markers.addRow();
                 }
                 case 3 -> {
                     things.setFloat(0, X, 13.3f);
@@ -49,10 +49,10 @@ final class EmptyCase {
                 }
                 case 4 -> {
                     things.clear();
-                    markers.add();
+                    markers.addRow();
                 }
                 case 5 -> {
-                    things.add();
+                    things.addRow();
                     things.setFloat(0, X, -5f);
                 }
                 case 6 -> markers.remove(markers.id(0));

@@ -8,6 +8,8 @@ import dev.tickcast.state.Schema;
 import dev.tickcast.state.Snapshot;
 import dev.tickcast.wire.ChatMessage;
 import dev.tickcast.wire.ChatSendMessage;
+import dev.tickcast.wire.GameMessage;
+import dev.tickcast.wire.GameSendMessage;
 import dev.tickcast.wire.InputMessage;
 import dev.tickcast.wire.JoinMessage;
 import dev.tickcast.wire.Messages;
@@ -63,7 +65,8 @@ public final class GoldenVectors {
         manifest.append(arena(files)).append(",\n");
         manifest.append(TypesCase.write(files)).append(",\n");
         manifest.append(EmptyCase.write(files)).append("\n],\n\"messages\":[\n");
-        manifest.append(messages(files)).append("\n]}\n");
+        manifest.append(messages(files)).append("\n],\n\"predictions\":[\n");
+        manifest.append(ArenaMoves.write(files)).append("\n]}\n");
         files.put(MANIFEST, manifest.toString().getBytes(StandardCharsets.UTF_8));
         return files;
     }
@@ -104,6 +107,10 @@ public final class GoldenVectors {
             {"welcome", "WELCOME", new WelcomeMessage(1, "r-7f3a", "arena", 2, 334, 60, 3)},
             {"pong", "PONG", new PongMessage(123456789, 5400)},
             {"chat", "CHAT", new ChatMessage(2, "Zoë", "gg \"quoted\" 🎮")},
+            {"game_send", "GAME_SEND", new GameSendMessage(3, new byte[] {1, (byte) 0x80, (byte) 0xFF})},
+            {"game_send_empty", "GAME_SEND", new GameSendMessage(0, new byte[0])},
+            {"game_message", "GAME_MESSAGE", new GameMessage(200, new byte[] {0x2A, 0, 7})},
+            {"game_message_empty", "GAME_MESSAGE", new GameMessage(1, new byte[0])},
         };
         StringBuilder entries = new StringBuilder();
         for (Object[] m : messages) {

@@ -82,7 +82,7 @@ class GoldenVectorsTest {
             assertNotNull(value, messages.group(1));
             assertEquals(messages.group(4), Json.value(value), messages.group(1));
         }
-        assertEquals(7, count);
+        assertEquals(11, count);
     }
 
     /** Applies a case's frames as one client; returns how many came from an older baseline. */

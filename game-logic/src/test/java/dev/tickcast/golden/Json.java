@@ -7,6 +7,8 @@ import dev.tickcast.state.Snapshot;
 import dev.tickcast.state.TableSnapshot;
 import dev.tickcast.wire.ChatMessage;
 import dev.tickcast.wire.ChatSendMessage;
+import dev.tickcast.wire.GameMessage;
+import dev.tickcast.wire.GameSendMessage;
 import dev.tickcast.wire.InputMessage;
 import dev.tickcast.wire.JoinMessage;
 import dev.tickcast.wire.PingMessage;
@@ -52,11 +54,11 @@ final class Json {
         if (message instanceof JoinMessage m) {
             return "{\"version\":" + m.version() + ",\"token\":" + string(m.token()) + "}";
         } else if (message instanceof InputMessage m) {
-            StringBuilder bytes = new StringBuilder();
-            for (byte b : m.payload()) {
-                bytes.append(bytes.length() == 0 ? "" : ",").append(b & 0xFF);
-            }
-            return "{\"seq\":" + m.seq() + ",\"payload\":[" + bytes + "]}";
+            return "{\"seq\":" + m.seq() + ",\"payload\":" + bytes(m.payload()) + "}";
+        } else if (message instanceof GameSendMessage m) {
+            return "{\"type\":" + m.type() + ",\"payload\":" + bytes(m.payload()) + "}";
+        } else if (message instanceof GameMessage m) {
+            return "{\"type\":" + m.type() + ",\"payload\":" + bytes(m.payload()) + "}";
         } else if (message instanceof PingMessage m) {
             return "{\"clientTime\":" + m.clientTime() + "}";
         } else if (message instanceof ChatSendMessage m) {
@@ -71,6 +73,15 @@ final class Json {
             return "{\"playerId\":" + m.playerId() + ",\"name\":" + string(m.name()) + ",\"text\":" + string(m.text()) + "}";
         }
         throw new IllegalArgumentException("not a control message: " + message);
+    }
+
+    /** A JSON array of unsigned byte values. */
+    static String bytes(byte[] payload) {
+        StringBuilder out = new StringBuilder("[");
+        for (byte b : payload) {
+            out.append(out.length() == 1 ? "" : ",").append(b & 0xFF);
+        }
+        return out.append(']').toString();
     }
 
     /** A JSON string literal. */

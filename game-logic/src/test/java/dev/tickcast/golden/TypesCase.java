@@ -143,7 +143,7 @@ final class TypesCase {
     }
 
     private int add(int i, int lin, boolean flag, String label, float q, float big, boolean on) {
-        int id = kitchen.add();
+        int id = kitchen.id(kitchen.addRow());
         int row = kitchen.size() - 1;
         kitchen.setInt(row, I, i);
         kitchen.setInt(row, LIN, lin);
@@ -156,7 +156,7 @@ final class TypesCase {
     }
 
     private int wideEntity(boolean every) {
-        int id = wide.add();
+        int id = wide.id(wide.addRow());
         int row = wide.size() - 1;
         for (int f = 0; every && f < Schema.MAX_FIELDS; f++) {
             Field field = WIDE.field(f);

@@ -15,13 +15,13 @@ class TableTest {
     void shouldKeepRowsInIdOrderAcrossAddsAndRemoves() {
         World world = new World();
         Table table = world.createTable(THING);
-        int a = table.add();
-        int b = table.add();
-        int c = table.add();
+        int a = table.id(table.addRow());
+        int b = table.id(table.addRow());
+        int c = table.id(table.addRow());
         table.setInt(table.rowOf(c), N, 7);
         assertEquals(true, table.remove(b));
         assertFalse(table.remove(b));
-        int d = table.add();
+        int d = table.id(table.addRow());
         assertEquals(3, table.size());
         assertEquals(a, table.id(0));
         assertEquals(c, table.id(1));
@@ -34,7 +34,7 @@ class TableTest {
     @Test
     void shouldRefuseStringsOverTheWireLimit() {
         Table table = new World().createTable(THING);
-        int row = table.rowOf(table.add());
+        int row = table.rowOf(table.id(table.addRow()));
         table.setString(row, LABEL, "é".repeat(Table.MAX_STRING_BYTES / 2));
         assertThrows(IllegalArgumentException.class,
                 () -> table.setString(row, LABEL, "é".repeat(Table.MAX_STRING_BYTES / 2 + 1)));

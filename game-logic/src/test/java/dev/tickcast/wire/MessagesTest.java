@@ -33,6 +33,8 @@ class MessagesTest {
         assertEquals(0x22, Protocol.typeByte(Protocol.SNAPSHOT));
         assertEquals(0x23, Protocol.typeByte(Protocol.PONG));
         assertEquals(0x24, Protocol.typeByte(Protocol.CHAT));
+        assertEquals(0x14, Protocol.typeByte(Protocol.GAME_SEND));
+        assertEquals(0x25, Protocol.typeByte(Protocol.GAME_MESSAGE));
         assertEquals(0x10, frame(new JoinMessage(1, ""))[0]);
         assertEquals(0x24, frame(new ChatMessage(0, "", ""))[0]);
     }
@@ -52,6 +54,21 @@ class MessagesTest {
         roundTrip(7, new InputMessage(Integer.MAX_VALUE, new byte[] {0x15}));
         roundTrip(2 + 256, new InputMessage(0, new byte[Protocol.MAX_INPUT_PAYLOAD_BYTES]));
         assertArrayEquals(new byte[] {0x11, (byte) 0xAC, 0x02, 0x15}, frame(new InputMessage(300, new byte[] {0x15})));
+    }
+
+    @Test
+    void shouldRoundTripGameMessagesUpToTheirLimits() {
+        GameSendMessage up = (GameSendMessage) read(frame(new GameSendMessage(255, new byte[Protocol.MAX_GAME_PAYLOAD_BYTES])));
+        assertEquals(255, up.type());
+        assertEquals(Protocol.MAX_GAME_PAYLOAD_BYTES, up.payload().length);
+        GameMessage down = (GameMessage) read(frame(new GameMessage(7, new byte[] {1, 2})));
+        assertEquals(7, down.type());
+        assertArrayEquals(new byte[] {1, 2}, down.payload());
+        assertArrayEquals(new byte[] {0x14, 0x07}, frame(new GameSendMessage(7, new byte[0])));
+        assertNull(readBody(frame(new GameSendMessage(256, new byte[0]))), "type over 255");
+        assertNull(readBody(frame(new GameMessage(256, new byte[0]))), "type over 255");
+        assertNull(readBody(frame(new GameSendMessage(1, new byte[Protocol.MAX_GAME_PAYLOAD_BYTES + 1]))), "payload over 1024");
+        assertNull(readBody(new byte[] {0x14}), "no type");
     }
 
     @Test

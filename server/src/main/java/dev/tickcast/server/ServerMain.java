@@ -21,7 +21,7 @@ public final class ServerMain implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServerMain.class);
 
     @Option(names = "--port", description = "TCP port to listen on (0 = any free port). Default: ${DEFAULT-VALUE}.")
-    int port = ServerConfig.DEFAULT_PORT;
+    int port = TickcastOptions.DEFAULT_PORT;
 
     @Option(names = "--host", description = "Address to listen on. Default: ${DEFAULT-VALUE}.")
     String host = "0.0.0.0";
@@ -67,7 +67,7 @@ public final class ServerMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ServerConfig config = ServerConfig.defaults().withAddress(host, port).withEventLoops(eventLoops)
+        TickcastOptions config = TickcastOptions.defaults().withAddress(host, port).withEventLoops(eventLoops)
                 .withSeatTimeoutMs(seatTimeoutMs).withSeed(seed).withMaxConnections(maxConnections)
                 .withHandshakeRate(handshakesPerSecond, (int) Math.max(1, Math.min(Integer.MAX_VALUE, 4 * handshakesPerSecond)));
         allowedOrigins.forEach(config::allowOrigin);

@@ -26,7 +26,7 @@ import java.util.List;
  * rooms ({@link RoomHosts}).
  */
 final class ServerVerticle extends VerticleBase {
-    private final ServerConfig config;
+    private final TickcastOptions config;
     private final Matchmaker matchmaker;
     private final RoomHosts hosts;
     private final HandshakeGuard guard;
@@ -34,7 +34,7 @@ final class ServerVerticle extends VerticleBase {
     private final Set<Connection> connections = new HashSet<>();
     private HttpServer server;
 
-    ServerVerticle(ServerConfig config, Matchmaker matchmaker, RoomHosts hosts, HandshakeGuard guard, int port) {
+    ServerVerticle(TickcastOptions config, Matchmaker matchmaker, RoomHosts hosts, HandshakeGuard guard, int port) {
         this.config = config;
         this.matchmaker = matchmaker;
         this.hosts = hosts;

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>{@code
  * GameRegistry games = new GameRegistry().register(ArenaGame.SPEC);
- * TickcastServer.start(vertx, ServerConfig.defaults(), games).onSuccess(s -> ...);
+ * TickcastServer.start(vertx, TickcastOptions.defaults(), games).onSuccess(s -> ...);
  * }</pre>
  */
 public final class TickcastServer {
@@ -41,7 +41,7 @@ public final class TickcastServer {
     }
 
     /** Starts a server with {@code config.eventLoops()} listening instances. */
-    public static Future<TickcastServer> start(Vertx vertx, ServerConfig config, GameRegistry games) {
+    public static Future<TickcastServer> start(Vertx vertx, TickcastOptions config, GameRegistry games) {
         RoomHosts hosts = new RoomHosts();
         HandshakeGuard guard = new HandshakeGuard(config);
         RoomSettings settings = new RoomSettings(System::nanoTime, config.slowConsumerTimeoutMs(),

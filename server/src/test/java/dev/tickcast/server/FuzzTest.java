@@ -42,7 +42,7 @@ class FuzzTest {
 
     @Test
     void shouldSurviveTwentyThousandHostileFrames(Vertx vertx) {
-        ServerFixture fixture = new ServerFixture(vertx, ServerConfig.defaults().withAddress("127.0.0.1", 0)
+        ServerFixture fixture = new ServerFixture(vertx, TickcastOptions.defaults().withAddress("127.0.0.1", 0)
                 .withEventLoops(2).withHandshakeRate(10_000, 10_000).withMessageRate(10_000, 10_000),
                 new GameRegistry().register(ArenaGame.SPEC));
         Bot clean = Bot.join(vertx, fixture.port(), "clean");

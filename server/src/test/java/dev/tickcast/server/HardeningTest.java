@@ -25,11 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
 class HardeningTest {
 
-    private static ServerConfig loopback() {
-        return ServerConfig.defaults().withAddress("127.0.0.1", 0).withEventLoops(2);
+    private static TickcastOptions loopback() {
+        return TickcastOptions.defaults().withAddress("127.0.0.1", 0).withEventLoops(2);
     }
 
-    private static ServerFixture server(Vertx vertx, ServerConfig config) {
+    private static ServerFixture server(Vertx vertx, TickcastOptions config) {
         return new ServerFixture(vertx, config, new GameRegistry().register(ArenaGame.SPEC).register(CrashGame.SPEC));
     }
 

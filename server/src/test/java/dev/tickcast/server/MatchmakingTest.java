@@ -34,7 +34,7 @@ class MatchmakingTest {
 
     @BeforeEach
     void start(Vertx vertx) {
-        fixture = new ServerFixture(vertx, ServerConfig.defaults().withAddress("127.0.0.1", 0).withEventLoops(2),
+        fixture = new ServerFixture(vertx, TickcastOptions.defaults().withAddress("127.0.0.1", 0).withEventLoops(2),
                 new GameRegistry().register(ArenaGame.SPEC.maxPlayers(2)));
         http = vertx.createHttpClient();
     }

@@ -24,7 +24,7 @@ final class NoiseGame implements Game {
         rng = new SplittableRandom(seed);
         cells = world.createTable(CELL);
         for (int i = 0; i < 300; i++) {
-            cells.add();
+            cells.addRow();
         }
     }
 

@@ -94,7 +94,7 @@ class ReconnectTest {
     }
 
     private static ServerFixture fixture(Vertx vertx, long graceMs) {
-        return new ServerFixture(vertx, ServerConfig.defaults().withAddress("127.0.0.1", 0).withEventLoops(2)
+        return new ServerFixture(vertx, TickcastOptions.defaults().withAddress("127.0.0.1", 0).withEventLoops(2)
                 .withReconnectGraceMs(graceMs), new GameRegistry().register(ArenaGame.SPEC));
     }
 

@@ -20,7 +20,7 @@ final class ServerFixture {
                               CompletableFuture<Integer> done) {
     }
 
-    ServerFixture(Vertx vertx, ServerConfig config, GameRegistry games) {
+    ServerFixture(Vertx vertx, TickcastOptions config, GameRegistry games) {
         server = Bot.get(TickcastServer.start(vertx, config, games).toCompletionStage().toCompletableFuture());
         server.matchmaker().addObserver(new RoomListener() {
             @Override
@@ -45,7 +45,7 @@ final class ServerFixture {
     }
 
     static ServerFixture arena(Vertx vertx) {
-        return new ServerFixture(vertx, ServerConfig.defaults().withAddress("127.0.0.1", 0).withEventLoops(2),
+        return new ServerFixture(vertx, TickcastOptions.defaults().withAddress("127.0.0.1", 0).withEventLoops(2),
                 new GameRegistry().register(ArenaGame.SPEC));
     }
 

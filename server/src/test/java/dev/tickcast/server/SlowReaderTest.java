@@ -84,12 +84,12 @@ class SlowReaderTest {
 
 
     /** Small write queues and socket buffers, so a reader that stops is noticed within a second. */
-    private static ServerConfig smallBuffers() {
-        return ServerConfig.defaults().withAddress("127.0.0.1", 0).withEventLoops(2)
+    private static TickcastOptions smallBuffers() {
+        return TickcastOptions.defaults().withAddress("127.0.0.1", 0).withEventLoops(2)
                 .withWriteQueueMaxBytes(WRITE_QUEUE_BYTES).withSendBufferBytes(8192);
     }
 
-    private static ServerFixture noisyServer(Vertx vertx, ServerConfig config) {
+    private static ServerFixture noisyServer(Vertx vertx, TickcastOptions config) {
         return new ServerFixture(vertx, config, new GameRegistry().register(NoiseGame.SPEC));
     }
 

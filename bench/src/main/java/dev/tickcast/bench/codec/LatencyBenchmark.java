@@ -4,7 +4,7 @@ import dev.tickcast.client.TickcastClient;
 import dev.tickcast.games.arena.ArenaGame;
 import dev.tickcast.games.arena.ArenaInput;
 import dev.tickcast.server.GameRegistry;
-import dev.tickcast.server.ServerConfig;
+import dev.tickcast.server.TickcastOptions;
 import dev.tickcast.server.TickcastServer;
 import dev.tickcast.state.Snapshot;
 import dev.tickcast.state.TableSnapshot;
@@ -54,7 +54,7 @@ public class LatencyBenchmark {
         serverVertx = Vertx.vertx();
         clientVertx = Vertx.vertx();
         TickcastServer server = TickcastServer.start(serverVertx,
-                        ServerConfig.defaults().withAddress("127.0.0.1", 0).withEventLoops(2),
+                        TickcastOptions.defaults().withAddress("127.0.0.1", 0).withEventLoops(2),
                         new GameRegistry().register(ArenaGame.SPEC.snapshotEveryTicks(60 / snapshotHz)))
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         client = new TickcastClient(clientVertx, "127.0.0.1", server.port()).onSnapshot(this::onSnapshot);

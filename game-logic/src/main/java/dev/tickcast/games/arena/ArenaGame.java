@@ -3,8 +3,8 @@ package dev.tickcast.games.arena;
 import dev.tickcast.game.Game;
 import dev.tickcast.game.GameSpec;
 import dev.tickcast.game.InputReader;
+import dev.tickcast.game.RoomContext;
 import dev.tickcast.state.Table;
-import dev.tickcast.state.World;
 
 import java.util.SplittableRandom;
 
@@ -15,9 +15,9 @@ import java.util.SplittableRandom;
  * (StrictMath, one SplittableRandom). Called on the room's thread only.
  */
 public final class ArenaGame implements Game {
-    /** The registration of the arena: 60 Hz ticks, 20 Hz snapshots, 16 players a room. */
+    /** The registration of the arena: 60 Hz ticks, 20 Hz snapshots, 16 players a room, played at /arena/. */
     public static final GameSpec SPEC = GameSpec.of("arena", ArenaGame::new)
-            .tickHz(60).snapshotEveryTicks(3).maxPlayers(16);
+            .rates(60, 20).maxPlayers(16).page("/arena/");
 
     static final float WORLD_SIZE = 2000f;
     static final int ORB_COUNT = 300;
@@ -26,39 +26,30 @@ public final class ArenaGame implements Game {
     static final float PLAYER_SPEED = 200f;
     static final float SPRINT_SPEED = 300f;
     static final float NPC_TURN = 0.2f;
+    static final float MAX_RADIUS = 120f;
     private static final float DIAGONAL = (float) (1 / Math.sqrt(2));
-    private static final int MAX_PLAYER_IDS = 1024;
 
-    private final float dtSeconds;
+    private float dtSeconds;
     private Table npcs;
     private Table players;
     private OrbField orbs;
     private SplittableRandom rng;
-    private final int[] npcEntity = new int[NPC_COUNT];
-    private final int[] playerEntity = new int[MAX_PLAYER_IDS];
-    private final int[] playerInput = new int[MAX_PLAYER_IDS];
-
-    /** An arena stepped at 60 Hz. */
-    public ArenaGame() {
-        this(60);
-    }
-
-    /** An arena stepped at {@code tickHz}. */
-    public ArenaGame(int tickHz) {
-        dtSeconds = 1f / tickHz;
-        java.util.Arrays.fill(playerEntity, -1);
-    }
+    private int[] playerEntity;
+    private int[] playerInput;
 
     @Override
-    public void onCreate(World world, long seed) {
-        rng = new SplittableRandom(seed);
-        orbs = new OrbField(world.createTable(ArenaSchemas.ORB), ORB_COUNT, WORLD_SIZE);
-        npcs = world.createTable(ArenaSchemas.NPC);
-        players = world.createTable(ArenaSchemas.PLAYER);
+    public void onCreate(RoomContext room) {
+        dtSeconds = room.dtSeconds();
+        playerEntity = new int[room.maxPlayers()];
+        playerInput = new int[room.maxPlayers()];
+        java.util.Arrays.fill(playerEntity, -1);
+        rng = new SplittableRandom(room.seed());
+        orbs = new OrbField(room.world().createTable(ArenaSchemas.ORB), ORB_COUNT, WORLD_SIZE);
+        npcs = room.world().createTable(ArenaSchemas.NPC);
+        players = room.world().createTable(ArenaSchemas.PLAYER);
         orbs.spawnAll(rng);
         for (int i = 0; i < NPC_COUNT; i++) {
-            npcEntity[i] = npcs.add();
-            int row = npcs.size() - 1;
+            int row = npcs.addRow();
             npcs.setFloat(row, ArenaSchemas.NPC_X, randomCoordinate());
             npcs.setFloat(row, ArenaSchemas.NPC_Y, randomCoordinate());
             npcs.setFloat(row, ArenaSchemas.NPC_ANGLE, (float) ((rng.nextDouble() * 2 - 1) * Math.PI));
@@ -68,8 +59,8 @@ public final class ArenaGame implements Game {
 
     @Override
     public int onJoin(int playerId, String name) {
-        int id = players.add();
-        int row = players.size() - 1;
+        int row = players.addRow();
+        int id = players.id(row);
         players.setFloat(row, ArenaSchemas.PLAYER_X, randomCoordinate());
         players.setFloat(row, ArenaSchemas.PLAYER_Y, randomCoordinate());
         players.setFloat(row, ArenaSchemas.PLAYER_RADIUS, radius(0));
@@ -96,7 +87,7 @@ public final class ArenaGame implements Game {
         for (int row = 0; row < npcs.size(); row++) {
             stepNpc(row);
         }
-        for (int p = 0; p < MAX_PLAYER_IDS; p++) {
+        for (int p = 0; p < playerEntity.length; p++) {
             if (playerEntity[p] >= 0) {
                 stepPlayer(players.rowOf(playerEntity[p]), playerInput[p]);
             }
@@ -153,8 +144,9 @@ public final class ArenaGame implements Game {
         return (float) (rng.nextDouble() * WORLD_SIZE);
     }
 
-    private static float radius(int score) {
-        return 20f + score / 10f;
+    /** ARENA-SCENARIO v1.1: min(20 + score / 10, 120), so an old room does not fill with giants. */
+    static float radius(int score) {
+        return Math.min(20f + score / 10f, MAX_RADIUS);
     }
 
     private static float clamp(float v) {

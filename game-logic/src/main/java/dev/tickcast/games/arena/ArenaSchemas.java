@@ -26,7 +26,7 @@ public final class ArenaSchemas {
     public static final Field NPC_Y = NPC.qfloat("y", 0.1f, true);
     /** Heading in radians, in [-pi, pi). */
     public static final Field NPC_ANGLE = NPC.qfloat("angle", 0.1f, false);
-    /** 20 + score / 10. */
+    /** min(20 + score / 10, 120). */
     public static final Field NPC_RADIUS = NPC.qfloat("radius", 0.1f, false);
     /** Orb value eaten so far. */
     public static final Field NPC_SCORE = NPC.intField("score", false);
@@ -39,7 +39,7 @@ public final class ArenaSchemas {
     public static final Field PLAYER_Y = PLAYER.qfloat("y", 0.1f, true);
     /** The last input sequence applied to this player (for prediction and reconciliation). */
     public static final Field PLAYER_LAST_INPUT_SEQ = PLAYER.intField("lastInputSeq", true);
-    /** 20 + score / 10. */
+    /** min(20 + score / 10, 120). */
     public static final Field PLAYER_RADIUS = PLAYER.qfloat("radius", 0.1f, false);
     /** Orb value eaten so far. */
     public static final Field PLAYER_SCORE = PLAYER.intField("score", false);

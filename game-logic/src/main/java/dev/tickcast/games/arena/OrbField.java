@@ -76,8 +76,8 @@ final class OrbField {
         x[slot] = (float) (rng.nextDouble() * worldSize);
         y[slot] = (float) (rng.nextDouble() * worldSize);
         value[slot] = 1 + rng.nextInt(5);
-        int id = table.add();
-        int row = table.size() - 1;
+        int row = table.addRow();
+        int id = table.id(row);
         table.setFloat(row, ArenaSchemas.ORB_X, x[slot]);
         table.setFloat(row, ArenaSchemas.ORB_Y, y[slot]);
         table.setInt(row, ArenaSchemas.ORB_VALUE, value[slot]);

@@ -2,7 +2,7 @@ package dev.tickcast.games.arena;
 
 import com.esotericsoftware.kryo.io.Output;
 import dev.tickcast.delta.DeltaEncoder;
-import dev.tickcast.game.InputReader;
+import dev.tickcast.game.testing.LocalRoom;
 import dev.tickcast.state.Snapshot;
 import dev.tickcast.state.Table;
 import dev.tickcast.state.World;
@@ -86,42 +86,53 @@ class ArenaGameTest {
 
     @Test
     void shouldRefuseInvalidInputBytes() {
-        World world = new World();
-        ArenaGame game = new ArenaGame();
-        game.onCreate(world, SEED);
-        world.freeze();
-        game.onJoin(0, "ann");
-        InputReader reader = new InputReader();
+        LocalRoom room = LocalRoom.create(ArenaGame.SPEC, SEED);
+        room.join("ann");
         byte[][] invalid = {{}, {0x03}, {0x0C}, {0x0F}, {0x20}, {(byte) 0x80}, {(byte) 0xFF}, {0x05, 0x05}};
         for (byte[] payload : invalid) {
-            reader.reset(payload, 0, payload.length);
-            assertFalse(game.onInput(0, 7, reader), "payload " + Arrays.toString(payload));
+            assertFalse(room.input(0, payload), "payload " + Arrays.toString(payload));
         }
-        Table players = world.table(PLAYERS);
+        Table players = room.world().table(PLAYERS);
         assertEquals(0, players.getInt(0, ArenaSchemas.PLAYER_LAST_INPUT_SEQ), "refused inputs are not applied");
-        reader.reset(new byte[] {(byte) ArenaInput.encode(1, -1, true)}, 0, 1);
-        assertTrue(game.onInput(0, 8, reader));
-        assertEquals(8, players.getInt(0, ArenaSchemas.PLAYER_LAST_INPUT_SEQ));
+        assertTrue(room.input(0, (byte) ArenaInput.encode(1, -1, true)));
+        assertEquals(invalid.length + 1, players.getInt(0, ArenaSchemas.PLAYER_LAST_INPUT_SEQ));
     }
 
     @Test
     void shouldMoveAPlayerByItsInput() {
-        World world = new World();
-        ArenaGame game = new ArenaGame();
-        game.onCreate(world, SEED);
-        world.freeze();
-        game.onJoin(0, "ann");
-        Table players = world.table(PLAYERS);
-        players.setFloat(0, ArenaSchemas.PLAYER_X, 1000f);
-        players.setFloat(0, ArenaSchemas.PLAYER_Y, 1000f);
-        InputReader reader = new InputReader();
-        reader.reset(new byte[] {(byte) ArenaInput.encode(1, 0, false)}, 0, 1);
-        assertTrue(game.onInput(0, 1, reader));
-        for (int t = 1; t <= 60; t++) {
-            game.step(t);
-        }
-        assertEquals(1200f, players.getFloat(0, ArenaSchemas.PLAYER_X), 0.01f, "200 units a second");
-        assertEquals(1000f, players.getFloat(0, ArenaSchemas.PLAYER_Y));
+        assertEquals(1200f, distanceAfterOneSecond(ArenaGame.SPEC) + 1000f, 0.01f, "200 units a second");
+    }
+
+    @Test
+    void shouldMoveAsFarInASecondAt30HzAsAt60Hz() {
+        float at60 = distanceAfterOneSecond(ArenaGame.SPEC.tickHz(60));
+        float at30 = distanceAfterOneSecond(ArenaGame.SPEC.rates(30, 10));
+        float at120 = distanceAfterOneSecond(ArenaGame.SPEC.rates(120, 20));
+        assertEquals(200f, at60, 0.01f);
+        assertEquals(at60, at30, 0.01f, "units per second do not depend on the tick rate");
+        assertEquals(at60, at120, 0.01f);
+    }
+
+    @Test
+    void shouldCapTheRadiusOfBigEaters() {
+        assertEquals(20f, ArenaGame.radius(0));
+        assertEquals(119.9f, ArenaGame.radius(999), 0.001f);
+        assertEquals(120f, ArenaGame.radius(1000));
+        assertEquals(120f, ArenaGame.radius(1_000_000), "ARENA-SCENARIO v1.1 caps the radius at 120");
+    }
+
+    /** The distance a player moving right covers in one simulated second at the spec's tick rate. */
+    private static float distanceAfterOneSecond(dev.tickcast.game.GameSpec spec) {
+        LocalRoom room = LocalRoom.create(spec, SEED);
+        room.join("ann");
+        Table players = room.world().table(PLAYERS);
+        int row = 0;
+        players.setFloat(row, ArenaSchemas.PLAYER_X, 1000f);
+        players.setFloat(row, ArenaSchemas.PLAYER_Y, 1000f);
+        assertTrue(room.input(0, (byte) ArenaInput.encode(1, 0, false)));
+        room.step(spec.tickHz());
+        assertEquals(1000f, players.getFloat(row, ArenaSchemas.PLAYER_Y));
+        return players.getFloat(row, ArenaSchemas.PLAYER_X) - 1000f;
     }
 
     private static void checkBodies(Table table, dev.tickcast.state.Field x, dev.tickcast.state.Field y,
@@ -131,7 +142,7 @@ class ArenaGameTest {
             float py = table.getFloat(row, y);
             assertTrue(px >= 0 && px <= ArenaGame.WORLD_SIZE && py >= 0 && py <= ArenaGame.WORLD_SIZE,
                     table.schema().name() + " #" + table.id(row) + " at " + px + ", " + py);
-            assertEquals(20f + table.getInt(row, score) / 10f, table.getFloat(row, radius));
+            assertEquals(Math.min(120f, 20f + table.getInt(row, score) / 10f), table.getFloat(row, radius));
         }
     }
 

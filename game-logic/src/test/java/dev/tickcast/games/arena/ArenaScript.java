@@ -1,6 +1,6 @@
 package dev.tickcast.games.arena;
 
-import dev.tickcast.game.InputReader;
+import dev.tickcast.game.testing.LocalRoom;
 import dev.tickcast.state.Snapshot;
 import dev.tickcast.state.World;
 
@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 /**
  * Drives an {@link ArenaGame} the way a room does, with bots scripted from a seed
  * (ARENA-SCENARIO.md): players join before the first tick, and every snapshot period (3 ticks,
- * 20 Hz) each bot sends one INPUT payload through an {@link InputReader}, picking a new random
+ * 20 Hz) each bot sends one INPUT payload through a {@link LocalRoom}, picking a new random
  * direction about once a second and toggling sprint rarely. Deterministic for a seed and names.
  * Shared by the arena tests, the golden vectors and {@link ArenaSizes}.
  */
@@ -17,26 +17,24 @@ public final class ArenaScript {
     /** Ticks between two snapshots: 60 Hz simulation, 20 Hz snapshots. */
     public static final int TICKS_PER_SNAPSHOT = 3;
 
-    private final World world = new World();
-    private final ArenaGame game = new ArenaGame();
-    private final InputReader reader = new InputReader();
-    private final byte[] payload = new byte[ArenaInput.LENGTH];
+    private final LocalRoom room;
+    private final World world;
+    private final ArenaGame game;
     private final SplittableRandom bots;
     private final int[] input;
     private final boolean[] sprint;
-    private final int[] seq;
     private int tick;
 
     /** An arena created from {@code seed} with one bot player per name (player ids 0, 1, ...). */
     public ArenaScript(long seed, String... names) {
-        game.onCreate(world, seed);
-        world.freeze();
+        room = LocalRoom.create(ArenaGame.SPEC.maxPlayers(Math.max(16, names.length)), seed);
+        world = room.world();
+        game = (ArenaGame) room.game();
         bots = new SplittableRandom(seed ^ 0x5DEECE66DL);
         input = new int[names.length];
         sprint = new boolean[names.length];
-        seq = new int[names.length];
         for (int p = 0; p < names.length; p++) {
-            game.onJoin(p, names[p]);
+            room.join(names[p]);
             input[p] = randomDirection(p);
         }
     }
@@ -98,9 +96,7 @@ public final class ArenaScript {
             sprint[p] = !sprint[p];
             input[p] = ArenaInput.encode(ArenaInput.dx(input[p]), ArenaInput.dy(input[p]), sprint[p]);
         }
-        payload[0] = (byte) input[p];
-        reader.reset(payload, 0, payload.length);
-        if (!game.onInput(p, ++seq[p], reader)) {
+        if (!room.input(p, (byte) input[p])) {
             throw new IllegalStateException("the arena refused a valid input " + input[p]);
         }
     }

@@ -14,7 +14,7 @@ import io.vertx.core.internal.http.WebSocketInternal;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
-import dev.tickcast.server.ServerConfig;
+import dev.tickcast.server.TickcastOptions;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +45,7 @@ public final class Connection {
      * Handles {@code ws}; {@code kryo} belongs to the accepting event loop; {@code onClosed} runs
      * once when the socket closes.
      */
-    public Connection(ServerWebSocket ws, Matchmaker matchmaker, Kryo kryo, ServerConfig config,
+    public Connection(ServerWebSocket ws, Matchmaker matchmaker, Kryo kryo, TickcastOptions config,
                       LongSupplier nanoClock, Runnable onClosed) {
         this.ws = ws;
         this.link = new WebSocketLink(ws, config.writeQueueMaxBytes());

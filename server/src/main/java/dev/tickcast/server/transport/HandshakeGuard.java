@@ -1,6 +1,6 @@
 package dev.tickcast.server.transport;
 
-import dev.tickcast.server.ServerConfig;
+import dev.tickcast.server.TickcastOptions;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,13 +27,13 @@ public final class HandshakeGuard {
     private static final Logger LOG = LoggerFactory.getLogger(HandshakeGuard.class);
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
-    private final ServerConfig config;
+    private final TickcastOptions config;
     private final List<String> allowed;
     private final Map<String, TokenBucket> buckets = new HashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
 
     /** A guard with the limits of {@code config}. */
-    public HandshakeGuard(ServerConfig config) {
+    public HandshakeGuard(TickcastOptions config) {
         this.config = config;
         this.allowed = config.allowedOrigins();
     }

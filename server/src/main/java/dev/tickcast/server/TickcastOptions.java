@@ -7,7 +7,7 @@ import java.util.List;
  * Server settings, in the style of Vert.x options: fluent setters that return this, record-style
  * getters. Build one, hand it to {@link TickcastServer#start}, and do not change it afterwards.
  */
-public final class ServerConfig {
+public final class TickcastOptions {
     /** Default port. */
     public static final int DEFAULT_PORT = 8080;
 
@@ -36,108 +36,108 @@ public final class ServerConfig {
     private String tlsKeyPath;
 
     /** The defaults: 0.0.0.0:8080, two loops per core, and the limits documented in docs/SECURITY.md. */
-    public static ServerConfig defaults() {
-        return new ServerConfig();
+    public static TickcastOptions defaults() {
+        return new TickcastOptions();
     }
 
     /** Listens on {@code h}:{@code p} (port 0: any free port). */
-    public ServerConfig withAddress(String h, int p) {
+    public TickcastOptions withAddress(String h, int p) {
         host = h;
         port = p;
         return this;
     }
 
     /** Event loops that accept sockets and host rooms. */
-    public ServerConfig withEventLoops(int loops) {
+    public TickcastOptions withEventLoops(int loops) {
         eventLoops = loops;
         return this;
     }
 
     /** How long a reserved seat waits for its JOIN. */
-    public ServerConfig withSeatTimeoutMs(long ms) {
+    public TickcastOptions withSeatTimeoutMs(long ms) {
         seatTimeoutMs = ms;
         return this;
     }
 
     /** Bytes that may wait to be written to one client before it skips snapshots. */
-    public ServerConfig withWriteQueueMaxBytes(int bytes) {
+    public TickcastOptions withWriteQueueMaxBytes(int bytes) {
         writeQueueMaxBytes = bytes;
         return this;
     }
 
     /** The kernel send buffer of each client socket (0: the OS default, auto-tuned). */
-    public ServerConfig withSendBufferBytes(int bytes) {
+    public TickcastOptions withSendBufferBytes(int bytes) {
         sendBufferBytes = bytes;
         return this;
     }
 
     /** The seed of the first room; room n uses seed + n. */
-    public ServerConfig withSeed(long value) {
+    public TickcastOptions withSeed(long value) {
         seed = value;
         return this;
     }
 
     /** Adds a browser origin (for example https://game.example.com) allowed to open the WebSocket. */
-    public ServerConfig allowOrigin(String origin) {
+    public TickcastOptions allowOrigin(String origin) {
         allowedOrigins.add(origin);
         return this;
     }
 
     /** The per-connection token bucket for all client messages: refill rate and burst. */
-    public ServerConfig withMessageRate(double perSecond, int burst) {
+    public TickcastOptions withMessageRate(double perSecond, int burst) {
         messagesPerSecond = perSecond;
         messageBurst = burst;
         return this;
     }
 
     /** The per-connection token bucket for chat lines: refill rate and burst. */
-    public ServerConfig withChatRate(double perSecond, int burst) {
+    public TickcastOptions withChatRate(double perSecond, int burst) {
         chatPerSecond = perSecond;
         chatBurst = burst;
         return this;
     }
 
     /** The per-remote-address token bucket for WebSocket handshakes: refill rate and burst. */
-    public ServerConfig withHandshakeRate(double perSecond, int burst) {
+    public TickcastOptions withHandshakeRate(double perSecond, int burst) {
         handshakesPerSecondPerAddress = perSecond;
         handshakeBurstPerAddress = burst;
         return this;
     }
 
     /** The most WebSocket connections the process holds at once. */
-    public ServerConfig withMaxConnections(int max) {
+    public TickcastOptions withMaxConnections(int max) {
         maxConnections = max;
         return this;
     }
 
     /** Server ping period and the silence after which a connection is closed. */
-    public ServerConfig withKeepAlive(long pingMs, long idleMs) {
+    public TickcastOptions withKeepAlive(long pingMs, long idleMs) {
         pingIntervalMs = pingMs;
         idleTimeoutMs = idleMs;
         return this;
     }
 
     /** How long a client may stay unable to take snapshots before it is closed. */
-    public ServerConfig withSlowConsumerTimeoutMs(long ms) {
+    public TickcastOptions withSlowConsumerTimeoutMs(long ms) {
         slowConsumerTimeoutMs = ms;
         return this;
     }
 
     /** How long a dropped player keeps its seat and entity for a reconnection. */
-    public ServerConfig withReconnectGraceMs(long ms) {
+    public TickcastOptions withReconnectGraceMs(long ms) {
         reconnectGraceMs = ms;
         return this;
     }
 
     /** Serves https and wss with a PKCS#12 key store. */
-    public ServerConfig withTlsKeyStore(String path, String password) {
+    public TickcastOptions withTlsKeyStore(String path, String password) {
         tlsKeyStore = path;
         tlsKeyStorePassword = password;
         return this;
     }
 
     /** Serves https and wss with a PEM certificate chain and private key. */
-    public ServerConfig withTlsPem(String certPath, String keyPath) {
+    public TickcastOptions withTlsPem(String certPath, String keyPath) {
         tlsCertPath = certPath;
         tlsKeyPath = keyPath;
         return this;

@@ -1,0 +1,62 @@
+package dev.tickcast.game;
+
+import dev.tickcast.state.World;
+
+import java.util.Map;
+
+/**
+ * What the engine tells a game about the room hosting it, and the game's handles to the outside:
+ * the world it fills, the messages it sends to players, and the events it publishes. Handed to
+ * {@link Game#onCreate}; valid for the room's life; used on the room's thread only.
+ */
+public interface RoomContext {
+    /** The room id, as listed by {@code GET /rooms} and used in event-bus addresses. */
+    String roomId();
+
+    /** The spec the room was created from, with any operator overrides applied. */
+    GameSpec spec();
+
+    /** The room's seed: the game's only source of randomness, for determinism. */
+    long seed();
+
+    /** Simulation steps per second. */
+    default int tickHz() {
+        return spec().tickHz();
+    }
+
+    /** The length of one step in seconds ({@code 1 / tickHz}); every step advances time by exactly this. */
+    default float dtSeconds() {
+        return 1f / spec().tickHz();
+    }
+
+    /** Snapshots per second. */
+    default double snapshotHz() {
+        return spec().snapshotHz();
+    }
+
+    /** The most players in the room; player ids run from 0 to {@code maxPlayers() - 1}. */
+    default int maxPlayers() {
+        return spec().maxPlayers();
+    }
+
+    /** The synchronised state: create tables in {@link Game#onCreate} only. */
+    World world();
+
+    /** The tick the room is at: 0 before the first step, then the argument of the last {@link Game#step}. */
+    int tick();
+
+    /**
+     * Starts a game message of {@code type} (0..255) to players: write the payload into the
+     * returned writer, then send it with {@link MessageWriter#sendTo}, {@link MessageWriter#sendToAll}
+     * or {@link MessageWriter#broadcast}. The writer is the room's own, reused by the next call.
+     */
+    MessageWriter message(int type);
+
+    /**
+     * Publishes a game event on the event bus (for example a round's result), as JSON at the
+     * documented addresses ({@code tickcast.events} and {@code tickcast.events.<game>}):
+     * {@code {"type":"game.event","event":name,"data":data,...}}. Values are strings, numbers,
+     * booleans, lists and maps. Events are for the server side; players get game messages.
+     */
+    void publish(String name, Map<String, Object> data);
+}
