@@ -35,9 +35,6 @@ const CLIENT_CLOSE = 1000;
 const CLIENT_RESYNC = 4999;
 const INT_MASK = 0x7fffffff;
 
-/** The largest game message type (a varuint on the wire, one byte's range by contract). */
-const MAX_GAME_MESSAGE_TYPE = 255;
-
 function defaultBaseUrl() {
   return globalThis.location ? globalThis.location.origin : 'http://127.0.0.1:8080';
 }
@@ -359,8 +356,8 @@ export class TickcastClient {
    * A type or payload outside the limits is a bug of the caller: it throws a RangeError.
    */
   sendMessage(type, payload = new Uint8Array(0)) {
-    if (!Number.isInteger(type) || type < 0 || type > MAX_GAME_MESSAGE_TYPE) {
-      throw new RangeError(`sendMessage: type ${type} is not an integer in 0..${MAX_GAME_MESSAGE_TYPE}`);
+    if (!Number.isInteger(type) || type < 0 || type > P.MAX_GAME_MESSAGE_TYPE) {
+      throw new RangeError(`sendMessage: type ${type} is not an integer in 0..${P.MAX_GAME_MESSAGE_TYPE}`);
     }
     if (payload.length > P.MAX_GAME_PAYLOAD_BYTES) {
       throw new RangeError(`sendMessage: ${payload.length} bytes of payload, over ${P.MAX_GAME_PAYLOAD_BYTES}`);

@@ -20,6 +20,10 @@ export const MAX_TOKEN_BYTES: 128;
 export const MAX_CHAT_BYTES: 200;
 /** The largest input payload of one INPUT message, in bytes. */
 export const MAX_INPUT_PAYLOAD_BYTES: 256;
+/** The largest game message type (sendMessage, onMessage). */
+export const MAX_GAME_MESSAGE_TYPE: 255;
+/** The largest payload of one game message, in bytes. */
+export const MAX_GAME_PAYLOAD_BYTES: 1024;
 
 /** The client left, or the room closed because it was empty. */
 export const CLOSE_NORMAL: 1000;

@@ -284,7 +284,7 @@ describe('TickcastClient', () => {
     await joined;
     assert.equal(client.sendMessage(7, Uint8Array.of(1, 2, 3)), 'sent');
     assert.equal(client.sendMessage(255), 'sent');
-    const full = new Uint8Array(P.MAX_GAME_PAYLOAD_BYTES).fill(9);
+    const full = new Uint8Array(P.MAX_GAME_PAYLOAD_BYTES).fill(9); // 1024 bytes
     assert.equal(client.sendMessage(0, full), 'sent');
     const sends = ws.sent.filter((m) => m.id === P.GAME_SEND).map((m) => m.value);
     assert.deepStrictEqual(sends.map((v) => [v.type, Array.from(v.payload)]),
@@ -293,10 +293,20 @@ describe('TickcastClient', () => {
     assert.throws(() => client.sendMessage(-1), RangeError);
     assert.throws(() => client.sendMessage(1.5), RangeError);
     assert.throws(() => client.sendMessage(1, new Uint8Array(P.MAX_GAME_PAYLOAD_BYTES + 1)), RangeError);
-    ws.receive(Uint8Array.of(P.typeByte(P.GAME_MESSAGE), 3, 0xca, 0xfe)); // type 3, 2 bytes of payload
+    ws.receive(M.encodeGameMessage(3, Uint8Array.of(0xca, 0xfe)));
     assert.equal(received.length, 1);
     assert.equal(received[0].type, 3);
     assert.deepStrictEqual(Array.from(received[0].payload), [0xca, 0xfe]);
+    // game-logic's golden GAME_MESSAGE frames arrive as their committed values
+    const golden = GOLDEN.manifest().messages.filter((m) => m.type === 'GAME_MESSAGE');
+    assert.ok(golden.length > 0, 'golden GAME_MESSAGE vectors');
+    for (const m of golden) {
+      ws.receive(GOLDEN.bytes(m.file));
+      const got = received.at(-1);
+      assert.deepStrictEqual({ type: got.type, payload: Array.from(got.payload) }, m.value, m.file);
+    }
+    assert.equal(received.length, 1 + golden.length);
+    assert.equal(client.status, 'joined');
     client.close();
   });
 
