@@ -193,8 +193,11 @@ export class Interpolator {
 
 // ---- prediction --------------------------------------------------------------------------------
 
-/** A predicted body: plain numeric fields (for example {x, y}). */
-export type Body = Record<string, number>;
+/**
+ * A predicted body: a plain object, for example {x, y}. Its numeric fields are the ones a
+ * correction is smoothed on; other fields are carried along.
+ */
+export type Body = object;
 
 export interface PredictorOptions<B extends Body> {
   /** One fixed step of the game's rules; must not modify body. */
@@ -212,7 +215,7 @@ export interface PredictorOptions<B extends Body> {
 }
 
 /** Client-side prediction of the local player, reconciled with the server's last applied input. */
-export class Predictor<B extends Body = Body> {
+export class Predictor<B extends Body = Record<string, number>> {
   constructor(options: PredictorOptions<B>);
   /** The predicted body, or null before the first reconcile. */
   readonly body: B | null;

@@ -10,7 +10,6 @@ import {
 import type { ClientStatus, Entity, GameInfo, GameMessage, State, TableSchema, Welcome } from '@tickcast/client';
 
 interface Tank {
-  [field: string]: number;
   x: number;
   y: number;
   heading: number;
@@ -92,5 +91,10 @@ console.log(mirror([], new Uint8Array(0)));
 new TickcastClient({ name: 'ada' });
 // @ts-expect-error: a step function is required
 new Predictor({ tickHz: 60 });
+// @ts-expect-error: step must return the body type
+new Predictor<Tank>({ step: (body: Tank) => ({ x: body.x }) });
+// an untyped predictor works on numeric records
+const plain = new Predictor({ step: (b, input, dt) => ({ ...b, x: (b.x ?? 0) + input[0] * dt }) });
+plain.reconcile({ x: 1 }, 0);
 // @ts-expect-error: the internals are not exported
 import('@tickcast/client/reader.js');
