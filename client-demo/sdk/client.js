@@ -1,7 +1,8 @@
 // A Tickcast client: matchmaking over HTTP, then one binary WebSocket (subprotocol tickcast.v1)
 // that carries JOIN, INPUT, PING, CHAT_SEND and GAME_SEND up and WELCOME, SCHEMA, SNAPSHOT, PONG,
-// CHAT and GAME_MESSAGE down. It keeps the decoded room state (snapshot.js), measures the round-trip time with a PING
-// every second, counts bytes both ways and reconnects with back-off when the connection drops
+// CHAT and GAME_MESSAGE down. It keeps the decoded room state (snapshot.js), measures the
+// round-trip time with a PING every second, counts bytes both ways, keeps chat lines and game
+// messages under the server's rate limits, and reconnects with back-off when the connection drops
 // unexpectedly: first it resumes its seat with the matchmaker's reconnectToken (same player and
 // entity, input numbering continued; docs/PROTOCOL.md 4.1), and once that is refused or the grace
 // period is over, it matchmakes again.
@@ -97,9 +98,9 @@ export class TickcastClient {
       this[cb] = options[cb] ?? (() => {});
     }
     // The server closes a connection that chats faster than its limit (CLOSE_RATE_LIMITED);
-    // the defaults are the server's (ServerConfig: 2 lines/s, bursts of 5), kept a little under.
+    // the defaults are the server's (TickcastOptions: 2 lines/s, bursts of 5), kept a little under.
     this.chatBucket = new TokenBucket(options.chatPerSecond ?? 1.8, options.chatBurst ?? 4, this.now);
-    // Game messages have their own limit (ServerConfig: 20 a second, bursts of 40).
+    // Game messages have their own limit (TickcastOptions: 20 a second, bursts of 40).
     this.messageBucket = new TokenBucket(options.messagesPerSecond ?? 18, options.messageBurst ?? 36, this.now);
     this.stats = new NetStats();
     this.status = 'idle';
