@@ -1,0 +1,178 @@
+package dev.tickcast.bench.codec;
+
+import dev.tickcast.game.Game;
+import dev.tickcast.game.GameSpec;
+import dev.tickcast.game.InputReader;
+import dev.tickcast.game.RoomContext;
+import dev.tickcast.server.internal.room.Room;
+import dev.tickcast.server.internal.room.RoomListener;
+import dev.tickcast.server.internal.room.RoomSettings;
+import dev.tickcast.server.internal.room.Session;
+import dev.tickcast.server.internal.transport.Link;
+import dev.tickcast.state.Schema;
+import dev.tickcast.state.Table;
+import dev.tickcast.wire.Protocol;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A room's inbound path: one INPUT, and one GAME_SEND that the game answers with a GAME_MESSAGE to
+ * all N players, through {@code Room.onMessage} (type-table dispatch, in-place decoding, the game
+ * call). {@code -prof gc} shows an INPUT allocates nothing and a game message to N players one
+ * shared buffer, not one per player.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 10, time = 1)
+@Fork(1)
+public class InboundBenchmark {
+    @Param({"16", "256"})
+    int sessions;
+
+    private Vertx vertx;
+    private Room room;
+    private Session sender;
+    /** INPUT with its seq as a 5-byte varuint (rewritten in place) and the payload 0x05. */
+    private final Buffer input = Buffer.buffer(new byte[] {(byte) Protocol.typeByte(Protocol.INPUT), 0, 0, 0, 0, 0, 0x05});
+    private final Buffer message = Buffer.buffer(new byte[] {(byte) Protocol.typeByte(Protocol.GAME_SEND), 1, 7, 9});
+    private int seq;
+    private int sentThisTick;
+    private long bytes;
+
+    /** Moves a counter on INPUT; answers game message 1 with message 2 to everyone. */
+    public static final class Pong implements Game {
+        static final Schema DOT = new Schema("dot");
+        static {
+            DOT.intField("n", false);
+            DOT.freeze();
+        }
+
+        private RoomContext room;
+        private Table dots;
+
+        @Override
+        public void onCreate(RoomContext context) {
+            room = context;
+            dots = context.world().createTable(DOT);
+        }
+
+        @Override
+        public int onJoin(int playerId, String name) {
+            return dots.id(dots.addRow());
+        }
+
+        @Override
+        public boolean onInput(int playerId, int seq, InputReader in) {
+            int b = in.readUnsignedByte();
+            return in.complete() && b < 16;
+        }
+
+        @Override
+        public boolean onMessage(int playerId, int type, InputReader in) {
+            int a = in.readUnsignedByte();
+            int b = in.readUnsignedByte();
+            room.message(2).writeByte(a).writeByte(b).writeVarUInt(playerId).sendToAll();
+            return type == 1 && in.complete();
+        }
+
+        @Override
+        public void step(int tick) {
+        }
+
+        @Override
+        public void onLeave(int playerId) {
+        }
+    }
+
+    private final class CountingLink implements Link {
+        @Override
+        public boolean writable() {
+            return true;
+        }
+
+        @Override
+        public void send(Buffer m) {
+            bytes += m.length();
+        }
+
+        @Override
+        public void close(short code, String reason) {
+            throw new IllegalStateException("closed: " + code + " " + reason);
+        }
+
+        @Override
+        public boolean closed() {
+            return false;
+        }
+
+        @Override
+        public String remote() {
+            return "memory";
+        }
+    }
+
+    @Setup(Level.Trial)
+    public void setup() {
+        vertx = Vertx.vertx();
+        room = new Room("bench", GameSpec.of("pong", Pong::new).maxPlayers(sessions), vertx.getOrCreateContext(), 7,
+                new RoomSettings(System::nanoTime, 10_000, 15_000), new RoomListener() {
+                    @Override
+                    public void onSeatFreed(Room r, String token) {
+                    }
+
+                    @Override
+                    public void onDisposed(Room r) {
+                    }
+                });
+        room.start(false);
+        for (int i = 0; i < sessions; i++) {
+            room.join(new Session(new CountingLink(), "p" + i));
+        }
+        sender = room.session(0);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        vertx.close();
+    }
+
+    /** One INPUT: dispatch, sequence check, in-place payload read, game call. */
+    @Benchmark
+    public long input() {
+        seq++;
+        for (int i = 0; i < 4; i++) {
+            input.setByte(1 + i, (byte) ((seq >>> (7 * i)) & 0x7F | 0x80));
+        }
+        input.setByte(5, (byte) (seq >>> 28));
+        room.onMessage(sender, input);
+        return bytes;
+    }
+
+    /** One GAME_SEND answered by a GAME_MESSAGE to every player (within the per-tick limit). */
+    @Benchmark
+    public long gameMessageToAll() {
+        if (++sentThisTick == Protocol.MAX_GAME_MESSAGES_PER_TICK) {
+            sentThisTick = 0;
+            room.tickOnce();
+        }
+        room.onMessage(sender, message);
+        return bytes;
+    }
+}
