@@ -7,7 +7,7 @@
 //   npm run test:browser                      (after `mvn package`, from client-demo/)
 //   TICKCAST_SERVER_JAR=/path/to.jar CHROMIUM=/usr/bin/chromium npm run test:browser
 //
-// The screenshot goes to client-demo/target/screenshots/demo.png on every run. The committed copy
+// The screenshots go to client-demo/target/screenshots/ (demo.png, lobby.png) on every run. The committed copy
 // for the README, docs/screenshot.png, is written only when it is missing or when
 // TICKCAST_UPDATE_SCREENSHOT=1, so that a build does not modify a committed file.
 
@@ -26,6 +26,7 @@ const REPO = resolve(CLIENT_DEMO, '..');
 const JAR = process.env.TICKCAST_SERVER_JAR || join(REPO, 'server', 'target', 'tickcast-server.jar');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const SCREENSHOT = join(CLIENT_DEMO, 'target', 'screenshots', 'demo.png');
+const LOBBY_SCREENSHOT = join(CLIENT_DEMO, 'target', 'screenshots', 'lobby.png');
 const README_SCREENSHOT = join(REPO, 'docs', 'screenshot.png');
 const CHAT = '<img src=x onerror=alert(1)>';
 const WAIT_MS = 10_000;
@@ -85,6 +86,10 @@ async function joinFromLobby(page, base, name) {
   }));
   assert.ok(lobby.listed.includes('arena'), `the lobby lists the arena from GET /games: ${JSON.stringify(lobby)}`);
   await page.fill('#name', name);
+  if (name === 'Alice') {
+    mkdirSync(dirname(LOBBY_SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: LOBBY_SCREENSHOT, timeout: WAIT_MS });
+  }
   const href = await page.getAttribute('a.play[data-game="arena"]', 'href', { timeout: WAIT_MS });
   assert.equal(href, `/arena/?name=${encodeURIComponent(name)}`);
   await Promise.all([
