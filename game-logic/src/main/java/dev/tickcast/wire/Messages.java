@@ -6,6 +6,9 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 
 import java.util.Arrays;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * The Kryo registry of the wire: each control message class with its explicit id
@@ -33,8 +36,10 @@ public final class Messages {
         kryo.register(SchemaMessage.class, new SchemaSerializer(), Protocol.SCHEMA);
         kryo.register(PongMessage.class, new PongSerializer(), Protocol.PONG);
         kryo.register(ChatMessage.class, new ChatSerializer(), Protocol.CHAT);
-        kryo.register(GameSendMessage.class, new GameSendSerializer(), Protocol.GAME_SEND);
-        kryo.register(GameMessage.class, new GameMessageSerializer(), Protocol.GAME_MESSAGE);
+        kryo.register(GameSendMessage.class, new GamePayloadSerializer<>(GameSendMessage::new, GameSendMessage::type,
+                GameSendMessage::payload), Protocol.GAME_SEND);
+        kryo.register(GameMessage.class, new GamePayloadSerializer<>(GameMessage::new, GameMessage::type,
+                GameMessage::payload), Protocol.GAME_MESSAGE);
         return kryo;
     }
 
@@ -89,33 +94,29 @@ public final class Messages {
         return payload;
     }
 
-    static final class GameSendSerializer extends Serializer<GameSendMessage> {
-        @Override
-        public void write(Kryo kryo, Output out, GameSendMessage m) {
-            Wire.writeVarUInt(out, m.type());
-            out.writeBytes(m.payload());
+    /** GAME_SEND and GAME_MESSAGE: the same body, a type and the rest of the frame as the payload. */
+    static final class GamePayloadSerializer<T> extends Serializer<T> {
+        private final BiFunction<Integer, byte[], T> create;
+        private final ToIntFunction<T> type;
+        private final Function<T, byte[]> payload;
+
+        GamePayloadSerializer(BiFunction<Integer, byte[], T> create, ToIntFunction<T> type, Function<T, byte[]> payload) {
+            this.create = create;
+            this.type = type;
+            this.payload = payload;
         }
 
         @Override
-        public GameSendMessage read(Kryo kryo, Input in, Class<? extends GameSendMessage> type) {
+        public void write(Kryo kryo, Output out, T m) {
+            Wire.writeVarUInt(out, type.applyAsInt(m));
+            out.writeBytes(payload.apply(m));
+        }
+
+        @Override
+        public T read(Kryo kryo, Input in, Class<? extends T> cls) {
             int t = Wire.readVarUInt(in);
-            byte[] payload = readGamePayload(in, t);
-            return payload == null ? null : new GameSendMessage(t, payload);
-        }
-    }
-
-    static final class GameMessageSerializer extends Serializer<GameMessage> {
-        @Override
-        public void write(Kryo kryo, Output out, GameMessage m) {
-            Wire.writeVarUInt(out, m.type());
-            out.writeBytes(m.payload());
-        }
-
-        @Override
-        public GameMessage read(Kryo kryo, Input in, Class<? extends GameMessage> type) {
-            int t = Wire.readVarUInt(in);
-            byte[] payload = readGamePayload(in, t);
-            return payload == null ? null : new GameMessage(t, payload);
+            byte[] bytes = readGamePayload(in, t);
+            return bytes == null ? null : create.apply(t, bytes);
         }
     }
 

@@ -2,10 +2,6 @@ package dev.tickcast.bench.codec;
 
 import dev.tickcast.games.arena.ArenaGame;
 import dev.tickcast.server.internal.room.Room;
-import dev.tickcast.server.internal.room.RoomListener;
-import dev.tickcast.server.internal.room.RoomSettings;
-import dev.tickcast.server.internal.room.Session;
-import dev.tickcast.server.internal.transport.Link;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,35 +37,9 @@ public class BroadcastBenchmark {
 
     private Vertx vertx;
     private Room room;
-    private long bytes;
+    private CountingLink first;
 
     /** A link that only counts what it is sent. */
-    private final class CountingLink implements Link {
-        @Override
-        public boolean writable() {
-            return true;
-        }
-
-        @Override
-        public void send(Buffer message) {
-            bytes += message.length();
-        }
-
-        @Override
-        public void close(short code, String reason) {
-        }
-
-        @Override
-        public boolean closed() {
-            return false;
-        }
-
-        @Override
-        public String remote() {
-            return "memory";
-        }
-    }
-
     @Setup(Level.Trial)
     public void startVertx() {
         vertx = Vertx.vertx();
@@ -78,20 +48,9 @@ public class BroadcastBenchmark {
     /** A fresh room each iteration, for the reason given in SimulationBenchmark. */
     @Setup(Level.Iteration)
     public void setup() {
-        room = new Room("bench", ArenaGame.SPEC.snapshotEveryTicks(1).maxPlayers(sessions), vertx.getOrCreateContext(), 7,
-                new RoomSettings(System::nanoTime, 10_000, 15_000), new RoomListener() {
-                    @Override
-                    public void onSeatFreed(Room r, String token) {
-                    }
-
-                    @Override
-                    public void onDisposed(Room r) {
-                    }
-                });
-        room.start(false);
-        for (int i = 0; i < sessions; i++) {
-            room.join(new Session(new CountingLink(), "p" + i));
-        }
+        MemoryRoom memory = new MemoryRoom(ArenaGame.SPEC.snapshotEveryTicks(1), vertx, sessions, false);
+        room = memory.room;
+        first = memory.first;
         for (int i = 0; i < 10; i++) {
             room.tickOnce();
         }
@@ -106,6 +65,6 @@ public class BroadcastBenchmark {
     @Benchmark
     public long tickAndBroadcast() {
         room.tickOnce();
-        return bytes;
+        return first.bytes;
     }
 }

@@ -5,10 +5,7 @@ import dev.tickcast.game.GameSpec;
 import dev.tickcast.game.InputReader;
 import dev.tickcast.game.RoomContext;
 import dev.tickcast.server.internal.room.Room;
-import dev.tickcast.server.internal.room.RoomListener;
-import dev.tickcast.server.internal.room.RoomSettings;
 import dev.tickcast.server.internal.room.Session;
-import dev.tickcast.server.internal.transport.Link;
 import dev.tickcast.state.Schema;
 import dev.tickcast.state.Table;
 import dev.tickcast.wire.Protocol;
@@ -54,7 +51,7 @@ public class InboundBenchmark {
     private final Buffer message = Buffer.buffer(new byte[] {(byte) Protocol.typeByte(Protocol.GAME_SEND), 1, 7, 9});
     private int seq;
     private int sentThisTick;
-    private long bytes;
+    private CountingLink first;
 
     /** Moves a counter on INPUT; answers game message 1 with message 2 to everyone. */
     public static final class Pong implements Game {
@@ -101,50 +98,12 @@ public class InboundBenchmark {
         }
     }
 
-    private final class CountingLink implements Link {
-        @Override
-        public boolean writable() {
-            return true;
-        }
-
-        @Override
-        public void send(Buffer m) {
-            bytes += m.length();
-        }
-
-        @Override
-        public void close(short code, String reason) {
-            throw new IllegalStateException("closed: " + code + " " + reason);
-        }
-
-        @Override
-        public boolean closed() {
-            return false;
-        }
-
-        @Override
-        public String remote() {
-            return "memory";
-        }
-    }
-
     @Setup(Level.Trial)
     public void setup() {
         vertx = Vertx.vertx();
-        room = new Room("bench", GameSpec.of("pong", Pong::new).maxPlayers(sessions), vertx.getOrCreateContext(), 7,
-                new RoomSettings(System::nanoTime, 10_000, 15_000), new RoomListener() {
-                    @Override
-                    public void onSeatFreed(Room r, String token) {
-                    }
-
-                    @Override
-                    public void onDisposed(Room r) {
-                    }
-                });
-        room.start(false);
-        for (int i = 0; i < sessions; i++) {
-            room.join(new Session(new CountingLink(), "p" + i));
-        }
+        MemoryRoom memory = new MemoryRoom(GameSpec.of("pong", Pong::new), vertx, sessions, true);
+        room = memory.room;
+        first = memory.first;
         sender = room.session(0);
     }
 
@@ -162,7 +121,7 @@ public class InboundBenchmark {
         }
         input.setByte(5, (byte) (seq >>> 28));
         room.onMessage(sender, input);
-        return bytes;
+        return first.bytes;
     }
 
     /** One GAME_SEND answered by a GAME_MESSAGE to every player (within the per-tick limit). */
@@ -173,6 +132,6 @@ public class InboundBenchmark {
             room.tickOnce();
         }
         room.onMessage(sender, message);
-        return bytes;
+        return first.bytes;
     }
 }

@@ -1,0 +1,42 @@
+package dev.tickcast.bench.codec;
+
+import dev.tickcast.server.internal.transport.Link;
+import io.vertx.core.buffer.Buffer;
+
+/** An in-memory link that is always writable and only counts the bytes it is sent. */
+final class CountingLink implements Link {
+    private final boolean closeIsABug;
+    long bytes;
+
+    /** @param closeIsABug true: a close throws, for benchmarks whose inputs must all be valid */
+    CountingLink(boolean closeIsABug) {
+        this.closeIsABug = closeIsABug;
+    }
+
+    @Override
+    public boolean writable() {
+        return true;
+    }
+
+    @Override
+    public void send(Buffer message) {
+        bytes += message.length();
+    }
+
+    @Override
+    public void close(short code, String reason) {
+        if (closeIsABug) {
+            throw new IllegalStateException("closed: " + code + " " + reason);
+        }
+    }
+
+    @Override
+    public boolean closed() {
+        return false;
+    }
+
+    @Override
+    public String remote() {
+        return "memory";
+    }
+}

@@ -1,0 +1,35 @@
+package dev.tickcast.bench.codec;
+
+import dev.tickcast.game.GameSpec;
+import dev.tickcast.server.internal.room.Room;
+import dev.tickcast.server.internal.room.RoomListener;
+import dev.tickcast.server.internal.room.RoomSettings;
+import dev.tickcast.server.internal.room.Session;
+import io.vertx.core.Vertx;
+
+/** A started room without a timer, seated with N in-memory {@link CountingLink}s: what room benchmarks drive. */
+final class MemoryRoom {
+    final Room room;
+    final CountingLink first;
+
+    MemoryRoom(GameSpec spec, Vertx vertx, int sessions, boolean closeIsABug) {
+        room = new Room("bench", spec.maxPlayers(sessions), vertx.getOrCreateContext(), 7,
+                new RoomSettings(System::nanoTime, 10_000, 15_000), new RoomListener() {
+                    @Override
+                    public void onSeatFreed(Room r, String token) {
+                    }
+
+                    @Override
+                    public void onDisposed(Room r) {
+                    }
+                });
+        room.start(false);
+        CountingLink link = null;
+        for (int i = 0; i < sessions; i++) {
+            CountingLink l = new CountingLink(closeIsABug);
+            link = link == null ? l : link;
+            room.join(new Session(l, "p" + i));
+        }
+        first = link;
+    }
+}
