@@ -105,6 +105,8 @@ public final class GoldenVectors {
             {"ping", "PING", new PingMessage(123456789)},
             {"chat_send", "CHAT_SEND", new ChatSendMessage("gg héllo 🎮")},
             {"welcome", "WELCOME", new WelcomeMessage(1, "r-7f3a", "arena", 2, 334, 60, 3)},
+            {"welcome_spectator", "WELCOME", new WelcomeMessage(1, "r", "g", 0, -1, 1, 1)},
+            {"input_big", "INPUT", new InputMessage(Integer.MAX_VALUE, big())},
             {"pong", "PONG", new PongMessage(123456789, 5400)},
             {"chat", "CHAT", new ChatMessage(2, "Zoë", "gg \"quoted\" 🎮")},
             {"game_send", "GAME_SEND", new GameSendMessage(3, new byte[] {1, (byte) 0x80, (byte) 0xFF})},
@@ -121,6 +123,15 @@ public final class GoldenVectors {
                     .append(",\"value\":").append(Json.value(m[2])).append('}');
         }
         return entries.toString();
+    }
+
+    /** The largest INPUT payload: 256 bytes 0, 1, ..., 255. */
+    private static byte[] big() {
+        byte[] payload = new byte[dev.tickcast.wire.Protocol.MAX_INPUT_PAYLOAD_BYTES];
+        for (int i = 0; i < payload.length; i++) {
+            payload[i] = (byte) i;
+        }
+        return payload;
     }
 
     static byte[] frame(Object message) {
@@ -172,6 +183,13 @@ public final class GoldenVectors {
                     .append(",\"state\":").append(Json.string(stem + ".json")).append('}');
             previous = current;
             current = server;
+        }
+
+        /** A full snapshot to a client that lost its baseline; the next step is a delta without a predictor. */
+        void offerKeyframe(Snapshot server) {
+            current = null;
+            previous = null;
+            offer(server, false);
         }
 
         String manifestEntry() {

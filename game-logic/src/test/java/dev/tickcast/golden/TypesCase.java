@@ -12,7 +12,8 @@ import java.util.Map;
  * The "types" golden case: every field type, bools flipping, non-ASCII and emoji strings,
  * negative and saturated quantized floats, differences on each S-code tier (and across the 32-bit
  * wrap), a 32-field table whose change mask uses bit 31, two entities sharing a change mask (the
- * reuse bit), adds and removes, a skipped snapshot, and predictors across unequal gaps.
+ * reuse bit), adds and removes, a skipped snapshot, predictors across unequal gaps, a linear int
+ * whose prediction wraps int32, and a keyframe after deltas.
  */
 final class TypesCase {
     static final Schema KITCHEN = new Schema("kitchen");
@@ -27,6 +28,10 @@ final class TypesCase {
 
     static final int SNAPSHOTS = 14;
     static final int SKIPPED = 7;
+    /** The client's baseline is gone here (it was too slow): it gets a keyframe, then deltas again. */
+    static final int KEYFRAME = 12;
+    /** twin1's linear int: from the third value on, the prediction base + (base - pred) wraps int32. */
+    static final int[] WRAPPING_LIN = {0, 1_000_000_000, 2_000_000_000, 2_100_000_000};
     /** Differences of the field i from one snapshot to the next: each S-code tier, both signs, wrap. */
     static final int[] I_DIFFS = {0, -4, 4, -32, 32, -512, 512, -32768, 32768, Integer.MIN_VALUE, Integer.MAX_VALUE, 3, -1, 1};
     static final float[] BIG_VALUES = {-3e9f, -1e6f, 1e6f, -0.5f, 0f, 12345.5f, -65536f, 3e9f};
@@ -67,7 +72,11 @@ final class TypesCase {
             script.step(k);
             Snapshot s = new Snapshot(script.world.schemas());
             s.capture(script.world, 3 * (k + 1));
-            c.offer(s, k == SKIPPED);
+            if (k == KEYFRAME) {
+                c.offerKeyframe(s);
+            } else {
+                c.offer(s, k == SKIPPED);
+            }
         }
         return c.manifestEntry();
     }
@@ -95,6 +104,7 @@ final class TypesCase {
             row = kitchen.rowOf(twin);
             kitchen.setInt(row, I, kitchen.getInt(row, I) + 1);
         }
+        kitchen.setInt(kitchen.rowOf(twin1), LIN, WRAPPING_LIN[Math.min(k, WRAPPING_LIN.length - 1)]);
         stepWide(k);
         if (k == 4) {
             kitchen.remove(b);

@@ -36,6 +36,7 @@ class EventBusTest {
     static final class AuthorVerticle extends VerticleBase {
         final List<JsonObject> events = new CopyOnWriteArrayList<>();
         final CompletableFuture<Void> disposed = new CompletableFuture<>();
+        final CompletableFuture<JsonObject> announced = new CompletableFuture<>();
 
         @Override
         public Future<?> start() {
@@ -46,6 +47,9 @@ class EventBusTest {
                 events.add(m.body());
                 if (RoomEvents.ROOM_DISPOSED.equals(m.body().getString("type"))) {
                     disposed.complete(null);
+                }
+                if ("announced".equals(m.body().getString("event"))) {
+                    announced.complete(m.body());
                 }
             }).completion();
         }
@@ -71,6 +75,8 @@ class EventBusTest {
         ann.await(s -> true);
         String roomId = ann.client.welcome().roomId();
         ann.onContext(() -> ann.client.sendGameMessage(EchoGame.ANNOUNCE, new byte[0]));
+        JsonObject announced = Bot.get(author.announced);
+        assertEquals(ann.client.welcome().playerId(), announced.getJsonObject("data").getInteger("by"));
 
         JsonObject reply = request(vertx, roomId, new JsonObject().put("action", "bump"));
         assertTrue(reply.getBoolean("accepted"));
@@ -92,8 +98,6 @@ class EventBusTest {
                 .findFirst().orElseThrow();
         assertEquals("ann", joined.getString("name"));
         assertEquals("echo", joined.getString("game"));
-        JsonObject announced = author.events.get(2);
-        assertEquals(ann.client.welcome().playerId(), announced.getJsonObject("data").getInteger("by"));
         assertEquals(ReplyFailure.NO_HANDLERS, requestFailure(vertx, roomId).failureType(), "a disposed room");
     }
 
