@@ -1,6 +1,5 @@
 package dev.tickcast.server;
 
-import dev.tickcast.games.arena.ArenaGame;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import org.slf4j.Logger;
@@ -9,14 +8,22 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.BiFunction;
 
-/** {@code java -jar tickcast-server.jar}: starts the server with the arena game. */
+/**
+ * {@code java -jar tickcast-server.jar}: deploys a {@link TickcastVerticle} built from the command
+ * line, hosting the games of every plug-in on the class path (and in {@code --plugins}).
+ */
 @Command(name = "tickcast-server", mixinStandardHelpOptions = true, version = "Tickcast 0.1.0",
-        description = "Authoritative game-state sync server. Serves the demo at http://HOST:PORT/, "
-                + "matchmaking at POST /matchmake/{game}, GET /health, GET /rooms and the game WebSocket at /ws "
-                + "(subprotocol tickcast.v1).")
+        description = "Authoritative game-state sync server. Hosts every game found on the class path "
+                + "(java -cp tickcast-server.jar:my-game.jar dev.tickcast.server.ServerMain) or in --plugins, serves "
+                + "the demo at http://HOST:PORT/, GET /games, GET /rooms, GET /health, matchmaking at "
+                + "POST /matchmake/{game} and the game WebSocket at /ws (subprotocol tickcast.v1).")
 public final class ServerMain implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServerMain.class);
 
@@ -26,8 +33,26 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--host", description = "Address to listen on. Default: ${DEFAULT-VALUE}.")
     String host = "0.0.0.0";
 
-    @Option(names = "--event-loops", description = "Event loops that accept sockets and host rooms. "
-            + "Default: two per core.")
+    @Option(names = "--game", paramLabel = "NAME", description = "A game to host (repeatable). Default: every game found.")
+    List<String> games = new ArrayList<>();
+
+    @Option(names = "--plugins", paramLabel = "DIR", description = "A folder of plug-in jars (games and their verticles) "
+            + "to load besides the class path.")
+    Path pluginDir;
+
+    @Option(names = "--tick-hz", paramLabel = "[GAME=]HZ", description = "Simulation rate of a game (GAME=HZ), or of "
+            + "every hosted game (HZ); the snapshot rate is kept when it divides the new rate (repeatable).")
+    List<String> tickHz = new ArrayList<>();
+
+    @Option(names = "--snapshot-hz", paramLabel = "[GAME=]HZ", description = "Snapshots per second of a game (GAME=HZ) "
+            + "or of every hosted game (HZ); must divide the game's tick rate (repeatable).")
+    List<String> snapshotHz = new ArrayList<>();
+
+    @Option(names = "--max-players", paramLabel = "[GAME=]N", description = "Room size of a game (GAME=N) or of every "
+            + "hosted game (N) (repeatable).")
+    List<String> maxPlayers = new ArrayList<>();
+
+    @Option(names = "--event-loops", description = "Event loops that accept sockets and host rooms. Default: two per core.")
     int eventLoops = 2 * Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--seat-timeout-ms", description = "How long a reserved seat waits for its JOIN. Default: ${DEFAULT-VALUE}.")
@@ -38,7 +63,7 @@ public final class ServerMain implements Callable<Integer> {
 
     @Option(names = "--allow-origin", description = "A browser origin allowed to open the WebSocket, e.g. "
             + "https://game.example.com (repeatable). Without any, the server's own origin and localhost origins are allowed.")
-    java.util.List<String> allowedOrigins = new java.util.ArrayList<>();
+    List<String> allowedOrigins = new ArrayList<>();
 
     @Option(names = "--tls-cert", description = "PEM certificate chain: serve https and wss (with --tls-key).")
     String tlsCert;
@@ -53,11 +78,7 @@ public final class ServerMain implements Callable<Integer> {
             + "(burst: 4 times as many). Default: ${DEFAULT-VALUE}.")
     double handshakesPerSecond = 50;
 
-    @Option(names = "--snapshot-hz", description = "Snapshots per second of the arena (60 / n for a whole n: 60, 30, 20, ...). "
-            + "Default: ${DEFAULT-VALUE}.")
-    int snapshotHz = 20;
-
-    /** Entry point. */
+    /** Entry point; exits 2 on a usage or configuration error (an unknown game, a bad rate). */
     public static void main(String[] args) {
         int code = new CommandLine(new ServerMain()).execute(args);
         if (code != 0) {
@@ -67,38 +88,79 @@ public final class ServerMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        TickcastOptions config = TickcastOptions.defaults().withAddress(host, port).withEventLoops(eventLoops)
-                .withSeatTimeoutMs(seatTimeoutMs).withSeed(seed).withMaxConnections(maxConnections)
-                .withHandshakeRate(handshakesPerSecond, (int) Math.max(1, Math.min(Integer.MAX_VALUE, 4 * handshakesPerSecond)));
-        allowedOrigins.forEach(config::allowOrigin);
-        if ((tlsCert == null) != (tlsKey == null)) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--tls-cert and --tls-key go together");
-        }
-        if (tlsCert != null) {
-            config.withTlsPem(tlsCert, tlsKey);
+        CommandLine cli = new CommandLine(this);
+        TickcastOptions options;
+        ClassLoader plugins;
+        try {
+            plugins = pluginDir == null ? ServerMain.class.getClassLoader()
+                    : Plugins.fromDirectory(pluginDir, ServerMain.class.getClassLoader());
+            options = withAllSettingsResolved(options(), plugins);
+            // the same check the verticle makes, so that a bad --game or rate fails before Vert.x starts
+            Plugins.host(new GameRegistry(), Plugins.games(plugins), options);
+        } catch (IllegalArgumentException e) {
+            cli.getErr().println("tickcast-server: " + e.getMessage() + " (see --help)");
+            return 2;
         }
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(1, eventLoops)));
-        if (snapshotHz < 1 || 60 % snapshotHz != 0) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--snapshot-hz must divide 60");
-        }
-        GameRegistry games = new GameRegistry().register(ArenaGame.SPEC.snapshotEveryTicks(60 / snapshotHz));
+        TickcastVerticle verticle = new TickcastVerticle(options, plugins);
         CountDownLatch stopped = new CountDownLatch(1);
-        TickcastServer.start(vertx, config, games).onComplete(started -> {
+        vertx.deployVerticle(verticle).onComplete(started -> {
             if (started.failed()) {
-                LOG.error("could not start on {}:{}", host, port, started.cause());
+                LOG.error("could not start on {}:{}: {}", host, port, started.cause().getMessage());
                 vertx.close();
                 stopped.countDown();
                 return;
             }
-            TickcastServer server = started.result();
-            LOG.info("Tickcast listening on {}://{}:{}/ (games: arena; {} event loops)", config.tls() ? "https" : "http",
-                    "0.0.0.0".equals(host) ? "localhost" : host, server.port(), eventLoops);
+            LOG.info("Tickcast listening on {}://{}:{}/ (games: {}; {} event loops)", options.tls() ? "https" : "http",
+                    "0.0.0.0".equals(host) ? "localhost" : host, verticle.server().port(),
+                    String.join(", ", verticle.server().tickcast().games().all().stream().map(g -> g.name()).toList()),
+                    eventLoops);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                server.shutdown();
+                verticle.server().shutdown();
                 vertx.close().await();
             }, "tickcast-shutdown"));
         });
         stopped.await();
         return 1;
+    }
+
+    private TickcastOptions options() {
+        TickcastOptions config = TickcastOptions.defaults().withAddress(host, port).withEventLoops(eventLoops)
+                .withSeatTimeoutMs(seatTimeoutMs).withSeed(seed).withMaxConnections(maxConnections)
+                .withHandshakeRate(handshakesPerSecond, (int) Math.max(1, Math.min(Integer.MAX_VALUE, 4 * handshakesPerSecond)))
+                .withGames(games);
+        allowedOrigins.forEach(config::allowOrigin);
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+        }
+        if (tlsCert != null) {
+            config.withTlsPem(tlsCert, tlsKey);
+        }
+        return config;
+    }
+
+    /** The options with the per-game flags applied; a flag without GAME= applies to every hosted game. */
+    private TickcastOptions withAllSettingsResolved(TickcastOptions config, ClassLoader plugins) {
+        List<String> hosted = games.isEmpty() ? new ArrayList<>(Plugins.games(plugins).keySet()) : games;
+        apply(config, hosted, "--tick-hz", tickHz, (v, s) -> s.with(new GameSettings(Integer.parseInt(v), null, null)));
+        apply(config, hosted, "--snapshot-hz", snapshotHz, (v, s) -> s.with(new GameSettings(null, Double.parseDouble(v), null)));
+        apply(config, hosted, "--max-players", maxPlayers, (v, s) -> s.with(new GameSettings(null, null, Integer.parseInt(v))));
+        return config;
+    }
+
+    private static void apply(TickcastOptions config, List<String> hosted, String flag, List<String> values,
+                              BiFunction<String, GameSettings, GameSettings> parse) {
+        for (String value : values) {
+            int eq = value.indexOf('=');
+            List<String> targets = eq < 0 ? hosted : List.of(value.substring(0, eq));
+            String number = eq < 0 ? value : value.substring(eq + 1);
+            for (String game : targets) {
+                try {
+                    config.withGameSettings(game, parse.apply(number, GameSettings.NONE));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(flag + " " + value + ": not a number");
+                }
+            }
+        }
     }
 }

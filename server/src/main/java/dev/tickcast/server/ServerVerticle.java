@@ -1,9 +1,9 @@
 package dev.tickcast.server;
 
 import com.esotericsoftware.kryo.Kryo;
-import dev.tickcast.server.http.HttpApi;
-import dev.tickcast.server.match.Matchmaker;
-import dev.tickcast.server.transport.Connection;
+import io.vertx.ext.web.Router;
+import dev.tickcast.server.internal.match.Matchmaker;
+import dev.tickcast.server.internal.transport.Connection;
 import dev.tickcast.wire.Messages;
 import dev.tickcast.wire.Protocol;
 import io.vertx.core.Future;
@@ -14,7 +14,7 @@ import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PfxOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
-import dev.tickcast.server.transport.HandshakeGuard;
+import dev.tickcast.server.internal.transport.HandshakeGuard;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -22,7 +22,7 @@ import java.util.List;
 
 /**
  * One per event loop: listens on the shared port (Vert.x spreads accepted sockets over the
- * instances), serves HTTP and upgrades {@code /ws} to the game WebSocket. Its context also hosts
+ * instances), serves HTTP through the shared router and upgrades {@code /ws} to the game WebSocket. Its context also hosts
  * rooms ({@link RoomHosts}).
  */
 final class ServerVerticle extends VerticleBase {
@@ -30,11 +30,14 @@ final class ServerVerticle extends VerticleBase {
     private final Matchmaker matchmaker;
     private final RoomHosts hosts;
     private final HandshakeGuard guard;
+    private final Router router;
     private final int port;
     private final Set<Connection> connections = new HashSet<>();
     private HttpServer server;
 
-    ServerVerticle(TickcastOptions config, Matchmaker matchmaker, RoomHosts hosts, HandshakeGuard guard, int port) {
+    ServerVerticle(TickcastOptions config, Matchmaker matchmaker, RoomHosts hosts, HandshakeGuard guard, Router router,
+                   int port) {
+        this.router = router;
         this.config = config;
         this.matchmaker = matchmaker;
         this.hosts = hosts;
@@ -66,7 +69,7 @@ final class ServerVerticle extends VerticleBase {
         server = vertx.createHttpServer(options)
                 .webSocketHandshakeHandler(this::handshake)
                 .webSocketHandler(ws -> accept(ws, kryo))
-                .requestHandler(new HttpApi(matchmaker).router(vertx));
+                .requestHandler(router);
         vertx.setPeriodic(config.pingIntervalMs(), id -> keepAlive());
         return server.listen(port, config.host());
     }

@@ -1,11 +1,22 @@
 package dev.tickcast.server;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Server settings, in the style of Vert.x options: fluent setters that return this, record-style
- * getters. Build one, hand it to {@link TickcastServer#start}, and do not change it afterwards.
+ * getters, and a JSON form ({@link #TickcastOptions(JsonObject)}, {@link #toJson()}) for a
+ * verticle's config. Build one, hand it to {@link TickcastVerticle}, and do not change it afterwards.
+ *
+ * <pre>{@code
+ * vertx.deployVerticle(new TickcastVerticle(new TickcastOptions().withAddress("0.0.0.0", 8080)
+ *         .withGames(List.of("arena", "tanks")).withGameSettings("arena", new GameSettings(30, 10.0, null))));
+ * }</pre>
  */
 public final class TickcastOptions {
     /** Default port. */
@@ -23,6 +34,8 @@ public final class TickcastOptions {
     private int messageBurst = 120;
     private double chatPerSecond = 2;
     private int chatBurst = 5;
+    private double gameMessagesPerSecond = 20;
+    private int gameMessageBurst = 40;
     private double handshakesPerSecondPerAddress = 50;
     private int handshakeBurstPerAddress = 200;
     private int maxConnections = 10_000;
@@ -34,6 +47,81 @@ public final class TickcastOptions {
     private String tlsKeyStorePassword;
     private String tlsCertPath;
     private String tlsKeyPath;
+    private final List<String> games = new ArrayList<>();
+    private final Map<String, GameSettings> gameSettings = new LinkedHashMap<>();
+    private boolean deployExtensions = true;
+
+    /** The defaults (see {@link #defaults()}). */
+    public TickcastOptions() {
+    }
+
+    /**
+     * Options from JSON; absent fields keep their defaults. Fields: host, port, eventLoops, seed,
+     * seatTimeoutMs, maxConnections, handshakesPerSecond, allowOrigins (array), games (array of
+     * names), gameSettings ({"arena": {"tickHz":30,"snapshotHz":10,"maxPlayers":16}}), deployExtensions.
+     */
+    public TickcastOptions(JsonObject json) {
+        host = json.getString("host", host);
+        port = json.getInteger("port", port);
+        eventLoops = json.getInteger("eventLoops", eventLoops);
+        seed = json.getLong("seed", seed);
+        seatTimeoutMs = json.getLong("seatTimeoutMs", seatTimeoutMs);
+        maxConnections = json.getInteger("maxConnections", maxConnections);
+        double hs = json.getDouble("handshakesPerSecond", handshakesPerSecondPerAddress);
+        withHandshakeRate(hs, (int) Math.max(1, Math.min(Integer.MAX_VALUE, 4 * hs)));
+        deployExtensions = json.getBoolean("deployExtensions", deployExtensions);
+        json.getJsonArray("allowOrigins", new JsonArray()).forEach(o -> allowedOrigins.add((String) o));
+        json.getJsonArray("games", new JsonArray()).forEach(g -> games.add((String) g));
+        JsonObject settings = json.getJsonObject("gameSettings", new JsonObject());
+        for (String game : settings.fieldNames()) {
+            gameSettings.put(game, GameSettings.fromJson(settings.getJsonObject(game)));
+        }
+    }
+
+    /** The JSON form read by {@link #TickcastOptions(JsonObject)}. */
+    public JsonObject toJson() {
+        JsonObject settings = new JsonObject();
+        gameSettings.forEach((game, s) -> settings.put(game, s.toJson()));
+        return new JsonObject().put("host", host).put("port", port).put("eventLoops", eventLoops).put("seed", seed)
+                .put("seatTimeoutMs", seatTimeoutMs).put("maxConnections", maxConnections)
+                .put("handshakesPerSecond", handshakesPerSecondPerAddress).put("deployExtensions", deployExtensions)
+                .put("allowOrigins", new JsonArray(allowedOrigins)).put("games", new JsonArray(games))
+                .put("gameSettings", settings);
+    }
+
+    /** Hosts only these games of the plug-ins found (empty: every game found). */
+    public TickcastOptions withGames(List<String> names) {
+        games.clear();
+        games.addAll(names);
+        return this;
+    }
+
+    /** Overrides a game's tick rate, snapshot rate or room size (merged with earlier overrides). */
+    public TickcastOptions withGameSettings(String game, GameSettings settings) {
+        gameSettings.merge(game, settings, GameSettings::with);
+        return this;
+    }
+
+    /** Whether {@link TickcastVerticle} deploys the verticles of {@link TickcastExtension}s found (default true). */
+    public TickcastOptions withDeployExtensions(boolean deploy) {
+        deployExtensions = deploy;
+        return this;
+    }
+
+    /** The games to host, by name; empty: every game found. */
+    public List<String> games() {
+        return List.copyOf(games);
+    }
+
+    /** The operator's overrides by game name. */
+    public Map<String, GameSettings> gameSettings() {
+        return Map.copyOf(gameSettings);
+    }
+
+    /** True if extension verticles are deployed. */
+    public boolean deployExtensions() {
+        return deployExtensions;
+    }
 
     /** The defaults: 0.0.0.0:8080, two loops per core, and the limits documented in docs/SECURITY.md. */
     public static TickcastOptions defaults() {
@@ -94,6 +182,13 @@ public final class TickcastOptions {
     public TickcastOptions withChatRate(double perSecond, int burst) {
         chatPerSecond = perSecond;
         chatBurst = burst;
+        return this;
+    }
+
+    /** The per-connection token bucket for game messages (GAME_SEND): refill rate and burst. */
+    public TickcastOptions withGameMessageRate(double perSecond, int burst) {
+        gameMessagesPerSecond = perSecond;
+        gameMessageBurst = burst;
         return this;
     }
 
@@ -201,6 +296,16 @@ public final class TickcastOptions {
     /** Chat bucket size. */
     public int chatBurst() {
         return chatBurst;
+    }
+
+    /** Game message bucket refill per second. */
+    public double gameMessagesPerSecond() {
+        return gameMessagesPerSecond;
+    }
+
+    /** Game message bucket size. */
+    public int gameMessageBurst() {
+        return gameMessageBurst;
     }
 
     /** Handshake bucket refill per second and address. */

@@ -1,9 +1,11 @@
 package dev.tickcast.server;
 
-import dev.tickcast.server.match.Matchmaker;
-import dev.tickcast.server.room.Room;
-import dev.tickcast.server.room.RoomSettings;
-import dev.tickcast.server.transport.HandshakeGuard;
+import dev.tickcast.server.internal.http.HttpApi;
+import dev.tickcast.server.internal.match.Matchmaker;
+import dev.tickcast.server.internal.room.Room;
+import dev.tickcast.server.internal.room.RoomSettings;
+import dev.tickcast.server.internal.room.SnapshotObserver;
+import dev.tickcast.server.internal.transport.HandshakeGuard;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -14,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A running Tickcast server inside a {@link Vertx}: HTTP, matchmaking, the game WebSocket and the
- * rooms. {@code ServerMain} starts one from the command line; tests and the bench embed one.
+ * rooms. {@link TickcastVerticle} starts one (the CLI does it that way); tests and the bench embed
+ * one directly with a registry of their own:
  *
  * <pre>{@code
  * GameRegistry games = new GameRegistry().register(ArenaGame.SPEC);
@@ -26,13 +29,18 @@ public final class TickcastServer {
     private static final AtomicLong SHARED_RANDOM_PORTS = new AtomicLong();
 
     private final Vertx vertx;
+    private final Tickcast tickcast;
     private final Matchmaker matchmaker;
+    private final List<SnapshotObserver> observers;
     private final long sweepTimer;
     private final int port;
 
-    private TickcastServer(Vertx vertx, Matchmaker matchmaker, HandshakeGuard guard, int port) {
+    private TickcastServer(Vertx vertx, Tickcast tickcast, Matchmaker matchmaker, HandshakeGuard guard,
+                           List<SnapshotObserver> observers, int port) {
         this.vertx = vertx;
+        this.tickcast = tickcast;
         this.matchmaker = matchmaker;
+        this.observers = observers;
         this.port = port;
         this.sweepTimer = vertx.setPeriodic(SWEEP_PERIOD_MS, id -> {
             matchmaker.sweep();
@@ -40,26 +48,39 @@ public final class TickcastServer {
         });
     }
 
-    /** Starts a server with {@code config.eventLoops()} listening instances. */
+    /** Starts a server over its own {@link Tickcast} of {@code games}. */
     public static Future<TickcastServer> start(Vertx vertx, TickcastOptions config, GameRegistry games) {
+        return start(vertx, config, Tickcast.create(vertx, games));
+    }
+
+    /** Starts a server with {@code config.eventLoops()} listening instances over {@code tickcast}'s games and router. */
+    public static Future<TickcastServer> start(Vertx vertx, TickcastOptions config, Tickcast tickcast) {
+        try {
+            tickcast.claim();
+        } catch (IllegalStateException e) {
+            return Future.failedFuture(e);
+        }
         RoomHosts hosts = new RoomHosts();
         HandshakeGuard guard = new HandshakeGuard(config);
+        List<SnapshotObserver> observers = new CopyOnWriteArrayList<>();
         RoomSettings settings = new RoomSettings(System::nanoTime, config.slowConsumerTimeoutMs(),
-                config.reconnectGraceMs());
+                config.reconnectGraceMs(), (room, snapshot) -> observers.forEach(o -> o.onSnapshot(room, snapshot)));
         AtomicLong seeds = new AtomicLong(config.seed());
-        Matchmaker matchmaker = new Matchmaker(games,
+        Matchmaker matchmaker = new Matchmaker(tickcast.games(),
                 (id, spec, mm) -> new Room(id, spec, hosts.next(), seeds.getAndIncrement(), settings, mm),
                 config.seatTimeoutMs(), System::currentTimeMillis);
+        new HttpApi(matchmaker, tickcast.games()).mount(tickcast.router());
         // Vert.x shares a listening socket among instances that use the same port; a negative port
         // means "any free port, shared by every instance that names the same negative number".
         int listenPort = config.port() == 0 ? -(int) SHARED_RANDOM_PORTS.incrementAndGet() : config.port();
         List<ServerVerticle> instances = new CopyOnWriteArrayList<>();
         return vertx.deployVerticle(() -> {
-            ServerVerticle v = new ServerVerticle(config, matchmaker, hosts, guard, listenPort);
+            ServerVerticle v = new ServerVerticle(config, matchmaker, hosts, guard, tickcast.router(), listenPort);
             instances.add(v);
             return v;
         }, new DeploymentOptions().setInstances(Math.max(1, config.eventLoops())))
-                .map(id -> new TickcastServer(vertx, matchmaker, guard, instances.get(0).actualPort()));
+                .map(id -> new TickcastServer(vertx, tickcast, matchmaker, guard, observers, instances.get(0).actualPort()))
+                .onFailure(e -> tickcast.release());
     }
 
     /** The port the server listens on. */
@@ -67,19 +88,30 @@ public final class TickcastServer {
         return port;
     }
 
-    /** The matchmaker and room directory. */
+    /** The games, router and registry this server serves. */
+    public Tickcast tickcast() {
+        return tickcast;
+    }
+
+    /** The matchmaker and room directory (engine internals: for tests and tools). */
     public Matchmaker matchmaker() {
         return matchmaker;
     }
 
-    /** The room with {@code id}, or null. */
+    /** The room with {@code id}, or null (engine internals: for tests and tools). */
     public Room room(String id) {
         return matchmaker.room(id);
+    }
+
+    /** Adds an observer of every room's snapshots, called on the rooms' threads (tests and tools). */
+    public void addSnapshotObserver(SnapshotObserver observer) {
+        observers.add(observer);
     }
 
     /** Closes every room (players get 1001) and stops the periodic sweep; the Vertx stays up. */
     public void shutdown() {
         vertx.cancelTimer(sweepTimer);
         matchmaker.closeAll();
+        tickcast.release();
     }
 }

@@ -4,7 +4,7 @@ import dev.tickcast.game.Game;
 import dev.tickcast.game.GameSpec;
 import dev.tickcast.game.InputReader;
 import dev.tickcast.state.Schema;
-import dev.tickcast.state.World;
+import dev.tickcast.game.RoomContext;
 
 /** A game with a bug: it throws at its 30th step once a player is in. */
 final class CrashGame implements Game {
@@ -18,8 +18,8 @@ final class CrashGame implements Game {
     private int stepsWithPlayers;
 
     @Override
-    public void onCreate(World world, long seed) {
-        world.createTable(THING);
+    public void onCreate(RoomContext room) {
+        room.world().createTable(THING);
     }
 
     @Override

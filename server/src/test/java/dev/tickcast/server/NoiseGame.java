@@ -6,7 +6,7 @@ import dev.tickcast.game.InputReader;
 import dev.tickcast.state.Field;
 import dev.tickcast.state.Schema;
 import dev.tickcast.state.Table;
-import dev.tickcast.state.World;
+import dev.tickcast.game.RoomContext;
 
 import java.util.SplittableRandom;
 
@@ -20,9 +20,9 @@ final class NoiseGame implements Game {
     private SplittableRandom rng;
 
     @Override
-    public void onCreate(World world, long seed) {
-        rng = new SplittableRandom(seed);
-        cells = world.createTable(CELL);
+    public void onCreate(RoomContext room) {
+        rng = new SplittableRandom(room.seed());
+        cells = room.world().createTable(CELL);
         for (int i = 0; i < 300; i++) {
             cells.addRow();
         }

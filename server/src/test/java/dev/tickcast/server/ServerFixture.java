@@ -1,8 +1,7 @@
 package dev.tickcast.server;
 
 import dev.tickcast.games.arena.ArenaGame;
-import dev.tickcast.server.room.Room;
-import dev.tickcast.server.room.RoomListener;
+import dev.tickcast.server.internal.room.Room;
 import dev.tickcast.state.Snapshot;
 import io.vertx.core.Vertx;
 
@@ -22,23 +21,12 @@ final class ServerFixture {
 
     ServerFixture(Vertx vertx, TickcastOptions config, GameRegistry games) {
         server = Bot.get(TickcastServer.start(vertx, config, games).toCompletionStage().toCompletableFuture());
-        server.matchmaker().addObserver(new RoomListener() {
-            @Override
-            public void onSeatFreed(Room room, String token) {
-            }
-
-            @Override
-            public void onDisposed(Room room) {
-            }
-
-            @Override
-            public void onSnapshot(Room room, Snapshot snapshot) {
-                states.put(key(room.id(), snapshot.tick()), snapshot.describe());
-                for (RoomWaiter w : roomWaiters) {
-                    if (w.roomId.equals(room.id()) && w.condition.test(room)) {
-                        roomWaiters.remove(w);
-                        w.done.complete(room.tick());
-                    }
+        server.addSnapshotObserver((room, snapshot) -> {
+            states.put(key(room.id(), snapshot.tick()), snapshot.describe());
+            for (RoomWaiter w : roomWaiters) {
+                if (w.roomId.equals(room.id()) && w.condition.test(room)) {
+                    roomWaiters.remove(w);
+                    w.done.complete(room.tick());
                 }
             }
         });

@@ -1,6 +1,7 @@
 package dev.tickcast.bench.codec;
 
 import dev.tickcast.game.InputReader;
+import dev.tickcast.game.testing.LocalRoom;
 import dev.tickcast.games.arena.ArenaGame;
 import dev.tickcast.games.arena.ArenaInput;
 import dev.tickcast.state.Snapshot;
@@ -10,8 +11,8 @@ import java.util.SplittableRandom;
 
 /** An arena world with bot inputs, stepped like a room: the data every codec benchmark encodes. */
 final class ArenaFixture {
-    final ArenaGame game = new ArenaGame();
-    final World world = new World();
+    final ArenaGame game;
+    final World world;
     final int players;
     private final SplittableRandom random = new SplittableRandom(42);
     private final InputReader reader = new InputReader();
@@ -22,11 +23,12 @@ final class ArenaFixture {
 
     ArenaFixture(int players) {
         this.players = players;
-        game.onCreate(world, 7);
-        world.freeze();
+        LocalRoom room = LocalRoom.create(ArenaGame.SPEC.maxPlayers(Math.max(16, players)), 7);
+        game = (ArenaGame) room.game();
+        world = room.world();
         direction = new int[players];
         for (int p = 0; p < players; p++) {
-            game.onJoin(p, "player " + p);
+            room.join("player " + p);
         }
     }
 

@@ -1,11 +1,11 @@
 package dev.tickcast.bench.codec;
 
 import dev.tickcast.games.arena.ArenaGame;
-import dev.tickcast.server.room.Room;
-import dev.tickcast.server.room.RoomListener;
-import dev.tickcast.server.room.RoomSettings;
-import dev.tickcast.server.room.Session;
-import dev.tickcast.server.transport.Link;
+import dev.tickcast.server.internal.room.Room;
+import dev.tickcast.server.internal.room.RoomListener;
+import dev.tickcast.server.internal.room.RoomSettings;
+import dev.tickcast.server.internal.room.Session;
+import dev.tickcast.server.internal.transport.Link;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,0 +1,172 @@
+package dev.tickcast.server.internal.http;
+
+import dev.tickcast.game.GameSpec;
+import dev.tickcast.server.GameRegistry;
+import dev.tickcast.server.internal.match.Matchmaker;
+import dev.tickcast.server.internal.match.SeatGrant;
+import dev.tickcast.server.internal.room.Room;
+import dev.tickcast.wire.Protocol;
+import io.vertx.core.Future;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The HTTP side: {@code GET /health}, {@code GET /rooms}, {@code GET /games},
+ * {@code POST /matchmake/:game} and the browser demo's static files at {@code /}. Errors answer
+ * with a JSON body {"error": "..."}. Mounted on the shared router: these routes come before any
+ * route a game author adds, and the static files after them.
+ */
+public final class HttpApi {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    private static final int MAX_BODY_BYTES = 4096;
+    /** Where client-demo packages the browser demo on the classpath. */
+    private static final String WEBROOT = "META-INF/tickcast/webroot";
+    private static final String JSON = "application/json";
+
+    /** Route order of the API: before the routes of game authors (which start at 0). */
+    private static final int API_ORDER = -1_000_000;
+    /** Route order of the static files: after every other route. */
+    private static final int STATIC_ORDER = 1_000_000;
+
+    private final Matchmaker matchmaker;
+    private final GameRegistry games;
+
+    /** The API over {@code matchmaker} and the hosted {@code games}. */
+    public HttpApi(Matchmaker matchmaker, GameRegistry games) {
+        this.matchmaker = matchmaker;
+        this.games = games;
+    }
+
+    /** Adds every route to {@code router} (shared by all event loops). */
+    public void mount(Router router) {
+        int order = API_ORDER;
+        router.get("/health").order(order++).handler(this::health);
+        router.get("/rooms").order(order++).handler(this::rooms);
+        router.get("/games").order(order++).handler(this::games);
+        router.post("/matchmake/*").order(order++).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+        router.post("/matchmake/joinOrCreate/:game").order(order++).handler(this::joinOrCreate);
+        router.post("/matchmake/create/:game").order(order++).handler(this::create);
+        router.post("/matchmake/joinById/:roomId").order(order++).handler(this::joinById);
+        router.post("/matchmake/:game").order(order++).handler(this::joinOrCreate);
+        router.route("/*").order(STATIC_ORDER).handler(StaticHandler.create(WEBROOT).setCachingEnabled(false));
+        router.route().order(STATIC_ORDER + 1).failureHandler(HttpApi::failure);
+    }
+
+    private void games(RoutingContext ctx) {
+        JsonArray list = new JsonArray();
+        for (GameSpec spec : games.all()) {
+            list.add(new JsonObject().put("name", spec.name()).put("tickHz", spec.tickHz())
+                    .put("snapshotHz", spec.snapshotHz()).put("snapshotEveryTicks", spec.snapshotEveryTicks())
+                    .put("maxPlayers", spec.maxPlayers()).put("chat", spec.chat()).put("page", spec.page()));
+        }
+        ctx.response().putHeader("content-type", JSON).end(list.encode());
+    }
+
+    private void health(RoutingContext ctx) {
+        ctx.response().putHeader("content-type", JSON)
+                .end(new JsonObject().put("status", "ok").put("rooms", matchmaker.roomCount()).encode());
+    }
+
+    private void rooms(RoutingContext ctx) {
+        List<Future<JsonObject>> infos = new ArrayList<>();
+        for (Room room : matchmaker.rooms()) {
+            infos.add(room.info());
+        }
+        Future.all(infos).onComplete(done -> {
+            JsonArray list = new JsonArray();
+            for (Future<JsonObject> f : infos) {
+                if (f.succeeded()) {
+                    list.add(f.result());
+                }
+            }
+            ctx.response().putHeader("content-type", JSON).end(list.encode());
+        });
+    }
+
+    private void joinOrCreate(RoutingContext ctx) {
+        JsonObject body = body(ctx);
+        if (body != null) {
+            answer(ctx, matchmaker.joinOrCreate(ctx.pathParam("game"), body.getString("name")));
+        }
+    }
+
+    private void create(RoutingContext ctx) {
+        JsonObject body = body(ctx);
+        if (body != null) {
+            answer(ctx, matchmaker.create(ctx.pathParam("game"), body.getString("name"), body.getBoolean("private")));
+        }
+    }
+
+    private void joinById(RoutingContext ctx) {
+        JsonObject body = body(ctx);
+        if (body != null) {
+            answer(ctx, matchmaker.joinById(ctx.pathParam("roomId"), body.getString("name")));
+        }
+    }
+
+    private static void answer(RoutingContext ctx, SeatGrant grant) {
+        switch (grant.status()) {
+            case NO_GAME -> error(ctx, 404, "no such game: " + ctx.pathParam("game"));
+            case NO_ROOM -> error(ctx, 404, "no such room: " + ctx.pathParam("roomId"));
+            case FULL -> error(ctx, 409, "room is full: " + ctx.pathParam("roomId"));
+            default -> ctx.response().putHeader("content-type", JSON).end(new JsonObject()
+                    .put("roomId", grant.roomId()).put("token", grant.token()).put("game", grant.game())
+                    .put("expiresInMs", grant.expiresInMs()).put("reconnectToken", grant.reconnectToken()).encode());
+        }
+    }
+
+    /**
+     * The request options {"name": string, "private": boolean}, with defaults filled in, or null
+     * after answering 400 if the body is malformed.
+     */
+    private static JsonObject body(RoutingContext ctx) {
+        String raw = ctx.body().asString();
+        JsonObject json;
+        try {
+            json = raw == null || raw.isBlank() ? new JsonObject() : new JsonObject(raw);
+        } catch (DecodeException e) {
+            json = null;
+        }
+        Object name = json == null ? null : json.getValue("name", "player");
+        Object isPrivate = json == null ? null : json.getValue("private", false);
+        String trimmed = name instanceof String s ? s.strip() : "";
+        int bytes = trimmed.getBytes(StandardCharsets.UTF_8).length;
+        if (json == null || !(isPrivate instanceof Boolean) || bytes == 0 || bytes > Protocol.MAX_NAME_BYTES) {
+            error(ctx, 400, "body must be empty or a JSON object with an optional string \"name\" of 1.."
+                    + Protocol.MAX_NAME_BYTES + " UTF-8 bytes and an optional boolean \"private\"");
+            return null;
+        }
+        return new JsonObject().put("name", trimmed).put("private", isPrivate);
+    }
+
+    /** Failures raised by handlers (a body over the limit: 413) get a JSON answer and one log line. */
+    private static void failure(RoutingContext ctx) {
+        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        if (status >= 500) {
+            LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
+        } else {
+            LOG.info("{} {} from {}: {}", ctx.request().method(), ctx.request().path(),
+                    ctx.request().remoteAddress(), status);
+        }
+        if (!ctx.response().ended()) {
+            error(ctx, status, status == 413 ? "request body too large" : "request failed");
+        }
+    }
+
+    private static void error(RoutingContext ctx, int status, String message) {
+        ctx.response().setStatusCode(status).putHeader("content-type", JSON)
+                .end(new JsonObject().put("error", message).encode());
+    }
+}

@@ -1,0 +1,37 @@
+package dev.tickcast.server.internal.match;
+
+import dev.tickcast.server.internal.room.Room;
+
+/**
+ * The answer to a JOIN's token: the room and name on success, else why not.
+ *
+ * @param status   the outcome
+ * @param room     the room (on success)
+ * @param name     the player's name (on success)
+ * @param playerId       for a reconnection, the seat to resume; -1 for a new player
+ * @param reconnectToken the token that resumes this seat after a drop
+ */
+public record Claim(Status status, Room room, String name, int playerId, String reconnectToken) {
+    /** Outcomes of a claim; each refusal maps to a close code in docs/PROTOCOL.md. */
+    public enum Status {
+        /** The seat is the caller's. */
+        OK,
+        /** Missing, malformed, forged or unknown token (4002). */
+        INVALID,
+        /** A genuine token past its expiry (4007). */
+        EXPIRED,
+        /** A genuine token already used (4008). */
+        USED,
+        /** The room has closed (4005). */
+        ROOM_CLOSED
+    }
+
+    static Claim refused(Status status) {
+        return new Claim(status, null, null, -1, null);
+    }
+
+    /** True on success. */
+    public boolean ok() {
+        return status == Status.OK;
+    }
+}

@@ -1,0 +1,338 @@
+package dev.tickcast.server.internal.match;
+
+import dev.tickcast.game.GameSpec;
+import dev.tickcast.server.GameRegistry;
+import dev.tickcast.server.internal.room.Room;
+import dev.tickcast.server.internal.room.RoomListener;
+import dev.tickcast.wire.Protocol;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * The room directory and seat reservations, as Colyseus does it: join-or-create by game name,
+ * create (public or private), or join by id; each reserves a seat and returns a signed, short-lived,
+ * single-use token that the client presents in JOIN. A seat not claimed within the timeout is
+ * released; an empty room with no reservation and no player waiting to reconnect is disposed.
+ * Private rooms are not listed and are joined by id only.
+ *
+ * <p>Shared by every event loop, so its methods are synchronized; they are short, matchmaking is off
+ * the hot path (once per join), and no room code runs under the lock.
+ */
+public final class Matchmaker implements RoomListener {
+    private static final Logger LOG = LoggerFactory.getLogger(Matchmaker.class);
+    private static final char SEAT = 's';
+    private static final char RECONNECT = 'r';
+    /** A reconnection token is honoured only while its player is dropped; this bounds its life anyway. */
+    private static final long RECONNECT_TOKEN_LIFETIME_MS = 24L * 3600 * 1000;
+
+    private final GameRegistry games;
+    private final RoomFactory factory;
+    private final long seatTimeoutMs;
+    private final LongSupplier millisClock;
+    private final SecureRandom random = new SecureRandom();
+    private final SeatTokens tokens;
+    private final Map<String, Entry> rooms = new LinkedHashMap<>();
+    private final Map<String, Reservation> reservations = new HashMap<>();
+    private final Map<String, Reconnect> reconnects = new HashMap<>();
+    private final Map<String, String> reconnectNames = new HashMap<>();
+
+    private static final class Entry {
+        final Room room;
+        final boolean isPrivate;
+        int seated;
+        int reserved;
+        boolean closed;
+
+        Entry(Room room, boolean isPrivate) {
+            this.room = room;
+            this.isPrivate = isPrivate;
+        }
+
+        int taken() {
+            return seated + reserved;
+        }
+    }
+
+    private record Reservation(Entry entry, String name, String reconnectToken, long expiresAtMs) {
+    }
+
+    /** A seated player's reconnection right; {@code droppedUntilMs} is 0 while it is connected. */
+    private static final class Reconnect {
+        final Entry entry;
+        final int playerId;
+        final String name;
+        long droppedUntilMs;
+
+        Reconnect(Entry entry, int playerId, String name) {
+            this.entry = entry;
+            this.playerId = playerId;
+            this.name = name;
+        }
+    }
+
+    /** A matchmaker over {@code games}; seats expire after {@code seatTimeoutMs} of {@code millisClock}. */
+    public Matchmaker(GameRegistry games, RoomFactory factory, long seatTimeoutMs, LongSupplier millisClock) {
+        this.games = games;
+        this.factory = factory;
+        this.seatTimeoutMs = seatTimeoutMs;
+        this.millisClock = millisClock;
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        this.tokens = new SeatTokens(secret, random);
+    }
+
+    /** Reserves a seat in a public room of {@code game} with a free seat, or in a new public room. */
+    public SeatGrant joinOrCreate(String game, String name) {
+        GameSpec spec = games.find(game);
+        if (spec == null) {
+            return SeatGrant.refused(SeatGrant.Status.NO_GAME);
+        }
+        Room created = null;
+        SeatGrant grant;
+        synchronized (this) {
+            Entry entry = openRoom(spec);
+            if (entry == null) {
+                entry = newRoom(spec, false);
+                created = entry.room;
+            }
+            grant = reserve(entry, name);
+        }
+        start(created);
+        return grant;
+    }
+
+    /** Creates a room of {@code game} (private rooms are unlisted) and reserves the first seat. */
+    public SeatGrant create(String game, String name, boolean isPrivate) {
+        GameSpec spec = games.find(game);
+        if (spec == null) {
+            return SeatGrant.refused(SeatGrant.Status.NO_GAME);
+        }
+        SeatGrant grant;
+        Entry entry;
+        synchronized (this) {
+            entry = newRoom(spec, isPrivate);
+            grant = reserve(entry, name);
+        }
+        start(entry.room);
+        return grant;
+    }
+
+    /** Reserves a seat in the room {@code roomId}, public or private. */
+    public synchronized SeatGrant joinById(String roomId, String name) {
+        Entry entry = rooms.get(roomId);
+        if (entry == null || entry.closed) {
+            return SeatGrant.refused(SeatGrant.Status.NO_ROOM);
+        }
+        if (entry.taken() >= entry.room.spec().maxPlayers()) {
+            return SeatGrant.refused(SeatGrant.Status.FULL);
+        }
+        return reserve(entry, name);
+    }
+
+    /** Claims the seat of {@code token} (a seat or a reconnection token): single use, signature and expiry checked. */
+    public synchronized Claim claim(String token) {
+        SeatTokens.Parsed parsed = tokens.verify(token);
+        if (parsed == null) {
+            return Claim.refused(Claim.Status.INVALID);
+        }
+        if (millisClock.getAsLong() >= parsed.expiresAtMs()) {
+            return Claim.refused(Claim.Status.EXPIRED);
+        }
+        return parsed.kind() == RECONNECT ? claimReconnect(token) : claimSeat(token);
+    }
+
+    private Claim claimSeat(String token) {
+        Reservation r = reservations.remove(token);
+        if (r == null) {
+            return Claim.refused(Claim.Status.USED);
+        }
+        r.entry.reserved--;
+        if (r.entry.closed) {
+            return Claim.refused(Claim.Status.ROOM_CLOSED);
+        }
+        r.entry.seated++;
+        reconnectNames.put(r.reconnectToken, r.name);
+        return new Claim(Claim.Status.OK, r.entry.room, r.name, -1, r.reconnectToken);
+    }
+
+    private Claim claimReconnect(String token) {
+        Reconnect r = reconnects.get(token);
+        if (r == null || r.entry.closed || (r.droppedUntilMs != 0 && millisClock.getAsLong() >= r.droppedUntilMs)) {
+            return Claim.refused(Claim.Status.EXPIRED);
+        }
+        if (r.droppedUntilMs == 0) {
+            return Claim.refused(Claim.Status.USED);
+        }
+        r.droppedUntilMs = 0;
+        return new Claim(Claim.Status.OK, r.entry.room, r.name, r.playerId, token);
+    }
+
+    /** Releases expired reservations and disposes rooms left empty; call it periodically. */
+    public void sweep() {
+        List<Room> toClose = new ArrayList<>();
+        synchronized (this) {
+            long now = millisClock.getAsLong();
+            Iterator<Reservation> it = reservations.values().iterator();
+            while (it.hasNext()) {
+                Reservation r = it.next();
+                if (now >= r.expiresAtMs) {
+                    it.remove();
+                    r.entry.reserved--;
+                    closeIfEmpty(r.entry, toClose);
+                }
+            }
+        }
+        closeAll(toClose);
+    }
+
+    @Override
+    public synchronized void onJoined(Room room, int playerId, String reconnectToken) {
+        Entry entry = rooms.get(room.id());
+        String name = reconnectNames.remove(reconnectToken);
+        if (entry != null && reconnectToken != null) {
+            reconnects.put(reconnectToken, new Reconnect(entry, playerId, name));
+        }
+    }
+
+    @Override
+    public synchronized void onDropped(Room room, String reconnectToken, long graceMs) {
+        Reconnect r = reconnects.get(reconnectToken);
+        if (r != null) {
+            r.droppedUntilMs = millisClock.getAsLong() + graceMs;
+        }
+    }
+
+    @Override
+    public void onSeatFreed(Room room, String reconnectToken) {
+        List<Room> toClose = new ArrayList<>(1);
+        synchronized (this) {
+            if (reconnectToken != null) {
+                reconnects.remove(reconnectToken);
+                reconnectNames.remove(reconnectToken);
+            }
+            Entry entry = rooms.get(room.id());
+            if (entry != null) {
+                entry.seated--;
+                closeIfEmpty(entry, toClose);
+            }
+        }
+        closeAll(toClose);
+    }
+
+    @Override
+    public synchronized void onDisposed(Room room) {
+        Entry entry = rooms.remove(room.id());
+        if (entry != null) {
+            entry.closed = true;
+        }
+        reconnects.values().removeIf(r -> r.entry.room == room);
+    }
+
+    /** The listed (public, open) rooms, in creation order. */
+    public synchronized List<Room> rooms() {
+        List<Room> list = new ArrayList<>(rooms.size());
+        for (Entry e : rooms.values()) {
+            if (!e.isPrivate) {
+                list.add(e.room);
+            }
+        }
+        return list;
+    }
+
+    /** The number of open rooms, private ones included. */
+    public synchronized int roomCount() {
+        return rooms.size();
+    }
+
+    /** The room with {@code id} (public or private), or null. */
+    public synchronized Room room(String id) {
+        Entry e = rooms.get(id);
+        return e == null ? null : e.room;
+    }
+
+    /** Closes every room (server shutdown). */
+    public void closeAll() {
+        List<Room> all = new ArrayList<>();
+        synchronized (this) {
+            for (Entry e : rooms.values()) {
+                e.closed = true;
+                all.add(e.room);
+            }
+            rooms.clear();
+            reservations.clear();
+            reconnects.clear();
+            reconnectNames.clear();
+        }
+        for (Room room : all) {
+            room.execute(() -> room.dispose(Protocol.CLOSE_GOING_AWAY, "server shutting down"));
+        }
+    }
+
+    private SeatGrant reserve(Entry entry, String name) {
+        long now = millisClock.getAsLong();
+        long expiresAt = now + seatTimeoutMs;
+        String token = tokens.issue(SEAT, entry.room.id(), expiresAt);
+        String reconnect = tokens.issue(RECONNECT, entry.room.id(), now + RECONNECT_TOKEN_LIFETIME_MS);
+        entry.reserved++;
+        reservations.put(token, new Reservation(entry, name, reconnect, expiresAt));
+        return new SeatGrant(SeatGrant.Status.OK, entry.room.id(), token, entry.room.spec().name(), seatTimeoutMs,
+                reconnect);
+    }
+
+    private Entry newRoom(GameSpec spec, boolean isPrivate) {
+        Entry entry = new Entry(factory.create(newId(), spec, this), isPrivate);
+        rooms.put(entry.room.id(), entry);
+        return entry;
+    }
+
+    private static void start(Room created) {
+        if (created != null) {
+            LOG.info("created room {} ({})", created.id(), created.spec().name());
+            created.execute(() -> created.start(true));
+        }
+    }
+
+    private Entry openRoom(GameSpec spec) {
+        for (Entry e : rooms.values()) {
+            if (!e.closed && !e.isPrivate && e.room.spec() == spec && e.taken() < spec.maxPlayers()) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private void closeIfEmpty(Entry entry, List<Room> toClose) {
+        if (!entry.closed && entry.taken() == 0) {
+            entry.closed = true;
+            rooms.remove(entry.room.id());
+            toClose.add(entry.room);
+        }
+    }
+
+    private static void closeAll(List<Room> toClose) {
+        for (Room room : toClose) {
+            LOG.info("disposing empty room {}", room.id());
+            room.execute(() -> room.dispose(Protocol.CLOSE_NORMAL, "room empty"));
+        }
+    }
+
+    private String newId() {
+        byte[] bytes = new byte[6];
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (rooms.containsKey(id));
+        return id;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.tickcast.server.internal.room;
+
+import com.esotericsoftware.kryo.io.Output;
+import dev.tickcast.delta.DeltaEncoder;
+import dev.tickcast.state.Snapshot;
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * Sends one snapshot to every session of a room: encode once per distinct (baseline, predictor)
+ * pair, share the buffer among every client on that pair (Colyseus' encode-once-send-many). In the
+ * steady state all up-to-date clients share one predictive delta, so a broadcast costs one encode
+ * whatever the number of watchers. A session whose write queue is full skips this snapshot.
+ * Allocation per broadcast: one Buffer per distinct pair; nothing per client.
+ */
+public final class Broadcaster {
+    private static final int OUTPUT_BYTES = 4096;
+
+    private final DeltaEncoder encoder = new DeltaEncoder();
+    private final Output out = new Output(OUTPUT_BYTES, -1);
+    private int[] cacheBase = new int[4];
+    private int[] cachePred = new int[4];
+    private Buffer[] cacheBuffer = new Buffer[4];
+    private int cacheSize;
+    private final long slowConsumerTimeoutNs;
+    private long encodes;
+    private long lastFullBytes;
+    private long nowNs;
+
+    /** A broadcaster that closes a client unable to take snapshots for {@code slowConsumerTimeoutNs}. */
+    public Broadcaster(long slowConsumerTimeoutNs) {
+        this.slowConsumerTimeoutNs = slowConsumerTimeoutNs;
+    }
+
+    /** Sends {@code now} to the first {@code count} non-null entries of {@code sessions}. */
+    void broadcast(Snapshot now, SnapshotRing ring, Session[] sessions, long timeNs) {
+        nowNs = timeNs;
+        cacheSize = 0;
+        for (Session s : sessions) {
+            if (s != null) {
+                sendTo(s, now, ring);
+            }
+        }
+        for (int i = 0; i < cacheSize; i++) {
+            cacheBuffer[i] = null;
+        }
+    }
+
+    private void sendTo(Session s, Snapshot now, SnapshotRing ring) {
+        if (s.link.closed()) {
+            return;
+        }
+        if (!s.link.writable()) {
+            skip(s);
+            return;
+        }
+        s.behindSinceNs = 0;
+        Snapshot base = ring.find(s.lastTick);
+        Snapshot pred = null;
+        if (base != null && now.tick() - base.tick() == base.tick() - s.prevTick) {
+            pred = ring.find(s.prevTick);
+        }
+        Buffer message = encoded(now, base, pred);
+        s.link.send(message);
+        s.prevTick = base == null ? Snapshot.NO_TICK : base.tick();
+        s.lastTick = now.tick();
+        s.snapshotsSent++;
+        s.bytesSent += message.length();
+        if (base == null) {
+            s.fullSnapshotsSent++;
+        }
+    }
+
+    private void skip(Session s) {
+        s.snapshotsSkipped++;
+        if (s.behindSinceNs == 0) {
+            s.behindSinceNs = nowNs;
+        } else if (nowNs - s.behindSinceNs > slowConsumerTimeoutNs) {
+            s.link.close(dev.tickcast.wire.Protocol.CLOSE_SLOW_CONSUMER, "too far behind for too long");
+        }
+    }
+
+    private Buffer encoded(Snapshot now, Snapshot base, Snapshot pred) {
+        int baseTick = base == null ? Snapshot.NO_TICK : base.tick();
+        int predTick = pred == null ? Snapshot.NO_TICK : pred.tick();
+        for (int i = 0; i < cacheSize; i++) {
+            if (cacheBase[i] == baseTick && cachePred[i] == predTick) {
+                return cacheBuffer[i];
+            }
+        }
+        out.reset();
+        encoder.encode(now, base, pred, out);
+        Buffer message = Buffer.buffer(out.position()).appendBytes(out.getBuffer(), 0, out.position());
+        encodes++;
+        if (base == null) {
+            lastFullBytes = out.position();
+        }
+        remember(baseTick, predTick, message);
+        return message;
+    }
+
+    private void remember(int baseTick, int predTick, Buffer message) {
+        if (cacheSize == cacheBase.length) {
+            int n = cacheSize * 2;
+            cacheBase = java.util.Arrays.copyOf(cacheBase, n);
+            cachePred = java.util.Arrays.copyOf(cachePred, n);
+            cacheBuffer = java.util.Arrays.copyOf(cacheBuffer, n);
+        }
+        cacheBase[cacheSize] = baseTick;
+        cachePred[cacheSize] = predTick;
+        cacheBuffer[cacheSize] = message;
+        cacheSize++;
+    }
+
+    /** Messages encoded so far (at most one per distinct baseline pair per broadcast). */
+    public long encodes() {
+        return encodes;
+    }
+
+    /** The size of the last full snapshot encoded, in bytes. */
+    public long lastFullBytes() {
+        return lastFullBytes;
+    }
+}

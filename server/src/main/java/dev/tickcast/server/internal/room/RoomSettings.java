@@ -1,0 +1,19 @@
+package dev.tickcast.server.internal.room;
+
+import java.util.function.LongSupplier;
+
+/**
+ * The server-wide settings every room follows.
+ *
+ * @param nanoClock             the clock of the tick driver and of the limits (System::nanoTime, or a test clock)
+ * @param slowConsumerTimeoutMs how long a client may be unable to take snapshots before it is closed (4006)
+ * @param reconnectGraceMs      how long a dropped player keeps its seat and entity
+ * @param observer              sees every captured snapshot ({@link SnapshotObserver#NONE} for none)
+ */
+public record RoomSettings(LongSupplier nanoClock, long slowConsumerTimeoutMs, long reconnectGraceMs,
+                           SnapshotObserver observer) {
+    /** Settings without a snapshot observer. */
+    public RoomSettings(LongSupplier nanoClock, long slowConsumerTimeoutMs, long reconnectGraceMs) {
+        this(nanoClock, slowConsumerTimeoutMs, reconnectGraceMs, SnapshotObserver.NONE);
+    }
+}

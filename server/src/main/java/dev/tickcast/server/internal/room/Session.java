@@ -1,0 +1,93 @@
+package dev.tickcast.server.internal.room;
+
+import dev.tickcast.server.internal.transport.Link;
+import dev.tickcast.state.Snapshot;
+
+/**
+ * A player in a room: its connection and what the room knows of the client's state. Owned by the
+ * room's thread. Invariant: a client only receives a snapshot whose baseline is the last state it
+ * received ({@link #lastTick}) and whose predictor, if any, is the state before that
+ * ({@link #prevTick}); a client that skipped snapshots (its write queue was full) keeps its old
+ * baseline, so the next delta still carries every change, or gets a keyframe once that baseline
+ * has left the ring.
+ */
+public final class Session {
+    final Link link;
+    final String name;
+    final String reconnectToken;
+    long droppedAtNs;
+    int playerId = -1;
+    int entityId = -1;
+    int lastTick = Snapshot.NO_TICK;
+    int prevTick = Snapshot.NO_TICK;
+    int lastSeq;
+    int gameMessageTick = -1;
+    int gameMessagesThisTick;
+    long snapshotsSent;
+    long snapshotsSkipped;
+    long fullSnapshotsSent;
+    long bytesSent;
+    long behindSinceNs;
+
+    /** A session for a client that claimed a seat under {@code name}. */
+    public Session(Link link, String name) {
+        this(link, name, null);
+    }
+
+    /** A session whose seat can be resumed with {@code reconnectToken} after a drop. */
+    public Session(Link link, String name, String reconnectToken) {
+        this.link = link;
+        this.name = name;
+        this.reconnectToken = reconnectToken;
+    }
+
+    /** Takes over the seat, entity and input sequence of a dropped session. */
+    void resume(Session dropped) {
+        playerId = dropped.playerId;
+        entityId = dropped.entityId;
+        lastSeq = dropped.lastSeq;
+    }
+
+    /** True while the player's connection is gone but its seat is kept for a reconnection. */
+    boolean dropped() {
+        return droppedAtNs != 0;
+    }
+
+    /** Counts one game message to this player at {@code tick}; false once it is over the per-tick limit. */
+    boolean takeGameMessage(int tick, int perTick) {
+        if (gameMessageTick != tick) {
+            gameMessageTick = tick;
+            gameMessagesThisTick = 0;
+        }
+        if (gameMessagesThisTick >= perTick) {
+            return false;
+        }
+        gameMessagesThisTick++;
+        return true;
+    }
+
+    /** The connection. */
+    public Link link() {
+        return link;
+    }
+
+    /** The player's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The player's id in the room (its seat), or -1 before the join. */
+    public int playerId() {
+        return playerId;
+    }
+
+    /** Snapshots skipped because the client's write queue was full. */
+    public long snapshotsSkipped() {
+        return snapshotsSkipped;
+    }
+
+    /** Full snapshots (keyframes) sent. */
+    public long fullSnapshotsSent() {
+        return fullSnapshotsSent;
+    }
+}
