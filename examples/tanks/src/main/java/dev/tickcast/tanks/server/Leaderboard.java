@@ -57,7 +57,7 @@ final class Leaderboard {
 
     private void recordScore(Object value) {
         JsonObject score = value instanceof JsonObject o ? o
-                : value instanceof Map<?, ?> m ? JsonObject.mapFrom(m) : null;
+                : value instanceof Map<?, ?> m ? new JsonObject(stringKeys(m)) : null;
         if (score == null || !(score.getValue("name") instanceof String name)) {
             return;
         }
@@ -67,6 +67,12 @@ final class Leaderboard {
             row.kills += score.getValue("kills") instanceof Number n ? n.longValue() : 0;
             row.deaths += score.getValue("deaths") instanceof Number n ? n.longValue() : 0;
         }
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> m) {
+        Map<String, Object> copy = new HashMap<>();
+        m.forEach((k, v) -> copy.put(String.valueOf(k), v));
+        return copy;
     }
 
     private Row row(String name) {

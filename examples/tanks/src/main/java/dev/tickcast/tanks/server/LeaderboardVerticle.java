@@ -41,7 +41,7 @@ public final class LeaderboardVerticle extends VerticleBase {
         MessageConsumer<Object> queries = bus.localConsumer(QUERY_ADDRESS, m -> m.reply(board.toJson()));
         Router router = Tickcast.of(vertx).router();
         router.get(PATH).handler(this::serveLeaderboard);
-        router.get("/tanks").handler(ctx -> ctx.redirect("/tanks/"));
+        router.get("/tanks").handler(LeaderboardVerticle::addSlash);
         router.route("/tanks/*").handler(StaticHandler.create(WEBROOT));
         return Future.all(events.completion(), queries.completion());
     }
@@ -50,6 +50,15 @@ public final class LeaderboardVerticle extends VerticleBase {
         vertx.eventBus().<JsonObject>request(QUERY_ADDRESS, null)
                 .onSuccess(reply -> ctx.json(reply.body()))
                 .onFailure(ctx::fail);
+    }
+
+    /** Vert.x matches "/tanks" for "/tanks/" too: redirect only the bare path, so relative URLs resolve. */
+    private static void addSlash(RoutingContext ctx) {
+        if ("/tanks".equals(ctx.request().path())) {
+            ctx.redirect("/tanks/");
+        } else {
+            ctx.next();
+        }
     }
 
     private void onEvent(Object body) {
