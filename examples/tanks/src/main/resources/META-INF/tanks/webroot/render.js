@@ -10,7 +10,8 @@ export function colorOf(player) {
   return COLORS[player % COLORS.length];
 }
 
-export function draw(ctx, tanks, shells, myEntityId, hitFlash) {
+/** Draws one frame; flashing(player) is true while that player's tank shows a hit. */
+export function draw(ctx, tanks, shells, myEntityId, flashing) {
   const scale = ctx.canvas.width / WORLD_SIZE;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.fillStyle = '#3b4a35';
@@ -25,7 +26,7 @@ export function draw(ctx, tanks, shells, myEntityId, hitFlash) {
     ctx.fill();
   }
   for (const t of tanks) {
-    drawTank(ctx, t, t.id === myEntityId, hitFlash.get(t.player) ?? 0);
+    drawTank(ctx, t, t.id === myEntityId, flashing(t.player));
   }
 }
 
@@ -48,7 +49,7 @@ function drawTank(ctx, t, mine, flash) {
   ctx.translate(t.x, t.y);
   ctx.save();
   ctx.rotate(t.heading);
-  ctx.fillStyle = flash > 0 ? '#ffffff' : colorOf(t.player);
+  ctx.fillStyle = flash ? '#ffffff' : colorOf(t.player);
   ctx.fillRect(-r, -r * 0.75, 2 * r, 1.5 * r);
   ctx.fillStyle = 'rgba(0,0,0,0.35)';
   ctx.fillRect(-r, -r * 0.75, 2 * r, 0.3 * r);

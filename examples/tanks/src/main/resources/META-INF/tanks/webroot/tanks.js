@@ -29,7 +29,7 @@ let stepTimer = null;
 let lastFrameMs = performance.now();
 const pressed = new Set();
 const hitLog = [];
-const hitFlashMs = new Map();
+const hitFlashUntilMs = new Map();
 
 function byName(id) {
   return document.getElementById(id);
@@ -102,7 +102,7 @@ function onGameMessage({ type, payload }) {
       return;
     }
     hitLog.push(hit);
-    hitFlashMs.set(hit.target, 250);
+    hitFlashUntilMs.set(hit.target, performance.now() + 250);
     body.dataset.hits = String(hitLog.length);
     body.dataset.lastHit = `${hit.shooter},${hit.target},${hit.hp}`;
     const el = byName('hit');
@@ -151,10 +151,8 @@ function frame(nowMs) {
         Object.assign(t, me);
       }
     }
-    for (const [player, ms] of hitFlashMs) {
-      hitFlashMs.set(player, ms - frameMs);
-    }
-    draw(ctx, tanks, interpolator.entities('shell', nowMs), client.entityId, hitFlashMs);
+    draw(ctx, tanks, interpolator.entities('shell', nowMs), client.entityId, (player) =>
+      (hitFlashUntilMs.get(player) ?? 0) > nowMs);
   }
   requestAnimationFrame(frame);
 }
