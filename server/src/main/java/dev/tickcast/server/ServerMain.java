@@ -1,5 +1,6 @@
 package dev.tickcast.server;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import org.slf4j.Logger;
@@ -104,7 +105,9 @@ public final class ServerMain implements Callable<Integer> {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(1, eventLoops)));
         TickcastVerticle verticle = new TickcastVerticle(options, plugins);
         CountDownLatch stopped = new CountDownLatch(1);
-        vertx.deployVerticle(verticle).onComplete(started -> {
+        // the deployment's class loader becomes the context class loader of every verticle it deploys,
+        // so that the plug-ins' classpath resources (their StaticHandler pages) resolve on the server's loops
+        vertx.deployVerticle(verticle, new DeploymentOptions().setClassLoader(plugins)).onComplete(started -> {
             if (started.failed()) {
                 LOG.error("could not start on {}:{}: {}", host, port, started.cause().getMessage());
                 vertx.close();

@@ -61,11 +61,15 @@ class TanksServerIT {
         final CompletableFuture<Void> outputEnded = new CompletableFuture<>();
 
         ServerProcess(String... args) throws IOException {
+            this(jar("tickcast.server.jar") + java.io.File.pathSeparator + jar("tickcast.tanks.jar"), List.of(args));
+        }
+
+        /** A server started with {@code classPath} (the stock jar alone, for --plugins). */
+        ServerProcess(String classPath, List<String> args) throws IOException {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", jar("tickcast.server.jar") + java.io.File.pathSeparator + jar("tickcast.tanks.jar"),
-                    "dev.tickcast.server.ServerMain"));
-            command.addAll(List.of(args));
+                    "-cp", classPath, "dev.tickcast.server.ServerMain"));
+            command.addAll(args);
             Path cwd = Files.createTempDirectory("tanks-it-");
             process = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true).start();
             exited = process.onExit().thenApply(Process::exitValue);
@@ -270,6 +274,28 @@ class TanksServerIT {
             assertTrue(bad.log().contains("nosuchgame"), "the error names the game:\n" + bad.log());
         } finally {
             bad.stop();
+        }
+    }
+
+    @Test
+    void aPluginsFolderServesTheGameItsRoutesAndItsPage() throws Exception {
+        Path folder = Files.createTempDirectory("tanks-plugins-");
+        Files.copy(Path.of(jar("tickcast.tanks.jar")), folder.resolve("tickcast-tanks.jar"));
+        int port = freePort();
+        ServerProcess plugged = new ServerProcess(jar("tickcast.server.jar"), List.of("--port", Integer.toString(port),
+                "--host", "127.0.0.1", "--plugins", folder.toString(), "--game", "tanks"));
+        try {
+            plugged.listening.get(START.toSeconds(), TimeUnit.SECONDS);
+            HttpResponse<String> games = get(port, "/games");
+            assertTrue(games.body().contains("\"name\":\"tanks\"") && !games.body().contains("\"arena\""), games.body());
+            assertEquals(200, get(port, "/tanks/leaderboard").statusCode(), "the extension's route");
+            HttpResponse<String> page = get(port, "/tanks/");
+            assertEquals(200, page.statusCode(), "the page from the plug-in jar's classpath:\n" + plugged.log());
+            assertTrue(page.body().contains("<canvas"), page.body());
+        } catch (Exception e) {
+            throw new AssertionError(plugged.log(), e);
+        } finally {
+            plugged.stop();
         }
     }
 }
