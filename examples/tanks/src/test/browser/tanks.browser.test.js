@@ -140,7 +140,7 @@ describe('tanks page', { timeout: 60_000 }, () => {
     }
   });
 
-  it('two pages see both tanks, a shot fired with Space hits on both, a tank driven with W moves', async () => {
+  it('two pages see both tanks, each fires with Space and both see each hit, a tank driven with W moves', async () => {
     const pageA = context.pages()[0] ?? await context.newPage();
     watch(pageA, 'A', problems);
     const a = await open(pageA, base, 'Alice');
@@ -179,6 +179,19 @@ describe('tanks page', { timeout: 60_000 }, () => {
       return t && t.hp === 2 ? t.hp : null;
     }, b.player, { timeout: WAIT_MS });
     assert.equal(await hpOnA.jsonValue(), 2, 'A sees B lose a hit point in the state');
+
+    // B fires back with the keyboard: both pages see B hit A.
+    await pageB.bringToFront();
+    const back = `${b.player},${a.player},2`;
+    let hitBack = false;
+    for (let shot = 0; shot < 6 && !hitBack; shot++) {
+      await pageB.keyboard.press('Space');
+      hitBack = await pageA.waitForFunction((e) => document.body.dataset.lastHit === e, back, { timeout: 1500 })
+        .then(() => true, () => false);
+    }
+    assert.ok(hitBack, `page A saw no HIT from B after 6 shots; server log:\n${serverLog.join('')}`);
+    await pageB.waitForFunction((e) => document.body.dataset.lastHit === e, back, { timeout: WAIT_MS });
+    assert.match(await pageA.evaluate(() => document.getElementById('hit').textContent), /Bob hit Alice/);
 
     // B drives forward with the keyboard (W) for about half a second; A sees it move.
     const position = (player) => {
