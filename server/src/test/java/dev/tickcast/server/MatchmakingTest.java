@@ -3,6 +3,7 @@ package dev.tickcast.server;
 import dev.tickcast.games.arena.ArenaGame;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -36,7 +37,7 @@ class MatchmakingTest {
     void start(Vertx vertx) {
         fixture = new ServerFixture(vertx, TickcastOptions.defaults().withAddress("127.0.0.1", 0).withEventLoops(2),
                 new GameRegistry().register(ArenaGame.SPEC.maxPlayers(2)));
-        http = vertx.createHttpClient();
+        http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false)); // see TickcastClient
     }
 
     @Test

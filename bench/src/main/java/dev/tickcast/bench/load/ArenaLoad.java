@@ -39,7 +39,7 @@ public final class ArenaLoad {
     public ArenaLoad(Vertx vertx, LoadOptions options) {
         this.vertx = vertx;
         this.options = options;
-        this.http = vertx.createHttpClient();
+        this.http = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setKeepAlive(false)); // see TickcastClient
     }
 
     /** Joins every bot, plays the warm-up and the window, leaves, and returns the result. */

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -38,7 +39,7 @@ class LeaderboardVerticleTest {
         server = await(vertx.createHttpServer().requestHandler(Tickcast.of(vertx).router())
                 .listen(0, "127.0.0.1"));
         port = server.actualPort();
-        http = vertx.createHttpClient();
+        http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false)); // see TickcastClient
     }
 
     @AfterEach
