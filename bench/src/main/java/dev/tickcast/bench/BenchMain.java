@@ -199,7 +199,7 @@ public final class BenchMain implements Runnable {
             Vertx serverVertx = Vertx.vertx();
             GameRegistry games = new GameRegistry().register(ArenaGame.SPEC.snapshotEveryTicks(60 / target.snapshotHz));
             TickcastServer server = TickcastServer.start(serverVertx, TickcastOptions.defaults()
-                            .withAddress("127.0.0.1", 0).withHandshakeRate(1e6, 1_000_000).withMaxConnections(1_000_000),
+                            .withAddress("127.0.0.1", 0).withLoadTestLimits(),
                     games).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             return new Harness(target, bots, serverVertx, "127.0.0.1", server.port());
         }

@@ -79,6 +79,38 @@ public final class ServerMain implements Callable<Integer> {
             + "(burst: 4 times as many). Default: ${DEFAULT-VALUE}.")
     double handshakesPerSecond = 50;
 
+    @Option(names = "--max-connections-per-address", description = "WebSocket connections one remote address holds "
+            + "at once (HTTP 429 past it). Default: ${DEFAULT-VALUE}.")
+    int maxConnectionsPerAddress = 64;
+
+    @Option(names = "--max-pending-connections", description = "TCP connections that are not WebSockets (HTTP requests "
+            + "in progress or idle keep-alives); more are closed at once. Default: ${DEFAULT-VALUE}.")
+    int maxPendingConnections = 2_000;
+
+    @Option(names = "--join-deadline-ms", description = "How long a WebSocket may stay without a valid JOIN (then 4011). "
+            + "Default: ${DEFAULT-VALUE}.")
+    long joinDeadlineMs = 5_000;
+
+    @Option(names = "--http-idle-timeout-ms", description = "How long an HTTP connection may be silent (a half-sent "
+            + "request, an idle keep-alive) before it is closed. Default: ${DEFAULT-VALUE}.")
+    long httpIdleTimeoutMs = 10_000;
+
+    @Option(names = "--matchmakes-per-second", description = "Matchmaking requests per second per remote address "
+            + "(burst: 4 times as many; HTTP 429 past it). Default: ${DEFAULT-VALUE}.")
+    double matchmakesPerSecond = 5;
+
+    @Option(names = "--max-unclaimed-seats-per-address", description = "Reserved, unclaimed seats per remote address "
+            + "(HTTP 429 past it). Default: ${DEFAULT-VALUE}.")
+    int maxUnclaimedSeatsPerAddress = 16;
+
+    @Option(names = "--max-unclaimed-seats", description = "Reserved, unclaimed seats in total (HTTP 503 past it). "
+            + "Default: ${DEFAULT-VALUE}.")
+    int maxUnclaimedSeats = 5_000;
+
+    @Option(names = "--max-rooms", description = "Rooms the process hosts; past it, matchmaking that needs a new room "
+            + "answers 503 and existing rooms go on. Default: ${DEFAULT-VALUE}.")
+    int maxRooms = 2_000;
+
     /** Entry point; exits 2 on a usage or configuration error (an unknown game, a bad rate). */
     public static void main(String[] args) {
         int code = new CommandLine(new ServerMain()).execute(args);
@@ -131,7 +163,11 @@ public final class ServerMain implements Callable<Integer> {
         TickcastOptions config = TickcastOptions.defaults().withAddress(host, port).withEventLoops(eventLoops)
                 .withSeatTimeoutMs(seatTimeoutMs).withSeed(seed).withMaxConnections(maxConnections)
                 .withHandshakeRate(handshakesPerSecond, (int) Math.max(1, Math.min(Integer.MAX_VALUE, 4 * handshakesPerSecond)))
-                .withGames(games);
+                .withGames(games).withMaxConnectionsPerAddress(maxConnectionsPerAddress)
+                .withMaxPendingConnections(maxPendingConnections).withJoinDeadlineMs(joinDeadlineMs)
+                .withHttpIdleTimeoutMs(httpIdleTimeoutMs)
+                .withMatchmakeRate(matchmakesPerSecond, (int) Math.max(1, Math.min(Integer.MAX_VALUE, 4 * matchmakesPerSecond)))
+                .withMaxUnclaimedSeats(maxUnclaimedSeatsPerAddress, maxUnclaimedSeats).withMaxRooms(maxRooms);
         allowedOrigins.forEach(config::allowOrigin);
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new IllegalArgumentException("--tls-cert and --tls-key go together");

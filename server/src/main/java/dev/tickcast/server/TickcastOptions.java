@@ -39,6 +39,15 @@ public final class TickcastOptions {
     private double handshakesPerSecondPerAddress = 50;
     private int handshakeBurstPerAddress = 200;
     private int maxConnections = 10_000;
+    private int maxConnectionsPerAddress = 64;
+    private int maxPendingConnections = 2_000;
+    private long joinDeadlineMs = 5_000;
+    private long httpIdleTimeoutMs = 10_000;
+    private double matchmakesPerSecondPerAddress = 5;
+    private int matchmakeBurstPerAddress = 20;
+    private int maxUnclaimedSeatsPerAddress = 16;
+    private int maxUnclaimedSeats = 5_000;
+    private int maxRooms = 2_000;
     private long pingIntervalMs = 5_000;
     private long idleTimeoutMs = 15_000;
     private long slowConsumerTimeoutMs = 10_000;
@@ -205,6 +214,57 @@ public final class TickcastOptions {
         return this;
     }
 
+    /** The most WebSocket connections one remote address holds at once (HTTP 429 past it). */
+    public TickcastOptions withMaxConnectionsPerAddress(int max) {
+        maxConnectionsPerAddress = max;
+        return this;
+    }
+
+    /** The most TCP connections that have not become WebSockets (HTTP requests in progress or idle); more are closed at once. */
+    public TickcastOptions withMaxPendingConnections(int max) {
+        maxPendingConnections = max;
+        return this;
+    }
+
+    /** How long a WebSocket may stay without a valid JOIN before it is closed (4011). */
+    public TickcastOptions withJoinDeadlineMs(long ms) {
+        joinDeadlineMs = ms;
+        return this;
+    }
+
+    /** How long an HTTP connection (not a WebSocket) may be silent: a half-sent request or an idle keep-alive. */
+    public TickcastOptions withHttpIdleTimeoutMs(long ms) {
+        httpIdleTimeoutMs = ms;
+        return this;
+    }
+
+    /** The per-remote-address token bucket for matchmaking requests (HTTP 429 past it): refill rate and burst. */
+    public TickcastOptions withMatchmakeRate(double perSecond, int burst) {
+        matchmakesPerSecondPerAddress = perSecond;
+        matchmakeBurstPerAddress = burst;
+        return this;
+    }
+
+    /** Reserved seats not claimed yet: at most this many per address (429) and in total (503). */
+    public TickcastOptions withMaxUnclaimedSeats(int perAddress, int total) {
+        maxUnclaimedSeatsPerAddress = perAddress;
+        maxUnclaimedSeats = total;
+        return this;
+    }
+
+    /** The most rooms the process hosts; past it matchmaking that would create a room answers 503. */
+    public TickcastOptions withMaxRooms(int max) {
+        maxRooms = max;
+        return this;
+    }
+
+    /** Raises every per-address and matchmaking limit out of the way (load generators on one address). */
+    public TickcastOptions withLoadTestLimits() {
+        return withHandshakeRate(1e6, 1_000_000).withMaxConnections(1_000_000).withMaxConnectionsPerAddress(1_000_000)
+                .withMatchmakeRate(1e6, 1_000_000).withMaxUnclaimedSeats(1_000_000, 1_000_000).withMaxRooms(1_000_000)
+                .withMaxPendingConnections(1_000_000);
+    }
+
     /** Server ping period and the silence after which a connection is closed. */
     public TickcastOptions withKeepAlive(long pingMs, long idleMs) {
         pingIntervalMs = pingMs;
@@ -321,6 +381,51 @@ public final class TickcastOptions {
     /** Connection cap. */
     public int maxConnections() {
         return maxConnections;
+    }
+
+    /** Per-address WebSocket connection cap. */
+    public int maxConnectionsPerAddress() {
+        return maxConnectionsPerAddress;
+    }
+
+    /** Cap on connections that are not (yet) WebSockets. */
+    public int maxPendingConnections() {
+        return maxPendingConnections;
+    }
+
+    /** Join deadline. */
+    public long joinDeadlineMs() {
+        return joinDeadlineMs;
+    }
+
+    /** HTTP idle timeout. */
+    public long httpIdleTimeoutMs() {
+        return httpIdleTimeoutMs;
+    }
+
+    /** Matchmaking bucket refill per second and address. */
+    public double matchmakesPerSecondPerAddress() {
+        return matchmakesPerSecondPerAddress;
+    }
+
+    /** Matchmaking bucket size per address. */
+    public int matchmakeBurstPerAddress() {
+        return matchmakeBurstPerAddress;
+    }
+
+    /** Unclaimed seats per address. */
+    public int maxUnclaimedSeatsPerAddress() {
+        return maxUnclaimedSeatsPerAddress;
+    }
+
+    /** Unclaimed seats in total. */
+    public int maxUnclaimedSeats() {
+        return maxUnclaimedSeats;
+    }
+
+    /** Room cap. */
+    public int maxRooms() {
+        return maxRooms;
     }
 
     /** Server ping period. */
