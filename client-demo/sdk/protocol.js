@@ -91,6 +91,8 @@ export const CLOSE_SEAT_USED = 4008;
 export const CLOSE_TIMEOUT = 4009;
 /** The client sent messages, chat lines or pings faster than its rate limit. */
 export const CLOSE_RATE_LIMITED = 4010;
+/** No valid JOIN within the join deadline. */
+export const CLOSE_JOIN_TIMEOUT = 4011;
 
 /** The first byte of a frame carrying message id: Kryo's class-id varint. */
 export function typeByte(id) {

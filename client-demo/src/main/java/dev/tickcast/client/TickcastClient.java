@@ -90,7 +90,8 @@ public final class TickcastClient {
         // one request per join needs no keep-alive; Vert.x 5.0.10's client, reusing a pooled
         // connection under load, left about 1 request in 20 unanswered here (see MatchmakingTest)
         this.http = vertx.createHttpClient(new HttpClientOptions().setSsl(options.isSsl())
-                .setTrustAll(options.isTrustAll()).setVerifyHost(options.isVerifyHost()).setKeepAlive(false));
+                .setTrustAll(options.isTrustAll()).setVerifyHost(options.isVerifyHost()).setKeepAlive(false)
+                .setLocalAddress(options.getLocalAddress()));
         this.wsClient = vertx.createWebSocketClient(new WebSocketClientOptions(options)
                 .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 22));
     }

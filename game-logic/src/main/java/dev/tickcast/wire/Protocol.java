@@ -95,6 +95,8 @@ public final class Protocol {
     public static final short CLOSE_TIMEOUT = 4009;
     /** The client sent messages, chat lines or pings faster than its rate limit. */
     public static final short CLOSE_RATE_LIMITED = 4010;
+    /** No valid JOIN within the join deadline. */
+    public static final short CLOSE_JOIN_TIMEOUT = 4011;
 
     private Protocol() {
     }

@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 
 /**
@@ -27,6 +30,7 @@ import java.util.function.BiFunction;
                 + "POST /matchmake/{game} and the game WebSocket at /ws (subprotocol tickcast.v1).")
 public final class ServerMain implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServerMain.class);
+    private static final long SHUTDOWN_SECONDS = 5;
 
     @Option(names = "--port", description = "TCP port to listen on (0 = any free port). Default: ${DEFAULT-VALUE}.")
     int port = TickcastOptions.DEFAULT_PORT;
@@ -150,13 +154,23 @@ public final class ServerMain implements Callable<Integer> {
                     "0.0.0.0".equals(host) ? "localhost" : host, verticle.server().port(),
                     String.join(", ", verticle.server().tickcast().games().all().stream().map(g -> g.name()).toList()),
                     eventLoops);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                verticle.server().shutdown();
-                vertx.close().await();
-            }, "tickcast-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, verticle), "tickcast-shutdown"));
         });
         stopped.await();
         return 1;
+    }
+
+    /** SIGTERM / SIGINT: every client gets 1001, rooms are disposed, Vert.x closes; bounded in time. */
+    private static void shutdown(Vertx vertx, TickcastVerticle verticle) {
+        LOG.info("shutting down: closing every connection with 1001");
+        try {
+            verticle.server().shutdown().toCompletionStage().toCompletableFuture().get(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
+            vertx.close().toCompletionStage().toCompletableFuture().get(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("shutdown did not finish cleanly within {} s: {}", 2 * SHUTDOWN_SECONDS, e.toString());
+        }
     }
 
     private TickcastOptions options() {

@@ -8,6 +8,7 @@ import dev.tickcast.wire.Messages;
 import dev.tickcast.wire.Protocol;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
@@ -19,6 +20,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One per event loop: listens on the shared port (Vert.x spreads accepted sockets over the
@@ -33,7 +35,9 @@ final class ServerVerticle extends VerticleBase {
     private final Router router;
     private final int port;
     private final Set<Connection> connections = new HashSet<>();
+    private static final long TICK_MS = 1_000;
     private HttpServer server;
+    private long lastPingNs = System.nanoTime();
 
     ServerVerticle(TickcastOptions config, Matchmaker matchmaker, RoomHosts hosts, HandshakeGuard guard, Router router,
                    int port) {
@@ -55,7 +59,9 @@ final class ServerVerticle extends VerticleBase {
                 .setWebSocketSubProtocols(List.of(Protocol.SUBPROTOCOL))
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false)
-                .setTcpNoDelay(true);
+                .setTcpNoDelay(true)
+                // HTTP only: a WebSocket's Connection removes this handler and follows its own keep-alive
+                .setIdleTimeout((int) Math.max(1, config.httpIdleTimeoutMs())).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
         if (config.tlsKeyStore() != null) {
             options.setSsl(true).setKeyCertOptions(new PfxOptions().setPath(config.tlsKeyStore())
                     .setPassword(config.tlsKeyStorePassword()));
@@ -67,10 +73,11 @@ final class ServerVerticle extends VerticleBase {
             options.setSendBufferSize(config.sendBufferBytes());
         }
         server = vertx.createHttpServer(options)
+                .connectionHandler(this::onTcp)
                 .webSocketHandshakeHandler(this::handshake)
                 .webSocketHandler(ws -> accept(ws, kryo))
                 .requestHandler(router);
-        vertx.setPeriodic(config.pingIntervalMs(), id -> keepAlive());
+        vertx.setPeriodic(tickMs(), id -> tick());
         return server.listen(port, config.host());
     }
 
@@ -89,22 +96,55 @@ final class ServerVerticle extends VerticleBase {
             hs.reject(refusal);
             return;
         }
-        hs.accept().onFailure(e -> guard.closed());
+        String address = HandshakeGuard.address(hs);
+        hs.accept().onFailure(e -> guard.closed(address));
+    }
+
+    private void onTcp(HttpConnection connection) {
+        String address = connection.remoteAddress() == null ? "?" : connection.remoteAddress().hostAddress();
+        boolean admitted = guard.openTcp(address);
+        connection.closeHandler(v -> guard.closeTcp());
+        if (!admitted) {
+            connection.close();
+        }
     }
 
     private void accept(ServerWebSocket ws, Kryo kryo) {
+        String address = ws.remoteAddress() == null ? "?" : ws.remoteAddress().hostAddress();
         Connection[] self = new Connection[1];
-        self[0] = new Connection(ws, matchmaker, kryo, config, System::nanoTime, () -> {
-            guard.closed();
-            connections.remove(self[0]);
-        });
+        self[0] = new Connection(ws, matchmaker, kryo, config, System::nanoTime, () -> guard.closed(address),
+                () -> connections.remove(self[0]));
         connections.add(self[0]);
     }
 
-    private void keepAlive() {
-        for (Connection c : List.copyOf(connections)) {
-            c.keepAlive();
+    /** At most a second, and a quarter of the shortest connection timer, so that each fires close to its time. */
+    private long tickMs() {
+        long shortest = Math.min(config.pingIntervalMs(), Math.min(config.idleTimeoutMs(), config.joinDeadlineMs()) / 4);
+        return Math.max(10, Math.min(TICK_MS, shortest));
+    }
+
+    /** Every tick: join deadlines and idle timeouts, and a ping every ping interval. */
+    private void tick() {
+        long now = System.nanoTime();
+        boolean ping = now - lastPingNs >= config.pingIntervalMs() * 1_000_000L;
+        if (ping) {
+            lastPingNs = now;
         }
+        for (Connection c : List.copyOf(connections)) {
+            c.tick(now, ping);
+        }
+    }
+
+    /** Closes every connection of this loop, joined or not, with {@code code}, on this verticle's context. */
+    Future<Void> closeAll(short code, String reason) {
+        io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+        context.runOnContext(v -> {
+            for (Connection c : List.copyOf(connections)) {
+                c.close(code, reason);
+            }
+            done.complete();
+        });
+        return done.future();
     }
 
     @Override

@@ -1,11 +1,14 @@
 package dev.tickcast.server;
 
 import dev.tickcast.server.internal.http.HttpApi;
+import dev.tickcast.server.internal.http.MatchmakeGuard;
+import dev.tickcast.server.internal.match.MatchLimits;
 import dev.tickcast.server.internal.match.Matchmaker;
 import dev.tickcast.server.internal.room.Room;
 import dev.tickcast.server.internal.room.RoomSettings;
 import dev.tickcast.server.internal.room.SnapshotObserver;
 import dev.tickcast.server.internal.transport.HandshakeGuard;
+import dev.tickcast.wire.Protocol;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -32,19 +35,24 @@ public final class TickcastServer {
     private final Tickcast tickcast;
     private final Matchmaker matchmaker;
     private final List<SnapshotObserver> observers;
+    private final List<ServerVerticle> instances;
     private final long sweepTimer;
     private final int port;
 
     private TickcastServer(Vertx vertx, Tickcast tickcast, Matchmaker matchmaker, HandshakeGuard guard,
-                           List<SnapshotObserver> observers, int port) {
+                           MatchmakeGuard matchmakeGuard, List<SnapshotObserver> observers,
+                           List<ServerVerticle> instances, int port) {
         this.vertx = vertx;
+        this.instances = instances;
         this.tickcast = tickcast;
         this.matchmaker = matchmaker;
         this.observers = observers;
         this.port = port;
         this.sweepTimer = vertx.setPeriodic(SWEEP_PERIOD_MS, id -> {
             matchmaker.sweep();
-            guard.sweep(System.nanoTime());
+            long now = System.nanoTime();
+            guard.sweep(now);
+            matchmakeGuard.sweep(now);
         });
     }
 
@@ -68,8 +76,11 @@ public final class TickcastServer {
         AtomicLong seeds = new AtomicLong(config.seed());
         Matchmaker matchmaker = new Matchmaker(tickcast.games(),
                 (id, spec, mm) -> new Room(id, spec, hosts.next(), seeds.getAndIncrement(), settings, mm),
-                config.seatTimeoutMs(), System::currentTimeMillis);
-        new HttpApi(matchmaker, tickcast.games()).mount(tickcast.router());
+                config.seatTimeoutMs(), System::currentTimeMillis,
+                new MatchLimits(config.maxRooms(), config.maxUnclaimedSeatsPerAddress(), config.maxUnclaimedSeats()));
+        MatchmakeGuard matchmakeGuard = new MatchmakeGuard(config.matchmakesPerSecondPerAddress(),
+                config.matchmakeBurstPerAddress());
+        new HttpApi(matchmaker, tickcast.games(), matchmakeGuard).mount(tickcast.router());
         // Vert.x shares a listening socket among instances that use the same port; a negative port
         // means "any free port, shared by every instance that names the same negative number".
         int listenPort = config.port() == 0 ? -(int) SHARED_RANDOM_PORTS.incrementAndGet() : config.port();
@@ -79,7 +90,8 @@ public final class TickcastServer {
             instances.add(v);
             return v;
         }, new DeploymentOptions().setInstances(Math.max(1, config.eventLoops())))
-                .map(id -> new TickcastServer(vertx, tickcast, matchmaker, guard, observers, instances.get(0).actualPort()))
+                .map(id -> new TickcastServer(vertx, tickcast, matchmaker, guard, matchmakeGuard, observers, instances,
+                        instances.get(0).actualPort()))
                 .onFailure(e -> tickcast.release());
     }
 
@@ -108,10 +120,17 @@ public final class TickcastServer {
         observers.add(observer);
     }
 
-    /** Closes every room (players get 1001) and stops the periodic sweep; the Vertx stays up. */
-    public void shutdown() {
+    /**
+     * Shuts down: every connection, joined or not, gets 1001 (clients take it as a drop and come
+     * back to another server or after a restart), then every room is disposed and the periodic sweep
+     * stops. The future completes once the close frames are queued; the Vertx stays up.
+     */
+    public Future<Void> shutdown() {
         vertx.cancelTimer(sweepTimer);
-        matchmaker.closeAll();
-        tickcast.release();
+        List<Future<Void>> closed = new java.util.ArrayList<>();
+        for (ServerVerticle v : instances) {
+            closed.add(v.closeAll(Protocol.CLOSE_GOING_AWAY, "server shutting down"));
+        }
+        return Future.all(closed).compose(all -> matchmaker.closeAll()).onComplete(r -> tickcast.release()).mapEmpty();
     }
 }

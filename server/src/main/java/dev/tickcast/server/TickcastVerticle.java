@@ -82,10 +82,7 @@ public final class TickcastVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        if (server != null) {
-            server.shutdown();
-        }
-        return Future.succeededFuture();
+        return server != null ? server.shutdown() : Future.succeededFuture();
     }
 
     /** The running server (after a successful start), for its port and its rooms. */

@@ -69,17 +69,8 @@ class HardeningTest {
     }
 
     @Test
-    void shouldRateLimitMessagesChatAndPings(Vertx vertx) {
-        ServerFixture fixture = server(vertx, loopback().withMessageRate(20, 40).withChatRate(1, 3));
-        Bot spammer = Bot.join(vertx, fixture.port(), "spammer");
-        spammer.await(s -> true);
-        spammer.client.vertx().runOnContext(v -> {
-            for (int i = 0; i < 5; i++) {
-                spammer.client.sendChat("hello " + i);
-            }
-        });
-        assertEquals(Protocol.CLOSE_RATE_LIMITED, spammer.closeCode(), "chat flood");
-
+    void shouldRateLimitMessagesAndPings(Vertx vertx) {
+        ServerFixture fixture = server(vertx, loopback().withMessageRate(20, 40));
         Bot flooder = Bot.join(vertx, fixture.port(), "flooder");
         flooder.await(s -> true);
         flooder.client.vertx().runOnContext(v -> {

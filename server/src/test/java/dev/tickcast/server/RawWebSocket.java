@@ -32,13 +32,18 @@ final class RawWebSocket {
     private boolean upgraded;
     private final SplittableRandom maskRandom = new SplittableRandom(7);
 
-    private RawWebSocket(Vertx vertx) {
-        client = vertx.createNetClient();
+    private RawWebSocket(Vertx vertx, String localAddress) {
+        client = vertx.createNetClient(new io.vertx.core.net.NetClientOptions().setLocalAddress(localAddress));
     }
 
     /** Connects and sends the upgrade request with the given extra header lines (each ending in CRLF). */
     static RawWebSocket open(Vertx vertx, int port, String extraHeaders) {
-        RawWebSocket raw = new RawWebSocket(vertx);
+        return open(vertx, port, extraHeaders, null);
+    }
+
+    /** The same from a given local address (127.0.0.2 is another client address on loopback). */
+    static RawWebSocket open(Vertx vertx, int port, String extraHeaders, String localAddress) {
+        RawWebSocket raw = new RawWebSocket(vertx, localAddress);
         raw.socket = Bot.get(raw.client.connect(port, "127.0.0.1").toCompletionStage().toCompletableFuture());
         raw.socket.handler(raw::onData);
         raw.socket.closeHandler(v -> {

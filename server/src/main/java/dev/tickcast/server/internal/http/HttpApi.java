@@ -42,11 +42,13 @@ public final class HttpApi {
 
     private final Matchmaker matchmaker;
     private final GameRegistry games;
+    private final MatchmakeGuard guard;
 
-    /** The API over {@code matchmaker} and the hosted {@code games}. */
-    public HttpApi(Matchmaker matchmaker, GameRegistry games) {
+    /** The API over {@code matchmaker} and the hosted {@code games}; {@code guard} limits matchmaking per address. */
+    public HttpApi(Matchmaker matchmaker, GameRegistry games, MatchmakeGuard guard) {
         this.matchmaker = matchmaker;
         this.games = games;
+        this.guard = guard;
     }
 
     /** Adds every route to {@code router} (shared by all event loops). */
@@ -55,6 +57,7 @@ public final class HttpApi {
         router.get("/health").order(order++).handler(this::health);
         router.get("/rooms").order(order++).handler(this::rooms);
         router.get("/games").order(order++).handler(this::games);
+        router.post("/matchmake/*").order(order++).handler(this::rateLimit);
         router.post("/matchmake/*").order(order++).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
         router.post("/matchmake/joinOrCreate/:game").order(order++).handler(this::joinOrCreate);
         router.post("/matchmake/create/:game").order(order++).handler(this::create);
@@ -95,32 +98,54 @@ public final class HttpApi {
         });
     }
 
+    /** Matchmaking past the address's rate: 429 before the body is even read. */
+    private void rateLimit(RoutingContext ctx) {
+        if (guard.take(address(ctx), System.nanoTime())) {
+            ctx.next();
+        } else {
+            error(ctx, 429, "too many matchmaking requests from this address; slow down");
+        }
+    }
+
+    private static String address(RoutingContext ctx) {
+        return ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+    }
+
     private void joinOrCreate(RoutingContext ctx) {
         JsonObject body = body(ctx);
         if (body != null) {
-            answer(ctx, matchmaker.joinOrCreate(ctx.pathParam("game"), body.getString("name")));
+            answer(ctx, matchmaker.joinOrCreate(ctx.pathParam("game"), body.getString("name"), address(ctx)));
         }
     }
 
     private void create(RoutingContext ctx) {
         JsonObject body = body(ctx);
         if (body != null) {
-            answer(ctx, matchmaker.create(ctx.pathParam("game"), body.getString("name"), body.getBoolean("private")));
+            answer(ctx, matchmaker.create(ctx.pathParam("game"), body.getString("name"), body.getBoolean("private"),
+                    address(ctx)));
         }
     }
 
     private void joinById(RoutingContext ctx) {
         JsonObject body = body(ctx);
         if (body != null) {
-            answer(ctx, matchmaker.joinById(ctx.pathParam("roomId"), body.getString("name")));
+            answer(ctx, matchmaker.joinById(ctx.pathParam("roomId"), body.getString("name"), address(ctx)));
         }
     }
 
-    private static void answer(RoutingContext ctx, SeatGrant grant) {
+    private void answer(RoutingContext ctx, SeatGrant grant) {
         switch (grant.status()) {
             case NO_GAME -> error(ctx, 404, "no such game: " + ctx.pathParam("game"));
             case NO_ROOM -> error(ctx, 404, "no such room: " + ctx.pathParam("roomId"));
             case FULL -> error(ctx, 409, "room is full: " + ctx.pathParam("roomId"));
+            case TOO_MANY_SEATS -> {
+                guard.refused(address(ctx), "matchmaking refused: too many unclaimed seats (429)");
+                error(ctx, 429, "this address holds too many unclaimed seats; join with them first");
+            }
+            case NO_CAPACITY -> {
+                guard.refused(address(ctx), "matchmaking refused: server at its room or seat capacity (503)");
+                error(ctx, 503, "the server is at capacity; try again later");
+            }
             default -> ctx.response().putHeader("content-type", JSON).end(new JsonObject()
                     .put("roomId", grant.roomId()).put("token", grant.token()).put("game", grant.game())
                     .put("expiresInMs", grant.expiresInMs()).put("reconnectToken", grant.reconnectToken()).encode());

@@ -45,6 +45,8 @@ public final class Matchmaker implements RoomListener {
     private final Map<String, Reservation> reservations = new HashMap<>();
     private final Map<String, Reconnect> reconnects = new HashMap<>();
     private final Map<String, String> reconnectNames = new HashMap<>();
+    private final Map<String, Integer> unclaimedByAddress = new HashMap<>();
+    private final MatchLimits limits;
 
     private static final class Entry {
         final Room room;
@@ -63,7 +65,7 @@ public final class Matchmaker implements RoomListener {
         }
     }
 
-    private record Reservation(Entry entry, String name, String reconnectToken, long expiresAtMs) {
+    private record Reservation(Entry entry, String name, String reconnectToken, long expiresAtMs, String address) {
     }
 
     /** A seated player's reconnection right; {@code droppedUntilMs} is 0 while it is connected. */
@@ -82,6 +84,13 @@ public final class Matchmaker implements RoomListener {
 
     /** A matchmaker over {@code games}; seats expire after {@code seatTimeoutMs} of {@code millisClock}. */
     public Matchmaker(GameRegistry games, RoomFactory factory, long seatTimeoutMs, LongSupplier millisClock) {
+        this(games, factory, seatTimeoutMs, millisClock, MatchLimits.NONE);
+    }
+
+    /** A matchmaker that also keeps within {@code limits}. */
+    public Matchmaker(GameRegistry games, RoomFactory factory, long seatTimeoutMs, LongSupplier millisClock,
+                      MatchLimits limits) {
+        this.limits = limits;
         this.games = games;
         this.factory = factory;
         this.seatTimeoutMs = seatTimeoutMs;
@@ -92,7 +101,7 @@ public final class Matchmaker implements RoomListener {
     }
 
     /** Reserves a seat in a public room of {@code game} with a free seat, or in a new public room. */
-    public SeatGrant joinOrCreate(String game, String name) {
+    public SeatGrant joinOrCreate(String game, String name, String address) {
         GameSpec spec = games.find(game);
         if (spec == null) {
             return SeatGrant.refused(SeatGrant.Status.NO_GAME);
@@ -100,19 +109,26 @@ public final class Matchmaker implements RoomListener {
         Room created = null;
         SeatGrant grant;
         synchronized (this) {
+            SeatGrant.Status refusal = seatRefusal(address);
+            if (refusal != null) {
+                return SeatGrant.refused(refusal);
+            }
             Entry entry = openRoom(spec);
             if (entry == null) {
+                if (rooms.size() >= limits.maxRooms()) {
+                    return SeatGrant.refused(SeatGrant.Status.NO_CAPACITY);
+                }
                 entry = newRoom(spec, false);
                 created = entry.room;
             }
-            grant = reserve(entry, name);
+            grant = reserve(entry, name, address);
         }
         start(created);
         return grant;
     }
 
     /** Creates a room of {@code game} (private rooms are unlisted) and reserves the first seat. */
-    public SeatGrant create(String game, String name, boolean isPrivate) {
+    public SeatGrant create(String game, String name, boolean isPrivate, String address) {
         GameSpec spec = games.find(game);
         if (spec == null) {
             return SeatGrant.refused(SeatGrant.Status.NO_GAME);
@@ -120,15 +136,22 @@ public final class Matchmaker implements RoomListener {
         SeatGrant grant;
         Entry entry;
         synchronized (this) {
+            SeatGrant.Status refusal = seatRefusal(address);
+            if (refusal != null) {
+                return SeatGrant.refused(refusal);
+            }
+            if (rooms.size() >= limits.maxRooms()) {
+                return SeatGrant.refused(SeatGrant.Status.NO_CAPACITY);
+            }
             entry = newRoom(spec, isPrivate);
-            grant = reserve(entry, name);
+            grant = reserve(entry, name, address);
         }
         start(entry.room);
         return grant;
     }
 
     /** Reserves a seat in the room {@code roomId}, public or private. */
-    public synchronized SeatGrant joinById(String roomId, String name) {
+    public synchronized SeatGrant joinById(String roomId, String name, String address) {
         Entry entry = rooms.get(roomId);
         if (entry == null || entry.closed) {
             return SeatGrant.refused(SeatGrant.Status.NO_ROOM);
@@ -136,7 +159,21 @@ public final class Matchmaker implements RoomListener {
         if (entry.taken() >= entry.room.spec().maxPlayers()) {
             return SeatGrant.refused(SeatGrant.Status.FULL);
         }
-        return reserve(entry, name);
+        SeatGrant.Status refusal = seatRefusal(address);
+        return refusal != null ? SeatGrant.refused(refusal) : reserve(entry, name, address);
+    }
+
+    /** Why {@code address} may not reserve one more seat now, or null. */
+    private SeatGrant.Status seatRefusal(String address) {
+        if (reservations.size() >= limits.maxUnclaimedSeats()) {
+            return SeatGrant.Status.NO_CAPACITY;
+        }
+        return unclaimedByAddress.getOrDefault(address, 0) >= limits.maxUnclaimedSeatsPerAddress()
+                ? SeatGrant.Status.TOO_MANY_SEATS : null;
+    }
+
+    private void releaseUnclaimed(Reservation r) {
+        unclaimedByAddress.computeIfPresent(r.address(), (a, n) -> n > 1 ? n - 1 : null);
     }
 
     /** Claims the seat of {@code token} (a seat or a reconnection token): single use, signature and expiry checked. */
@@ -156,6 +193,7 @@ public final class Matchmaker implements RoomListener {
         if (r == null) {
             return Claim.refused(Claim.Status.USED);
         }
+        releaseUnclaimed(r);
         r.entry.reserved--;
         if (r.entry.closed) {
             return Claim.refused(Claim.Status.ROOM_CLOSED);
@@ -187,6 +225,7 @@ public final class Matchmaker implements RoomListener {
                 Reservation r = it.next();
                 if (now >= r.expiresAtMs) {
                     it.remove();
+                    releaseUnclaimed(r);
                     r.entry.reserved--;
                     closeIfEmpty(r.entry, toClose);
                 }
@@ -260,8 +299,8 @@ public final class Matchmaker implements RoomListener {
         return e == null ? null : e.room;
     }
 
-    /** Closes every room (server shutdown). */
-    public void closeAll() {
+    /** Closes every room (server shutdown); the future completes once every room is disposed. */
+    public io.vertx.core.Future<Void> closeAll() {
         List<Room> all = new ArrayList<>();
         synchronized (this) {
             for (Entry e : rooms.values()) {
@@ -270,21 +309,30 @@ public final class Matchmaker implements RoomListener {
             }
             rooms.clear();
             reservations.clear();
+            unclaimedByAddress.clear();
             reconnects.clear();
             reconnectNames.clear();
         }
+        List<io.vertx.core.Future<Void>> disposed = new ArrayList<>();
         for (Room room : all) {
-            room.execute(() -> room.dispose(Protocol.CLOSE_GOING_AWAY, "server shutting down"));
+            io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+            room.execute(() -> {
+                room.dispose(Protocol.CLOSE_GOING_AWAY, "server shutting down");
+                done.complete();
+            });
+            disposed.add(done.future());
         }
+        return io.vertx.core.Future.all(disposed).mapEmpty();
     }
 
-    private SeatGrant reserve(Entry entry, String name) {
+    private SeatGrant reserve(Entry entry, String name, String address) {
         long now = millisClock.getAsLong();
         long expiresAt = now + seatTimeoutMs;
         String token = tokens.issue(SEAT, entry.room.id(), expiresAt);
         String reconnect = tokens.issue(RECONNECT, entry.room.id(), now + RECONNECT_TOKEN_LIFETIME_MS);
         entry.reserved++;
-        reservations.put(token, new Reservation(entry, name, reconnect, expiresAt));
+        reservations.put(token, new Reservation(entry, name, reconnect, expiresAt, address));
+        unclaimedByAddress.merge(address, 1, Integer::sum);
         return new SeatGrant(SeatGrant.Status.OK, entry.room.id(), token, entry.room.spec().name(), seatTimeoutMs,
                 reconnect);
     }

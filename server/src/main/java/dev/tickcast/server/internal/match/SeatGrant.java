@@ -22,7 +22,11 @@ public record SeatGrant(Status status, String roomId, String token, String game,
         /** No such room, or it has closed (404). */
         NO_ROOM,
         /** The room is full (409). */
-        FULL
+        FULL,
+        /** The caller's address holds too many unclaimed seats (429). */
+        TOO_MANY_SEATS,
+        /** The server holds too many rooms or unclaimed seats to take more (503). */
+        NO_CAPACITY
     }
 
     static SeatGrant refused(Status status) {

@@ -60,6 +60,8 @@ public final class Room {
     private Buffer schemaFrame;
     private int tick;
     private long timerId = -1;
+    private boolean schedule;
+    private boolean ticking;
     private boolean disposed;
 
     /** A room for {@code spec} on {@code context}; call {@link #start} on that context. */
@@ -104,12 +106,16 @@ public final class Room {
         Promise<JsonObject> promise = Promise.promise();
         execute(() -> promise.complete(new JsonObject().put("id", id).put("game", spec.name())
                 .put("players", seats.players()).put("maxPlayers", spec.maxPlayers()).put("tick", tick)
-                .put("droppedTicks", driver.droppedTicks())));
+                .put("droppedTicks", driver.droppedTicks()).put("ticking", ticking)));
         return promise.future();
     }
 
-    /** Creates the game world, opens the room's event-bus address and, if {@code schedule}, starts the tick. */
+    /**
+     * Creates the game world and opens the room's event-bus address; the clock starts at the first
+     * JOIN (a room nobody has joined yet costs no ticks), driven by a timer if {@code schedule}.
+     */
     public void start(boolean schedule) {
+        this.schedule = schedule;
         try {
             game.onCreate(host);
         } catch (RuntimeException e) {
@@ -122,15 +128,23 @@ public final class Room {
         bus.open();
         bus.room(RoomEvents.ROOM_CREATED, new JsonObject().put("maxPlayers", spec.maxPlayers())
                 .put("tickHz", spec.tickHz()).put("snapshotHz", spec.snapshotHz()));
-        driver.start();
-        if (schedule) {
-            scheduleNext();
-        }
     }
 
     /** Seats {@code session}; it gets WELCOME and SCHEMA now and a full snapshot at the next broadcast. */
     public void join(Session session) {
         seats.join(session);
+        if (!ticking && !disposed && seats.players() > 0) {
+            ticking = true;
+            driver.start();
+            if (schedule) {
+                scheduleNext();
+            }
+        }
+    }
+
+    /** True once the clock runs (after the first JOIN). */
+    public boolean ticking() {
+        return ticking;
     }
 
     /** Gives the dropped player {@code playerId}'s seat to {@code session} (its reconnection). */

@@ -2,6 +2,7 @@ package dev.tickcast.server.internal.transport;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
+import dev.tickcast.server.TickcastOptions;
 import dev.tickcast.server.internal.match.Claim;
 import dev.tickcast.server.internal.match.Matchmaker;
 import dev.tickcast.server.internal.room.Room;
@@ -10,22 +11,27 @@ import dev.tickcast.wire.JoinMessage;
 import dev.tickcast.wire.Messages;
 import dev.tickcast.wire.Protocol;
 import io.netty.channel.ChannelHandlerContext;
-import io.vertx.core.internal.http.WebSocketInternal;
+import io.netty.channel.ChannelPipeline;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
-import dev.tickcast.server.TickcastOptions;
-import java.util.function.LongSupplier;
+import io.vertx.core.internal.http.WebSocketInternal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.function.LongSupplier;
+
 /**
  * One accepted WebSocket, on the event loop that accepted it. Before the join it accepts only JOIN
- * (a seat token); after it, every binary message goes to the room ({@link Room#execute}). Text
- * frames close with 1003; frames over the size limit are closed with 1009 by Vert.x itself.
+ * (a seat token), within the join deadline; after it, every binary message goes to the room
+ * ({@link Room#execute}). Text frames close with 1003; frames over the size limit are closed with
+ * 1009 by Vert.x itself. Once the server has decided to close it, further frames are ignored, and
+ * only the first violation is logged ({@link WebSocketLink#logViolation}).
  */
 public final class Connection {
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+    /** The name of the HTTP idle-timeout handler Vert.x puts in the pipeline; WebSockets have their own keep-alive. */
+    private static final String HTTP_IDLE_HANDLER = "idle";
 
     private final ServerWebSocket ws;
     private final WebSocketLink link;
@@ -34,20 +40,27 @@ public final class Connection {
     private final Input input = new Input();
     private final LongSupplier nanoClock;
     private final TokenBucket messages;
-    private final TokenBucket chat;
+    private final ChatLimit chat;
     private final TokenBucket gameMessages;
     private final long idleTimeoutNs;
+    private final long joinDeadlineNs;
+    private final long openedNs;
     private final Runnable onClosed;
+    private final Runnable release;
+    private boolean released;
     private long lastHeardNs;
     private Room room;
     private Session session;
 
     /**
-     * Handles {@code ws}; {@code kryo} belongs to the accepting event loop; {@code onClosed} runs
-     * once when the socket closes.
+     * Handles {@code ws}; {@code kryo} belongs to the accepting event loop; {@code release} runs once,
+     * as soon as the server decides to close the connection or the socket closes (it frees the
+     * connection's slot at once, without waiting for the client's close frame), and {@code onClosed}
+     * once when the socket has closed.
      */
     public Connection(ServerWebSocket ws, Matchmaker matchmaker, Kryo kryo, TickcastOptions config,
-                      LongSupplier nanoClock, Runnable onClosed) {
+                      LongSupplier nanoClock, Runnable release, Runnable onClosed) {
+        this.release = release;
         this.ws = ws;
         this.link = new WebSocketLink(ws, config.writeQueueMaxBytes());
         this.matchmaker = matchmaker;
@@ -55,13 +68,19 @@ public final class Connection {
         this.nanoClock = nanoClock;
         this.onClosed = onClosed;
         long now = nanoClock.getAsLong();
+        this.openedNs = now;
         this.lastHeardNs = now;
         this.idleTimeoutNs = config.idleTimeoutMs() * 1_000_000L;
+        this.joinDeadlineNs = config.joinDeadlineMs() * 1_000_000L;
         this.messages = new TokenBucket(config.messagesPerSecond(), config.messageBurst(), now);
-        this.chat = new TokenBucket(config.chatPerSecond(), config.chatBurst(), now);
+        this.chat = new ChatLimit(config, now);
         this.gameMessages = new TokenBucket(config.gameMessagesPerSecond(), config.gameMessageBurst(), now);
         ChannelHandlerContext netty = ((WebSocketInternal) ws).channelHandlerContext();
-        netty.pipeline().addBefore(netty.name(), "tickcast-violation-guard", new ViolationGuard(link));
+        ChannelPipeline pipeline = netty.pipeline();
+        pipeline.addBefore(netty.name(), "tickcast-violation-guard", new ViolationGuard(link));
+        if (pipeline.get(HTTP_IDLE_HANDLER) != null) {
+            pipeline.remove(HTTP_IDLE_HANDLER);
+        }
         ws.frameHandler(this::onFrame);
         ws.binaryMessageHandler(this::onBinary);
         ws.textMessageHandler(text -> close(Protocol.CLOSE_UNSUPPORTED_DATA, "binary frames only"));
@@ -69,14 +88,19 @@ public final class Connection {
         ws.exceptionHandler(this::onError);
     }
 
-    /** Pings the client, or closes it with 4009 if it has been silent past the idle timeout. */
-    public void keepAlive() {
+    /**
+     * The connection's timers, called every second: closes it with 4011 past the join deadline or
+     * with 4009 past the idle timeout, and pings the client when {@code ping}.
+     */
+    public void tick(long nowNs, boolean ping) {
         if (link.closed()) {
             return;
         }
-        if (nanoClock.getAsLong() - lastHeardNs > idleTimeoutNs) {
+        if (room == null && nowNs - openedNs > joinDeadlineNs) {
+            close(Protocol.CLOSE_JOIN_TIMEOUT, "no JOIN within the join deadline");
+        } else if (nowNs - lastHeardNs > idleTimeoutNs) {
             close(Protocol.CLOSE_TIMEOUT, "no traffic within the idle timeout");
-        } else {
+        } else if (ping) {
             ws.writePing(Buffer.buffer());
         }
     }
@@ -84,7 +108,7 @@ public final class Connection {
     private void onFrame(WebSocketFrame frame) {
         long now = nanoClock.getAsLong();
         lastHeardNs = now;
-        if (frame.isPing() && !messages.take(now)) {
+        if (frame.isPing() && !link.closed() && !messages.take(now)) {
             close(Protocol.CLOSE_RATE_LIMITED, "ping rate limit");
         }
     }
@@ -98,9 +122,12 @@ public final class Connection {
             close(Protocol.CLOSE_RATE_LIMITED, "message rate limit");
             return;
         }
-        int type = message.length() == 0 ? -1 : message.getUnsignedByte(0);
-        if (type == Protocol.typeByte(Protocol.CHAT_SEND) && !chat.take(now)) {
-            close(Protocol.CLOSE_RATE_LIMITED, "chat rate limit");
+        if (message.length() == 0) {
+            close(Protocol.CLOSE_INVALID_PAYLOAD, "empty message");
+            return;
+        }
+        int type = message.getUnsignedByte(0);
+        if (type == Protocol.typeByte(Protocol.CHAT_SEND) && !chat(now)) {
             return;
         }
         if (type == Protocol.typeByte(Protocol.GAME_SEND) && !gameMessages.take(now)) {
@@ -116,10 +143,29 @@ public final class Connection {
         onJoin(message);
     }
 
+    /** True if the chat line may go on; a line over the rate is dropped with a notice, a flood closes. */
+    private boolean chat(long now) {
+        switch (chat.take(now)) {
+            case SEND -> {
+                return true;
+            }
+            case DROP -> {
+                if (chat.noticeDue(now)) {
+                    link.send(ChatLimit.NOTICE);
+                }
+                return false;
+            }
+            default -> {
+                close(Protocol.CLOSE_RATE_LIMITED, "chat flood");
+                return false;
+            }
+        }
+    }
+
     private void onJoin(Buffer message) {
         byte[] bytes = message.getBytes();
         input.setBuffer(bytes);
-        int type = bytes.length == 0 ? -1 : bytes[0] & 0xFF;
+        int type = bytes[0] & 0xFF;
         if (type != Protocol.typeByte(Protocol.JOIN)) {
             boolean known = type == Protocol.typeByte(Protocol.INPUT) || type == Protocol.typeByte(Protocol.PING)
                     || type == Protocol.typeByte(Protocol.CHAT_SEND) || type == Protocol.typeByte(Protocol.GAME_SEND);
@@ -173,7 +219,16 @@ public final class Connection {
         }
     }
 
+    private void release() {
+        if (!released) {
+            released = true;
+            release.run();
+        }
+    }
+
     private void onClosed() {
+        link.logSuppressed(LOG);
+        release();
         onClosed.run();
         if (room != null) {
             Room r = room;
@@ -189,19 +244,25 @@ public final class Connection {
     /**
      * True if the player left on purpose (it closed with 1000) or was closed for breaking the
      * protocol; false for a dropped connection (no close frame, network error, the client going
-     * away, or the server closing it for silence or slowness), whose seat is kept for a reconnection.
+     * away, or the server closing it for silence, slowness or its own shutdown), whose seat is kept
+     * for a reconnection.
      */
     private boolean leftForGood() {
         Short clientCode = ws.closeStatusCode();
         if (link.serverCloseCode() != 0) {
             short code = link.serverCloseCode();
-            return code != Protocol.CLOSE_TIMEOUT && code != Protocol.CLOSE_SLOW_CONSUMER;
+            return code != Protocol.CLOSE_TIMEOUT && code != Protocol.CLOSE_SLOW_CONSUMER && code != Protocol.CLOSE_GOING_AWAY;
         }
         return clientCode != null && clientCode == Protocol.CLOSE_NORMAL;
     }
 
-    private void close(short code, String reason) {
-        LOG.info("connection {}: closing with {}: {}", link.remote(), code, reason);
+    /** Closes the connection with {@code code} (server shutdown: 1001). */
+    public void close(short code, String reason) {
+        if (link.closed()) {
+            return;
+        }
+        link.logViolation(LOG, code, reason);
         link.close(code, reason);
+        release();
     }
 }

@@ -18,10 +18,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ul>
  *   <li>HTTP 403: a browser {@code Origin} that is neither the server's own origin, nor in the
  *       configured allowlist, nor (with no allowlist configured) a localhost origin;</li>
- *   <li>HTTP 429: more handshakes from one remote address than its token bucket allows;</li>
+ *   <li>HTTP 429: more handshakes from one remote address than its token bucket allows, or that
+ *       address already holds its maximum number of WebSockets;</li>
  *   <li>HTTP 503: the process already holds its maximum number of connections.</li>
  * </ul>
- * Clients that send no {@code Origin} (not browsers) pass the origin check.
+ * Clients that send no {@code Origin} (not browsers) pass the origin check. It also bounds the TCP
+ * connections that are not WebSockets ({@link #openTcp}). Refusals are logged through a
+ * {@link RefusalLog}, so a flood writes a couple of lines.
  */
 public final class HandshakeGuard {
     private static final Logger LOG = LoggerFactory.getLogger(HandshakeGuard.class);
@@ -31,6 +34,9 @@ public final class HandshakeGuard {
     private final List<String> allowed;
     private final Map<String, TokenBucket> buckets = new HashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger tcp = new AtomicInteger();
+    private final Map<String, int[]> perAddress = new HashMap<>();
+    private final RefusalLog refusals = new RefusalLog(LOG);
 
     /** A guard with the limits of {@code config}. */
     public HandshakeGuard(TickcastOptions config) {
@@ -41,26 +47,73 @@ public final class HandshakeGuard {
     /** The HTTP status refusing {@code hs}, or 0 to admit it (and count the connection). */
     public int check(ServerWebSocketHandshake hs, long nowNs) {
         String origin = hs.headers().get("Origin");
+        String address = address(hs);
         if (origin != null && !originAllowed(origin, hs.headers().get("Host"), hs.scheme())) {
-            LOG.info("handshake from {}: origin {} refused (403)", hs.remoteAddress(), origin);
+            refusals.refused(address, "handshake refused: foreign origin (403)");
             return 403;
         }
-        String address = hs.remoteAddress() == null ? "?" : hs.remoteAddress().hostAddress();
         if (!takeHandshake(address, nowNs)) {
-            LOG.info("handshake from {}: rate limited (429)", address);
+            refusals.refused(address, "handshake refused: rate limited (429)");
+            return 429;
+        }
+        if (!takeAddressSlot(address)) {
+            refusals.refused(address, "handshake refused: " + config.maxConnectionsPerAddress()
+                    + " WebSockets from this address already (429)");
             return 429;
         }
         if (connections.incrementAndGet() > config.maxConnections()) {
             connections.decrementAndGet();
-            LOG.info("handshake from {}: connection cap {} reached (503)", address, config.maxConnections());
+            releaseAddressSlot(address);
+            refusals.refused(address, "handshake refused: connection cap " + config.maxConnections() + " reached (503)");
             return 503;
         }
         return 0;
     }
 
-    /** A connection admitted by {@link #check} has closed. */
-    public void closed() {
+    /** The remote address a guard counts {@code hs} under. */
+    public static String address(ServerWebSocketHandshake hs) {
+        return hs.remoteAddress() == null ? "?" : hs.remoteAddress().hostAddress();
+    }
+
+    /** A connection admitted by {@link #check} from {@code address} has closed. */
+    public void closed(String address) {
         connections.decrementAndGet();
+        releaseAddressSlot(address);
+    }
+
+    /**
+     * A TCP connection opened; false if the connections that are not WebSockets are over their
+     * bound (the caller closes it at once). Every call is matched by {@link #closeTcp()}.
+     */
+    public boolean openTcp(String address) {
+        int pending = tcp.incrementAndGet() - connections.get();
+        if (pending > config.maxPendingConnections()) {
+            refusals.refused(address, "connection closed: " + config.maxPendingConnections()
+                    + " connections are not WebSockets already");
+            return false;
+        }
+        return true;
+    }
+
+    /** A TCP connection counted by {@link #openTcp} closed. */
+    public void closeTcp() {
+        tcp.decrementAndGet();
+    }
+
+    private synchronized boolean takeAddressSlot(String address) {
+        int[] n = perAddress.computeIfAbsent(address, a -> new int[1]);
+        if (n[0] >= config.maxConnectionsPerAddress()) {
+            return false;
+        }
+        n[0]++;
+        return true;
+    }
+
+    private synchronized void releaseAddressSlot(String address) {
+        int[] n = perAddress.get(address);
+        if (n != null && --n[0] <= 0) {
+            perAddress.remove(address);
+        }
     }
 
     /** Open connections. */
@@ -70,6 +123,7 @@ public final class HandshakeGuard {
 
     /** Forgets the buckets of addresses that have been quiet long enough to be full again. */
     public synchronized void sweep(long nowNs) {
+        refusals.sweep(nowNs);
         Iterator<TokenBucket> it = buckets.values().iterator();
         while (it.hasNext()) {
             if (it.next().full(nowNs)) {

@@ -35,11 +35,12 @@ final class ViolationGuard extends ChannelInboundHandlerAdapter {
             return;
         }
         if (closing) {
+            link.logViolation(LOG, (short) corrupted.closeStatus().code(), cause.getMessage());
             return;
         }
         closing = true;
         WebSocketCloseStatus status = corrupted.closeStatus();
-        LOG.info("connection {}: closing with {}: {}", link.remote(), status.code(), cause.getMessage());
+        link.logViolation(LOG, (short) status.code(), cause.getMessage());
         link.closedByServer((short) status.code());
         ctx.writeAndFlush(new CloseWebSocketFrame(status))
                 .addListener(f -> ctx.executor().schedule(() -> ctx.close(), LINGER_MS, TimeUnit.MILLISECONDS));
