@@ -68,7 +68,7 @@ export async function listGames(options = {}) {
 /**
  * One player's connection to a room. options.game (required) names the game to matchmake for.
  * Callbacks (assign or pass in options): onWelcome(welcome), onSchema(schemas),
- * onState(state, {full, bytes, arrivalMs}), onChat({playerId, name, text}),
+ * onState(state, {full, bytes, arrivalMs}), onChat({playerId, name, text, system}),
  * onMessage({type, payload}), onPong(rttMs), onClose({code, reason, willReconnect}),
  * onError(error), onStatus(status).
  * status: 'idle' | 'matchmaking' | 'connecting' | 'joined' | 'reconnecting' | 'closed'.
@@ -237,7 +237,7 @@ export class TickcastClient {
         this.onPongMessage(msg.value);
         break;
       case P.CHAT:
-        this.onChat(msg.value);
+        this.onChatMessage(msg.value);
         break;
       case P.GAME_MESSAGE:
         this.onMessage(msg.value);
@@ -279,6 +279,16 @@ export class TickcastClient {
       this.stats.fullSnapshots++;
     }
     this.onState(result.state, { full: result.full, bytes: bytes.length, arrivalMs });
+  }
+
+  /**
+   * A CHAT with an empty name is a line from the server itself (no player's name is empty; its
+   * playerId means nothing): for example the notice that one of our lines was over the chat rate
+   * and was not sent (docs/PROTOCOL.md 8.3).
+   */
+  onChatMessage(chat) {
+    const system = chat.name === '';
+    this.onChat({ playerId: system ? 0 : chat.playerId, name: chat.name, text: chat.text, system });
   }
 
   onPongMessage(pong) {

@@ -261,10 +261,17 @@ export interface Welcome {
   snapshotEveryTicks: number;
 }
 
+/**
+ * A chat line (CHAT). Text is data: show it as text, never as markup. A line with `system` true
+ * comes from the server itself, not from a player (for example: one of your lines was over the
+ * chat rate and was not sent); its `name` is "" and its `playerId` 0.
+ */
 export interface ChatLine {
   playerId: number;
   name: string;
   text: string;
+  /** True for a line from the server itself (its name is empty). */
+  system: boolean;
 }
 
 /** A game message (GAME_MESSAGE from the server, GAME_SEND to it). */

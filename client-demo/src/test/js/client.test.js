@@ -107,7 +107,11 @@ describe('TickcastClient', () => {
     assert.equal(client.sendChat('  <b>hi</b>  '), 'sent');
     assert.deepStrictEqual(ws.sent.at(-1).value, { text: '<b>hi</b>' });
     ws.receive(M.encodeChat({ playerId: 1, name: 'bob', text: '<img src=x onerror=alert(1)>' }));
-    assert.equal(chats[0].text, '<img src=x onerror=alert(1)>');
+    assert.deepStrictEqual(chats[0], { playerId: 1, name: 'bob', text: '<img src=x onerror=alert(1)>', system: false });
+    const notice = GOLDEN.manifest().messages.find((m) => m.name === 'chat_system');
+    ws.receive(GOLDEN.bytes(notice.file));
+    assert.deepStrictEqual(chats[1], { ...notice.value, system: true }, 'a CHAT with an empty name is the server\'s');
+    assert.equal(client.status, 'joined');
     assert.ok(client.stats.bytesDown > 0 && client.stats.bytesUp > 0);
     client.close();
     assert.equal(client.status, 'closed');
