@@ -20,7 +20,12 @@ import { NetStats, TokenBucket } from './stats.js';
 import { SnapshotMirror } from './snapshot.js';
 import { truncateUtf8 } from './writer.js';
 
-/** Close codes after which reconnecting would only repeat the failure (a client bug or a refusal). */
+/**
+ * Close codes after which reconnecting would only repeat the failure (a client bug or a refusal).
+ * Every other code is a drop and is retried: among them CLOSE_GOING_AWAY (the server shuts down)
+ * and CLOSE_JOIN_TIMEOUT (our JOIN did not arrive within the join deadline, a slow network: the
+ * seat is resumed while the reconnection token is in its window, and matchmade again after).
+ */
 const FATAL_CLOSE_CODES = new Set([P.CLOSE_UNSUPPORTED_DATA, P.CLOSE_INVALID_PAYLOAD, P.CLOSE_POLICY,
   P.CLOSE_TOO_BIG, P.CLOSE_UNKNOWN_TYPE, P.CLOSE_NOT_JOINED, P.CLOSE_ALREADY_JOINED, P.CLOSE_BAD_VERSION,
   P.CLOSE_RATE_LIMITED]);

@@ -167,6 +167,32 @@ describe('TickcastClient', () => {
     assert.equal(client.status, 'closed');
   });
 
+  it('treats a join timeout (4011) and a server shutdown (1001) as drops, and retries', async () => {
+    for (const code of [P.CLOSE_JOIN_TIMEOUT, P.CLOSE_GOING_AWAY]) {
+      FakeSocket.all = [];
+      const calls = [];
+      const t = manualTimers();
+      const closes = [];
+      const client = new TickcastClient({ game: 'arena', baseUrl: 'http://h:1', WebSocket: FakeSocket,
+        fetch: fakeFetch(calls), now: () => 0, setTimeout: t.setTimeout, clearTimeout: t.clearTimeout,
+        onClose: (c) => closes.push(c) });
+      const joined = client.connect();
+      await tick();
+      FakeSocket.all[0].receive(M.encodeWelcome({ version: 1, roomId: 'r', game: 'arena', playerId: 0, entityId: 1,
+        tickHz: 60, snapshotEveryTicks: 3 }));
+      await joined;
+      FakeSocket.all[0].close(code, '');
+      await tick();
+      assert.equal(closes[0].willReconnect, true, `${code} is a drop`);
+      assert.equal(client.status, 'reconnecting');
+      t.timers.at(-1).fn();
+      await tick();
+      await tick();
+      assert.equal(calls.length, 2, `${code}: matchmakes again (no reconnection token)`);
+      client.close();
+    }
+  });
+
   it('drops chat lines over the rate limit instead of getting closed', async () => {
     let now = 0;
     const client = new TickcastClient({ game: 'arena', baseUrl: 'http://h:1', WebSocket: FakeSocket, fetch: fakeFetch([]),
