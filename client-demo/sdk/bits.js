@@ -7,14 +7,16 @@
 //   S(v), any int  z = zigzag(v), then a prefix picks the width:
 //                  0 + 3 bits (z < 8), 10 + 6 (z < 64), 110 + 10 (z < 1024),
 //                  1110 + 16 (z < 65536), 1111 + 32.      4 / 8 / 13 / 20 / 36 bits
-//   STR(s)         U(UTF-8 byte length), then each byte in 8 bits.
+//   STR(s)         U(UTF-8 byte length), then each byte in 8 bits; bytes that are not valid
+//                  UTF-8 are malformed (reader.js decodeUtf8).
 //
 // JavaScript bitwise operators work on 32 bits, and a read of 32 bits plus up to 7 pending bits
 // needs 39, so the accumulator is kept with arithmetic (exact below 2^53), never with << or >>.
 
+import { decodeUtf8 } from './reader.js';
+
 const MAX_U_PREFIX = 31;
 const INT_MAX = 0x7fffffff;
-const UTF8_DECODER = new TextDecoder('utf-8');
 const UTF8_ENCODER = new TextEncoder();
 const POW2 = [];
 for (let i = 0; i <= 53; i++) {
@@ -23,8 +25,8 @@ for (let i = 0; i <= 53; i++) {
 
 /**
  * Reads what BitWriter wrote, from bytes that may be hostile or truncated. It never throws on bad
- * data: reading past the end, an over-long code or a string over the limit sets `failed` and
- * returns 0 or '', and the caller checks the flag at safe points.
+ * data: reading past the end, an over-long code, a string over the limit or one that is not valid
+ * UTF-8 sets `failed` and returns 0 or '', and the caller checks the flag at safe points.
  */
 export class BitReader {
   /** Starts reading data[offset, offset + length). */
@@ -104,7 +106,7 @@ export class BitReader {
     return (z >>> 1) ^ -(z & 1);
   }
 
-  /** Reads a STR-coded string of at most maxBytes UTF-8 bytes. */
+  /** Reads a STR-coded string of at most maxBytes bytes of valid UTF-8; '' and `failed` if not. */
   readString(maxBytes) {
     const len = this.readU();
     if (len > maxBytes || this.failed) {
@@ -115,7 +117,12 @@ export class BitReader {
     for (let i = 0; i < len; i++) {
       bytes[i] = this.read(8);
     }
-    return this.failed ? '' : UTF8_DECODER.decode(bytes);
+    const s = this.failed ? null : decodeUtf8(bytes);
+    if (s === null) {
+      this.failed = true;
+      return '';
+    }
+    return s;
   }
 }
 

@@ -20,7 +20,12 @@ import { NetStats, TokenBucket } from './stats.js';
 import { SnapshotMirror } from './snapshot.js';
 import { truncateUtf8 } from './writer.js';
 
-/** Close codes after which reconnecting would only repeat the failure (a client bug or a refusal). */
+/**
+ * Close codes after which reconnecting would only repeat the failure (a client bug or a refusal).
+ * Every other code is a drop and is retried: among them CLOSE_GOING_AWAY (the server shuts down)
+ * and CLOSE_JOIN_TIMEOUT (our JOIN did not arrive within the join deadline, a slow network: the
+ * seat is resumed while the reconnection token is in its window, and matchmade again after).
+ */
 const FATAL_CLOSE_CODES = new Set([P.CLOSE_UNSUPPORTED_DATA, P.CLOSE_INVALID_PAYLOAD, P.CLOSE_POLICY,
   P.CLOSE_TOO_BIG, P.CLOSE_UNKNOWN_TYPE, P.CLOSE_NOT_JOINED, P.CLOSE_ALREADY_JOINED, P.CLOSE_BAD_VERSION,
   P.CLOSE_RATE_LIMITED]);
@@ -68,7 +73,7 @@ export async function listGames(options = {}) {
 /**
  * One player's connection to a room. options.game (required) names the game to matchmake for.
  * Callbacks (assign or pass in options): onWelcome(welcome), onSchema(schemas),
- * onState(state, {full, bytes, arrivalMs}), onChat({playerId, name, text}),
+ * onState(state, {full, bytes, arrivalMs}), onChat({playerId, name, text, system}),
  * onMessage({type, payload}), onPong(rttMs), onClose({code, reason, willReconnect}),
  * onError(error), onStatus(status).
  * status: 'idle' | 'matchmaking' | 'connecting' | 'joined' | 'reconnecting' | 'closed'.
@@ -237,7 +242,7 @@ export class TickcastClient {
         this.onPongMessage(msg.value);
         break;
       case P.CHAT:
-        this.onChat(msg.value);
+        this.onChatMessage(msg.value);
         break;
       case P.GAME_MESSAGE:
         this.onMessage(msg.value);
@@ -279,6 +284,16 @@ export class TickcastClient {
       this.stats.fullSnapshots++;
     }
     this.onState(result.state, { full: result.full, bytes: bytes.length, arrivalMs });
+  }
+
+  /**
+   * A CHAT with an empty name is a line from the server itself (no player's name is empty; its
+   * playerId means nothing): for example the notice that one of our lines was over the chat rate
+   * and was not sent (docs/PROTOCOL.md 8.3).
+   */
+  onChatMessage(chat) {
+    const system = chat.name === '';
+    this.onChat({ playerId: system ? 0 : chat.playerId, name: chat.name, text: chat.text, system });
   }
 
   onPongMessage(pong) {

@@ -27,7 +27,7 @@ export const MAX_GAME_PAYLOAD_BYTES: 1024;
 
 /** The client left, or the room closed because it was empty. */
 export const CLOSE_NORMAL: 1000;
-/** The server is shutting down. */
+/** The server is shutting down: a drop, the client reconnects. */
 export const CLOSE_GOING_AWAY: 1001;
 /** A text frame, where only binary frames are allowed. */
 export const CLOSE_UNSUPPORTED_DATA: 1003;
@@ -61,6 +61,8 @@ export const CLOSE_SEAT_USED: 4008;
 export const CLOSE_TIMEOUT: 4009;
 /** Messages, chat lines or pings faster than the rate limit. */
 export const CLOSE_RATE_LIMITED: 4010;
+/** No valid JOIN within the join deadline (5 s) after the WebSocket opened: a drop, not fatal. */
+export const CLOSE_JOIN_TIMEOUT: 4011;
 
 // ---- schema ------------------------------------------------------------------------------------
 
@@ -261,10 +263,17 @@ export interface Welcome {
   snapshotEveryTicks: number;
 }
 
+/**
+ * A chat line (CHAT). Text is data: show it as text, never as markup. A line with `system` true
+ * comes from the server itself, not from a player (for example: one of your lines was over the
+ * chat rate and was not sent); its `name` is "" and its `playerId` 0.
+ */
 export interface ChatLine {
   playerId: number;
   name: string;
   text: string;
+  /** True for a line from the server itself (its name is empty). */
+  system: boolean;
 }
 
 /** A game message (GAME_MESSAGE from the server, GAME_SEND to it). */

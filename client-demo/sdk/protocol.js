@@ -57,7 +57,7 @@ export const MAX_GAME_MESSAGES_PER_TICK = 32;
 // WebSocket close codes (RFC 6455 and the application range).
 /** The client left or the server shut down. */
 export const CLOSE_NORMAL = 1000;
-/** The server is shutting down. */
+/** The server is shutting down (a drop: reconnect). */
 export const CLOSE_GOING_AWAY = 1001;
 /** A text frame, where only binary frames are allowed. */
 export const CLOSE_UNSUPPORTED_DATA = 1003;
@@ -91,7 +91,7 @@ export const CLOSE_SEAT_USED = 4008;
 export const CLOSE_TIMEOUT = 4009;
 /** The client sent messages, chat lines or pings faster than its rate limit. */
 export const CLOSE_RATE_LIMITED = 4010;
-/** No valid JOIN within the join deadline. */
+/** No valid JOIN arrived within the join deadline after the WebSocket opened (a drop: matchmake again). */
 export const CLOSE_JOIN_TIMEOUT = 4011;
 
 /** The first byte of a frame carrying message id: Kryo's class-id varint. */

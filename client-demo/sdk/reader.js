@@ -3,8 +3,24 @@
 // (Kryo readVarInt(v, false)), and strings as a varint UTF-8 byte length followed by the bytes.
 // The bytes come from the network: no read throws. Sentinels as in Wire.java: -1 for a bad
 // unsigned varint, null for a bad string; byte reads past the end set `failed` and return 0.
+// Strings are strict UTF-8 (docs/PROTOCOL.md 6.3): bytes that are not UTF-8 make the string, and
+// so the message, malformed; they are never replaced with U+FFFD.
 
-const UTF8 = new TextDecoder('utf-8');
+/**
+ * The strict UTF-8 decoder of every string on the wire (reader.js and bits.js), as Java's
+ * Utf8Decoder: fatal (invalid bytes throw, and decodeUtf8 turns that into null), and ignoreBOM so
+ * that a leading U+FEFF stays part of the string as it does in Java instead of being stripped.
+ */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The string that bytes encode, or null if they are not valid UTF-8. */
+export function decodeUtf8(bytes) {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
 
 /** A cursor over bytes[offset, offset + length). */
 export class Reader {
@@ -104,13 +120,16 @@ export class Reader {
     return out;
   }
 
-  /** Wire.readString: at most maxBytes UTF-8 bytes; null if malformed or too long. */
+  /** Wire.readString: at most maxBytes UTF-8 bytes; null if truncated, too long or not valid UTF-8. */
   readString(maxBytes) {
     const len = this.readVarUInt();
     if (len < 0 || len > maxBytes || len > this.limit - this.position) {
       return null;
     }
-    const s = UTF8.decode(this.buffer.subarray(this.position, this.position + len));
+    const s = decodeUtf8(this.buffer.subarray(this.position, this.position + len));
+    if (s === null) {
+      return null;
+    }
     this.position += len;
     return s;
   }

@@ -9,7 +9,7 @@
 
 import { Reader } from './reader.js';
 import { SCHEMA, typeByte } from './protocol.js';
-import { utf8Length, Writer } from './writer.js';
+import { Writer } from './writer.js';
 
 /** FieldType ordinals (state/FieldType.java): the order is part of the protocol. */
 export const INT = 0;
@@ -25,9 +25,9 @@ export const MAX_NAME_BYTES = 64;
 const MAX_TABLES = 64;
 const FLAG_LINEAR = 1;
 
-/** Bytes that are not UTF-8 decode to U+FFFD (3 bytes each): check the length again, as Java does. */
+/** null: truncated, over 64 bytes or not UTF-8 (Reader.readString); a name is never empty. */
 function validName(name) {
-  return name !== null && name !== '' && utf8Length(name) <= MAX_NAME_BYTES;
+  return name !== null && name !== '';
 }
 
 function numeric(type) {

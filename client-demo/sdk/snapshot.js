@@ -204,7 +204,7 @@ export class DeltaDecoder {
       tables.push(t);
     }
     if (this.bits.failed || !this.bits.atEnd()) {
-      this.reason = this.bits.failed ? 'truncated body' : 'bytes after the body';
+      this.reason = this.bits.failed ? 'truncated body, or a string not UTF-8' : 'bytes after the body';
       return { code: MALFORMED };
     }
     return { code: OK, state: new State(schemas, this.tick, tables) };
@@ -292,7 +292,7 @@ export class DeltaDecoder {
         nextChanged = ci < changedCount ? id + 1 + this.bits.readU() : Infinity;
       }
       if (this.bits.failed) {
-        return this.fails(`${schema.name}: truncated changes`);
+        return this.fails(`${schema.name}: changes truncated, or a string not UTF-8`);
       }
     }
     return ri === removedCount && ci === changedCount
@@ -343,7 +343,7 @@ export class DeltaDecoder {
         }
       }
       if (this.bits.failed) {
-        return this.fails(`${t.name}: truncated added entity ${id}`);
+        return this.fails(`${t.name}: added entity ${id} truncated, or a string not UTF-8`);
       }
     }
     return true;

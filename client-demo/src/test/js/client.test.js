@@ -107,7 +107,11 @@ describe('TickcastClient', () => {
     assert.equal(client.sendChat('  <b>hi</b>  '), 'sent');
     assert.deepStrictEqual(ws.sent.at(-1).value, { text: '<b>hi</b>' });
     ws.receive(M.encodeChat({ playerId: 1, name: 'bob', text: '<img src=x onerror=alert(1)>' }));
-    assert.equal(chats[0].text, '<img src=x onerror=alert(1)>');
+    assert.deepStrictEqual(chats[0], { playerId: 1, name: 'bob', text: '<img src=x onerror=alert(1)>', system: false });
+    const notice = GOLDEN.manifest().messages.find((m) => m.name === 'chat_system');
+    ws.receive(GOLDEN.bytes(notice.file));
+    assert.deepStrictEqual(chats[1], { ...notice.value, system: true }, 'a CHAT with an empty name is the server\'s');
+    assert.equal(client.status, 'joined');
     assert.ok(client.stats.bytesDown > 0 && client.stats.bytesUp > 0);
     client.close();
     assert.equal(client.status, 'closed');
@@ -161,6 +165,32 @@ describe('TickcastClient', () => {
     await tick();
     assert.equal(closes[0].willReconnect, false);
     assert.equal(client.status, 'closed');
+  });
+
+  it('treats a join timeout (4011) and a server shutdown (1001) as drops, and retries', async () => {
+    for (const code of [P.CLOSE_JOIN_TIMEOUT, P.CLOSE_GOING_AWAY]) {
+      FakeSocket.all = [];
+      const calls = [];
+      const t = manualTimers();
+      const closes = [];
+      const client = new TickcastClient({ game: 'arena', baseUrl: 'http://h:1', WebSocket: FakeSocket,
+        fetch: fakeFetch(calls), now: () => 0, setTimeout: t.setTimeout, clearTimeout: t.clearTimeout,
+        onClose: (c) => closes.push(c) });
+      const joined = client.connect();
+      await tick();
+      FakeSocket.all[0].receive(M.encodeWelcome({ version: 1, roomId: 'r', game: 'arena', playerId: 0, entityId: 1,
+        tickHz: 60, snapshotEveryTicks: 3 }));
+      await joined;
+      FakeSocket.all[0].close(code, '');
+      await tick();
+      assert.equal(closes[0].willReconnect, true, `${code} is a drop`);
+      assert.equal(client.status, 'reconnecting');
+      t.timers.at(-1).fn();
+      await tick();
+      await tick();
+      assert.equal(calls.length, 2, `${code}: matchmakes again (no reconnection token)`);
+      client.close();
+    }
   });
 
   it('drops chat lines over the rate limit instead of getting closed', async () => {

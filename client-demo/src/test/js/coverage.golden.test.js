@@ -108,7 +108,11 @@ describe("game-logic's golden vectors cover", () => {
     }
   });
 
-  it('a WELCOME without an entity (a spectator)', () => {
+  it('a system CHAT line (empty name, player id 0)', () => {
+    assert.ok(messages.some((m) => m.type === 'CHAT' && m.value.name === '' && m.value.playerId === 0));
+  });
+
+    it('a WELCOME without an entity (a spectator)', () => {
     assert.ok(messages.some((m) => m.type === 'WELCOME' && m.value.entityId === -1));
   });
 

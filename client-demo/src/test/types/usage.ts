@@ -7,7 +7,7 @@ import {
   CLOSE_RATE_LIMITED, fieldIndex, Interpolator, listGames, MAX_INPUT_PAYLOAD_BYTES, OK, Predictor, QFLOAT,
   RateMeter, SnapshotMirror, TickcastClient,
 } from '@tickcast/client';
-import type { ClientStatus, Entity, GameInfo, GameMessage, State, TableSchema, Welcome } from '@tickcast/client';
+import type { ChatLine, ClientStatus, Entity, GameInfo, GameMessage, State, TableSchema, Welcome } from '@tickcast/client';
 
 interface Tank {
   x: number;
@@ -46,6 +46,9 @@ async function play(games: GameInfo[]): Promise<void> {
         heading: table.value(row, f('heading')) as number }, table.raw(row, f('lastInputSeq')) as number);
     }
     meter.sample(client.stats.bytesDown, info.arrivalMs);
+  };
+  client.onChat = ({ name, text, system }: ChatLine) => {
+    console.log(system ? `* ${text}` : `${name}: ${text}`);
   };
   client.onMessage = ({ type, payload }: GameMessage) => {
     console.log(type, payload.byteLength);

@@ -52,7 +52,7 @@ async function join(event) {
     name,
     onWelcome,
     onState,
-    onChat: (m) => addChatLine(m.name, m.text),
+    onChat: (m) => (m.system ? addSystemLine(m.text) : addChatLine(m.name, m.text)),
     onClose,
     onError: (e) => console.warn('tickcast:', e.message),
     onStatus: (s) => { $('status').textContent = s === 'joined' ? '' : s; },

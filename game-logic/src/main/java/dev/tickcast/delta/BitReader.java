@@ -1,10 +1,11 @@
 package dev.tickcast.delta;
 
-import java.nio.charset.StandardCharsets;
+import dev.tickcast.wire.Utf8Decoder;
 
 /**
  * Reads what {@link BitWriter} wrote, from a byte range that may be hostile or truncated. It never
- * throws on bad data: reading past the end, an over-long code or a string over the limit sets
+ * throws on bad data: reading past the end, an over-long code, a string over the limit or one that is
+ * not valid UTF-8 sets
  * {@link #failed()} and returns 0 or "", and the caller checks the flag at safe points.
  */
 public final class BitReader {
@@ -16,6 +17,7 @@ public final class BitReader {
     private long acc;
     private int bits;
     private boolean failed;
+    private final Utf8Decoder utf8 = new Utf8Decoder();
     private byte[] scratch = new byte[64];
 
     /** Starts reading {@code buf[offset, offset + length)}. */
@@ -100,7 +102,7 @@ public final class BitReader {
         return (z >>> 1) ^ -(z & 1);
     }
 
-    /** Reads a STR-coded string of at most {@code maxBytes} UTF-8 bytes. */
+    /** Reads a STR-coded string of at most {@code maxBytes} bytes of valid UTF-8; "" and failed if not. */
     public String readString(int maxBytes) {
         int len = readU();
         if (len > maxBytes || failed) {
@@ -113,6 +115,11 @@ public final class BitReader {
         for (int i = 0; i < len; i++) {
             scratch[i] = (byte) read(8);
         }
-        return failed ? "" : new String(scratch, 0, len, StandardCharsets.UTF_8);
+        String s = failed ? null : utf8.decode(scratch, 0, len);
+        if (s == null) {
+            failed = true;
+            return "";
+        }
+        return s;
     }
 }

@@ -1,6 +1,7 @@
 package dev.tickcast.game;
 
 import com.esotericsoftware.kryo.io.Input;
+import dev.tickcast.wire.Utf8Decoder;
 
 /**
  * A bounded reader over one input payload, reused from input to input. The bytes come from the
@@ -9,6 +10,7 @@ import com.esotericsoftware.kryo.io.Input;
  */
 public final class InputReader {
     private final Input input = new Input();
+    private final Utf8Decoder utf8 = new Utf8Decoder();
     private boolean failed;
 
     /** Points the reader at {@code data[offset, offset + length)}. */
@@ -70,7 +72,8 @@ public final class InputReader {
 
     /**
      * Reads a string of at most {@code maxBytes} UTF-8 bytes (varint length, then the bytes); ""
-     * and a failed reader if it is truncated or too long. Allocates the string.
+     * and a failed reader if it is truncated, too long or not valid UTF-8 (docs/PROTOCOL.md 6.3).
+     * Allocates the string.
      */
     public String readString(int maxBytes) {
         int len = readVarUInt();
@@ -78,7 +81,11 @@ public final class InputReader {
             failed = true;
             return "";
         }
-        String s = new String(input.getBuffer(), input.position(), len, java.nio.charset.StandardCharsets.UTF_8);
+        String s = utf8.decode(input.getBuffer(), input.position(), len);
+        if (s == null) {
+            failed = true;
+            return "";
+        }
         input.setPosition(input.position() + len);
         return s;
     }

@@ -61,7 +61,7 @@ public final class Protocol {
     // WebSocket close codes (RFC 6455 and the application range).
     /** The client left or the server shut down. */
     public static final short CLOSE_NORMAL = 1000;
-    /** The server is shutting down. */
+    /** The server is shutting down (a drop: reconnect). */
     public static final short CLOSE_GOING_AWAY = 1001;
     /** A text frame, where only binary frames are allowed. */
     public static final short CLOSE_UNSUPPORTED_DATA = 1003;
@@ -95,7 +95,7 @@ public final class Protocol {
     public static final short CLOSE_TIMEOUT = 4009;
     /** The client sent messages, chat lines or pings faster than its rate limit. */
     public static final short CLOSE_RATE_LIMITED = 4010;
-    /** No valid JOIN within the join deadline. */
+    /** No valid JOIN arrived within the join deadline after the WebSocket opened (a drop: matchmake again). */
     public static final short CLOSE_JOIN_TIMEOUT = 4011;
 
     private Protocol() {

@@ -8,7 +8,6 @@ import dev.tickcast.state.Field;
 import dev.tickcast.state.FieldType;
 import dev.tickcast.state.Schema;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -84,10 +83,9 @@ final class SchemaSerializer extends Serializer<SchemaMessage> {
         return schema;
     }
 
-    /** Bytes that are not UTF-8 decode to U+FFFD (3 bytes each), which Schema would refuse: check again. */
+    /** Null: truncated, over 64 bytes or not UTF-8 ({@link Wire#readString}); a name is never empty. */
     private static boolean validName(String name) {
-        return name != null && !name.isEmpty()
-                && name.getBytes(StandardCharsets.UTF_8).length <= Schema.MAX_NAME_BYTES;
+        return name != null && !name.isEmpty();
     }
 
     private static boolean numeric(FieldType t) {

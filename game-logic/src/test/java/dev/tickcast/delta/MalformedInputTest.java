@@ -6,6 +6,7 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import dev.tickcast.game.InputReader;
 import dev.tickcast.games.arena.ArenaSchemas;
+import dev.tickcast.state.Schema;
 import dev.tickcast.state.Snapshot;
 import dev.tickcast.wire.ChatMessage;
 import dev.tickcast.wire.ChatSendMessage;
@@ -19,6 +20,7 @@ import dev.tickcast.wire.SchemaMessage;
 import dev.tickcast.wire.WelcomeMessage;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,9 +35,37 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Bytes from the network may be truncated, corrupted or hostile: every reader returns its sentinel
  * (MALFORMED, null, {@code failed()}) and never throws. Seeded: truncations at every length,
- * one to three flipped bits, and random bytes after a valid prefix.
+ * one to three flipped bits, and random bytes after a valid prefix. Strings that are not valid
+ * UTF-8 are malformed wherever they appear (docs/PROTOCOL.md 6.3); the same sequences are refused
+ * by the JavaScript reader (client-demo's wire.test.js).
  */
 class MalformedInputTest {
+    /** Byte sequences that are not UTF-8, each inside an otherwise valid string. */
+    static final int[][] NOT_UTF8 = {
+        {0xC0, 0x80},                   // overlong U+0000
+        {0xC1, 0xBF},                   // overlong U+007F
+        {0xE0, 0x80, 0xAF},             // overlong '/'
+        {0xE0, 0x9F, 0xBF},             // overlong U+07FF
+        {0xF0, 0x8F, 0xBF, 0xBF},       // overlong U+FFFF
+        {0xED, 0xA0, 0x80},             // lone high surrogate U+D800
+        {0xED, 0xBF, 0xBF},             // lone low surrogate U+DFFF
+        {0xED, 0xA0, 0xBD, 0xED, 0xB8, 0x80}, // a surrogate pair as CESU-8 (Kryo's form of an emoji)
+        {0xC3},                         // truncated 2-byte sequence
+        {0xE2, 0x82},                   // truncated 3-byte sequence
+        {0xF0, 0x9F, 0x8E},             // truncated 4-byte sequence
+        {0x80},                         // a continuation byte alone
+        {0xFF},
+        {0xFE, 0xFF},
+        {0xF4, 0x90, 0x80, 0x80},       // above U+10FFFF
+        {0xF5, 0x80, 0x80, 0x80},
+    };
+    /**
+     * Valid multi-byte UTF-8 at the edges of each length, U+FFFD itself included, and a leading
+     * byte order mark, which is a character of the string (not stripped).
+     */
+    static final String[] VALID = {"Zoë", "\uFEFFbom", "\u007F", "\u0080", "\u07FF", "\u0800", "\uD7FF", "\uE000", "\uFFFD",
+        "\uFFFF", "\uD800\uDC00", "\uDBFF\uDFFF", "gg 🎮"};
+
     private static final long SEED = 0x7ac4_ca57L;
     private static final int FLIPS_PER_MESSAGE = 150;
     private static final int RANDOM_CASES = 3000;
@@ -111,8 +141,75 @@ class MalformedInputTest {
     }
 
     @Test
+    void shouldRefuseStringsThatAreNotUtf8InEveryControlMessage() {
+        for (int[] bad : NOT_UTF8) {
+            byte[] s = notUtf8(bad);
+            String hex = Arrays.toString(s);
+            assertNull(readBody(join(s), Protocol.JOIN), "JOIN token " + hex);
+            assertNull(readBody(chatSend(s), Protocol.CHAT_SEND), "CHAT_SEND text " + hex);
+            assertNull(readBody(chat(s, ascii("gg")), Protocol.CHAT), "CHAT name " + hex);
+            assertNull(readBody(chat(ascii("ann"), s), Protocol.CHAT), "CHAT text " + hex);
+            assertNull(readBody(welcome(s), Protocol.WELCOME), "WELCOME roomId " + hex);
+            assertNull(readBody(schema(s), Protocol.SCHEMA), "SCHEMA table name " + hex);
+        }
+        for (String ok : VALID) {
+            byte[] s = ok.getBytes(StandardCharsets.UTF_8);
+            assertEquals(new JoinMessage(1, ok), readBody(join(s), Protocol.JOIN));
+            assertEquals(new ChatSendMessage(ok), readBody(chatSend(s), Protocol.CHAT_SEND));
+            assertEquals(new ChatMessage(1, ok, ok), readBody(chat(s, s), Protocol.CHAT));
+        }
+    }
+
+    @Test
+    void shouldRefuseSnapshotStringsThatAreNotUtf8() {
+        Schema schema = new Schema("t");
+        schema.stringField("s");
+        List<Schema> schemas = List.of(schema.freeze());
+        for (int[] bad : NOT_UTF8) {
+            byte[] frame = fullSnapshotWithString(notUtf8(bad));
+            assertEquals(DeltaDecoder.MALFORMED, decode(new Case(frame, null, null, schemas), frame),
+                    Arrays.toString(notUtf8(bad)));
+        }
+        for (String ok : VALID) {
+            byte[] frame = fullSnapshotWithString(ok.getBytes(StandardCharsets.UTF_8));
+            Snapshot target = new Snapshot(schemas);
+            assertEquals(DeltaDecoder.OK, decoder.readHeader(frame, 0, frame.length));
+            assertEquals(DeltaDecoder.OK, decoder.decodeBody(null, null, target));
+            assertEquals(ok, target.table(0).string(0, 0));
+        }
+    }
+
+    @Test
+    void shouldRefuseStringsThatAreNotUtf8InBitStreamsAndInputPayloads() {
+        BitReader bits = new BitReader();
+        InputReader input = new InputReader();
+        for (int[] bad : NOT_UTF8) {
+            byte[] s = notUtf8(bad);
+            byte[] str = bitString(s);
+            bits.begin(str, 0, str.length);
+            assertEquals("", bits.readString(64));
+            assertTrue(bits.failed(), Arrays.toString(s));
+            byte[] payload = concat(new byte[] {(byte) s.length}, s);
+            input.reset(payload, 0, payload.length);
+            assertEquals("", input.readString(64));
+            assertTrue(input.failed(), Arrays.toString(s));
+        }
+        for (String ok : VALID) {
+            byte[] s = ok.getBytes(StandardCharsets.UTF_8);
+            byte[] str = bitString(s);
+            bits.begin(str, 0, str.length);
+            assertEquals(ok, bits.readString(64));
+            byte[] payload = concat(new byte[] {(byte) s.length}, s);
+            input.reset(payload, 0, payload.length);
+            assertEquals(ok, input.readString(64));
+            assertTrue(input.complete());
+        }
+    }
+
+    @Test
     void shouldRefuseSchemaNamesThatAreNotUtf8() {
-        // 64 bytes 0xFF decode to 64 U+FFFD, which are 192 bytes of UTF-8: over the name limit
+        // one 0xFF byte would have been one U+FFFD (3 bytes), within the name limit: refused all the same
+        assertNull(readBody(schema(new byte[] {(byte) 0xFF}), Protocol.SCHEMA));
         byte[] badTable = new byte[3 + 64 + 1];
         badTable[0] = (byte) Protocol.typeByte(Protocol.SCHEMA);
         badTable[1] = 1;
@@ -154,6 +251,93 @@ class MalformedInputTest {
         assertEquals(0, reader.readUnsignedByte());
         assertTrue(reader.failed());
         assertFalse(reader.complete());
+    }
+
+    /** "a", the bad bytes, "z": the bad sequence is inside a string, not at its edges. */
+    private static byte[] notUtf8(int[] bad) {
+        byte[] s = new byte[bad.length + 2];
+        s[0] = 'a';
+        for (int i = 0; i < bad.length; i++) {
+            s[1 + i] = (byte) bad[i];
+        }
+        s[s.length - 1] = 'z';
+        return s;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        Output out = new Output(256, -1);
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toBytes();
+    }
+
+    /** A frame of message {@code id}: the type byte, then the parts. */
+    private static byte[] frameOf(int id, byte[]... parts) {
+        return concat(new byte[] {(byte) Protocol.typeByte(id)}, concat(parts));
+    }
+
+    private static byte[] str(byte[] utf8) {
+        return concat(new byte[] {(byte) utf8.length}, utf8);
+    }
+
+    private static byte[] join(byte[] token) {
+        return frameOf(Protocol.JOIN, new byte[] {1}, str(token));
+    }
+
+    private static byte[] chatSend(byte[] text) {
+        return frameOf(Protocol.CHAT_SEND, str(text));
+    }
+
+    private static byte[] chat(byte[] name, byte[] text) {
+        return frameOf(Protocol.CHAT, new byte[] {1}, str(name), str(text));
+    }
+
+    private static byte[] welcome(byte[] roomId) {
+        return frameOf(Protocol.WELCOME, new byte[] {1}, str(roomId), str(ascii("arena")), new byte[] {0, 0, 60, 3});
+    }
+
+    /** A SCHEMA of one table with no field, named {@code name}. */
+    private static byte[] schema(byte[] name) {
+        return frameOf(Protocol.SCHEMA, new byte[] {1}, str(name), new byte[] {0});
+    }
+
+    private static byte[] bitString(byte[] utf8) {
+        Output out = new Output(256, -1);
+        BitWriter w = new BitWriter();
+        w.begin(out);
+        w.writeU(utf8.length);
+        for (byte b : utf8) {
+            w.write(b & 0xFF, 8);
+        }
+        w.end();
+        return out.toBytes();
+    }
+
+    /** A full SNAPSHOT at tick 3 of one table with one STRING field: entity 0 with the value {@code utf8}. */
+    private static byte[] fullSnapshotWithString(byte[] utf8) {
+        Output out = new Output(256, -1);
+        out.writeByte(Protocol.typeByte(Protocol.SNAPSHOT));
+        out.writeVarInt(3, true);
+        out.writeVarInt(0, true);
+        out.writeVarInt(0, true);
+        BitWriter w = new BitWriter();
+        w.begin(out);
+        w.writeU(0);        // removed
+        w.writeU(0);        // changed
+        w.writeU(1);        // added
+        w.writeU(0);        // id 0
+        w.write(1, 1);      // mask: the string is not ""
+        w.writeU(utf8.length);
+        for (byte b : utf8) {
+            w.write(b & 0xFF, 8);
+        }
+        w.end();
+        return out.toBytes();
     }
 
     private int decode(Case c, byte[] bytes) {

@@ -109,6 +109,7 @@ public final class GoldenVectors {
             {"input_big", "INPUT", new InputMessage(Integer.MAX_VALUE, big())},
             {"pong", "PONG", new PongMessage(123456789, 5400)},
             {"chat", "CHAT", new ChatMessage(2, "Zoë", "gg \"quoted\" 🎮")},
+            {"chat_system", "CHAT", ChatMessage.system("chat: you are typing too fast; that line was not sent")},
             {"game_send", "GAME_SEND", new GameSendMessage(3, new byte[] {1, (byte) 0x80, (byte) 0xFF})},
             {"game_send_empty", "GAME_SEND", new GameSendMessage(0, new byte[0])},
             {"game_message", "GAME_MESSAGE", new GameMessage(200, new byte[] {0x2A, 0, 7})},

@@ -83,7 +83,7 @@ class GoldenVectorsTest {
             assertNotNull(value, messages.group(1));
             assertEquals(messages.group(4), Json.value(value), messages.group(1));
         }
-        assertEquals(13, count);
+        assertEquals(14, count);
     }
 
     /** Applies a case's frames as one client; returns how many came from an older baseline. */

@@ -11,6 +11,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,6 +101,23 @@ class MessagesTest {
     void shouldRoundTripChat() {
         roundTrip(9, new ChatMessage(3, "ann", "gg"));
         roundTrip(15, new ChatMessage(1000, "Zoë", "日本"));
+        assertFalse(new ChatMessage(3, "ann", "gg").isSystem());
+    }
+
+    @Test
+    void shouldRoundTripASystemChatLineWithAnEmptyName() {
+        ChatMessage line = ChatMessage.system("slow down");
+        assertEquals(new ChatMessage(0, "", "slow down"), line);
+        assertTrue(line.isSystem());
+        roundTrip(1 + 1 + 1 + 1 + 9, line);
+        assertArrayEquals(new byte[] {0x24, 0, 0, 2, 'h', 'i'}, frame(ChatMessage.system("hi")));
+        assertTrue(((ChatMessage) read(frame(ChatMessage.system("")))).isSystem(), "an empty text too");
+    }
+
+    @Test
+    void shouldWriteAnUnpairedSurrogateAsAQuestionMark() {
+        // UTF-8 cannot represent it; what is written stays valid UTF-8, so it reads back
+        assertEquals(new ChatSendMessage("a?"), read(frame(new ChatSendMessage("a\uD800"))));
     }
 
     @Test
