@@ -217,6 +217,21 @@ class Hardening2Test {
         assertEquals(Protocol.CLOSE_INVALID_PAYLOAD, raw.awaitClose());
     }
 
+    @Test
+    void shouldRefuseInvalidUtf8(Vertx vertx) {
+        ServerFixture fixture = server(vertx, loopback());
+        Bot witness = Bot.join(vertx, fixture.port(), "witness");
+        witness.await(s -> true);
+        Bot writer = Bot.join(vertx, fixture.port(), "writer");
+        writer.await(s -> true);
+        byte[] chat = {(byte) Protocol.typeByte(Protocol.CHAT_SEND), 3, 'o', (byte) 0xED, (byte) 0xA0};
+        writer.onContext(() -> writer.client.sendRaw(Buffer.buffer(chat)));
+        assertEquals(Protocol.CLOSE_INVALID_PAYLOAD, writer.closeCode(), "a lone surrogate is malformed, not replaced");
+        int before = witness.snapshotTicks.size();
+        witness.await(s -> witness.snapshotTicks.size() > before + 5);
+        assertFalse(witness.closed.isDone());
+    }
+
     private HttpResponse<String> get(ServerFixture fixture, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + fixture.port() + path))
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());

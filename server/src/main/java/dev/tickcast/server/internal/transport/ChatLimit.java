@@ -48,7 +48,7 @@ final class ChatLimit {
 
     private static Buffer notice(String text) {
         Output out = new Output(256, -1);
-        Messages.write(Messages.newKryo(), out, new ChatMessage(0, "", text));
+        Messages.write(Messages.newKryo(), out, ChatMessage.system(text));
         return Buffer.buffer(out.toBytes());
     }
 }
