@@ -64,7 +64,7 @@ public final class HttpApi {
         router.post("/matchmake/joinById/:roomId").order(order++).handler(this::joinById);
         router.post("/matchmake/:game").order(order++).handler(this::joinOrCreate);
         router.route("/*").order(STATIC_ORDER).handler(StaticHandler.create(WEBROOT).setCachingEnabled(false));
-        router.route().order(STATIC_ORDER + 1).failureHandler(HttpApi::failure);
+        router.route().order(STATIC_ORDER + 1).failureHandler(this::failure);
     }
 
     private void games(RoutingContext ctx) {
@@ -177,13 +177,12 @@ public final class HttpApi {
     }
 
     /** Failures raised by handlers (a body over the limit: 413) get a JSON answer and one log line. */
-    private static void failure(RoutingContext ctx) {
+    private void failure(RoutingContext ctx) {
         int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
         if (status >= 500) {
             LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
         } else {
-            LOG.info("{} {} from {}: {}", ctx.request().method(), ctx.request().path(),
-                    ctx.request().remoteAddress(), status);
+            guard.refused(address(ctx), ctx.request().method() + " " + ctx.request().path() + ": " + status);
         }
         if (!ctx.response().ended()) {
             error(ctx, status, status == 413 ? "request body too large" : "request failed");

@@ -37,7 +37,7 @@ public final class MatchmakeGuard {
         return ok;
     }
 
-    /** Logs refusals that are not written to the log, with the number of times that refusal was repeated. */
+    /** Records a refusal of another kind (logged once per period, then counted). */
     public void refused(String address, String what) {
         refusals.refused(address, what);
     }
