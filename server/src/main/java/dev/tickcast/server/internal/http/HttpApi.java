@@ -182,7 +182,7 @@ public final class HttpApi {
         if (status >= 500) {
             LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
         } else {
-            guard.refused(address(ctx), ctx.request().method() + " " + ctx.request().path() + ": " + status);
+            guard.refused(address(ctx), "HTTP " + ctx.request().method() + " answered " + status);
         }
         if (!ctx.response().ended()) {
             error(ctx, status, status == 413 ? "request body too large" : "request failed");
