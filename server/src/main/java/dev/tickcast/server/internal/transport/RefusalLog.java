@@ -12,7 +12,7 @@ import java.util.Map;
  * new ones are only counted. Thread-safe.
  */
 public final class RefusalLog {
-    static final int MAX_KEYS = 1_000;
+    static final int MAX_KEYS = 100;
     private static final long PERIOD_NS = 10_000_000_000L;
 
     private final Logger log;
