@@ -24,10 +24,15 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-/** {@code java -jar tickcast-bench.jar jmh | arena | capacity}. */
+/** {@code java -jar tickcast-bench.jar jmh | arena | capacity | soak | memory}. */
 @Command(name = "tickcast-bench", mixinStandardHelpOptions = true, version = "Tickcast bench 0.1.0",
-        description = "Tickcast benchmarks: JMH micro and latency benchmarks, the arena load generator, capacity search.",
-        subcommands = {BenchMain.Jmh.class, BenchMain.Arena.class, BenchMain.Capacity.class})
+        description = "Tickcast benchmarks: JMH micro and latency benchmarks, the arena load generator, capacity search, "
+                + "soak, memory per client. Every bot comes from 127.0.0.1: start an external server with the "
+                + "load-test limits (--handshakes-per-second, --max-connections-per-address, --matchmakes-per-second, "
+                + "--max-unclaimed-seats-per-address, --max-unclaimed-seats and --max-rooms at 100000); --embedded "
+                + "applies them itself.",
+        subcommands = {BenchMain.Jmh.class, BenchMain.Arena.class, BenchMain.Capacity.class, SoakCommand.class,
+                MemoryCommand.class})
 public final class BenchMain implements Runnable {
 
     /** Entry point. */
@@ -42,10 +47,12 @@ public final class BenchMain implements Runnable {
 
     /** Shared options of the load commands. */
     static class Target {
-        @Option(names = "--url", description = "The game WebSocket of a running server, e.g. ws://127.0.0.1:8080/ws.")
+        @Option(names = "--url", description = "The game WebSocket of a running server, e.g. ws://127.0.0.1:8080/ws. "
+                + "All bots come from one address: start it with the load-test limits (see the main help).")
         String url;
 
-        @Option(names = "--embedded", description = "Start a server in this process on a free loopback port instead.")
+        @Option(names = "--embedded", description = "Start a server in this process on a free loopback port instead "
+                + "(with TickcastOptions.withLoadTestLimits()).")
         boolean embedded;
 
         @Option(names = "--snapshot-hz", description = "Snapshot rate of the server: 20 or 60 (the external server "
@@ -205,8 +212,23 @@ public final class BenchMain implements Runnable {
         }
 
         ArenaResult run(int rooms, int players, int seconds, int warmup) throws Exception {
-            return new ArenaLoad(bots, new LoadOptions(host, port, rooms, players, seconds, warmup, target.snapshotHz,
-                    target.seed, target.embedded ? 0 : target.serverPid, target.decodeEvery)).run();
+            return new ArenaLoad(bots, options(rooms, players, seconds, warmup)).run();
+        }
+
+        /** The options of a load of rooms x players against this server. */
+        LoadOptions options(int rooms, int players, int seconds, int warmup) {
+            return new LoadOptions(host, port, rooms, players, seconds, warmup, target.snapshotHz, target.seed,
+                    target.embedded ? 0 : target.serverPid, target.decodeEvery);
+        }
+
+        /** The bots' Vert.x. */
+        Vertx bots() {
+            return bots;
+        }
+
+        /** The server's process: this one when embedded, else --server-pid (0 if not given). */
+        long serverPid() {
+            return target.embedded ? ProcessHandle.current().pid() : target.serverPid;
         }
 
         @Override

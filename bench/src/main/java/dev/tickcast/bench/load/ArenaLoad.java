@@ -31,20 +31,26 @@ public final class ArenaLoad {
     private final Vertx vertx;
     private final LoadOptions options;
     private final HttpClient http;
-    private final Metrics metrics = new Metrics();
+    private final Metrics metrics;
     private final List<Bot> bots = new ArrayList<>();
     private final Set<String> roomIds = new HashSet<>();
 
     /** A run of {@code options} with bots on {@code vertx}. */
     public ArenaLoad(Vertx vertx, LoadOptions options) {
+        this(vertx, options, new Metrics());
+    }
+
+    /** A run whose bots record into {@code metrics} (shared by several loads, e.g. the steps of a memory run). */
+    ArenaLoad(Vertx vertx, LoadOptions options, Metrics metrics) {
         this.vertx = vertx;
         this.options = options;
+        this.metrics = metrics;
         this.http = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setKeepAlive(false)); // see TickcastClient
     }
 
     /** Joins every bot, plays the warm-up and the window, leaves, and returns the result. */
     public ArenaResult run() throws Exception {
-        joinAll();
+        join();
         Thread.sleep(options.warmup() * 1000L);
         long serverPid = options.serverPid() == 0 ? ProcStats.self() : options.serverPid();
         long ticks0 = roomTicks();
@@ -60,11 +66,12 @@ public final class ArenaLoad {
         double selfCpu = (ProcStats.cpuSeconds(ProcStats.self()) - selfCpu0) / wall;
         ArenaResult result = result(wall, (ticks1 - ticks0) / wall / roomIds.size(), serverCpu, selfCpu,
                 ProcStats.peakRssMiB(serverPid), serverPid == ProcStats.self());
-        leaveAll();
+        leave();
         return result;
     }
 
-    private void joinAll() throws Exception {
+    /** Creates the rooms and joins every bot (they play until {@link #leave()}); blocks the caller. */
+    public void join() throws Exception {
         List<Future<Void>> batch = new ArrayList<>();
         int n = 0;
         for (int r = 0; r < options.rooms(); r++) {
@@ -89,7 +96,8 @@ public final class ArenaLoad {
         LOG.info("{} bots joined {} rooms", bots.size(), roomIds.size());
     }
 
-    private void leaveAll() throws Exception {
+    /** Every bot leaves normally; blocks the caller. */
+    public void leave() throws Exception {
         List<Future<Void>> closing = new ArrayList<>();
         for (Bot bot : bots) {
             closing.add(bot.stop());
@@ -111,16 +119,45 @@ public final class ArenaLoad {
     }
 
     private long roomTicks() throws Exception {
+        return roomTotals().ticks();
+    }
+
+    /** Ticks and dropped ticks of this load's rooms, summed, from {@code GET /rooms}; blocks the caller. */
+    public RoomTotals roomTotals() throws Exception {
         JsonArray rooms = await(http.request(HttpMethod.GET, options.port(), options.host(), "/rooms")
                 .compose(req -> req.send()).compose(resp -> resp.body()).map(b -> new JsonArray(b.toString())));
         long ticks = 0;
+        long dropped = 0;
+        int seen = 0;
         for (Object o : rooms) {
             JsonObject room = (JsonObject) o;
             if (roomIds.contains(room.getString("id"))) {
                 ticks += room.getLong("tick");
+                dropped += room.getLong("droppedTicks", 0L);
+                seen++;
             }
         }
-        return ticks;
+        return new RoomTotals(seen, ticks, dropped);
+    }
+
+    /**
+     * Sums over a load's rooms.
+     *
+     * @param rooms        the load's rooms the server still lists
+     * @param ticks        their tick counters, summed
+     * @param droppedTicks the ticks they dropped (more than TickDriver.MAX_CATCH_UP steps late), summed
+     */
+    public record RoomTotals(int rooms, long ticks, long droppedTicks) {
+    }
+
+    /** What the bots record. */
+    Metrics metrics() {
+        return metrics;
+    }
+
+    /** Bots joined so far. */
+    public int clients() {
+        return bots.size();
     }
 
     private ArenaResult result(double wall, double ticksPerRoom, double serverCpu, double selfCpu, double rssMiB,

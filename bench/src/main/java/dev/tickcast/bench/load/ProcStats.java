@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** CPU time and peak RSS of a process, from /proc (Linux). */
+/** CPU time, resident set and peak resident set of a process, from /proc (Linux). */
 final class ProcStats {
     private static final double TICKS_PER_SECOND = 100.0;
 
@@ -24,9 +24,18 @@ final class ProcStats {
 
     /** Peak resident set (VmHWM) of {@code pid} in MiB, or -1. */
     static double peakRssMiB(long pid) {
+        return statusMiB(pid, "VmHWM:");
+    }
+
+    /** Resident set now (VmRSS) of {@code pid} in MiB, or -1. */
+    static double rssMiB(long pid) {
+        return statusMiB(pid, "VmRSS:");
+    }
+
+    private static double statusMiB(long pid, String key) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-                if (line.startsWith("VmHWM:")) {
+                if (line.startsWith(key)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
                 }
             }

@@ -1,0 +1,172 @@
+package dev.tickcast.bench.load;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.HdrHistogram.Histogram;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+import static dev.tickcast.bench.load.SoakSample.round;
+
+/**
+ * The samples of a soak so far and their summary. {@link #ok()} is false as soon as one bot was
+ * disconnected or one room dropped a tick. Filled by the thread that runs the soak only.
+ */
+public final class SoakResult {
+    private final int clients;
+    private final int rooms;
+    private final int sampleSeconds;
+    private final String heapSource;
+    private final boolean embedded;
+    private final List<SoakSample> samples = new ArrayList<>();
+    private final Histogram interArrivalUs = new Histogram(3);
+
+    SoakResult(int clients, int rooms, int sampleSeconds, String heapSource, boolean embedded) {
+        this.clients = clients;
+        this.rooms = rooms;
+        this.sampleSeconds = sampleSeconds;
+        this.heapSource = heapSource;
+        this.embedded = embedded;
+    }
+
+    void add(SoakSample sample) {
+        samples.add(sample);
+        interArrivalUs.add(sample.interArrivalUs());
+    }
+
+    /** The samples, oldest first. */
+    public List<SoakSample> samples() {
+        return List.copyOf(samples);
+    }
+
+    /** Disconnects so far. */
+    public long disconnects() {
+        return samples.isEmpty() ? 0 : last().disconnects();
+    }
+
+    /** Dropped ticks so far. */
+    public long droppedTicks() {
+        return samples.isEmpty() ? 0 : last().droppedTicks();
+    }
+
+    /** True if samples were taken and no bot was disconnected and no room dropped a tick. */
+    public boolean ok() {
+        return !samples.isEmpty() && disconnects() == 0 && droppedTicks() == 0;
+    }
+
+    /** Summary and samples as JSON. */
+    public JsonObject json() {
+        JsonArray rows = new JsonArray();
+        samples.forEach(s -> rows.add(s.json()));
+        return new JsonObject().put("summary", summary()).put("samples", rows);
+    }
+
+    private JsonObject summary() {
+        JsonObject interArrival = new JsonObject()
+                .put("p50", round(ArenaLoad.ms(interArrivalUs, 50))).put("p99", round(ArenaLoad.ms(interArrivalUs, 99)))
+                .put("max", round(interArrivalUs.getMaxValue() / 1000.0))
+                .put("worstIntervalP99", round(max(SoakSample::p99Ms)));
+        return new JsonObject()
+                .put("scenario", "arena-v1.1")
+                .put("rooms", rooms)
+                .put("playersPerRoom", rooms == 0 ? 0 : clients / rooms)
+                .put("clients", clients)
+                .put("embedded", embedded)
+                .put("seconds", samples.isEmpty() ? 0 : round(last().seconds()))
+                .put("sampleSeconds", sampleSeconds)
+                .put("samples", samples.size())
+                .put("ok", ok())
+                .put("disconnects", disconnects())
+                .put("droppedTicks", droppedTicks())
+                .put("interArrivalMs", interArrival)
+                .put("ticksPerSecPerRoom", stats(SoakSample::ticksPerSecPerRoom))
+                .put("serverRssMiB", stats(SoakSample::serverRssMiB).put("slopeMiBPerHourSecondHalf",
+                        round(slopePerHour(SoakSample::serverRssMiB))))
+                .put("heapAfterGcSource", heapSource)
+                .put("heapAfterGcMiB", samples.isEmpty() || last().heapAfterGcMiB() < 0 ? null
+                        : stats(SoakSample::heapAfterGcMiB).put("slopeMiBPerHourSecondHalf",
+                        round(slopePerHour(SoakSample::heapAfterGcMiB))))
+                .put("serverCpuPerSec", stats(SoakSample::serverCpuPerSec))
+                .put("loadCpuPerSec", stats(SoakSample::loadCpuPerSec));
+    }
+
+    private JsonObject stats(ToDoubleFunction<SoakSample> f) {
+        if (samples.isEmpty()) {
+            return new JsonObject();
+        }
+        double sum = 0;
+        for (SoakSample s : samples) {
+            sum += f.applyAsDouble(s);
+        }
+        return new JsonObject().put("first", round(f.applyAsDouble(samples.get(0))))
+                .put("last", round(f.applyAsDouble(last()))).put("min", round(-max(s -> -f.applyAsDouble(s))))
+                .put("max", round(max(f))).put("mean", round(sum / samples.size()));
+    }
+
+    private double max(ToDoubleFunction<SoakSample> f) {
+        return samples.stream().mapToDouble(f).max().orElse(0);
+    }
+
+    /** Least-squares slope over the second half of the samples (the first half holds the warm-up of heap and JIT). */
+    private double slopePerHour(ToDoubleFunction<SoakSample> f) {
+        List<SoakSample> half = samples.subList(samples.size() / 2, samples.size());
+        if (half.size() < 2) {
+            return 0;
+        }
+        double mx = 0;
+        double my = 0;
+        for (SoakSample s : half) {
+            mx += s.seconds();
+            my += f.applyAsDouble(s);
+        }
+        mx /= half.size();
+        my /= half.size();
+        double num = 0;
+        double den = 0;
+        for (SoakSample s : half) {
+            num += (s.seconds() - mx) * (f.applyAsDouble(s) - my);
+            den += (s.seconds() - mx) * (s.seconds() - mx);
+        }
+        return den == 0 ? 0 : num / den * 3600;
+    }
+
+    private SoakSample last() {
+        return samples.get(samples.size() - 1);
+    }
+
+    /** The table's header. */
+    public void printHeader(PrintStream out) {
+        out.printf(Locale.ROOT, "soak: %d rooms, %d clients, a sample every %d s; heap: %s%n", rooms, clients,
+                sampleSeconds, heapSource);
+        out.printf(Locale.ROOT, "%8s %9s %9s %8s %8s %6s %7s %8s %8s %9s %9s%n", "t s", "rss MiB", "heap MiB",
+                embedded ? "cpu s/s" : "srv s/s", "load s/s", "disc", "dropped", "ticks/s", "snap/s", "p99 ms",
+                "max ms");
+    }
+
+    /** One row: the last sample. */
+    public void printLast(PrintStream out) {
+        SoakSample s = last();
+        out.printf(Locale.ROOT, "%8.0f %9.1f %9s %8.2f %8.2f %6d %7d %8.2f %8.2f %9.2f %9.2f%n", s.seconds(),
+                s.serverRssMiB(), s.heapAfterGcMiB() < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", s.heapAfterGcMiB()),
+                s.serverCpuPerSec(), s.loadCpuPerSec(), s.disconnects(), s.droppedTicks(), s.ticksPerSecPerRoom(),
+                s.snapshotsPerClientPerSec(), s.p99Ms(), s.interArrivalUs().getMaxValue() / 1000.0);
+    }
+
+    /** The summary for people. */
+    public void printSummary(PrintStream out) {
+        JsonObject s = summary();
+        out.printf(Locale.ROOT, "soak %s: %d clients for %.0f s, %d disconnects, %d dropped ticks%n",
+                ok() ? "OK" : "FAILED", clients, s.getDouble("seconds"), disconnects(), droppedTicks());
+        out.println("  inter-arrival ms " + s.getJsonObject("interArrivalMs").encode());
+        out.println("  server RSS MiB   " + s.getJsonObject("serverRssMiB").encode());
+        out.println("  heap after GC    " + (s.getValue("heapAfterGcMiB") == null ? "n/a"
+                : s.getJsonObject("heapAfterGcMiB").encode()));
+        out.println("  server CPU s/s   " + s.getJsonObject("serverCpuPerSec").encode());
+        out.println("  load CPU s/s     " + s.getJsonObject("loadCpuPerSec").encode());
+        out.println("  ticks/s/room     " + s.getJsonObject("ticksPerSecPerRoom").encode());
+    }
+}
