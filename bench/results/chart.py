@@ -86,7 +86,7 @@ def soak_panel(x0, y0, title, unit, series, ymax, tmax, limits=()):
 
 def nice_max(values, floor):
     top = max([v for v in values if v is not None] + [floor])
-    for step in (1, 2, 2.5, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000):
+    for step in (0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000):
         if step * 5 >= top * 1.1:
             return step * 5
     return top * 1.1
@@ -119,7 +119,7 @@ def soak(path, out_path):
     svg += soak_panel(0, 30 + H, "Snapshot inter-arrival p99 per interval (dotted: 75 ms)", "ms",
                       [("p99", "#9467bd", p99)], p99_max, tmax, [("#9467bd", 75)])
     svg += soak_panel(W, 30 + H, "Ticks per second per room (dotted: 57)", "ticks/s",
-                      [("ticks/s", "#8c564b", ticks)], 70, tmax, [("#8c564b", 57)])
+                      [("ticks/s", "#8c564b", ticks)], 75, tmax, [("#8c564b", 57)])
     svg.append("</svg>")
     open(out_path, "w").write("\n".join(svg) + "\n")
 

@@ -7,6 +7,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,11 +28,23 @@ final class MemoryCommand implements Callable<Integer> {
     @Option(names = "--clients", split = ",", description = "Client counts, increasing. Default: 1000,2000,4000.")
     List<Integer> clients = List.of(1000, 2000, 4000);
 
-    @Option(names = "--play-seconds", description = "Seconds of play before each measurement. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--play-seconds", description = "Seconds of play before each measurement. "
+            + "Default: ${DEFAULT-VALUE}.")
     int playSeconds = 10;
 
-    @Option(names = "--json", description = "Also write the result as JSON to this file.")
+    @Option(names = "--json", description = "Also write the result as JSON to this file (after every step).")
     Path json;
+
+    private void write(JsonObject result) {
+        if (json == null) {
+            return;
+        }
+        try {
+            Files.writeString(json, result.encodePrettily() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -40,11 +54,8 @@ final class MemoryCommand implements Callable<Integer> {
                 return 2;
             }
             int[] steps = clients.stream().mapToInt(Integer::intValue).sorted().toArray();
-            JsonObject result = new MemoryRun(h.bots(), h.options(1, 16, playSeconds, 0), heap)
-                    .run(steps, playSeconds, System.out);
-            if (json != null) {
-                Files.writeString(json, result.encodePrettily() + "\n");
-            }
+            new MemoryRun(h.bots(), h.options(1, 16, playSeconds, 0), heap).run(steps, playSeconds, System.out,
+                    this::write);
             return 0;
         }
     }

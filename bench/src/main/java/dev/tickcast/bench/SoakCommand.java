@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
         description = "Plays the arena scenario (v1.1) with ROOMS x PLAYERS bots for SECONDS and records, every "
                 + "SAMPLE-SECONDS: the server's RSS and heap after its last GC, server and load generator CPU, "
                 + "disconnects, dropped ticks (GET /rooms) and the interval's p99 snapshot inter-arrival. "
-                + "Exit code 1 if any bot was disconnected or any room dropped a tick. "
+                + "Exit code 1 if any bot was disconnected or any room dropped a tick, 2 on a usage error. "
                 + "Chart: python3 bench/results/chart.py soak FILE.json")
 final class SoakCommand implements Callable<Integer> {
     @CommandLine.Mixin
@@ -46,11 +46,16 @@ final class SoakCommand implements Callable<Integer> {
             + "Default: ${DEFAULT-VALUE}.")
     int warmup = 5;
 
-    @Option(names = "--json", description = "Write the summary and the samples as JSON to this file (after every sample).")
+    @Option(names = "--json", description = "Write the summary and the samples as JSON to this file "
+            + "(after every sample).")
     Path json;
 
     @Override
     public Integer call() throws Exception {
+        if (!target.embedded && target.serverPid <= 0) {
+            System.err.println("soak --url needs --server-pid (the server's RSS, CPU and heap are the point)");
+            return 2;
+        }
         try (BenchMain.Harness h = BenchMain.Harness.open(target); HeapProbe heap = HeapProbe.open(h.serverPid())) {
             ArenaLoad load = new ArenaLoad(h.bots(), h.options(rooms, players, seconds, warmup));
             boolean[] first = {true};

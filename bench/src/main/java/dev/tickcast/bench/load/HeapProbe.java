@@ -105,7 +105,7 @@ public final class HeapProbe implements AutoCloseable {
         }
     }
 
-    /** Runs a full collection in the server (twice, so finalised and cleaned objects go too) and returns the heap used, MiB. */
+    /** Runs a full collection in the server (twice: finalised and cleaned objects go too); the heap used then, MiB. */
     public double heapAfterFullGcMiB() {
         if (connection == null) {
             return -1;
@@ -120,7 +120,7 @@ public final class HeapProbe implements AutoCloseable {
         }
     }
 
-    /** NIO direct buffers in use (the JDK's "direct" pool: Netty's direct arenas when it allocates through NIO), MiB. */
+    /** NIO direct buffers in use (the JDK's "direct" pool; Netty's arenas only if it allocates through NIO), MiB. */
     public double directMiB() {
         if (connection == null) {
             return -1;

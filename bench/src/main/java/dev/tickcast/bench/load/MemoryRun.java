@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import static dev.tickcast.bench.load.SoakSample.round;
 
@@ -41,9 +42,11 @@ public final class MemoryRun {
     /**
      * Warms the server up (64 bots play {@code playSeconds} and leave, so the baseline already holds
      * the classes and compiled code that any client needs), measures the baseline, then every step
-     * (increasing client counts); every bot leaves at the end. The result as JSON.
+     * (increasing client counts); every bot leaves at the end. The result as JSON, also handed to
+     * {@code onStep} after every step (so a run cut short keeps the steps it measured).
      */
-    public JsonObject run(int[] steps, int playSeconds, PrintStream out) throws Exception {
+    public JsonObject run(int[] steps, int playSeconds, PrintStream out, Consumer<JsonObject> onStep)
+            throws Exception {
         long pid = template.serverPid() == 0 ? ProcStats.self() : template.serverPid();
         warmUp(playSeconds);
         JsonObject base = measure(pid);
@@ -53,19 +56,21 @@ public final class MemoryRun {
         out.printf(Locale.ROOT, "%8s %10s %10s %10s %10s %10s %10s %6s %8s %9s%n", "clients", "heap MiB", "direct MiB",
                 "rss MiB", "heap KB/c", "dir KB/c", "rss KB/c", "disc", "snap/s", "p99 ms");
         JsonArray rows = new JsonArray();
+        JsonObject result = new JsonObject().put("scenario", "arena-v1.1").put("embedded", pid == ProcStats.self())
+                .put("heapSource", heap.source()).put("playSeconds", playSeconds)
+                .put("note", "KB = 1024 bytes; heap = used after a full GC requested through the MemoryMXBean")
+                .put("baseline", base).put("steps", rows);
         try {
             for (int target : steps) {
                 rows.add(step(target, playSeconds, pid, base, out));
+                onStep.accept(result);
             }
         } finally {
             for (ArenaLoad load : loads) {
                 load.leave();
             }
         }
-        return new JsonObject().put("scenario", "arena-v1.1").put("embedded", pid == ProcStats.self())
-                .put("heapSource", heap.source()).put("playSeconds", playSeconds)
-                .put("note", "KB = 1024 bytes; heap = used after a full GC requested through the MemoryMXBean")
-                .put("baseline", base).put("steps", rows);
+        return result;
     }
 
     private JsonObject step(int target, int playSeconds, long pid, JsonObject base, PrintStream out)
@@ -84,11 +89,13 @@ public final class MemoryRun {
         }
         JsonObject marginal = new JsonObject();
         for (String key : List.of("heapMiB", "directMiB", "rssMiB")) {
-            double kb = (now.getDouble(key) - previous.getDouble(key)) * 1024 / (clients - previous.getInteger("clients"));
+            int added = clients - previous.getInteger("clients");
+            double kb = (now.getDouble(key) - previous.getDouble(key)) * 1024 / added;
             marginal.put(key.replace("MiB", "KBPerClient"), round(kb));
         }
         JsonObject row = new JsonObject().put("clients", clients).put("rooms", (clients + ROOM_SIZE - 1) / ROOM_SIZE)
-                .mergeIn(now).mergeIn(perClient).put("sincePreviousStep", marginal).put("disconnects", metrics.disconnects.sum())
+                .mergeIn(now).mergeIn(perClient).put("sincePreviousStep", marginal)
+                .put("disconnects", metrics.disconnects.sum())
                 .put("snapshotsPerClientPerSec", round(snapshotsPerClientPerSec))
                 .put("interArrivalMs", new JsonObject().put("p50", round(ArenaLoad.ms(interArrival, 50)))
                         .put("p99", round(ArenaLoad.ms(interArrival, 99)))

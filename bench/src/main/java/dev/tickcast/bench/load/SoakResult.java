@@ -150,8 +150,9 @@ public final class SoakResult {
     /** One row: the last sample. */
     public void printLast(PrintStream out) {
         SoakSample s = last();
+        String heap = s.heapAfterGcMiB() < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", s.heapAfterGcMiB());
         out.printf(Locale.ROOT, "%8.0f %9.1f %9s %8.2f %8.2f %6d %7d %8.2f %8.2f %9.2f %9.2f%n", s.seconds(),
-                s.serverRssMiB(), s.heapAfterGcMiB() < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", s.heapAfterGcMiB()),
+                s.serverRssMiB(), heap,
                 s.serverCpuPerSec(), s.loadCpuPerSec(), s.disconnects(), s.droppedTicks(), s.ticksPerSecPerRoom(),
                 s.snapshotsPerClientPerSec(), s.p99Ms(), s.interArrivalUs().getMaxValue() / 1000.0);
     }
