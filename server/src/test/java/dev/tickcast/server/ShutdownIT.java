@@ -60,7 +60,7 @@ class ShutdownIT {
     void shouldCloseEveryClientWith1001OnSigint() throws Exception {
         int port = start();
         List<CompletableFuture<int[]>> closes = clients(port);
-        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(server.pid())).start();
+        Process kill = new ProcessBuilder("sh", "-c", "kill -INT " + server.pid()).start(); // the shell builtin
         assertTrue(kill.waitFor(5, TimeUnit.SECONDS));
         assertEveryoneGot1001(closes);
     }
