@@ -97,6 +97,8 @@ public final class Protocol {
     public static final short CLOSE_RATE_LIMITED = 4010;
     /** No valid JOIN arrived within the join deadline after the WebSocket opened (a drop: matchmake again). */
     public static final short CLOSE_JOIN_TIMEOUT = 4011;
+    /** An operator removed the player from its room (the admin page's kick); do not reconnect. */
+    public static final short CLOSE_KICKED = 4012;
 
     private Protocol() {
     }

@@ -115,6 +115,20 @@ public final class ServerMain implements Callable<Integer> {
             + "answers 503 and existing rooms go on. Default: ${DEFAULT-VALUE}.")
     int maxRooms = 2_000;
 
+    @Option(names = "--metrics", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "GET /metrics in the Prometheus text format, with Vert.x's HTTP, WebSocket and event-bus "
+                    + "metrics (--no-metrics: off). Default: on.")
+    boolean metrics = true;
+
+    @Option(names = "--metrics-port", description = "Serve /metrics on this port of --host instead of the main port "
+            + "(0: the main port). Default: ${DEFAULT-VALUE}.")
+    int metricsPort;
+
+    @Option(names = "--admin-token", defaultValue = "${env:TICKCAST_ADMIN_TOKEN}", description = "Turns the admin "
+            + "page /admin on for requests carrying this token (Authorization: Bearer, or Basic with the token as "
+            + "password). Prefer the environment variable TICKCAST_ADMIN_TOKEN: a flag shows in ps. Default: off.")
+    String adminToken;
+
     /** Entry point; exits 2 on a usage or configuration error (an unknown game, a bad rate). */
     public static void main(String[] args) {
         int code = new CommandLine(new ServerMain()).execute(args);
@@ -138,7 +152,8 @@ public final class ServerMain implements Callable<Integer> {
             cli.getErr().println("tickcast-server: " + e.getMessage() + " (see --help)");
             return 2;
         }
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(1, eventLoops)));
+        VertxOptions vertxOptions = new VertxOptions().setEventLoopPoolSize(Math.max(1, eventLoops));
+        Vertx vertx = metrics ? TickcastMetrics.vertx(vertxOptions) : Vertx.vertx(vertxOptions);
         TickcastVerticle verticle = new TickcastVerticle(options, plugins);
         CountDownLatch stopped = new CountDownLatch(1);
         // the deployment's class loader becomes the context class loader of every verticle it deploys,
@@ -181,7 +196,8 @@ public final class ServerMain implements Callable<Integer> {
                 .withMaxPendingConnections(maxPendingConnections).withJoinDeadlineMs(joinDeadlineMs)
                 .withHttpIdleTimeoutMs(httpIdleTimeoutMs)
                 .withMatchmakeRate(matchmakesPerSecond, (int) Math.max(1, Math.min(Integer.MAX_VALUE, 4 * matchmakesPerSecond)))
-                .withMaxUnclaimedSeats(maxUnclaimedSeatsPerAddress, maxUnclaimedSeats).withMaxRooms(maxRooms);
+                .withMaxUnclaimedSeats(maxUnclaimedSeatsPerAddress, maxUnclaimedSeats).withMaxRooms(maxRooms)
+                .withMetrics(metrics, metricsPort).withAdminToken(adminToken);
         allowedOrigins.forEach(config::allowOrigin);
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new IllegalArgumentException("--tls-cert and --tls-key go together");

@@ -3,6 +3,7 @@ package dev.tickcast.server;
 import com.esotericsoftware.kryo.Kryo;
 import io.vertx.ext.web.Router;
 import dev.tickcast.server.internal.match.Matchmaker;
+import dev.tickcast.server.internal.metrics.ServerMetrics;
 import dev.tickcast.server.internal.transport.Connection;
 import dev.tickcast.wire.Messages;
 import dev.tickcast.wire.Protocol;
@@ -33,6 +34,7 @@ final class ServerVerticle extends VerticleBase {
     private final RoomHosts hosts;
     private final HandshakeGuard guard;
     private final Router router;
+    private final ServerMetrics metrics;
     private final int port;
     private final Set<Connection> connections = new HashSet<>();
     private static final long TICK_MS = 1_000;
@@ -40,8 +42,9 @@ final class ServerVerticle extends VerticleBase {
     private long lastPingNs = System.nanoTime();
 
     ServerVerticle(TickcastOptions config, Matchmaker matchmaker, RoomHosts hosts, HandshakeGuard guard, Router router,
-                   int port) {
+                   int port, ServerMetrics metrics) {
         this.router = router;
+        this.metrics = metrics;
         this.config = config;
         this.matchmaker = matchmaker;
         this.hosts = hosts;
@@ -83,21 +86,26 @@ final class ServerVerticle extends VerticleBase {
 
     private void handshake(ServerWebSocketHandshake hs) {
         if (!"/ws".equals(hs.path())) {
-            hs.reject(404);
+            refuse(hs, 404);
             return;
         }
         String offered = hs.headers().get("Sec-WebSocket-Protocol");
         if (offered == null || !List.of(offered.split("\\s*,\\s*")).contains(Protocol.SUBPROTOCOL)) {
-            hs.reject(400);
+            refuse(hs, 400);
             return;
         }
         int refusal = guard.check(hs, System.nanoTime());
         if (refusal != 0) {
-            hs.reject(refusal);
+            refuse(hs, refusal);
             return;
         }
         String address = HandshakeGuard.address(hs);
         hs.accept().onFailure(e -> guard.closed(address));
+    }
+
+    private void refuse(ServerWebSocketHandshake hs, int status) {
+        metrics.handshakeRefused(status);
+        hs.reject(status);
     }
 
     private void onTcp(HttpConnection connection) {
@@ -113,7 +121,10 @@ final class ServerVerticle extends VerticleBase {
         String address = ws.remoteAddress() == null ? "?" : ws.remoteAddress().hostAddress();
         Connection[] self = new Connection[1];
         self[0] = new Connection(ws, matchmaker, kryo, config, System::nanoTime, () -> guard.closed(address),
-                () -> connections.remove(self[0]));
+                () -> {
+                    connections.remove(self[0]);
+                    metrics.connectionClosed(self[0].serverCloseCode(), ws.closeStatusCode());
+                });
         connections.add(self[0]);
     }
 

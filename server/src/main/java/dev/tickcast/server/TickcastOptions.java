@@ -59,6 +59,9 @@ public final class TickcastOptions {
     private final List<String> games = new ArrayList<>();
     private final Map<String, GameSettings> gameSettings = new LinkedHashMap<>();
     private boolean deployExtensions = true;
+    private boolean metrics = true;
+    private int metricsPort;
+    private String adminToken;
 
     /** The defaults (see {@link #defaults()}). */
     public TickcastOptions() {
@@ -67,7 +70,8 @@ public final class TickcastOptions {
     /**
      * Options from JSON; absent fields keep their defaults. Fields: host, port, eventLoops, seed,
      * seatTimeoutMs, maxConnections, handshakesPerSecond, allowOrigins (array), games (array of
-     * names), gameSettings ({"arena": {"tickHz":30,"snapshotHz":10,"maxPlayers":16}}), deployExtensions.
+     * names), gameSettings ({"arena": {"tickHz":30,"snapshotHz":10,"maxPlayers":16}}), deployExtensions,
+     * metrics (boolean), metricsPort, adminToken.
      */
     public TickcastOptions(JsonObject json) {
         host = json.getString("host", host);
@@ -79,6 +83,9 @@ public final class TickcastOptions {
         double hs = json.getDouble("handshakesPerSecond", handshakesPerSecondPerAddress);
         withHandshakeRate(hs, (int) Math.max(1, Math.min(Integer.MAX_VALUE, 4 * hs)));
         deployExtensions = json.getBoolean("deployExtensions", deployExtensions);
+        metrics = json.getBoolean("metrics", metrics);
+        metricsPort = json.getInteger("metricsPort", metricsPort);
+        adminToken = json.getString("adminToken", adminToken);
         json.getJsonArray("allowOrigins", new JsonArray()).forEach(o -> allowedOrigins.add((String) o));
         json.getJsonArray("games", new JsonArray()).forEach(g -> games.add((String) g));
         JsonObject settings = json.getJsonObject("gameSettings", new JsonObject());
@@ -95,7 +102,43 @@ public final class TickcastOptions {
                 .put("seatTimeoutMs", seatTimeoutMs).put("maxConnections", maxConnections)
                 .put("handshakesPerSecond", handshakesPerSecondPerAddress).put("deployExtensions", deployExtensions)
                 .put("allowOrigins", new JsonArray(allowedOrigins)).put("games", new JsonArray(games))
-                .put("gameSettings", settings);
+                .put("gameSettings", settings).put("metrics", metrics).put("metricsPort", metricsPort)
+                .put("adminToken", adminToken);
+    }
+
+    /**
+     * Metrics at {@code GET /metrics} in the Prometheus text format (default on): on the main port,
+     * or on {@code port} of the same host when it is positive (keep it off the public network).
+     */
+    public TickcastOptions withMetrics(boolean on, int port) {
+        metrics = on;
+        metricsPort = port;
+        return this;
+    }
+
+    /**
+     * Turns the admin page ({@code /admin}) and its API on, for requests that carry this token
+     * ({@code Authorization: Bearer <token>}, or Basic with the token as password); null (the
+     * default) leaves {@code /admin} off (404).
+     */
+    public TickcastOptions withAdminToken(String token) {
+        adminToken = token == null || token.isEmpty() ? null : token;
+        return this;
+    }
+
+    /** True if metrics are on. */
+    public boolean metrics() {
+        return metrics;
+    }
+
+    /** The metrics port; 0: the main port. */
+    public int metricsPort() {
+        return metricsPort;
+    }
+
+    /** The admin token, or null when the admin page is off. */
+    public String adminToken() {
+        return adminToken;
     }
 
     /** Hosts only these games of the plug-ins found (empty: every game found). */

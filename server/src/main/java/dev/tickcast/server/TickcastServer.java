@@ -4,6 +4,7 @@ import dev.tickcast.server.internal.http.HttpApi;
 import dev.tickcast.server.internal.http.MatchmakeGuard;
 import dev.tickcast.server.internal.match.MatchLimits;
 import dev.tickcast.server.internal.match.Matchmaker;
+import dev.tickcast.server.internal.metrics.ServerMetrics;
 import dev.tickcast.server.internal.room.Room;
 import dev.tickcast.server.internal.room.RoomSettings;
 import dev.tickcast.server.internal.room.SnapshotObserver;
@@ -38,11 +39,15 @@ public final class TickcastServer {
     private final List<ServerVerticle> instances;
     private final long sweepTimer;
     private final int port;
+    private final ServerMetrics metrics;
+    private final Monitoring monitoring;
 
     private TickcastServer(Vertx vertx, Tickcast tickcast, Matchmaker matchmaker, HandshakeGuard guard,
                            MatchmakeGuard matchmakeGuard, List<SnapshotObserver> observers,
-                           List<ServerVerticle> instances, int port) {
+                           List<ServerVerticle> instances, int port, ServerMetrics metrics, Monitoring monitoring) {
         this.vertx = vertx;
+        this.metrics = metrics;
+        this.monitoring = monitoring;
         this.instances = instances;
         this.tickcast = tickcast;
         this.matchmaker = matchmaker;
@@ -71,8 +76,10 @@ public final class TickcastServer {
         RoomHosts hosts = new RoomHosts();
         HandshakeGuard guard = new HandshakeGuard(config);
         List<SnapshotObserver> observers = new CopyOnWriteArrayList<>();
+        ServerMetrics metrics = config.metrics() ? ServerMetrics.on(vertx) : ServerMetrics.off();
         RoomSettings settings = new RoomSettings(System::nanoTime, config.slowConsumerTimeoutMs(),
-                config.reconnectGraceMs(), (room, snapshot) -> observers.forEach(o -> o.onSnapshot(room, snapshot)));
+                config.reconnectGraceMs(), (room, snapshot) -> observers.forEach(o -> o.onSnapshot(room, snapshot)),
+                metrics);
         AtomicLong seeds = new AtomicLong(config.seed());
         Matchmaker matchmaker = new Matchmaker(tickcast.games(),
                 (id, spec, mm) -> new Room(id, spec, hosts.next(), seeds.getAndIncrement(), settings, mm),
@@ -80,24 +87,40 @@ public final class TickcastServer {
                 new MatchLimits(config.maxRooms(), config.maxUnclaimedSeatsPerAddress(), config.maxUnclaimedSeats()));
         MatchmakeGuard matchmakeGuard = new MatchmakeGuard(config.matchmakesPerSecondPerAddress(),
                 config.matchmakeBurstPerAddress());
-        new HttpApi(matchmaker, tickcast.games(), matchmakeGuard).mount(tickcast.router());
+        new HttpApi(matchmaker, tickcast.games(), matchmakeGuard, metrics).mount(tickcast.router());
+        Monitoring monitoring = new Monitoring(vertx, config, metrics, matchmaker, tickcast.router());
         // Vert.x shares a listening socket among instances that use the same port; a negative port
         // means "any free port, shared by every instance that names the same negative number".
         int listenPort = config.port() == 0 ? -(int) SHARED_RANDOM_PORTS.incrementAndGet() : config.port();
         List<ServerVerticle> instances = new CopyOnWriteArrayList<>();
         return vertx.deployVerticle(() -> {
-            ServerVerticle v = new ServerVerticle(config, matchmaker, hosts, guard, tickcast.router(), listenPort);
+            ServerVerticle v = new ServerVerticle(config, matchmaker, hosts, guard, tickcast.router(), listenPort,
+                    metrics);
             instances.add(v);
             return v;
         }, new DeploymentOptions().setInstances(Math.max(1, config.eventLoops())))
-                .map(id -> new TickcastServer(vertx, tickcast, matchmaker, guard, matchmakeGuard, observers, instances,
-                        instances.get(0).actualPort()))
-                .onFailure(e -> tickcast.release());
+                .compose(id -> monitoring.start())
+                .map(v -> new TickcastServer(vertx, tickcast, matchmaker, guard, matchmakeGuard, observers, instances,
+                        instances.get(0).actualPort(), metrics, monitoring))
+                .onFailure(e -> {
+                    monitoring.stop();
+                    tickcast.release();
+                });
     }
 
     /** The port the server listens on. */
     public int port() {
         return port;
+    }
+
+    /** The port of {@code /metrics} when it has a port of its own, else {@link #port()}. */
+    public int metricsPort() {
+        return monitoring.metricsPort() > 0 ? monitoring.metricsPort() : port;
+    }
+
+    /** The server's metrics registry (Micrometer), or null when metrics are off. */
+    public io.micrometer.core.instrument.MeterRegistry meterRegistry() {
+        return metrics.registry();
     }
 
     /** The games, router and registry this server serves. */
@@ -131,6 +154,7 @@ public final class TickcastServer {
         for (ServerVerticle v : instances) {
             closed.add(v.closeAll(Protocol.CLOSE_GOING_AWAY, "server shutting down"));
         }
-        return Future.all(closed).compose(all -> matchmaker.closeAll()).onComplete(r -> tickcast.release()).mapEmpty();
+        return Future.all(closed).compose(all -> matchmaker.closeAll()).eventually(monitoring::stop)
+                .onComplete(r -> tickcast.release()).mapEmpty();
     }
 }

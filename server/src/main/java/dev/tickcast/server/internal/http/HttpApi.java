@@ -3,6 +3,7 @@ package dev.tickcast.server.internal.http;
 import dev.tickcast.game.GameSpec;
 import dev.tickcast.server.GameRegistry;
 import dev.tickcast.server.internal.match.Matchmaker;
+import dev.tickcast.server.internal.metrics.ServerMetrics;
 import dev.tickcast.server.internal.match.SeatGrant;
 import dev.tickcast.server.internal.room.Room;
 import dev.tickcast.wire.Protocol;
@@ -43,12 +44,26 @@ public final class HttpApi {
     private final Matchmaker matchmaker;
     private final GameRegistry games;
     private final MatchmakeGuard guard;
+    private final ServerMetrics metrics;
 
     /** The API over {@code matchmaker} and the hosted {@code games}; {@code guard} limits matchmaking per address. */
     public HttpApi(Matchmaker matchmaker, GameRegistry games, MatchmakeGuard guard) {
+        this(matchmaker, games, guard, ServerMetrics.off());
+    }
+
+    /** The API, counting matchmaking outcomes in {@code metrics}. */
+    public HttpApi(Matchmaker matchmaker, GameRegistry games, MatchmakeGuard guard, ServerMetrics metrics) {
         this.matchmaker = matchmaker;
         this.games = games;
         this.guard = guard;
+        this.metrics = metrics;
+    }
+
+    /** Adds {@code GET /metrics} (before the static files) when the metrics are on and on this port. */
+    public static void mountMetrics(Router router, ServerMetrics metrics) {
+        if (metrics.scrapeHandler() != null) {
+            router.get("/metrics").order(API_ORDER - 1).handler(metrics.scrapeHandler());
+        }
     }
 
     /** Adds every route to {@code router} (shared by all event loops). */
@@ -103,6 +118,7 @@ public final class HttpApi {
         if (guard.take(address(ctx), System.nanoTime())) {
             ctx.next();
         } else {
+            metrics.matchmaking("rate_limited");
             error(ctx, 429, "too many matchmaking requests from this address; slow down");
         }
     }
@@ -134,6 +150,8 @@ public final class HttpApi {
     }
 
     private void answer(RoutingContext ctx, SeatGrant grant) {
+        metrics.matchmaking(grant.status() == SeatGrant.Status.OK ? "ok"
+                : grant.status().name().toLowerCase(java.util.Locale.ROOT));
         switch (grant.status()) {
             case NO_GAME -> error(ctx, 404, "no such game: " + ctx.pathParam("game"));
             case NO_ROOM -> error(ctx, 404, "no such room: " + ctx.pathParam("roomId"));
@@ -156,7 +174,7 @@ public final class HttpApi {
      * The request options {"name": string, "private": boolean}, with defaults filled in, or null
      * after answering 400 if the body is malformed.
      */
-    private static JsonObject body(RoutingContext ctx) {
+    private JsonObject body(RoutingContext ctx) {
         String raw = ctx.body().asString();
         JsonObject json;
         try {
@@ -169,6 +187,7 @@ public final class HttpApi {
         String trimmed = name instanceof String s ? s.strip() : "";
         int bytes = trimmed.getBytes(StandardCharsets.UTF_8).length;
         if (json == null || !(isPrivate instanceof Boolean) || bytes == 0 || bytes > Protocol.MAX_NAME_BYTES) {
+            metrics.matchmaking("bad_request");
             error(ctx, 400, "body must be empty or a JSON object with an optional string \"name\" of 1.."
                     + Protocol.MAX_NAME_BYTES + " UTF-8 bytes and an optional boolean \"private\"");
             return null;

@@ -8,10 +8,13 @@ import dev.tickcast.server.internal.room.Room;
  * @param status   the outcome
  * @param room     the room (on success)
  * @param name     the player's name (on success)
- * @param playerId       for a reconnection, the seat to resume; -1 for a new player
+ * @param playerId       for a reconnection, the seat to resume; -1 for a new player; {@link #SPECTATOR} for a spectator
  * @param reconnectToken the token that resumes this seat after a drop
  */
 public record Claim(Status status, Room room, String name, int playerId, String reconnectToken) {
+    /** The {@code playerId} of a spectator's claim (the admin page's live view): no seat. */
+    public static final int SPECTATOR = -2;
+
     /** Outcomes of a claim; each refusal maps to a close code in docs/PROTOCOL.md. */
     public enum Status {
         /** The seat is the caller's. */

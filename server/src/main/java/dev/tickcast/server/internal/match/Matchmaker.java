@@ -32,6 +32,7 @@ public final class Matchmaker implements RoomListener {
     private static final Logger LOG = LoggerFactory.getLogger(Matchmaker.class);
     private static final char SEAT = 's';
     private static final char RECONNECT = 'r';
+    private static final char WATCH = 'w';
     /** A reconnection token is honoured only while its player is dropped; this bounds its life anyway. */
     private static final long RECONNECT_TOKEN_LIFETIME_MS = 24L * 3600 * 1000;
 
@@ -46,6 +47,7 @@ public final class Matchmaker implements RoomListener {
     private final Map<String, Reconnect> reconnects = new HashMap<>();
     private final Map<String, String> reconnectNames = new HashMap<>();
     private final Map<String, Integer> unclaimedByAddress = new HashMap<>();
+    private final Map<String, Reservation> watches = new HashMap<>();
     private final MatchLimits limits;
 
     private static final class Entry {
@@ -185,7 +187,61 @@ public final class Matchmaker implements RoomListener {
         if (millisClock.getAsLong() >= parsed.expiresAtMs()) {
             return Claim.refused(Claim.Status.EXPIRED);
         }
+        if (parsed.kind() == WATCH) {
+            return claimWatch(token);
+        }
         return parsed.kind() == RECONNECT ? claimReconnect(token) : claimSeat(token);
+    }
+
+    /**
+     * A single-use token to watch the room {@code roomId} as a spectator (the admin page's live
+     * view), valid for the seat timeout; null if there is no such room. It does not take a seat.
+     */
+    public synchronized String watchToken(String roomId) {
+        Entry entry = rooms.get(roomId);
+        if (entry == null || entry.closed) {
+            return null;
+        }
+        long expiresAt = millisClock.getAsLong() + seatTimeoutMs;
+        String token = tokens.issue(WATCH, roomId, expiresAt);
+        watches.put(token, new Reservation(entry, "spectator", null, expiresAt, null));
+        return token;
+    }
+
+    private Claim claimWatch(String token) {
+        Reservation r = watches.remove(token);
+        if (r == null) {
+            return Claim.refused(Claim.Status.USED);
+        }
+        if (r.entry.closed) {
+            return Claim.refused(Claim.Status.ROOM_CLOSED);
+        }
+        return new Claim(Claim.Status.OK, r.entry.room, r.name(), Claim.SPECTATOR, null);
+    }
+
+    /** Every open room, private ones included, in creation order (the admin page). */
+    public synchronized List<Room> allRooms() {
+        List<Room> list = new ArrayList<>(rooms.size());
+        for (Entry e : rooms.values()) {
+            list.add(e.room);
+        }
+        return list;
+    }
+
+    /** Disposes the room {@code roomId} now (an operator's decision; players get 4005); false if there is none. */
+    public boolean dispose(String roomId, String reason) {
+        Room room;
+        synchronized (this) {
+            Entry entry = rooms.remove(roomId);
+            if (entry == null) {
+                return false;
+            }
+            entry.closed = true;
+            room = entry.room;
+            reconnects.values().removeIf(r -> r.entry == entry);
+        }
+        room.execute(() -> room.dispose(Protocol.CLOSE_ROOM_CLOSED, reason));
+        return true;
     }
 
     private Claim claimSeat(String token) {
@@ -220,6 +276,7 @@ public final class Matchmaker implements RoomListener {
         List<Room> toClose = new ArrayList<>();
         synchronized (this) {
             long now = millisClock.getAsLong();
+            watches.values().removeIf(w -> now >= w.expiresAtMs());
             Iterator<Reservation> it = reservations.values().iterator();
             while (it.hasNext()) {
                 Reservation r = it.next();
@@ -312,6 +369,7 @@ public final class Matchmaker implements RoomListener {
             unclaimedByAddress.clear();
             reconnects.clear();
             reconnectNames.clear();
+            watches.clear();
         }
         List<io.vertx.core.Future<Void>> disposed = new ArrayList<>();
         for (Room room : all) {
@@ -345,7 +403,7 @@ public final class Matchmaker implements RoomListener {
 
     private static void start(Room created) {
         if (created != null) {
-            LOG.info("created room {} ({})", created.id(), created.spec().name());
+            LOG.debug("created room {} ({})", created.id(), created.spec().name());
             created.execute(() -> created.start(true));
         }
     }
@@ -369,7 +427,7 @@ public final class Matchmaker implements RoomListener {
 
     private static void closeAll(List<Room> toClose) {
         for (Room room : toClose) {
-            LOG.info("disposing empty room {}", room.id());
+            LOG.debug("disposing empty room {}", room.id());
             room.execute(() -> room.dispose(Protocol.CLOSE_NORMAL, "room empty"));
         }
     }

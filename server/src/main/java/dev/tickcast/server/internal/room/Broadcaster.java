@@ -23,6 +23,14 @@ public final class Broadcaster {
     private int cacheSize;
     private final long slowConsumerTimeoutNs;
     private long encodes;
+    // running totals for the metrics (plain fields: room thread, read by the metrics on it)
+    private long broadcasts;
+    private long snapshotsSent;
+    private long bytesSent;
+    private long fullSnapshotsSent;
+    private long snapshotsSkipped;
+    private long slowConsumersClosed;
+    private long encodeNs;
     private long lastFullBytes;
     private long nowNs;
 
@@ -35,6 +43,7 @@ public final class Broadcaster {
     void broadcast(Snapshot now, SnapshotRing ring, Session[] sessions, long timeNs) {
         nowNs = timeNs;
         cacheSize = 0;
+        broadcasts++;
         for (Session s : sessions) {
             if (s != null) {
                 sendTo(s, now, ring);
@@ -65,16 +74,21 @@ public final class Broadcaster {
         s.lastTick = now.tick();
         s.snapshotsSent++;
         s.bytesSent += message.length();
+        snapshotsSent++;
+        bytesSent += message.length();
         if (base == null) {
             s.fullSnapshotsSent++;
+            fullSnapshotsSent++;
         }
     }
 
     private void skip(Session s) {
         s.snapshotsSkipped++;
+        snapshotsSkipped++;
         if (s.behindSinceNs == 0) {
             s.behindSinceNs = nowNs;
         } else if (nowNs - s.behindSinceNs > slowConsumerTimeoutNs) {
+            slowConsumersClosed++;
             s.link.close(dev.tickcast.wire.Protocol.CLOSE_SLOW_CONSUMER, "too far behind for too long");
         }
     }
@@ -87,8 +101,10 @@ public final class Broadcaster {
                 return cacheBuffer[i];
             }
         }
+        long startNs = System.nanoTime();
         out.reset();
         encoder.encode(now, base, pred, out);
+        encodeNs += System.nanoTime() - startNs;
         Buffer message = Buffer.buffer(out.position()).appendBytes(out.getBuffer(), 0, out.position());
         encodes++;
         if (base == null) {
@@ -119,5 +135,40 @@ public final class Broadcaster {
     /** The size of the last full snapshot encoded, in bytes. */
     public long lastFullBytes() {
         return lastFullBytes;
+    }
+
+    /** Broadcasts run (one per snapshot, plus one for the spectators when there are any). */
+    public long broadcasts() {
+        return broadcasts;
+    }
+
+    /** Snapshots written to clients. */
+    public long snapshotsSent() {
+        return snapshotsSent;
+    }
+
+    /** Bytes of the snapshots written to clients. */
+    public long bytesSent() {
+        return bytesSent;
+    }
+
+    /** Full snapshots (keyframes) written to clients. */
+    public long fullSnapshotsSent() {
+        return fullSnapshotsSent;
+    }
+
+    /** Snapshots not written because the client's write queue was full. */
+    public long snapshotsSkipped() {
+        return snapshotsSkipped;
+    }
+
+    /** Clients closed for staying behind too long (4006). */
+    public long slowConsumersClosed() {
+        return slowConsumersClosed;
+    }
+
+    /** Time spent encoding, in nanoseconds. */
+    public long encodeNs() {
+        return encodeNs;
     }
 }

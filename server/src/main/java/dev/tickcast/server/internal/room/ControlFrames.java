@@ -25,7 +25,9 @@ final class ControlFrames {
     private final Input in = new Input();
 
     Buffer welcome(String roomId, GameSpec spec, Session session) {
-        return frame(new WelcomeMessage(Protocol.VERSION, roomId, spec.name(), session.playerId, session.entityId,
+        // a spectator (no seat: playerId -1) is told playerId 0 and no entity (docs/PROTOCOL.md, "Spectators")
+        return frame(new WelcomeMessage(Protocol.VERSION, roomId, spec.name(), Math.max(0, session.playerId),
+                session.entityId,
                 spec.tickHz(), spec.snapshotEveryTicks()));
     }
 

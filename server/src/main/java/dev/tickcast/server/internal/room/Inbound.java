@@ -59,6 +59,7 @@ final class Inbound {
     }
 
     private void input(Session s, byte[] f, int length) {
+        room.counters.inputs++;
         Input in = room.frames.body(f, length);
         int seq = Wire.readVarUInt(in);
         if (seq <= s.lastSeq) {
@@ -78,9 +79,11 @@ final class Inbound {
             return;
         }
         s.lastSeq = seq;
+        room.counters.inputsAccepted++;
     }
 
     private void gameMessage(Session s, byte[] f, int length) {
+        room.counters.gameMessages++;
         Input in = room.frames.body(f, length);
         int type = Wire.readVarUInt(in);
         if (type < 0 || type > Protocol.MAX_GAME_MESSAGE_TYPE) {
@@ -102,7 +105,9 @@ final class Inbound {
         }
         if (!ok) {
             room.reject(s, Protocol.CLOSE_INVALID_PAYLOAD, "game message of type " + type + " refused by the game");
+            return;
         }
+        room.counters.gameMessagesAccepted++;
     }
 
     private void ping(Session s, byte[] f, int length) {

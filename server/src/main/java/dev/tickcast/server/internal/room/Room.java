@@ -50,6 +50,10 @@ public final class Room {
     final Seats seats;
     final ControlFrames frames = new ControlFrames();
     final RoomBus bus;
+    final RoomCounters counters = new RoomCounters();
+    private final RoomMetrics metrics;
+    private final Spectators spectators = new Spectators();
+    private final long createdAtMs = System.currentTimeMillis();
     private final World world = new World();
     private final GameHost host;
     private final Inbound inbound;
@@ -80,6 +84,7 @@ public final class Room {
         this.bus = new RoomBus(this, context.owner().eventBus());
         this.host = new GameHost(this, world);
         this.inbound = new Inbound(this);
+        this.metrics = settings.metrics().forRoom(spec);
     }
 
     /** The room id (immutable; any thread). */
@@ -154,12 +159,44 @@ public final class Room {
 
     /** The player left for good (it closed normally, or the server closed it for a violation). */
     public void leave(Session session) {
-        seats.leave(session);
+        if (!spectators.remove(session)) {
+            seats.leave(session);
+        }
     }
 
     /** The player's connection dropped: keep its seat and entity for the grace period. */
     public void drop(Session session) {
-        seats.drop(session);
+        if (!spectators.remove(session)) {
+            seats.drop(session);
+        }
+    }
+
+    /**
+     * Adds {@code session} as a spectator: WELCOME (no seat, no entity) and SCHEMA now, then every
+     * snapshot, without a seat; the game never hears of it (docs/PROTOCOL.md, "Spectators").
+     */
+    public void watch(Session session) {
+        if (disposed || !spectators.add(session)) {
+            session.link.close(Protocol.CLOSE_ROOM_CLOSED, disposed ? "room closed" : "too many spectators");
+            return;
+        }
+        session.link.send(frames.welcome(id, spec, session));
+        session.link.send(schemaFrame);
+    }
+
+    /** Closes player {@code playerId} with 4012 and frees its seat; false if the seat is empty. */
+    public boolean kick(int playerId) {
+        Session s = playerId >= 0 && playerId < spec.maxPlayers() ? seats.at(playerId) : null;
+        if (s == null || disposed) {
+            return false;
+        }
+        LOG.info("room {} ({}): player {} kicked by an operator", id, spec.name(), playerId);
+        if (s.dropped() || s.link.closed()) {
+            seats.leave(s);
+        } else {
+            s.link.close(Protocol.CLOSE_KICKED, "kicked by an operator");
+        }
+        return true;
     }
 
     /** Handles one client message of a joined session (anything but its JOIN). */
@@ -200,6 +237,7 @@ public final class Room {
         if (disposed) {
             return;
         }
+        long startNs = System.nanoTime();
         try {
             game.step(tick + 1);
         } catch (RuntimeException e) {
@@ -213,7 +251,12 @@ public final class Room {
             snapshot.capture(world, tick);
             observer.onSnapshot(this, snapshot);
             broadcaster.broadcast(snapshot, ring, seats.sessions(), nanoClock.getAsLong());
+            if (spectators.count() > 0) {
+                broadcaster.broadcast(snapshot, ring, spectators.sessions(), nanoClock.getAsLong());
+            }
         }
+        counters.tickNs = System.nanoTime() - startNs;
+        metrics.onTick(this, counters.tickNs);
     }
 
     private void onTimer() {
@@ -243,6 +286,8 @@ public final class Room {
             context.owner().cancelTimer(timerId);
         }
         seats.closeAll(code, reason);
+        spectators.closeAll(code, reason);
+        metrics.onDisposed(this);
         try {
             game.onDispose();
         } catch (RuntimeException e) {
@@ -289,5 +334,62 @@ public final class Room {
     /** The session in {@code seat}, or null. */
     public Session session(int seat) {
         return seats.at(seat);
+    }
+
+    /** Seated players whose connection dropped and who may still resume. */
+    public int droppedPlayers() {
+        return seats.droppedCount();
+    }
+
+    /** Spectators watching the room. */
+    public int spectators() {
+        return spectators.count();
+    }
+
+    /** The room's counters of inputs, game messages and reconnections. */
+    public RoomCounters counters() {
+        return counters;
+    }
+
+    /** The tick driver's counts: steps run late to catch up. */
+    public long lateSteps() {
+        return driver.lateSteps();
+    }
+
+    /** The tick driver's counts: ticks dropped because the room was too far behind. */
+    public long droppedTicks() {
+        return driver.droppedTicks();
+    }
+
+    /** When the room was created (wall clock, ms). */
+    public long createdAtMs() {
+        return createdAtMs;
+    }
+
+    /**
+     * The room's figures for the admin page (on the room's thread): players, dropped players,
+     * spectators, tick, last tick time and bytes sent so far, with its age.
+     */
+    public Future<JsonObject> adminInfo() {
+        Promise<JsonObject> promise = Promise.promise();
+        execute(() -> promise.complete(new JsonObject().put("id", id).put("game", spec.name())
+                .put("players", seats.players() - seats.droppedCount()).put("dropped", seats.droppedCount())
+                .put("spectators", spectators.count()).put("maxPlayers", spec.maxPlayers()).put("tick", tick)
+                .put("tickHz", spec.tickHz()).put("tickMs", counters.tickNs / 1e6)
+                .put("bytesSent", broadcaster.bytesSent()).put("droppedTicks", driver.droppedTicks())
+                .put("ageMs", System.currentTimeMillis() - createdAtMs).put("disposed", disposed)
+                .put("seats", seatList())));
+        return promise.future();
+    }
+
+    private io.vertx.core.json.JsonArray seatList() {
+        io.vertx.core.json.JsonArray list = new io.vertx.core.json.JsonArray();
+        for (int i = 0; i < spec.maxPlayers(); i++) {
+            Session s = seats.at(i);
+            if (s != null) {
+                list.add(new JsonObject().put("playerId", i).put("name", s.name).put("dropped", s.dropped()));
+            }
+        }
+        return list;
     }
 }

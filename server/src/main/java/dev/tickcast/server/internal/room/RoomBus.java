@@ -40,10 +40,12 @@ final class RoomBus {
     }
 
     void room(String type, JsonObject fields) {
+        EventLog.room(room, type, fields);
         publish(event(type).mergeIn(fields));
     }
 
     void player(String type, Session s) {
+        EventLog.player(room, type, s);
         publish(event(type).put("playerId", s.playerId).put("name", s.name));
     }
 

@@ -9,9 +9,16 @@ import java.util.function.LongSupplier;
  * @param slowConsumerTimeoutMs how long a client may be unable to take snapshots before it is closed (4006)
  * @param reconnectGraceMs      how long a dropped player keeps its seat and entity
  * @param observer              sees every captured snapshot ({@link SnapshotObserver#NONE} for none)
+ * @param metrics               makes each room's metrics ({@link RoomMetrics.Factory#NONE} for none)
  */
 public record RoomSettings(LongSupplier nanoClock, long slowConsumerTimeoutMs, long reconnectGraceMs,
-                           SnapshotObserver observer) {
+                           SnapshotObserver observer, RoomMetrics.Factory metrics) {
+    /** Settings without metrics. */
+    public RoomSettings(LongSupplier nanoClock, long slowConsumerTimeoutMs, long reconnectGraceMs,
+                        SnapshotObserver observer) {
+        this(nanoClock, slowConsumerTimeoutMs, reconnectGraceMs, observer, RoomMetrics.Factory.NONE);
+    }
+
     /** Settings without a snapshot observer. */
     public RoomSettings(LongSupplier nanoClock, long slowConsumerTimeoutMs, long reconnectGraceMs) {
         this(nanoClock, slowConsumerTimeoutMs, reconnectGraceMs, SnapshotObserver.NONE);

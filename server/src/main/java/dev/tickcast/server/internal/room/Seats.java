@@ -70,7 +70,7 @@ final class Seats {
         s.resume(old);
         sessions[playerId] = s;
         dropped--;
-        LOG.info("room {}: player {} resumed its seat", room.id(), playerId);
+        room.counters.reconnections++;
         room.bus.player(RoomEvents.PLAYER_RESUMED, s);
         room.welcome(s);
     }
@@ -119,7 +119,7 @@ final class Seats {
         long now = room.nanoClock.getAsLong();
         for (Session s : sessions) {
             if (s != null && s.dropped() && now - s.droppedAtNs > graceNs) {
-                LOG.info("room {}: player {} did not come back within the grace period", room.id(), s.playerId);
+                LOG.debug("room {}: player {} did not come back within the grace period", room.id(), s.playerId);
                 leave(s);
             }
         }

@@ -194,7 +194,9 @@ public final class Connection {
         Session s = session;
         int resumed = claim.playerId();
         r.execute(() -> {
-            if (resumed >= 0) {
+            if (resumed == Claim.SPECTATOR) {
+                r.watch(s);
+            } else if (resumed >= 0) {
                 r.resume(s, resumed);
             } else {
                 r.join(s);
@@ -254,6 +256,11 @@ public final class Connection {
             return code != Protocol.CLOSE_TIMEOUT && code != Protocol.CLOSE_SLOW_CONSUMER && code != Protocol.CLOSE_GOING_AWAY;
         }
         return clientCode != null && clientCode == Protocol.CLOSE_NORMAL;
+    }
+
+    /** The close code the server sent on this connection, or 0 if it did not close it (for the metrics). */
+    public short serverCloseCode() {
+        return link.serverCloseCode();
     }
 
     /** Closes the connection with {@code code} (server shutdown: 1001). */

@@ -1,0 +1,62 @@
+package dev.tickcast.server.internal.room;
+
+import dev.tickcast.server.RoomEvents;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The access and event log: one INFO line per room created or disposed and per player joined,
+ * dropped, resumed or left, with the room id and game, on the logger {@code dev.tickcast.events}
+ * (so that an operator can route it or turn it off on its own). A player's name is client input:
+ * it is quoted, and control characters are escaped so that a name cannot forge a line.
+ */
+final class EventLog {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.tickcast.events");
+
+    private EventLog() {
+    }
+
+    static void room(Room room, String type, JsonObject fields) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        if (RoomEvents.ROOM_CREATED.equals(type)) {
+            LOG.info("room {} game {} created (max {} players, {} Hz)", room.id(), room.spec().name(),
+                    room.spec().maxPlayers(), room.spec().tickHz());
+        } else if (RoomEvents.ROOM_DISPOSED.equals(type)) {
+            LOG.info("room {} game {} disposed at tick {}: {} {}", room.id(), room.spec().name(), room.tick(),
+                    fields.getInteger("code"), fields.getString("reason"));
+        }
+    }
+
+    static void player(Room room, String type, Session s) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        String what = switch (type) {
+            case RoomEvents.PLAYER_JOINED -> "joined";
+            case RoomEvents.PLAYER_LEFT -> "left";
+            case RoomEvents.PLAYER_DROPPED -> "dropped";
+            case RoomEvents.PLAYER_RESUMED -> "resumed";
+            default -> type;
+        };
+        LOG.info("room {} game {} player {} \"{}\" {} from {} ({}/{} seated)", room.id(), room.spec().name(),
+                s.playerId, escape(s.name), what, s.link.remote(), room.players(), room.spec().maxPlayers());
+    }
+
+    /** The name with control characters and quotes escaped. */
+    static String escape(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '"' || c == '\\' || Character.getType(c) == Character.LINE_SEPARATOR
+                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}
