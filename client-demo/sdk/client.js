@@ -28,7 +28,7 @@ import { truncateUtf8 } from './writer.js';
  */
 const FATAL_CLOSE_CODES = new Set([P.CLOSE_UNSUPPORTED_DATA, P.CLOSE_INVALID_PAYLOAD, P.CLOSE_POLICY,
   P.CLOSE_TOO_BIG, P.CLOSE_UNKNOWN_TYPE, P.CLOSE_NOT_JOINED, P.CLOSE_ALREADY_JOINED, P.CLOSE_BAD_VERSION,
-  P.CLOSE_RATE_LIMITED]);
+  P.CLOSE_RATE_LIMITED, P.CLOSE_KICKED]);
 /** Close codes that refuse a seat token: resuming with it again is pointless, matchmake instead. */
 const SEAT_REFUSALS = new Set([P.CLOSE_BAD_SEAT, P.CLOSE_ROOM_CLOSED, P.CLOSE_SEAT_EXPIRED, P.CLOSE_SEAT_USED]);
 /** The close code of a client that leaves: the server removes its player at once. */

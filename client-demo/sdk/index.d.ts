@@ -63,6 +63,8 @@ export const CLOSE_TIMEOUT: 4009;
 export const CLOSE_RATE_LIMITED: 4010;
 /** No valid JOIN within the join deadline (5 s) after the WebSocket opened: a drop, not fatal. */
 export const CLOSE_JOIN_TIMEOUT: 4011;
+/** An operator kicked the player (the admin page): final, the client does not reconnect. */
+export const CLOSE_KICKED: 4012;
 
 // ---- schema ------------------------------------------------------------------------------------
 

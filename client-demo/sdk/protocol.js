@@ -93,6 +93,8 @@ export const CLOSE_TIMEOUT = 4009;
 export const CLOSE_RATE_LIMITED = 4010;
 /** No valid JOIN arrived within the join deadline after the WebSocket opened (a drop: matchmake again). */
 export const CLOSE_JOIN_TIMEOUT = 4011;
+/** An operator removed the player from its room (the admin page's kick); do not reconnect. */
+export const CLOSE_KICKED = 4012;
 
 /** The first byte of a frame carrying message id: Kryo's class-id varint. */
 export function typeByte(id) {
