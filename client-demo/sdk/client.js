@@ -174,6 +174,18 @@ export class TickcastClient {
   }
 
   /**
+   * Watches a room as a spectator with a spectator token from the admin API
+   * (POST /admin/api/rooms/:id/watch: {roomId, token}); resolves with WELCOME (no entity). The
+   * client then gets every snapshot but has no seat: its inputs and messages are ignored, and it
+   * does not reconnect (a token is single use).
+   */
+  spectate(seat) {
+    this.closedByUser = false;
+    this.reconnect = false;
+    return this.openSocket({ roomId: seat.roomId, token: seat.token });
+  }
+
+  /**
    * Opens the WebSocket and claims the seat (or, when resume, reclaims it with the reconnection
    * token); resolves with WELCOME, rejects if the socket closes before.
    */

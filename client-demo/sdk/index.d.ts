@@ -416,6 +416,11 @@ export class TickcastClient implements Required<ClientCallbacks> {
   onStatus: (status: ClientStatus) => void;
   /** Matchmakes and opens the WebSocket; resolves with WELCOME. */
   connect(): Promise<Welcome>;
+  /**
+   * Watches a room as a spectator with a token of the admin API (POST /admin/api/rooms/:id/watch);
+   * resolves with WELCOME (entityId -1). No seat, no reconnection.
+   */
+  spectate(seat: { roomId: string; token: string }): Promise<Welcome>;
   /** Sends one INPUT; returns its sequence number, or 0 if not joined or the payload is too big. */
   sendInput(payload: Uint8Array): number;
   sendChat(text: string): ChatResult;

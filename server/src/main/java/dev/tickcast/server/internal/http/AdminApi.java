@@ -49,7 +49,13 @@ public final class AdminApi {
     public long mount(Router router, Vertx vertx) {
         int order = ORDER;
         router.routeWithRegex("^/admin(/.*)?$").order(order++).handler(auth);
-        router.get("/admin").order(order++).handler(ctx -> ctx.redirect("/admin/"));
+        router.get("/admin").order(order++).handler(ctx -> {
+            if ("/admin".equals(ctx.request().path())) {
+                ctx.redirect("/admin/");
+            } else {
+                ctx.next();
+            }
+        });
         router.get("/admin/api/rooms").order(order++).handler(this::rooms);
         router.get("/admin/api/history").order(order++).handler(ctx -> json(ctx, 200, history.json()));
         router.post("/admin/api/rooms/:id/watch").order(order++).handler(this::watch);

@@ -1,0 +1,288 @@
+// The admin page (/admin/, served only with the admin token): rooms by game, updated every second
+// from GET /admin/api/rooms; a chart of players and snapshot bandwidth over the last 5 minutes
+// (GET /admin/api/history, drawn by the vendored uPlot); a room's live view, a spectator of the
+// JavaScript SDK (POST /admin/api/rooms/:id/watch gives the token: it takes no seat); kick a
+// player (POST .../kick/:player, closed with 4012) and dispose a room (DELETE /admin/api/rooms/:id).
+// The browser sends the admin credentials (HTTP Basic, asked once) with every request.
+// State for tests: <body data-ready data-rooms data-players>, rows tr[data-room-id][data-players],
+// #live[data-room-id][data-snapshots][data-entities].
+
+import { TickcastClient } from '/sdk/index.js';
+
+const POLL_MS = 1000;
+const $ = (id) => document.getElementById(id);
+const previous = new Map(); // room id -> {bytes, time}
+let live = null; // {roomId, client}
+let ccuChart = null;
+let bwChart = null;
+
+async function api(method, path) {
+  const res = await fetch(path, { method, credentials: 'same-origin', headers: { accept: 'application/json' } });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    throw new Error(`${method} ${path}: HTTP ${res.status} ${body.error ?? ''}`);
+  }
+  return body;
+}
+
+function text(tag, value, cls) {
+  const el = document.createElement(tag);
+  el.textContent = value;
+  if (cls) {
+    el.className = cls;
+  }
+  return el;
+}
+
+function button(label, onClick, cls) {
+  const b = text('button', label, cls);
+  b.type = 'button';
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+function age(ms) {
+  const s = Math.floor(ms / 1000);
+  return s < 120 ? `${s} s` : s < 7200 ? `${Math.floor(s / 60)} min` : `${Math.floor(s / 3600)} h`;
+}
+
+/** KB/s of a room from the growth of its byte count since the last poll. */
+function bandwidth(room, now) {
+  const last = previous.get(room.id);
+  previous.set(room.id, { bytes: room.bytesSent, time: now });
+  if (!last || now <= last.time) {
+    return null;
+  }
+  return (room.bytesSent - last.bytes) / (now - last.time); // bytes per ms = KB/s
+}
+
+function renderRooms(data) {
+  const byGame = new Map();
+  for (const room of data.rooms) {
+    if (!byGame.has(room.game)) {
+      byGame.set(room.game, []);
+    }
+    byGame.get(room.game).push(room);
+  }
+  const section = $('rooms');
+  section.replaceChildren();
+  let players = 0;
+  let kbps = 0;
+  for (const [game, rooms] of byGame) {
+    const box = document.createElement('div');
+    box.className = 'game';
+    box.dataset.game = game;
+    box.append(text('h2', `${game}: ${rooms.length} room${rooms.length === 1 ? '' : 's'}`));
+    const table = document.createElement('table');
+    const head = document.createElement('tr');
+    for (const [h, cls] of [['room', ''], ['players', 'num'], ['dropped', 'num hide-narrow'], ['tick ms', 'num'],
+      ['KB/s', 'num'], ['age', 'num hide-narrow'], ['', '']]) {
+      head.append(text('th', h, cls));
+    }
+    table.append(head);
+    for (const room of rooms) {
+      const bw = bandwidth(room, data.time);
+      players += room.players;
+      kbps += bw ?? 0;
+      const tr = document.createElement('tr');
+      tr.dataset.roomId = room.id;
+      tr.dataset.players = String(room.players);
+      tr.append(text('td', room.id), text('td', `${room.players}/${room.maxPlayers}`, 'num'),
+        text('td', String(room.dropped), 'num hide-narrow'), text('td', room.tickMs.toFixed(2), 'num'),
+        text('td', bw === null ? '…' : bw.toFixed(1), 'num'), text('td', age(room.ageMs), 'num hide-narrow'));
+      const actions = document.createElement('td');
+      actions.append(button('Watch', () => watch(room.id, room.game), 'watch'), ' ',
+        button('Dispose', () => dispose(room.id), 'danger dispose'));
+      tr.append(actions);
+      table.append(tr);
+      if (live && live.roomId === room.id) {
+        renderSeats(room);
+      }
+    }
+    box.append(table);
+    section.append(box);
+  }
+  if (data.rooms.length === 0) {
+    section.append(text('p', 'No rooms open.'));
+  }
+  $('totals').textContent = `${data.rooms.length} rooms, ${players} players online, ${kbps.toFixed(1)} KB/s of snapshots`;
+  Object.assign(document.body.dataset, { rooms: String(data.rooms.length), players: String(players) });
+}
+
+function renderSeats(room) {
+  const body = $('seats').tBodies[0];
+  body.replaceChildren();
+  for (const seat of room.seats) {
+    const tr = document.createElement('tr');
+    tr.dataset.playerId = String(seat.playerId);
+    tr.append(text('td', String(seat.playerId)), text('td', seat.dropped ? `${seat.name} (dropped)` : seat.name));
+    const td = document.createElement('td');
+    td.append(button('Kick', () => kick(room.id, seat.playerId), 'danger kick'));
+    tr.append(td);
+    body.append(tr);
+  }
+}
+
+async function poll() {
+  try {
+    renderRooms(await api('GET', '/admin/api/rooms'));
+    $('error').textContent = '';
+    document.body.dataset.ready = 'true';
+  } catch (e) {
+    $('error').textContent = e.message;
+  }
+}
+
+// ---- the chart -----------------------------------------------------------------------------
+
+function chart(el, label, color) {
+  const width = Math.max(260, el.clientWidth || 300);
+  return new uPlot({
+    width, height: 160, legend: { show: false },
+    series: [{}, { label, stroke: color, width: 2, fill: `${color}33` }],
+    axes: [{ stroke: '#9fb0c0', grid: { stroke: '#263040' } }, { stroke: '#9fb0c0', grid: { stroke: '#263040' } }],
+    scales: { x: { time: true } },
+  }, [[], []], el);
+}
+
+async function history() {
+  try {
+    const h = await api('GET', '/admin/api/history');
+    const t = h.samples.map((s) => s.time / 1000);
+    ccuChart ??= chart($('ccu-chart'), 'players', '#58a6ff');
+    bwChart ??= chart($('bw-chart'), 'KB/s', '#3fb950');
+    ccuChart.setData([t, h.samples.map((s) => s.players)]);
+    bwChart.setData([t, h.samples.map((s) => s.bytesPerSecond / 1000)]);
+    document.body.dataset.samples = String(h.samples.length);
+  } catch (e) {
+    $('error').textContent = e.message;
+  }
+}
+
+// ---- actions -------------------------------------------------------------------------------
+
+async function kick(roomId, playerId) {
+  try {
+    await api('POST', `/admin/api/rooms/${encodeURIComponent(roomId)}/kick/${playerId}`);
+    await poll();
+  } catch (e) {
+    $('error').textContent = e.message;
+  }
+}
+
+async function dispose(roomId) {
+  try {
+    await api('DELETE', `/admin/api/rooms/${encodeURIComponent(roomId)}`);
+    if (live && live.roomId === roomId) {
+      $('live-status').textContent = 'disposed';
+    }
+    await poll();
+  } catch (e) {
+    $('error').textContent = e.message;
+  }
+}
+
+function stopWatching() {
+  if (live) {
+    live.client.close();
+    live = null;
+  }
+  $('live').hidden = true;
+}
+
+async function watch(roomId, game) {
+  stopWatching();
+  const el = $('live');
+  el.hidden = false;
+  el.dataset.roomId = roomId;
+  el.dataset.snapshots = '0';
+  $('live-room').textContent = roomId;
+  $('live-status').textContent = 'connecting';
+  const client = new TickcastClient({
+    game,
+    name: 'admin',
+    reconnect: false,
+    onState: (state) => renderState(state),
+    onClose: ({ code, reason }) => { $('live-status').textContent = `closed ${code} ${reason}`; },
+  });
+  live = { roomId, client, snapshots: 0 };
+  try {
+    const seat = await api('POST', `/admin/api/rooms/${encodeURIComponent(roomId)}/watch`);
+    await client.spectate(seat);
+    $('live-status').textContent = 'live (spectator)';
+    await poll();
+  } catch (e) {
+    $('live-status').textContent = e.message;
+  }
+}
+
+function renderState(state) {
+  if (!live) {
+    return;
+  }
+  live.snapshots++;
+  const el = $('live');
+  el.dataset.snapshots = String(live.snapshots);
+  el.dataset.entities = String(state.tables.reduce((n, t) => n + t.count, 0));
+  $('live-tick').textContent = `tick ${state.tick}`;
+  drawDots(state);
+  if (live.snapshots % 5 !== 1) {
+    return; // the tables are for reading: refresh them 4 times a second at 20 Hz
+  }
+  const box = $('live-tables');
+  box.replaceChildren();
+  for (const table of state.tables) {
+    box.append(text('h3', `${table.name} (${table.count})`));
+    const t = document.createElement('table');
+    const head = document.createElement('tr');
+    head.append(text('th', 'id'));
+    table.schema.fields.forEach((f) => head.append(text('th', f.name)));
+    t.append(head);
+    for (let row = 0; row < Math.min(table.count, 12); row++) {
+      const tr = document.createElement('tr');
+      tr.append(text('td', String(table.ids[row]), 'num'));
+      table.schema.fields.forEach((f, i) => {
+        const v = table.value(row, i);
+        tr.append(text('td', typeof v === 'number' ? String(Math.round(v * 100) / 100) : String(v), 'num'));
+      });
+      t.append(tr);
+    }
+    box.append(t);
+  }
+}
+
+/** Every table with fields x and y, as dots, scaled to the bounds seen. */
+function drawDots(state) {
+  const canvas = $('live-canvas');
+  const g = canvas.getContext('2d');
+  g.clearRect(0, 0, canvas.width, canvas.height);
+  const colors = ['#58a6ff', '#3fb950', '#d29922', '#f778ba'];
+  const points = [];
+  state.tables.forEach((table, k) => {
+    const xi = table.schema.fields.findIndex((f) => f.name === 'x');
+    const yi = table.schema.fields.findIndex((f) => f.name === 'y');
+    if (xi >= 0 && yi >= 0) {
+      for (let row = 0; row < table.count; row++) {
+        points.push([table.value(row, xi), table.value(row, yi), colors[k % colors.length]]);
+      }
+    }
+  });
+  if (points.length === 0) {
+    return;
+  }
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const sx = (canvas.width - 10) / Math.max(1, x1 - x0);
+  const sy = (canvas.height - 10) / Math.max(1, y1 - y0);
+  for (const [x, y, c] of points) {
+    g.fillStyle = c;
+    g.fillRect(5 + (x - x0) * sx - 2, 5 + (y - y0) * sy - 2, 4, 4);
+  }
+}
+
+$('live-close').addEventListener('click', stopWatching);
+poll();
+history();
+setInterval(poll, POLL_MS);
+setInterval(history, 2000);

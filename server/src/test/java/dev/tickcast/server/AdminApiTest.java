@@ -1,0 +1,104 @@
+package dev.tickcast.server;
+
+import dev.tickcast.client.Seat;
+import dev.tickcast.games.arena.ArenaGame;
+import dev.tickcast.wire.Protocol;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The admin API: off without a token, 401 without it, rooms, spectator view, kick (4012) and dispose (4005). */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
+class AdminApiTest {
+    private static final String TOKEN = "s3cret-admin-token";
+    private static final String BEARER = "Bearer " + TOKEN;
+
+    @Test
+    void shouldBeOffWithoutAToken(Vertx vertx) {
+        ServerFixture fixture = ServerFixture.arena(vertx);
+        assertEquals(404, HttpGet.status(vertx, fixture.port(), "/admin", BEARER));
+        assertEquals(404, HttpGet.status(vertx, fixture.port(), "/admin/api/rooms", BEARER));
+    }
+
+    @Test
+    void shouldAnswer401WithoutTheTokenAndLeakNothing(Vertx vertx) {
+        ServerFixture fixture = admin(vertx);
+        Bot alice = Bot.join(vertx, fixture.port(), "alice");
+        String roomId = alice.welcome().roomId();
+        for (String auth : new String[] {null, "Bearer wrong", "Bearer " + TOKEN + "x", basic("admin", "nope"), "Basic !!",
+                TOKEN}) {
+            for (String path : new String[] {"/admin", "/admin/", "/admin/api/rooms", "/admin/api/history",
+                    "/admin/index.html", "/admin/api/rooms/" + roomId + "/kick/0"}) {
+                HttpGet.Answer a = HttpGet.request(vertx, HttpMethod.GET, fixture.port(), path, auth, null);
+                assertEquals(401, a.status(), path + " with " + auth);
+                assertFalse(a.body().contains(roomId), "nothing about rooms leaks");
+            }
+            assertEquals(401, HttpGet.request(vertx, HttpMethod.DELETE, fixture.port(), "/admin/api/rooms/" + roomId,
+                    auth, null).status());
+        }
+        assertEquals(1, (int) fixture.<Integer>onRoom(roomId, r -> r.players()), "the room is untouched");
+        assertEquals(200, HttpGet.status(vertx, fixture.port(), "/admin/", basic("anyone", TOKEN)), "Basic works");
+        assertEquals(200, HttpGet.status(vertx, fixture.port(), "/admin/api/history", BEARER));
+    }
+
+    @Test
+    void shouldListWatchKickAndDispose(Vertx vertx) {
+        ServerFixture fixture = admin(vertx);
+        Bot alice = Bot.join(vertx, fixture.port(), "alice");
+        Bot bob = Bot.join(vertx, fixture.port(), "bob");
+        String roomId = alice.welcome().roomId();
+        bob.welcome();
+        JsonObject rooms = HttpGet.request(vertx, HttpMethod.GET, fixture.port(), "/admin/api/rooms", BEARER, null).json();
+        JsonObject room = rooms.getJsonArray("rooms").getJsonObject(0);
+        assertEquals(roomId, room.getString("id"));
+        assertEquals("arena", room.getString("game"));
+        assertEquals(2, room.getInteger("players"));
+
+        JsonObject watch = HttpGet.request(vertx, HttpMethod.POST, fixture.port(), "/admin/api/rooms/" + roomId + "/watch",
+                BEARER, null).json();
+        Bot spectator = new Bot(vertx, fixture.port());
+        spectator.client.join(new Seat(roomId, watch.getString("token"), "arena", 10_000, null));
+        assertEquals(-1, spectator.welcome().entityId(), "a spectator controls no entity");
+        spectator.await(s -> spectator.snapshotTicks.size() >= 3);
+        assertTrue(spectator.snapshotFull.get(0), "it starts from a full snapshot");
+        assertEquals(2, (int) fixture.<Integer>onRoom(roomId, r -> r.players()), "a spectator takes no seat");
+        assertEquals(1, (int) fixture.<Integer>onRoom(roomId, r -> r.spectators()));
+        assertEquals(200, HttpGet.request(vertx, HttpMethod.POST, fixture.port(),
+                "/admin/api/rooms/" + roomId + "/kick/" + bob.welcome().playerId(), BEARER, null).status());
+        assertEquals(Protocol.CLOSE_KICKED, bob.closeCode());
+        fixture.awaitRoom(roomId, r -> r.players() == 1);
+        assertEquals(404, HttpGet.request(vertx, HttpMethod.POST, fixture.port(), "/admin/api/rooms/" + roomId + "/kick/9",
+                BEARER, null).status());
+
+        assertEquals(200, HttpGet.request(vertx, HttpMethod.DELETE, fixture.port(), "/admin/api/rooms/" + roomId, BEARER,
+                null).status());
+        assertEquals(Protocol.CLOSE_ROOM_CLOSED, alice.closeCode());
+        assertEquals(Protocol.CLOSE_ROOM_CLOSED, spectator.closeCode());
+        assertEquals(0, HttpGet.request(vertx, HttpMethod.GET, fixture.port(), "/admin/api/rooms", BEARER, null).json()
+                .getJsonArray("rooms").size());
+        assertEquals(404, HttpGet.request(vertx, HttpMethod.DELETE, fixture.port(), "/admin/api/rooms/" + roomId, BEARER,
+                null).status());
+    }
+
+    private static ServerFixture admin(Vertx vertx) {
+        return new ServerFixture(vertx, TickcastOptions.defaults().withAddress("127.0.0.1", 0).withEventLoops(2)
+                .withAdminToken(TOKEN), new GameRegistry().register(ArenaGame.SPEC));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}
