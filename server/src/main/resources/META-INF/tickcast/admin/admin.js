@@ -136,7 +136,7 @@ async function poll() {
 // ---- the chart -----------------------------------------------------------------------------
 
 function chart(el, label, color) {
-  const width = Math.max(260, el.clientWidth || 300);
+  const width = Math.max(200, el.clientWidth || 300);
   return new uPlot({
     width, height: 160, legend: { show: false },
     series: [{}, { label, stroke: color, width: 2, fill: `${color}33` }],
@@ -280,6 +280,15 @@ function drawDots(state) {
     g.fillRect(5 + (x - x0) * sx - 2, 5 + (y - y0) * sy - 2, 4, 4);
   }
 }
+
+// the charts follow their boxes' width (a phone turned, a window resized)
+new ResizeObserver(() => {
+  for (const [c, id] of [[ccuChart, 'ccu-chart'], [bwChart, 'bw-chart']]) {
+    if (c) {
+      c.setSize({ width: Math.max(200, $(id).clientWidth), height: 160 });
+    }
+  }
+}).observe($('charts'));
 
 $('live-close').addEventListener('click', stopWatching);
 poll();
