@@ -5,6 +5,7 @@ import dev.tickcast.bench.load.ArenaResult;
 import dev.tickcast.bench.load.LoadOptions;
 import dev.tickcast.games.arena.ArenaGame;
 import dev.tickcast.server.GameRegistry;
+import dev.tickcast.server.TickcastMetrics;
 import dev.tickcast.server.TickcastOptions;
 import dev.tickcast.server.TickcastServer;
 import io.vertx.core.Vertx;
@@ -68,6 +69,11 @@ public final class BenchMain implements Runnable {
         @Option(names = "--decode-every", description = "One bot in this many per room decodes every snapshot "
                 + "(and measures input-to-visible); the others count bytes and arrivals. Default: ${DEFAULT-VALUE}.")
         int decodeEvery = 16;
+
+        @Option(names = "--server-metrics", negatable = true, description = "With --embedded: the server's metrics "
+                + "on (Vert.x with Micrometer and Prometheus, as the CLI's default) or off (--no-server-metrics). For an "
+                + "external server, start it with --metrics or --no-metrics. Default: off.")
+        boolean serverMetrics;
 
         @Option(names = "--bot-event-loops", description = "Event loops of the bots. Default: ${DEFAULT-VALUE}.")
         int botLoops = 2;
@@ -203,10 +209,10 @@ public final class BenchMain implements Runnable {
                 URI uri = URI.create(target.url);
                 return new Harness(target, bots, null, uri.getHost(), uri.getPort());
             }
-            Vertx serverVertx = Vertx.vertx();
+            Vertx serverVertx = target.serverMetrics ? TickcastMetrics.vertx(new VertxOptions()) : Vertx.vertx();
             GameRegistry games = new GameRegistry().register(ArenaGame.SPEC.snapshotEveryTicks(60 / target.snapshotHz));
             TickcastServer server = TickcastServer.start(serverVertx, TickcastOptions.defaults()
-                            .withAddress("127.0.0.1", 0).withLoadTestLimits(),
+                            .withAddress("127.0.0.1", 0).withLoadTestLimits().withMetrics(target.serverMetrics, 0),
                     games).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             return new Harness(target, bots, serverVertx, "127.0.0.1", server.port());
         }

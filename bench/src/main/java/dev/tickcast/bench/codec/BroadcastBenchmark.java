@@ -35,6 +35,10 @@ public class BroadcastBenchmark {
     @Param({"16", "64", "256"})
     int sessions;
 
+    /** Whether the room reports to a Prometheus registry (a server with metrics on, the default). */
+    @Param({"false", "true"})
+    boolean metrics;
+
     private Vertx vertx;
     private Room room;
     private CountingLink first;
@@ -48,7 +52,7 @@ public class BroadcastBenchmark {
     /** A fresh room each iteration, for the reason given in SimulationBenchmark. */
     @Setup(Level.Iteration)
     public void setup() {
-        MemoryRoom memory = new MemoryRoom(ArenaGame.SPEC.snapshotEveryTicks(1), vertx, sessions, false);
+        MemoryRoom memory = new MemoryRoom(ArenaGame.SPEC.snapshotEveryTicks(1), vertx, sessions, false, metrics);
         room = memory.room;
         first = memory.first;
         for (int i = 0; i < 10; i++) {

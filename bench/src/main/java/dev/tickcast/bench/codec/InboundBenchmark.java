@@ -43,6 +43,10 @@ public class InboundBenchmark {
     @Param({"16", "256"})
     int sessions;
 
+    /** Whether the room reports to a Prometheus registry (a server with metrics on, the default). */
+    @Param({"false", "true"})
+    boolean metrics;
+
     private Vertx vertx;
     private Room room;
     private Session sender;
@@ -101,7 +105,7 @@ public class InboundBenchmark {
     @Setup(Level.Trial)
     public void setup() {
         vertx = Vertx.vertx();
-        MemoryRoom memory = new MemoryRoom(GameSpec.of("pong", Pong::new), vertx, sessions, true);
+        MemoryRoom memory = new MemoryRoom(GameSpec.of("pong", Pong::new), vertx, sessions, true, metrics);
         room = memory.room;
         first = memory.first;
         sender = room.session(0);
