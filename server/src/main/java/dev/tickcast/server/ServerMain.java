@@ -57,6 +57,10 @@ public final class ServerMain implements Callable<Integer> {
             + "hosted game (N) (repeatable).")
     List<String> maxPlayers = new ArrayList<>();
 
+    @Option(names = "--native-transport", negatable = true, description = "Use Netty's native epoll transport (fewer "
+            + "system calls per message than Java NIO); falls back to NIO where it is not available. Default: ${DEFAULT-VALUE}.")
+    boolean nativeTransport = true;
+
     @Option(names = "--event-loops", description = "Event loops that accept sockets and host rooms. Default: two per core.")
     int eventLoops = 2 * Runtime.getRuntime().availableProcessors();
 
@@ -138,7 +142,8 @@ public final class ServerMain implements Callable<Integer> {
             cli.getErr().println("tickcast-server: " + e.getMessage() + " (see --help)");
             return 2;
         }
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(1, eventLoops)));
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(1, eventLoops))
+                .setPreferNativeTransport(nativeTransport));
         TickcastVerticle verticle = new TickcastVerticle(options, plugins);
         CountDownLatch stopped = new CountDownLatch(1);
         // the deployment's class loader becomes the context class loader of every verticle it deploys,
@@ -150,10 +155,11 @@ public final class ServerMain implements Callable<Integer> {
                 stopped.countDown();
                 return;
             }
-            LOG.info("Tickcast listening on {}://{}:{}/ (games: {}; {} event loops)", options.tls() ? "https" : "http",
-                    "0.0.0.0".equals(host) ? "localhost" : host, verticle.server().port(),
+            LOG.info("Tickcast listening on {}://{}:{}/ (games: {}; {} event loops, {} transport)",
+                    options.tls() ? "https" : "http", "0.0.0.0".equals(host) ? "localhost" : host,
+                    verticle.server().port(),
                     String.join(", ", verticle.server().tickcast().games().all().stream().map(g -> g.name()).toList()),
-                    eventLoops);
+                    eventLoops, vertx.isNativeTransportEnabled() ? "native epoll" : "NIO");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, verticle), "tickcast-shutdown"));
         });
         stopped.await();
