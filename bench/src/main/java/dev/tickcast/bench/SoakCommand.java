@@ -57,7 +57,7 @@ final class SoakCommand implements Callable<Integer> {
             return 2;
         }
         try (BenchMain.Harness h = BenchMain.Harness.open(target); HeapProbe heap = HeapProbe.open(h.serverPid())) {
-            ArenaLoad load = new ArenaLoad(h.bots(), h.options(rooms, players, seconds, warmup));
+            ArenaLoad load = new ArenaLoad(h.bots(), h.fleet(), h.options(rooms, players, seconds, warmup));
             boolean[] first = {true};
             SoakResult result = new SoakRun(load, heap, h.serverPid(), seconds, sampleSeconds, warmup).run(r -> {
                 if (first[0]) {

@@ -17,7 +17,6 @@ public final class TickDriver {
     private long startNs;
     private long nextTick;
     private long droppedTicks;
-    private long lateSteps;
 
     /** A driver for {@code tickHz} steps per second on the given nanosecond clock. */
     public TickDriver(int tickHz, LongSupplier nanoClock) {
@@ -43,10 +42,8 @@ public final class TickDriver {
             long skip = behind - MAX_CATCH_UP;
             droppedTicks += skip;
             startNs += skip * periodNs;
-            lateSteps += MAX_CATCH_UP - 1;
             return MAX_CATCH_UP;
         }
-        lateSteps += behind - 1;
         return (int) behind;
     }
 
@@ -64,11 +61,6 @@ public final class TickDriver {
     /** Ticks skipped because the room was more than {@link #MAX_CATCH_UP} steps late. */
     public long droppedTicks() {
         return droppedTicks;
-    }
-
-    /** Steps run late: back to back after another one, to catch up with the schedule. */
-    public long lateSteps() {
-        return lateSteps;
     }
 
     /** The step period in nanoseconds. */
