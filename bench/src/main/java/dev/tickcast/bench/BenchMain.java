@@ -218,7 +218,7 @@ public final class BenchMain implements Runnable {
         }
 
         static Harness open(Target target) throws Exception {
-            Vertx bots = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(target.botLoops));
+            Vertx bots = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(target.botLoops).setPreferNativeTransport(true));
             if (!target.embedded) {
                 if (target.url == null) {
                     throw new CommandLine.ParameterException(new CommandLine(new BenchMain()), "--url or --embedded");
