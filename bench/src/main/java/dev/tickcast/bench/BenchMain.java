@@ -183,7 +183,14 @@ public final class BenchMain implements Runnable {
                             p99, r.json().getJsonObject("interArrivalMs").getDouble("max"), r.ticksPerSecPerRoom(),
                             r.disconnects(), r.serverCpuMsPerClientPerSec(), r.serverCpuPerSec(), r.loadCpuPerSec(),
                             r.limit(), ok ? "yes" : "no");
-                    steps.add(r.json().put("ok", ok));
+                    JsonObject step = r.json().put("ok", ok);
+                    FloorRun.Result floor = ok ? h.floor(r.clients(), seconds, warmup) : null;
+                    if (floor != null) {
+                        double ratio = r.serverCpuMsPerClientPerSec() / floor.msPerClientPerSec();
+                        System.out.printf(Locale.ROOT, "%8s %s; ratio %.2f%n", "", floor.line(), ratio);
+                        step.put("floor", floor.json()).put("cpuRatioToFloor", Math.round(ratio * 100) / 100.0);
+                    }
+                    steps.add(step);
                     if (!ok) {
                         break;
                     }
