@@ -144,7 +144,7 @@ public final class BenchMain implements Runnable {
     }
 
     @Command(name = "capacity", mixinStandardHelpOptions = true,
-            description = "Steps the client count up in rooms of 16 (16, 64, 256, 512, 1024, 2048, ...) and reports the "
+            description = "Steps the client count up in rooms of 16 (16, 64, 256, 512, 768, 1024, 1536, 2048, ...) and reports the "
                     + "largest count at which p99 inter-arrival < 1.5 x the snapshot period, every room keeps >= 95%% "
                     + "of its 60 ticks/s and no client disconnects.")
     static final class Capacity implements Callable<Integer> {
@@ -165,7 +165,7 @@ public final class BenchMain implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            int[] ladder = {16, 64, 256, 512, 1024, 1536, 2048, 3072, 4096, 5120, 6144, 8192, 10240};
+            int[] ladder = {16, 64, 256, 512, 768, 1024, 1536, 2048, 2560, 3072, 4096, 5120, 6144, 8192, 10240};
             double periodMs = 1000.0 / target.snapshotHz;
             JsonArray steps = new JsonArray();
             int capacity = 0;
