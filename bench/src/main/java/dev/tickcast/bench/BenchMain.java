@@ -67,8 +67,9 @@ public final class BenchMain implements Runnable {
         @Option(names = "--server-pid", description = "PID of the external server, for its CPU and RSS (from /proc).")
         long serverPid;
 
-        @Option(names = "--decode-every", description = "One bot in this many per room decodes every snapshot "
-                + "(and measures input-to-visible); the others count bytes and arrivals. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--decode-every", description = "One bot in this many (counted over all bots, "
+                + "so 16 is the first bot of every room of 16) decodes every snapshot on the full Java client and measures "
+                + "input-to-visible; the others count bytes and arrivals on the lean client. Default: ${DEFAULT-VALUE}.")
         int decodeEvery = 16;
 
         @Option(names = "--bot-event-loops", description = "Event loops of the bots. Default: ${DEFAULT-VALUE}.")
