@@ -22,10 +22,12 @@ import java.util.concurrent.Callable;
 /**
  * {@code tickcast-bench chart}: draws bench/results/capacity.png from the capacity runs' JSON and
  * Colyseus' committed figures, with JFreeChart. Left: capacity per snapshot rate, Tickcast beside
- * Colyseus. Right: server CPU per client-second against clients at every step.
+ * Colyseus. Right: server CPU per client-second against clients at every step. With
+ * {@code --soak FILE.json} it draws a soak run instead (FILE.png).
  */
 @Command(name = "chart", mixinStandardHelpOptions = true,
-        description = "Draws the capacity chart (PNG) from capacity-20hz.json, capacity-60hz.json and colyseus-0.18.json.")
+        description = "Draws the capacity chart (PNG) from capacity-20hz.json, capacity-60hz.json and colyseus-0.18.json, "
+                + "or with --soak the chart of a soak run's JSON.")
 final class ChartCommand implements Callable<Integer> {
     private static final int W = 560;
     private static final int H = 380;
@@ -33,11 +35,20 @@ final class ChartCommand implements Callable<Integer> {
     @Option(names = "--results", description = "The results folder. Default: ${DEFAULT-VALUE}.")
     Path results = Path.of("bench/results");
 
-    @Option(names = "--out", description = "The PNG to write. Default: RESULTS/capacity.png.")
+    @Option(names = "--out", description = "The PNG to write. Default: RESULTS/capacity.png, or the soak file with .png.")
     Path out;
+
+    @Option(names = "--soak", description = "Draw this soak run (tickcast-bench soak --json) instead of the capacity chart.")
+    Path soak;
 
     @Override
     public Integer call() throws Exception {
+        if (soak != null) {
+            Path target = out == null ? Path.of(soak.toString().replaceAll("\\.json$", "") + ".png") : out;
+            SoakChart.draw(new JsonObject(Files.readString(soak)), target);
+            System.out.println("wrote " + target);
+            return 0;
+        }
         JsonObject colyseus = read("colyseus-0.18.json");
         JsonObject hz20 = read("capacity-20hz.json");
         JsonObject hz60 = read("capacity-60hz.json");

@@ -1,6 +1,7 @@
 package dev.tickcast.server;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
@@ -41,7 +42,12 @@ public final class TickcastMetrics {
 
     /** A Vert.x built from {@code options} with {@link #vertxMetricsOptions()}. */
     public static Vertx vertx(VertxOptions options) {
+        return builder(options).build();
+    }
+
+    /** A builder of a Vert.x from {@code options} with {@link #vertxMetricsOptions()}, for more settings (a transport). */
+    public static VertxBuilder builder(VertxOptions options) {
         return Vertx.builder().with(options.setMetricsOptions(vertxMetricsOptions()))
-                .withMetrics(new MicrometerMetricsFactory()).build();
+                .withMetrics(new MicrometerMetricsFactory());
     }
 }

@@ -10,9 +10,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.tickcast.server.internal.room.RoomListener;
 import dev.tickcast.server.internal.room.RoomSettings;
 import dev.tickcast.server.internal.room.Session;
+import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.Vertx;
 
-/** A started room without a timer, seated with N in-memory {@link CountingLink}s: what room benchmarks drive. */
+/** A started room without a timer, seated with N in-memory {@link CountingLink}s: what room benchmarks drive (optionally on another loop). */
 final class MemoryRoom {
     final Room room;
     final CountingLink first;
@@ -24,11 +25,14 @@ final class MemoryRoom {
     }
 
     MemoryRoom(GameSpec spec, Vertx vertx, int sessions, boolean closeIsABug) {
-        this(spec, vertx, sessions, closeIsABug, false);
+        this(spec, vertx, sessions, closeIsABug, null, false);
     }
 
-    /** With {@code metrics}, the room reports to a Prometheus registry, as a server with metrics on does. */
-    MemoryRoom(GameSpec spec, Vertx vertx, int sessions, boolean closeIsABug, boolean metrics) {
+    /**
+     * A room whose links say they live on {@code linkLoop} (null: on any thread); with
+     * {@code metrics}, the room reports to a Prometheus registry, as a server with metrics on does.
+     */
+    MemoryRoom(GameSpec spec, Vertx vertx, int sessions, boolean closeIsABug, EventExecutor linkLoop, boolean metrics) {
         RoomMetrics.Factory meters = metrics
                 ? ServerMetrics.in(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)) : RoomMetrics.Factory.NONE;
         room = new Room("bench", spec.maxPlayers(sessions), vertx.getOrCreateContext(), 7,
@@ -44,7 +48,7 @@ final class MemoryRoom {
         room.start(false);
         CountingLink link = null;
         for (int i = 0; i < sessions; i++) {
-            CountingLink l = new CountingLink(closeIsABug);
+            CountingLink l = new CountingLink(closeIsABug, linkLoop);
             link = link == null ? l : link;
             room.join(new Session(l, "p" + i));
         }
