@@ -59,6 +59,10 @@ public final class TickcastOptions {
     private final List<String> games = new ArrayList<>();
     private final Map<String, GameSettings> gameSettings = new LinkedHashMap<>();
     private boolean deployExtensions = true;
+    private String publicUrl;
+    private String sharedSecret;
+    private final List<String> trustedProxies = new ArrayList<>();
+    private String adminToken;
 
     /** The defaults (see {@link #defaults()}). */
     public TickcastOptions() {
@@ -79,6 +83,10 @@ public final class TickcastOptions {
         double hs = json.getDouble("handshakesPerSecond", handshakesPerSecondPerAddress);
         withHandshakeRate(hs, (int) Math.max(1, Math.min(Integer.MAX_VALUE, 4 * hs)));
         deployExtensions = json.getBoolean("deployExtensions", deployExtensions);
+        publicUrl = json.getString("publicUrl", publicUrl);
+        sharedSecret = json.getString("sharedSecret", sharedSecret);
+        adminToken = json.getString("adminToken", adminToken);
+        json.getJsonArray("trustedProxies", new JsonArray()).forEach(p -> trustedProxies.add((String) p));
         json.getJsonArray("allowOrigins", new JsonArray()).forEach(o -> allowedOrigins.add((String) o));
         json.getJsonArray("games", new JsonArray()).forEach(g -> games.add((String) g));
         JsonObject settings = json.getJsonObject("gameSettings", new JsonObject());
@@ -471,5 +479,64 @@ public final class TickcastOptions {
     /** True if TLS is configured. */
     public boolean tls() {
         return tlsKeyStore != null || tlsCertPath != null;
+    }
+
+    /**
+     * The base URL under which clients reach this server (for example {@code https://eu1.example.com}
+     * or {@code http://proxy:8000/node/a}): the matchmaker's {@code url} is its {@code /ws} (http
+     * becomes ws, https wss) and {@code GET /rooms} names it as each room's {@code node}. Without it,
+     * the URL is taken from the request's Host header. A cluster node needs one.
+     */
+    public TickcastOptions withPublicUrl(String url) {
+        publicUrl = url == null ? null : url.replaceAll("/+$", "");
+        return this;
+    }
+
+    /** The public base URL, without a trailing slash, or null. */
+    public String publicUrl() {
+        return publicUrl;
+    }
+
+    /**
+     * The key of the HMAC that signs seat and reconnection tokens; every node of a cluster is given
+     * the same one, so that a token can be verified on any node. Without it, each process draws a
+     * random key at start (tokens do not survive a restart).
+     */
+    public TickcastOptions withSharedSecret(String secret) {
+        sharedSecret = secret;
+        return this;
+    }
+
+    /** The shared token key, or null. */
+    public String sharedSecret() {
+        return sharedSecret;
+    }
+
+    /**
+     * A proxy address (an IP, as the TCP peer appears) whose {@code X-Forwarded-For} is believed:
+     * the per-address limits then count the right-most address that is not a trusted proxy.
+     * Requests from other peers are counted under the peer's address whatever they send.
+     */
+    public TickcastOptions trustProxy(String address) {
+        trustedProxies.add(address);
+        return this;
+    }
+
+    /** The trusted proxy addresses. */
+    public List<String> trustedProxies() {
+        return List.copyOf(trustedProxies);
+    }
+
+    /**
+     * The bearer token of {@code POST /admin/announce}; without it the route does not exist.
+     */
+    public TickcastOptions withAdminToken(String token) {
+        adminToken = token;
+        return this;
+    }
+
+    /** The admin token, or null. */
+    public String adminToken() {
+        return adminToken;
     }
 }

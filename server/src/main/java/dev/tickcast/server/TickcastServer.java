@@ -1,5 +1,6 @@
 package dev.tickcast.server;
 
+import dev.tickcast.server.internal.http.Announcements;
 import dev.tickcast.server.internal.http.HttpApi;
 import dev.tickcast.server.internal.http.MatchmakeGuard;
 import dev.tickcast.server.internal.match.MatchLimits;
@@ -12,7 +13,9 @@ import dev.tickcast.wire.Protocol;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,10 +41,14 @@ public final class TickcastServer {
     private final List<ServerVerticle> instances;
     private final long sweepTimer;
     private final int port;
+    private final NodeRole role;
+    private final MessageConsumer<Object> announcements;
 
     private TickcastServer(Vertx vertx, Tickcast tickcast, Matchmaker matchmaker, HandshakeGuard guard,
                            MatchmakeGuard matchmakeGuard, List<SnapshotObserver> observers,
-                           List<ServerVerticle> instances, int port) {
+                           List<ServerVerticle> instances, int port, NodeRole role) {
+        this.role = role;
+        this.announcements = Announcements.deliver(vertx.eventBus(), matchmaker);
         this.vertx = vertx;
         this.instances = instances;
         this.tickcast = tickcast;
@@ -77,10 +84,21 @@ public final class TickcastServer {
         Matchmaker matchmaker = new Matchmaker(tickcast.games(),
                 (id, spec, mm) -> new Room(id, spec, hosts.next(), seeds.getAndIncrement(), settings, mm),
                 config.seatTimeoutMs(), System::currentTimeMillis,
-                new MatchLimits(config.maxRooms(), config.maxUnclaimedSeatsPerAddress(), config.maxUnclaimedSeats()));
+                new MatchLimits(config.maxRooms(), config.maxUnclaimedSeatsPerAddress(), config.maxUnclaimedSeats()),
+                config.sharedSecret() == null ? null : config.sharedSecret().getBytes(StandardCharsets.UTF_8));
         MatchmakeGuard matchmakeGuard = new MatchmakeGuard(config.matchmakesPerSecondPerAddress(),
                 config.matchmakeBurstPerAddress());
-        new HttpApi(matchmaker, tickcast.games(), matchmakeGuard).mount(tickcast.router());
+        return NodeRole.of(vertx, config, matchmaker, tickcast.games()).compose(role -> {
+            Announcements admin = config.adminToken() == null ? null : new Announcements(vertx.eventBus(), config.adminToken());
+            new HttpApi(matchmaker, role.match(), tickcast.games(), matchmakeGuard, config, admin).mount(tickcast.router());
+            return listen(vertx, config, tickcast, matchmaker, hosts, guard, matchmakeGuard, observers, role);
+        }).onFailure(e -> tickcast.release());
+    }
+
+    private static Future<TickcastServer> listen(Vertx vertx, TickcastOptions config, Tickcast tickcast,
+                                                 Matchmaker matchmaker, RoomHosts hosts, HandshakeGuard guard,
+                                                 MatchmakeGuard matchmakeGuard, List<SnapshotObserver> observers,
+                                                 NodeRole role) {
         // Vert.x shares a listening socket among instances that use the same port; a negative port
         // means "any free port, shared by every instance that names the same negative number".
         int listenPort = config.port() == 0 ? -(int) SHARED_RANDOM_PORTS.incrementAndGet() : config.port();
@@ -91,8 +109,7 @@ public final class TickcastServer {
             return v;
         }, new DeploymentOptions().setInstances(Math.max(1, config.eventLoops())))
                 .map(id -> new TickcastServer(vertx, tickcast, matchmaker, guard, matchmakeGuard, observers, instances,
-                        instances.get(0).actualPort()))
-                .onFailure(e -> tickcast.release());
+                        instances.get(0).actualPort(), role));
     }
 
     /** The port the server listens on. */
@@ -131,6 +148,8 @@ public final class TickcastServer {
         for (ServerVerticle v : instances) {
             closed.add(v.closeAll(Protocol.CLOSE_GOING_AWAY, "server shutting down"));
         }
-        return Future.all(closed).compose(all -> matchmaker.closeAll()).onComplete(r -> tickcast.release()).mapEmpty();
+        announcements.unregister();
+        return Future.all(closed).compose(all -> matchmaker.closeAll()).transform(r -> role.leave())
+                .onComplete(r -> tickcast.release()).mapEmpty();
     }
 }
