@@ -45,6 +45,11 @@ function defaultBaseUrl() {
   return globalThis.location ? globalThis.location.origin : 'http://127.0.0.1:8080';
 }
 
+/** Where a seat is claimed: the hosting node's WebSocket URL from the matchmaker, else the server asked. */
+function seatUrl(seat, baseUrl) {
+  return typeof seat.url === 'string' && /^wss?:\/\//.test(seat.url) ? seat.url : wsUrl(baseUrl);
+}
+
 function wsUrl(baseUrl) {
   const u = new URL('/ws', baseUrl);
   u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -190,7 +195,7 @@ export class TickcastClient {
       const token = resume ? this.reconnectToken : seat.token;
       this.seat = seat;
       this.setStatus('connecting');
-      const ws = new this.WebSocketImpl(wsUrl(this.baseUrl), P.SUBPROTOCOL);
+      const ws = new this.WebSocketImpl(seatUrl(seat, this.baseUrl), P.SUBPROTOCOL);
       ws.binaryType = 'arraybuffer';
       this.ws = ws;
       ws.onopen = () => this.send(M.encodeJoin(token));

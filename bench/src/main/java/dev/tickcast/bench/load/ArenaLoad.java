@@ -113,8 +113,7 @@ public final class ArenaLoad {
                         throw new IllegalStateException(path + ": HTTP " + resp.statusCode() + " " + body);
                     }
                     JsonObject json = new JsonObject(body);
-                    return new Seat(json.getString("roomId"), json.getString("token"), json.getString("game"),
-                            json.getLong("expiresInMs"), json.getString("reconnectToken"));
+                    return Seat.fromJson(json); // carries url: the bot connects to the room's node
                 }));
     }
 

@@ -1,13 +1,12 @@
 package dev.tickcast.server.internal.cluster;
 
 import dev.tickcast.server.GameRegistry;
-import dev.tickcast.server.internal.match.LocalMatch;
 import dev.tickcast.server.internal.match.MatchService;
-import dev.tickcast.server.internal.match.Matchmaker;
 import dev.tickcast.server.internal.match.SeatGrant;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.spi.cluster.ClusterManager;
 
@@ -33,17 +32,14 @@ public final class ClusterMatch implements MatchService {
     private final Vertx vertx;
     private final ClusterManager cluster;
     private final RoomDirectory directory;
-    private final Matchmaker local;
     private final GameRegistry games;
     private final DeliveryOptions delivery = new DeliveryOptions().setSendTimeout(REQUEST_TIMEOUT_MS);
 
-    /** Matchmaking for the node of {@code cluster}, whose own rooms are {@code local}'s. */
-    public ClusterMatch(Vertx vertx, ClusterManager cluster, RoomDirectory directory, Matchmaker local,
-                        GameRegistry games) {
+    /** Matchmaking for the node of {@code cluster} over {@code directory}; {@code games} are hosted on every node. */
+    public ClusterMatch(Vertx vertx, ClusterManager cluster, RoomDirectory directory, GameRegistry games) {
         this.vertx = vertx;
         this.cluster = cluster;
         this.directory = directory;
-        this.local = local;
         this.games = games;
     }
 
@@ -86,27 +82,43 @@ public final class ClusterMatch implements MatchService {
         });
     }
 
+    /** The directory's listed rooms, each with its node's live fields (tick, droppedTicks) when the node answers. */
     @Override
     public Future<List<JsonObject>> rooms() {
-        Future<List<JsonObject>> live = LocalMatch.liveInfo(local.rooms());
-        Future<List<JsonObject>> all = directory.list(cluster.getNodes());
-        return Future.all(live, all).map(done -> {
-            Map<String, JsonObject> mine = new HashMap<>();
-            for (JsonObject info : live.result()) {
-                mine.put(info.getString("id"), info);
+        List<String> nodes = cluster.getNodes();
+        List<Future<Object>> lives = new ArrayList<>();
+        for (String node : nodes) {
+            lives.add(vertx.eventBus().request(NodeEndpoint.address(node), new JsonObject().put("op", "live"), delivery)
+                    .map(m -> m.body()));
+        }
+        Future<List<JsonObject>> all = directory.list(nodes);
+        return Future.join(Future.join(lives), all).transform(done -> {
+            if (all.failed()) {
+                return Future.failedFuture(all.cause());
+            }
+            Map<String, JsonObject> live = new HashMap<>();
+            for (Future<Object> f : lives) {
+                if (f.succeeded() && f.result() instanceof JsonObject j) {
+                    j.getJsonArray("rooms", new JsonArray()).forEach(r -> live.put(((JsonObject) r).getString("id"), (JsonObject) r));
+                }
             }
             List<JsonObject> list = new ArrayList<>();
             for (JsonObject e : all.result()) {
                 if (!e.getBoolean("private", false)) {
                     JsonObject room = new JsonObject().put("id", e.getString("id")).put("game", e.getString("game"))
                             .put("players", e.getInteger("players")).put("maxPlayers", e.getInteger("maxPlayers"));
-                    JsonObject info = mine.get(e.getString("id"));
+                    JsonObject info = live.get(e.getString("id"));
                     list.add((info != null ? room.mergeIn(info) : room).put("node", e.getString("node")));
                 }
             }
             list.sort(Comparator.comparing(r -> r.getString("id")));
-            return list;
+            return Future.succeededFuture(list);
         });
+    }
+
+    @Override
+    public int nodes() {
+        return cluster.getNodes().size();
     }
 
     /** Tries the rooms in order; null once none gave a seat. */

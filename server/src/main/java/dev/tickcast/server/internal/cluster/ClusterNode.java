@@ -42,7 +42,7 @@ public final class ClusterNode {
             }
             LOG.info("cluster node {} at {} ({} nodes)", nodeId, nodeUrl, cluster.getNodes().size());
             return endpoint.open(vertx.eventBus(), nodeId)
-                    .map(v -> new ClusterNode(directory, endpoint, new ClusterMatch(vertx, cluster, directory, matchmaker, games)));
+                    .map(v -> new ClusterNode(directory, endpoint, new ClusterMatch(vertx, cluster, directory, games)));
         });
     }
 

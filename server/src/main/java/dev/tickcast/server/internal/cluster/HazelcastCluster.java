@@ -25,6 +25,8 @@ import java.util.function.Consumer;
 public final class HazelcastCluster {
     /** Heartbeats every second; a member silent for this long is removed (Hazelcast's default is 60 s). */
     static final int MAX_NO_HEARTBEAT_SECONDS = 3;
+    /** The member attribute where vertx-hazelcast keeps the Vert.x node id (not the member's UUID). */
+    private static final String NODE_ID_ATTRIBUTE = "__vertx.nodeId";
 
     private HazelcastCluster() {
     }
@@ -67,7 +69,8 @@ public final class HazelcastCluster {
 
             @Override
             public void memberRemoved(MembershipEvent event) {
-                left.accept(event.getMember().getUuid().toString());
+                String nodeId = event.getMember().getAttribute(NODE_ID_ATTRIBUTE);
+                left.accept(nodeId != null ? nodeId : event.getMember().getUuid().toString());
             }
         });
         return true;

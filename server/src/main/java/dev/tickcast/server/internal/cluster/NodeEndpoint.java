@@ -1,12 +1,16 @@
 package dev.tickcast.server.internal.cluster;
 
+import dev.tickcast.server.internal.match.LocalMatch;
 import dev.tickcast.server.internal.match.Matchmaker;
 import dev.tickcast.server.internal.match.SeatGrant;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+
+import java.util.List;
 
 /**
  * A node's matchmaker on the event bus, at {@link #address(String)}: the node that hosts a room
@@ -14,6 +18,7 @@ import io.vertx.core.json.JsonObject;
  * it signs), whichever node the client asked. Requests are JSON objects:
  * <ul>
  *   <li>{@code {"op":"load"}}: answers {@code {"load": seats taken on the node, "url": its public URL}};</li>
+ *   <li>{@code {"op":"live"}}: answers {@code {"rooms": [the live summary of each listed room of the node]}};</li>
  *   <li>{@code {"op":"joinOrCreate"|"create"|"joinById", "game", "roomId", "name", "private", "address"}}:
  *       reserves a seat and answers the grant ({@link ClusterMatch#grantJson}) once the directory
  *       shows the reservation, so that the next placement decision counts it.</li>
@@ -53,6 +58,11 @@ final class NodeEndpoint {
         String op = str(body, "op");
         if ("load".equals(op)) {
             message.reply(new JsonObject().put("load", matchmaker.load()).put("url", nodeUrl));
+            return;
+        }
+        if ("live".equals(op)) {
+            LocalMatch.liveInfo(matchmaker.rooms()).onComplete(live ->
+                    message.reply(new JsonObject().put("rooms", new JsonArray(live.succeeded() ? live.result() : List.of()))));
             return;
         }
         String name = str(body, "name");

@@ -112,7 +112,8 @@ public final class HttpApi {
 
     private void health(RoutingContext ctx) {
         ctx.response().putHeader("content-type", JSON)
-                .end(new JsonObject().put("status", "ok").put("rooms", matchmaker.roomCount()).encode());
+                .end(new JsonObject().put("status", "ok").put("rooms", matchmaker.roomCount())
+                        .put("nodes", match.nodes()).encode());
     }
 
     private void rooms(RoutingContext ctx) {

@@ -26,6 +26,11 @@ public interface MatchService {
      */
     Future<List<JsonObject>> rooms();
 
+    /** The nodes in the cluster (1 for a single process). */
+    default int nodes() {
+        return 1;
+    }
+
     /**
      * A grant and the base URL of the node that hosts its room.
      *
