@@ -212,6 +212,8 @@ class ClusterIT {
         for (ClusterPlayer p : lost) {
             p.closed.get(WAIT_MS, TimeUnit.MILLISECONDS);
         }
+        await("node a deleted b's rooms from the cluster-wide map", () -> nodeA.logged("left the cluster: ")
+                && !nodeA.logged("left the cluster: 0 of its rooms"));
         ClusterPlayer late = new ClusterPlayer(clients, "127.0.0.1", httpA, "127.0.3.1");
         get(late.matchmake("late"));
         assertEquals(wsUrl("a"), late.seat.url(), "matchmaking goes on, on the surviving node");
