@@ -71,7 +71,8 @@ public final class TickcastOptions {
     /**
      * Options from JSON; absent fields keep their defaults. Fields: host, port, eventLoops, seed,
      * seatTimeoutMs, maxConnections, handshakesPerSecond, allowOrigins (array), games (array of
-     * names), gameSettings ({"arena": {"tickHz":30,"snapshotHz":10,"maxPlayers":16}}), deployExtensions.
+     * names), gameSettings ({"arena": {"tickHz":30,"snapshotHz":10,"maxPlayers":16}}), deployExtensions,
+     * publicUrl, sharedSecret, trustedProxies (array), adminToken.
      */
     public TickcastOptions(JsonObject json) {
         host = json.getString("host", host);
@@ -83,7 +84,7 @@ public final class TickcastOptions {
         double hs = json.getDouble("handshakesPerSecond", handshakesPerSecondPerAddress);
         withHandshakeRate(hs, (int) Math.max(1, Math.min(Integer.MAX_VALUE, 4 * hs)));
         deployExtensions = json.getBoolean("deployExtensions", deployExtensions);
-        publicUrl = json.getString("publicUrl", publicUrl);
+        withPublicUrl(json.getString("publicUrl", publicUrl));
         sharedSecret = json.getString("sharedSecret", sharedSecret);
         adminToken = json.getString("adminToken", adminToken);
         json.getJsonArray("trustedProxies", new JsonArray()).forEach(p -> trustedProxies.add((String) p));
