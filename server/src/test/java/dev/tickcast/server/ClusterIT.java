@@ -177,6 +177,20 @@ class ClusterIT {
 
     @Test
     @Order(3)
+    void shouldJoinAPrivateRoomByIdFromEitherNode() throws Exception {
+        JsonObject created = httpJson(HttpMethod.POST, httpA, "/matchmake/create/arena",
+                new JsonObject().put("name", "host").put("private", true));
+        String id = created.getString("roomId");
+        JsonObject joined = httpJson(HttpMethod.POST, httpB, "/matchmake/joinById/" + id, new JsonObject().put("name", "guest"));
+        assertEquals(id, joined.getString("roomId"));
+        assertEquals(created.getString("url"), joined.getString("url"), "both seats are on the room's node");
+        for (int port : new int[] {httpA, httpB}) {
+            assertTrue(rooms(port).stream().noneMatch(r -> id.equals(((JsonObject) r).getString("id"))), "private: unlisted");
+        }
+    }
+
+    @Test
+    @Order(4)
     void shouldPlayThroughNginxAndLimitHandshakesByTheRealClientAddress() throws Exception {
         for (int i = 0; i < 4; i++) {
             ClusterPlayer p = new ClusterPlayer(clients, "127.0.0.1", proxyPort, "127.0.2." + (i + 1));
@@ -195,7 +209,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void shouldForgetADeadNodeWithinFiveSecondsWhileTheOthersPlayOn() throws Exception {
         JsonObject before = ownRoom(httpA);
         long t0 = System.nanoTime();

@@ -3,7 +3,9 @@ package dev.tickcast.server.internal.cluster;
 import dev.tickcast.server.internal.match.Matchmaker;
 import dev.tickcast.server.internal.match.RoomSummary;
 import dev.tickcast.server.internal.match.RoomWatcher;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
@@ -36,13 +38,16 @@ public final class RoomDirectory implements RoomWatcher {
 
     private final AsyncMap<String, JsonObject> map;
     private final Matchmaker matchmaker;
+    private final Context context;
     private final String nodeId;
     private final String nodeUrl;
     private final Map<String, Future<Void>> pending = new HashMap<>();
     private Future<Void> last = Future.succeededFuture();
 
-    private RoomDirectory(AsyncMap<String, JsonObject> map, Matchmaker matchmaker, String nodeId, String nodeUrl) {
+    private RoomDirectory(AsyncMap<String, JsonObject> map, Matchmaker matchmaker, Context context, String nodeId,
+                          String nodeUrl) {
         this.map = map;
+        this.context = context;
         this.matchmaker = matchmaker;
         this.nodeId = nodeId;
         this.nodeUrl = nodeUrl;
@@ -50,8 +55,9 @@ public final class RoomDirectory implements RoomWatcher {
 
     /** Opens the directory of {@code vertx}'s cluster for the node {@code nodeId} reachable at {@code nodeUrl}. */
     public static Future<RoomDirectory> open(Vertx vertx, Matchmaker matchmaker, String nodeId, String nodeUrl) {
+        Context context = vertx.getOrCreateContext();
         return vertx.sharedData().<String, JsonObject>getClusterWideMap(MAP)
-                .map(m -> new RoomDirectory(m, matchmaker, nodeId, nodeUrl));
+                .map(m -> new RoomDirectory(m, matchmaker, context, nodeId, nodeUrl));
     }
 
     @Override
@@ -59,15 +65,26 @@ public final class RoomDirectory implements RoomWatcher {
         publish(roomId);
     }
 
-    /** Writes the room's entry (or removes it) after every earlier write of this node; completes once written. */
-    public synchronized Future<Void> publish(String roomId) {
-        Future<Void> queued = pending.get(roomId);
-        if (queued != null) {
-            return queued;
+    /**
+     * Writes the room's entry (or removes it) after every earlier write of this node; completes once
+     * written. Called from any thread, also under the matchmaker's lock: the write itself runs later
+     * on the directory's context, never under a lock (this one is never held while calling out).
+     */
+    public Future<Void> publish(String roomId) {
+        Promise<Void> turn = Promise.promise();
+        Future<Void> previous;
+        Future<Void> write;
+        synchronized (this) {
+            Future<Void> queued = pending.get(roomId);
+            if (queued != null) {
+                return queued;
+            }
+            previous = last;
+            write = turn.future().compose(v -> write(roomId));
+            pending.put(roomId, write);
+            last = write;
         }
-        Future<Void> write = last.transform(previous -> write(roomId));
-        pending.put(roomId, write);
-        last = write;
+        previous.onComplete(done -> context.runOnContext(v -> turn.complete()));
         return write;
     }
 
@@ -78,7 +95,7 @@ public final class RoomDirectory implements RoomWatcher {
 
     private Future<Void> write(String roomId) {
         synchronized (this) {
-            pending.remove(roomId);
+            pending.remove(roomId); // a change from now on queues a new write
         }
         RoomSummary s = matchmaker.summary(roomId);
         Future<Void> done = s == null ? map.remove(roomId).mapEmpty() : map.put(roomId, entry(s));
