@@ -2,6 +2,8 @@ package dev.tickcast.bench;
 
 import dev.tickcast.bench.load.ArenaLoad;
 import dev.tickcast.bench.load.ArenaResult;
+import dev.tickcast.bench.load.FloorRun;
+import dev.tickcast.bench.load.LeanFleet;
 import dev.tickcast.bench.load.LoadOptions;
 import dev.tickcast.games.arena.ArenaGame;
 import dev.tickcast.server.GameRegistry;
@@ -32,7 +34,7 @@ import java.util.concurrent.TimeUnit;
                 + "--max-unclaimed-seats-per-address, --max-unclaimed-seats and --max-rooms at 100000); --embedded "
                 + "applies them itself.",
         subcommands = {BenchMain.Jmh.class, BenchMain.Arena.class, BenchMain.Capacity.class, SoakCommand.class,
-                MemoryCommand.class})
+                MemoryCommand.class, FloorCommand.class, ChartCommand.class})
 public final class BenchMain implements Runnable {
 
     /** Entry point. */
@@ -71,6 +73,18 @@ public final class BenchMain implements Runnable {
 
         @Option(names = "--bot-event-loops", description = "Event loops of the bots. Default: ${DEFAULT-VALUE}.")
         int botLoops = 2;
+
+        @Option(names = "--full-clients", description = "Run every bot on the full Java client (Vert.x WebSocketClient) "
+                + "instead of only the decoding ones; the others then use the lean Netty client.")
+        boolean fullClients;
+
+        @Option(names = "--floor-url", description = "A bare-transport floor server (the floor-server command, "
+                + "ws://HOST:PORT/ws): after each measurement the same number of bots plays against it for the same window, "
+                + "and the run prints Tickcast's CPU per client-second as a ratio to the floor's.")
+        String floorUrl;
+
+        @Option(names = "--floor-pid", description = "PID of the floor server, for its CPU.")
+        long floorPid;
     }
 
     @Command(name = "jmh", mixinStandardHelpOptions = false,
@@ -113,8 +127,16 @@ public final class BenchMain implements Runnable {
             try (Harness h = Harness.open(target)) {
                 ArenaResult result = h.run(rooms, players, seconds, warmup);
                 result.print(System.out);
+                JsonObject out = result.json();
+                FloorRun.Result floor = h.floor(result.clients(), seconds, warmup);
+                if (floor != null) {
+                    System.out.println(floor.line());
+                    double ratio = result.serverCpuMsPerClientPerSec() / floor.msPerClientPerSec();
+                    System.out.printf(Locale.ROOT, "server CPU per client-second / floor's: %.2f%n", ratio);
+                    out.put("floor", floor.json()).put("cpuRatioToFloor", Math.round(ratio * 100) / 100.0);
+                }
                 if (json != null) {
-                    Files.writeString(json, result.json().encodePrettily() + "\n");
+                    Files.writeString(json, out.encodePrettily() + "\n");
                 }
                 return 0;
             }
@@ -147,8 +169,8 @@ public final class BenchMain implements Runnable {
             double periodMs = 1000.0 / target.snapshotHz;
             JsonArray steps = new JsonArray();
             int capacity = 0;
-            System.out.printf(Locale.ROOT, "%8s %10s %10s %10s %8s %12s %6s%n", "clients", "p99 ia ms", "max ia ms",
-                    "ticks/s", "disc", "cpu ms/c/s", "ok");
+            System.out.printf(Locale.ROOT, "%8s %10s %10s %10s %8s %12s %10s %10s %15s %6s%n", "clients", "p99 ia ms",
+                    "max ia ms", "ticks/s", "disc", "cpu ms/c/s", "server s/s", "bots s/s", "limit", "ok");
             try (Harness h = Harness.open(target)) {
                 for (int clients : ladder) {
                     if (clients > maxClients) {
@@ -157,12 +179,11 @@ public final class BenchMain implements Runnable {
                     ArenaResult r = h.run(clients / 16, 16, seconds, warmup);
                     double p99 = r.json().getJsonObject("interArrivalMs").getDouble("p99");
                     boolean ok = p99 < 1.5 * periodMs && r.ticksPerSecPerRoom() >= 57 && r.disconnects() == 0;
-                    System.out.printf(Locale.ROOT, "%8d %10.2f %10.2f %10.2f %8d %12.3f %6s%n", clients, p99,
-                            r.json().getJsonObject("interArrivalMs").getDouble("max"), r.ticksPerSecPerRoom(),
-                            r.disconnects(), r.serverCpuMsPerClientPerSec(), ok ? "yes" : "no");
-                    steps.add(r.json().put("ok", ok).put("serverCpuMsPerClientPerSec",
-                            Math.round(r.serverCpuMsPerClientPerSec() * 1000) / 1000.0)
-                            .put("loadGeneratorCpuPerSec", Math.round(r.loadCpuPerSec() * 100) / 100.0));
+                    System.out.printf(Locale.ROOT, "%8d %10.2f %10.2f %10.2f %8d %12.3f %10.3f %10.3f %15s %6s%n", clients,
+                            p99, r.json().getJsonObject("interArrivalMs").getDouble("max"), r.ticksPerSecPerRoom(),
+                            r.disconnects(), r.serverCpuMsPerClientPerSec(), r.serverCpuPerSec(), r.loadCpuPerSec(),
+                            r.limit(), ok ? "yes" : "no");
+                    steps.add(r.json().put("ok", ok));
                     if (!ok) {
                         break;
                     }
@@ -178,10 +199,11 @@ public final class BenchMain implements Runnable {
         }
     }
 
-    /** The server under test (external or embedded) and the bots' Vert.x. */
+    /** The server under test (external or embedded), the bots' Vert.x and the lean bots' event loops. */
     static final class Harness implements AutoCloseable {
         private final Target target;
         private final Vertx bots;
+        private final LeanFleet fleet;
         private final Vertx serverVertx;
         private final String host;
         private final int port;
@@ -189,13 +211,14 @@ public final class BenchMain implements Runnable {
         private Harness(Target target, Vertx bots, Vertx serverVertx, String host, int port) {
             this.target = target;
             this.bots = bots;
+            this.fleet = new LeanFleet(target.botLoops);
             this.serverVertx = serverVertx;
             this.host = host;
             this.port = port;
         }
 
         static Harness open(Target target) throws Exception {
-            Vertx bots = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(target.botLoops));
+            Vertx bots = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(target.botLoops).setPreferNativeTransport(true));
             if (!target.embedded) {
                 if (target.url == null) {
                     throw new CommandLine.ParameterException(new CommandLine(new BenchMain()), "--url or --embedded");
@@ -212,7 +235,22 @@ public final class BenchMain implements Runnable {
         }
 
         ArenaResult run(int rooms, int players, int seconds, int warmup) throws Exception {
-            return new ArenaLoad(bots, options(rooms, players, seconds, warmup)).run();
+            return new ArenaLoad(bots, target.fullClients ? null : fleet, options(rooms, players, seconds, warmup)).run();
+        }
+
+        /** The floor measured with {@code clients} bots, or null without --floor-url. */
+        FloorRun.Result floor(int clients, int seconds, int warmup) throws Exception {
+            if (target.floorUrl == null) {
+                return null;
+            }
+            URI uri = URI.create(target.floorUrl);
+            return FloorRun.run(fleet, uri.getHost(), uri.getPort(), target.floorPid, clients, warmup, seconds,
+                    1000 / target.snapshotHz, target.seed);
+        }
+
+        /** The lean bots' event loops. */
+        LeanFleet fleet() {
+            return fleet;
         }
 
         /** The options of a load of rooms x players against this server. */
@@ -233,6 +271,7 @@ public final class BenchMain implements Runnable {
 
         @Override
         public void close() throws Exception {
+            fleet.close();
             bots.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             if (serverVertx != null) {
                 serverVertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

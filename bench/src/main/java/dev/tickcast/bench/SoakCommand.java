@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
                 + "SAMPLE-SECONDS: the server's RSS and heap after its last GC, server and load generator CPU, "
                 + "disconnects, dropped ticks (GET /rooms) and the interval's p99 snapshot inter-arrival. "
                 + "Exit code 1 if any bot was disconnected or any room dropped a tick, 2 on a usage error. "
-                + "Chart: python3 bench/results/chart.py soak FILE.json")
+                + "Chart: tickcast-bench chart --soak FILE.json")
 final class SoakCommand implements Callable<Integer> {
     @CommandLine.Mixin
     BenchMain.Target target = new BenchMain.Target();
@@ -57,7 +57,7 @@ final class SoakCommand implements Callable<Integer> {
             return 2;
         }
         try (BenchMain.Harness h = BenchMain.Harness.open(target); HeapProbe heap = HeapProbe.open(h.serverPid())) {
-            ArenaLoad load = new ArenaLoad(h.bots(), h.options(rooms, players, seconds, warmup));
+            ArenaLoad load = new ArenaLoad(h.bots(), h.fleet(), h.options(rooms, players, seconds, warmup));
             boolean[] first = {true};
             SoakResult result = new SoakRun(load, heap, h.serverPid(), seconds, sampleSeconds, warmup).run(r -> {
                 if (first[0]) {

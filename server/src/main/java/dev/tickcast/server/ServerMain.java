@@ -58,6 +58,10 @@ public final class ServerMain implements Callable<Integer> {
             + "hosted game (N) (repeatable).")
     List<String> maxPlayers = new ArrayList<>();
 
+    @Option(names = "--native-transport", negatable = true, description = "Use Netty's native epoll transport (fewer "
+            + "system calls per message than Java NIO); falls back to NIO where it is not available. Default: ${DEFAULT-VALUE}.")
+    boolean nativeTransport = true;
+
     @Option(names = "--event-loops", description = "Event loops that accept sockets and host rooms. Default: two per core.")
     int eventLoops = 2 * Runtime.getRuntime().availableProcessors();
 
@@ -173,7 +177,8 @@ public final class ServerMain implements Callable<Integer> {
             cli.getErr().println("tickcast-server: " + e.getMessage() + " (see --help)");
             return 2;
         }
-        VertxOptions vertxOptions = new VertxOptions().setEventLoopPoolSize(Math.max(1, eventLoops));
+        VertxOptions vertxOptions = new VertxOptions().setEventLoopPoolSize(Math.max(1, eventLoops))
+                .setPreferNativeTransport(nativeTransport);
         Vertx vertx;
         try {
             vertx = cluster ? clusteredVertx(vertxOptions) : Vertx.vertx(vertxOptions);
@@ -192,10 +197,11 @@ public final class ServerMain implements Callable<Integer> {
                 stopped.countDown();
                 return;
             }
-            LOG.info("Tickcast listening on {}://{}:{}/ (games: {}; {} event loops)", options.tls() ? "https" : "http",
-                    "0.0.0.0".equals(host) ? "localhost" : host, verticle.server().port(),
+            LOG.info("Tickcast listening on {}://{}:{}/ (games: {}; {} event loops, {} transport)",
+                    options.tls() ? "https" : "http", "0.0.0.0".equals(host) ? "localhost" : host,
+                    verticle.server().port(),
                     String.join(", ", verticle.server().tickcast().games().all().stream().map(g -> g.name()).toList()),
-                    eventLoops);
+                    eventLoops, vertx.isNativeTransportEnabled() ? "native epoll" : "NIO");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, verticle), "tickcast-shutdown"));
         });
         stopped.await();

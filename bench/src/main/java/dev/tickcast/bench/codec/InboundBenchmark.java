@@ -29,8 +29,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A room's inbound path: one INPUT, and one GAME_SEND that the game answers with a GAME_MESSAGE to
- * all N players, through {@code Room.onMessage} (type-table dispatch, in-place decoding, the game
- * call). {@code -prof gc} shows an INPUT allocates nothing and a game message to N players one
+ * all N players, through the session's inbox and {@code Room.drain} (type-table dispatch, in-place
+ * decoding, the game call). {@code -prof gc} shows an INPUT allocates nothing and a game message to N players one
  * shared buffer, not one per player.
  */
 @State(Scope.Thread)
@@ -112,7 +112,11 @@ public class InboundBenchmark {
         vertx.close();
     }
 
-    /** One INPUT: dispatch, sequence check, in-place payload read, game call. */
+    /**
+     * One INPUT as the server takes it: queued in the session's inbox (as the socket's loop does),
+     * then drained by the room (as its step does): dispatch, sequence check, in-place payload read,
+     * game call.
+     */
     @Benchmark
     public long input() {
         seq++;
@@ -120,7 +124,8 @@ public class InboundBenchmark {
             input.setByte(1 + i, (byte) ((seq >>> (7 * i)) & 0x7F | 0x80));
         }
         input.setByte(5, (byte) (seq >>> 28));
-        room.onMessage(sender, input);
+        sender.offer(input);
+        room.drain(sender);
         return first.bytes;
     }
 

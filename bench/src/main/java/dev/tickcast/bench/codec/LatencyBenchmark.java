@@ -23,13 +23,19 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Input to visible over real loopback WebSockets: a server started in {@code @Setup}, one client;
  * each operation sends an input and waits for the first snapshot whose lastInputSeq reflects it.
- * The send and the check both run on the client's context. The floor is one snapshot period (50 ms at 20 Hz, 16.7 ms at 60 Hz) plus up to one tick.
+ * The send and the check both run on the client's context. Before each operation (untimed) the
+ * benchmark waits a random share of the snapshot period, so that inputs fall at random phases of the
+ * server's tick and the result is a real distribution, not one phase. The floor implied by the rates
+ * alone: an input waits a uniform share of the snapshot period for the next snapshot, so p50 is half
+ * a period (25 ms at 20 Hz, 8.3 ms at 60 Hz) and p99 99 % of it (49.5 ms, 16.5 ms).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -48,6 +54,7 @@ public class LatencyBenchmark {
     private int awaited;
     private int seqField = -1;
     private int playerTable = -1;
+    private final SplittableRandom phases = new SplittableRandom(20261201L);
 
     @Setup(Level.Trial)
     public void setup() throws Exception {
@@ -66,6 +73,12 @@ public class LatencyBenchmark {
     public void tearDown() throws Exception {
         clientVertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         serverVertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    /** The untimed random delay before each input (seeded: runs are repeatable). */
+    @Setup(Level.Invocation)
+    public void randomPhase() {
+        LockSupport.parkNanos(phases.nextLong(1_000_000_000L / snapshotHz));
     }
 
     /** Sends one input and waits until a snapshot shows it applied. */

@@ -29,20 +29,31 @@ public final class ArenaLoad {
     private static final long STEP_TIMEOUT_S = 60;
 
     private final Vertx vertx;
+    private final LeanFleet fleet;
     private final LoadOptions options;
     private final HttpClient http;
     private final Metrics metrics;
     private final List<Bot> bots = new ArrayList<>();
     private final Set<String> roomIds = new HashSet<>();
+    private int leanBots;
 
-    /** A run of {@code options} with bots on {@code vertx}. */
+    /** A run of {@code options} with every bot on the full Java client on {@code vertx}. */
     public ArenaLoad(Vertx vertx, LoadOptions options) {
-        this(vertx, options, new Metrics());
+        this(vertx, null, options, new Metrics());
+    }
+
+    /**
+     * A run of {@code options} whose decoding bots (one in {@code decodeEvery}) run on {@code vertx}
+     * and whose counting bots run on {@code fleet}, the cheap client.
+     */
+    public ArenaLoad(Vertx vertx, LeanFleet fleet, LoadOptions options) {
+        this(vertx, fleet, options, new Metrics());
     }
 
     /** A run whose bots record into {@code metrics} (shared by several loads, e.g. the steps of a memory run). */
-    ArenaLoad(Vertx vertx, LoadOptions options, Metrics metrics) {
+    ArenaLoad(Vertx vertx, LeanFleet fleet, LoadOptions options, Metrics metrics) {
         this.vertx = vertx;
+        this.fleet = fleet;
         this.options = options;
         this.metrics = metrics;
         this.http = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setKeepAlive(false)); // see TickcastClient
@@ -56,6 +67,7 @@ public final class ArenaLoad {
         long ticks0 = roomTicks();
         double serverCpu0 = ProcStats.cpuSeconds(serverPid);
         double selfCpu0 = ProcStats.cpuSeconds(ProcStats.self());
+        long switches0 = ProcStats.contextSwitches(serverPid);
         long t0 = System.nanoTime();
         metrics.reset();
         Thread.sleep(options.seconds() * 1000L);
@@ -64,8 +76,9 @@ public final class ArenaLoad {
         long ticks1 = roomTicks();
         double serverCpu = (ProcStats.cpuSeconds(serverPid) - serverCpu0) / wall;
         double selfCpu = (ProcStats.cpuSeconds(ProcStats.self()) - selfCpu0) / wall;
+        double switches = (ProcStats.contextSwitches(serverPid) - switches0) / wall;
         ArenaResult result = result(wall, (ticks1 - ticks0) / wall / roomIds.size(), serverCpu, selfCpu,
-                ProcStats.peakRssMiB(serverPid), serverPid == ProcStats.self());
+                ProcStats.peakRssMiB(serverPid), serverPid == ProcStats.self(), switches);
         leave();
         return result;
     }
@@ -82,10 +95,17 @@ public final class ArenaLoad {
                         : seat("/matchmake/joinById/" + roomId, name));
                 roomId = seat.roomId();
                 roomIds.add(roomId);
-                Bot bot = new Bot(vertx, options.host(), options.port(), metrics, p % options.decodeEvery() == 0,
-                        options.snapshotHz(), options.seed() * 1_000_003L + n++);
-                bots.add(bot);
-                batch.add(bot.start(seat));
+                long seed = options.seed() * 1_000_003L + n++;
+                boolean decode = p % options.decodeEvery() == 0;
+                if (fleet != null && !decode) {
+                    batch.add(fleet.connect(options.host(), options.port(), "/ws", seat.token(), metrics, seed,
+                            options.snapshotHz()));
+                    leanBots++;
+                } else {
+                    Bot bot = new Bot(vertx, options.host(), options.port(), metrics, decode, options.snapshotHz(), seed);
+                    bots.add(bot);
+                    batch.add(bot.start(seat));
+                }
                 if (batch.size() == JOIN_BATCH) {
                     await(Future.all(batch));
                     batch.clear();
@@ -93,7 +113,7 @@ public final class ArenaLoad {
             }
         }
         await(Future.all(batch));
-        LOG.info("{} bots joined {} rooms", bots.size(), roomIds.size());
+        LOG.info("{} bots joined {} rooms ({} on the lean client)", clients(), roomIds.size(), leanBots);
     }
 
     /** Every bot leaves normally; blocks the caller. */
@@ -101,6 +121,9 @@ public final class ArenaLoad {
         List<Future<Void>> closing = new ArrayList<>();
         for (Bot bot : bots) {
             closing.add(bot.stop());
+        }
+        if (fleet != null) {
+            fleet.leaveAll(STEP_TIMEOUT_S * 1000);
         }
         Future.join(closing).toCompletionStage().toCompletableFuture().get(STEP_TIMEOUT_S, TimeUnit.SECONDS);
     }
@@ -156,18 +179,18 @@ public final class ArenaLoad {
 
     /** Bots joined so far. */
     public int clients() {
-        return bots.size();
+        return bots.size() + leanBots;
     }
 
     private ArenaResult result(double wall, double ticksPerRoom, double serverCpu, double selfCpu, double rssMiB,
-                               boolean embedded) {
-        int clients = bots.size();
+                               boolean embedded, double switches) {
+        int clients = clients();
         return new ArenaResult(options, clients, wall, metrics.disconnects.sum(),
                 metrics.downBytes.sum() / wall / clients, metrics.upBytes.sum() / wall / clients,
                 Metrics.take(metrics.fullSnapshotBytes), Metrics.take(metrics.snapshotBytes),
                 metrics.snapshots.sum() / wall / clients, Metrics.take(metrics.interArrivalUs),
                 Metrics.take(metrics.inputToVisibleUs), ticksPerRoom, serverCpu, selfCpu, rssMiB, embedded,
-                bots.stream().filter(Bot::decodes).count());
+                bots.stream().filter(Bot::decodes).count(), switches);
     }
 
     private static <T> T await(Future<T> future) throws Exception {

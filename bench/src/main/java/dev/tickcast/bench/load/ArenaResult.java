@@ -14,7 +14,10 @@ public record ArenaResult(LoadOptions options, int clients, double seconds, long
                           double downBytesPerClientPerSec, double upBytesPerClientPerSec, Histogram fullSnapshotBytes,
                           Histogram snapshotBytes, double snapshotsPerClientPerSec, Histogram interArrivalUs,
                           Histogram inputToVisibleUs, double ticksPerSecPerRoom, double serverCpuPerSec,
-                          double loadCpuPerSec, double serverPeakRssMiB, boolean embedded, long decodingBots) {
+                          double loadCpuPerSec, double serverPeakRssMiB, boolean embedded, long decodingBots,
+                          double serverContextSwitchesPerSec) {
+    /** A side is the limit of a step when it used this share of its core or more. */
+    static final double LIMIT_CPU = 0.9;
 
     /** The run as the JSON the bench documents. */
     public JsonObject json() {
@@ -34,7 +37,38 @@ public record ArenaResult(LoadOptions options, int clients, double seconds, long
                 .put("snapshotsPerClientPerSec", round(snapshotsPerClientPerSec))
                 .put("interArrivalMs", percentiles(interArrivalUs))
                 .put("inputToVisibleMs", percentiles(inputToVisibleUs))
-                .put("ticksPerSecPerRoom", round(ticksPerSecPerRoom));
+                .put("inputToVisibleFloorMs", new JsonObject().put("p50", round(inputFloorMs(50)))
+                        .put("p99", round(inputFloorMs(99))))
+                .put("ticksPerSecPerRoom", round(ticksPerSecPerRoom))
+                .put("embedded", embedded)
+                .put("decodingBots", decodingBots)
+                .put("serverCpuPerSec", round3(serverCpuPerSec))
+                .put("serverCpuMsPerClientPerSec", round3(serverCpuMsPerClientPerSec()))
+                .put("loadGeneratorCpuPerSec", round3(loadCpuPerSec))
+                .put("loadGeneratorCpuMsPerClientPerSec", round3(loadCpuPerSec * 1000 / clients))
+                .put("serverPeakRssMiB", round(serverPeakRssMiB))
+                .put("serverContextSwitchesPerSec", Math.round(serverContextSwitchesPerSec))
+                .put("limit", limit());
+    }
+
+    /**
+     * The input-to-visible floor implied by the rates alone: an input sent at a random instant is
+     * applied at the next step and seen in the next snapshot after it, so it waits a uniform share
+     * of the snapshot period (network and processing time come on top).
+     */
+    public double inputFloorMs(double percentile) {
+        return percentile / 100.0 * 1000.0 / options.snapshotHz();
+    }
+
+    /** Which side was the limit: "server" or "load generator" at 90 % of a core or more, else "none". */
+    public String limit() {
+        if (embedded) {
+            return serverCpuPerSec >= 2 * LIMIT_CPU ? "machine" : "none";
+        }
+        if (serverCpuPerSec >= LIMIT_CPU && serverCpuPerSec >= loadCpuPerSec) {
+            return "server";
+        }
+        return loadCpuPerSec >= LIMIT_CPU ? "load generator" : "none";
     }
 
     /** Server CPU milliseconds per client per second. */
@@ -56,11 +90,15 @@ public record ArenaResult(LoadOptions options, int clients, double seconds, long
         row(out, "snapshots / client / s", fmt(snapshotsPerClientPerSec));
         row(out, "inter-arrival ms p50 / p99 / max", triple(interArrivalUs));
         row(out, "input-to-visible ms p50 / p99 / max", triple(inputToVisibleUs));
+        row(out, "  floor from the rates alone p50 / p99", fmt(inputFloorMs(50)) + " / " + fmt(inputFloorMs(99)));
         row(out, "ticks / s / room", fmt(ticksPerSecPerRoom));
         row(out, embedded ? "process CPU s / s (server + bots)" : "server CPU s / s", fmt(serverCpuPerSec));
         row(out, embedded ? "process CPU ms / client / s" : "server CPU ms / client / s",
                 fmt(serverCpuMsPerClientPerSec()));
         row(out, "load generator CPU s / s", fmt(loadCpuPerSec));
+        row(out, "load generator CPU ms / client / s", fmt(loadCpuPerSec * 1000 / clients));
+        row(out, "server context switches / s", String.valueOf(Math.round(serverContextSwitchesPerSec)));
+        row(out, "limit (a side at >= 90 % of a core)", limit());
         row(out, embedded ? "process peak RSS MiB" : "server peak RSS MiB", fmt(serverPeakRssMiB));
     }
 
@@ -79,6 +117,10 @@ public record ArenaResult(LoadOptions options, int clients, double seconds, long
 
     private static String fmt(double v) {
         return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static double round3(double v) {
+        return Math.round(v * 1000) / 1000.0;
     }
 
     private static double round(double v) {

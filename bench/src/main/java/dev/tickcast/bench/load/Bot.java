@@ -3,17 +3,16 @@ package dev.tickcast.bench.load;
 import dev.tickcast.client.Seat;
 import dev.tickcast.client.TickcastClient;
 import dev.tickcast.delta.DeltaDecoder;
-import dev.tickcast.games.arena.ArenaInput;
 import dev.tickcast.state.Snapshot;
 import dev.tickcast.state.TableSnapshot;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 
-import java.util.SplittableRandom;
 
 /**
- * One arena bot (ARENA-SCENARIO.md): one input every 50 ms on a fixed schedule, a new random
+ * One decoding arena bot (ARENA-SCENARIO.md), on the full Java client: one input every 50 ms on a
+ * fixed schedule whose phase is random per bot, a new random
  * direction about once a second, sprint toggled rarely. Every bot counts bytes and snapshot
  * arrivals; a sample bot also decodes every snapshot to time input-to-visible from the intended
  * send time of each input (so a stalled bot cannot hide its own delay). All its work runs on the
@@ -28,7 +27,7 @@ final class Bot {
     private final Metrics metrics;
     private final boolean decode;
     private final long expectedIntervalUs;
-    private final SplittableRandom random;
+    private final BotBrain brain;
     private final DeltaDecoder header = new DeltaDecoder();
     private final long[] intendedSendNs = new long[SENT_RING];
     private long startNs;
@@ -36,8 +35,6 @@ final class Bot {
     private long lastArrivalNs;
     private int lastAcked;
     private int lastSent;
-    private int direction = ArenaInput.encode(0, 0, false);
-    private boolean sprint;
     private int playerTable = -1;
     private int seqField = -1;
     private long timer = -1;
@@ -49,7 +46,7 @@ final class Bot {
         this.metrics = metrics;
         this.decode = decode;
         this.expectedIntervalUs = 1_000_000L / snapshotHz;
-        this.random = new SplittableRandom(seed);
+        this.brain = new BotBrain(seed);
         client.onRawSnapshot(this::onRaw);
         client.onClose((code, reason) -> onClose());
         if (decode) {
@@ -59,10 +56,15 @@ final class Bot {
 
     /** Joins with the seat and starts playing. */
     Future<Void> start(Seat seat) {
-        return client.join(seat).onSuccess(v -> {
-            startNs = System.nanoTime();
-            timer = vertx.setPeriodic(INPUT_PERIOD_MS, id -> sendInput());
-        });
+        // a random phase per bot, so that the latency figures are a distribution over the tick's phase
+        long phaseMs = 1 + brain.phase((int) INPUT_PERIOD_MS);
+        return client.join(seat).onSuccess(v -> timer = vertx.setTimer(phaseMs, first -> {
+            startNs = System.nanoTime() - INPUT_PERIOD_MS * 1_000_000L;
+            sendInput();
+            if (!leaving) {
+                timer = vertx.setPeriodic(INPUT_PERIOD_MS, id -> sendInput());
+            }
+        }));
     }
 
     /** Stops playing and leaves normally. */
@@ -76,13 +78,7 @@ final class Bot {
 
     private void sendInput() {
         long intended = startNs + (++inputsScheduled) * INPUT_PERIOD_MS * 1_000_000L;
-        if (random.nextInt(20) == 0) {
-            direction = ArenaInput.encode(random.nextInt(3) - 1, random.nextInt(3) - 1, sprint);
-        }
-        if (random.nextInt(200) == 0) {
-            sprint = !sprint;
-            direction = ArenaInput.encode(ArenaInput.dx(direction), ArenaInput.dy(direction), sprint);
-        }
+        int direction = brain.next();
         long sentBefore = client.bytesSent();
         lastSent = client.sendInput(new byte[] {(byte) direction});
         intendedSendNs[lastSent % SENT_RING] = intended;

@@ -111,7 +111,7 @@ public final class MemoryRun {
 
     private void warmUp(int playSeconds) throws Exception {
         LoadOptions o = template;
-        ArenaLoad load = new ArenaLoad(vertx, new LoadOptions(o.host(), o.port(), 4, ROOM_SIZE, 0, 0,
+        ArenaLoad load = new ArenaLoad(vertx, null, new LoadOptions(o.host(), o.port(), 4, ROOM_SIZE, 0, 0,
                 o.snapshotHz(), o.seed() - 1, o.serverPid(), o.decodeEvery()), new Metrics());
         load.join();
         TimeUnit.SECONDS.sleep(playSeconds);
@@ -132,7 +132,7 @@ public final class MemoryRun {
 
     private void addLoad(int rooms, int players) throws Exception {
         LoadOptions o = template;
-        ArenaLoad load = new ArenaLoad(vertx, new LoadOptions(o.host(), o.port(), rooms, players, 0, 0,
+        ArenaLoad load = new ArenaLoad(vertx, null, new LoadOptions(o.host(), o.port(), rooms, players, 0, 0,
                 o.snapshotHz(), o.seed() + loads.size() * 7919L, o.serverPid(), o.decodeEvery()), metrics);
         loads.add(load);
         load.join();

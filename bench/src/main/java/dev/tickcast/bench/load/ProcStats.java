@@ -45,6 +45,23 @@ final class ProcStats {
         return -1;
     }
 
+    /** Context switches (voluntary and not) of every thread of {@code pid}, summed, or -1. */
+    static long contextSwitches(long pid) {
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            long sum = 0;
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                for (String line : Files.readAllLines(task.resolve("status"))) {
+                    if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                        sum += Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    }
+                }
+            }
+            return sum;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     static long self() {
         return ProcessHandle.current().pid();
     }

@@ -9,7 +9,8 @@ import io.vertx.core.buffer.Buffer;
  * Sends one snapshot to every session of a room: encode once per distinct (baseline, predictor)
  * pair, share the buffer among every client on that pair (Colyseus' encode-once-send-many). In the
  * steady state all up-to-date clients share one predictive delta, so a broadcast costs one encode
- * whatever the number of watchers. A session whose write queue is full skips this snapshot.
+ * whatever the number of watchers. A session whose write queue is full skips this snapshot. Writes
+ * to sockets of other event loops go out as one task per loop ({@link Outbound}).
  * Allocation per broadcast: one Buffer per distinct pair; nothing per client.
  */
 public final class Broadcaster {
@@ -22,13 +23,19 @@ public final class Broadcaster {
     private Buffer[] cacheBuffer = new Buffer[4];
     private int cacheSize;
     private final long slowConsumerTimeoutNs;
+    private final Outbound outbound;
     private long encodes;
     private long lastFullBytes;
     private long nowNs;
 
     /** A broadcaster that closes a client unable to take snapshots for {@code slowConsumerTimeoutNs}. */
     public Broadcaster(long slowConsumerTimeoutNs) {
+        this(slowConsumerTimeoutNs, new Outbound());
+    }
+
+    Broadcaster(long slowConsumerTimeoutNs, Outbound outbound) {
         this.slowConsumerTimeoutNs = slowConsumerTimeoutNs;
+        this.outbound = outbound;
     }
 
     /** Sends {@code now} to the first {@code count} non-null entries of {@code sessions}. */
@@ -40,6 +47,7 @@ public final class Broadcaster {
                 sendTo(s, now, ring);
             }
         }
+        outbound.flush();
         for (int i = 0; i < cacheSize; i++) {
             cacheBuffer[i] = null;
         }
@@ -60,7 +68,7 @@ public final class Broadcaster {
             pred = ring.find(s.prevTick);
         }
         Buffer message = encoded(now, base, pred);
-        s.link.send(message);
+        outbound.send(s.link, message);
         s.prevTick = base == null ? Snapshot.NO_TICK : base.tick();
         s.lastTick = now.tick();
         s.snapshotsSent++;

@@ -29,8 +29,9 @@ import java.util.function.LongSupplier;
  * <p><b>Threading.</b> A room is bound to one Vert.x event-loop context; every method except
  * {@link #execute}, {@link #id()}, {@link #spec()} and {@link #info()} runs on that context, and
  * {@link #execute} is how other threads get there. A player's socket may live on another loop: its
- * messages hop to the room with one task each, while the room writes to it directly (Vert.x 5
- * queues writes from any thread).
+ * INPUTs wait in the session's inbox until the next step (no task, no wake-up), its other messages
+ * ask for one drain task, and the room's writes to it go out in one batch per loop
+ * ({@link Outbound}). Rooms are stepped by their loop's {@link LoopTicker}.
  *
  * <p><b>Faults.</b> An exception from game code is a bug in the game: the room logs it once,
  * closes its players with 1011 and disposes itself; other rooms are not affected. Every call into
@@ -54,12 +55,12 @@ public final class Room {
     private final GameHost host;
     private final Inbound inbound;
     private final SnapshotObserver observer;
-    private final TickDriver driver;
+    final Outbound outbound = new Outbound();
     private final Broadcaster broadcaster;
     private SnapshotRing ring;
     private Buffer schemaFrame;
     private int tick;
-    private long timerId = -1;
+    private long droppedTicks;
     private boolean schedule;
     private boolean ticking;
     private boolean disposed;
@@ -73,8 +74,7 @@ public final class Room {
         this.listener = listener;
         this.nanoClock = settings.nanoClock();
         this.observer = settings.observer();
-        this.broadcaster = new Broadcaster(settings.slowConsumerTimeoutMs() * 1_000_000L);
-        this.driver = new TickDriver(spec.tickHz(), nanoClock);
+        this.broadcaster = new Broadcaster(settings.slowConsumerTimeoutMs() * 1_000_000L, outbound);
         this.game = spec.newGame();
         this.seats = new Seats(this, spec.maxPlayers(), settings.reconnectGraceMs() * 1_000_000L);
         this.bus = new RoomBus(this, context.owner().eventBus());
@@ -106,13 +106,14 @@ public final class Room {
         Promise<JsonObject> promise = Promise.promise();
         execute(() -> promise.complete(new JsonObject().put("id", id).put("game", spec.name())
                 .put("players", seats.players()).put("maxPlayers", spec.maxPlayers()).put("tick", tick)
-                .put("droppedTicks", driver.droppedTicks()).put("ticking", ticking)));
+                .put("droppedTicks", droppedTicks).put("ticking", ticking)));
         return promise.future();
     }
 
     /**
      * Creates the game world and opens the room's event-bus address; the clock starts at the first
-     * JOIN (a room nobody has joined yet costs no ticks), driven by a timer if {@code schedule}.
+     * JOIN (a room nobody has joined yet costs no ticks), driven by its loop's {@link LoopTicker} if
+     * {@code schedule}.
      */
     public void start(boolean schedule) {
         this.schedule = schedule;
@@ -135,9 +136,8 @@ public final class Room {
         seats.join(session);
         if (!ticking && !disposed && seats.players() > 0) {
             ticking = true;
-            driver.start();
             if (schedule) {
-                scheduleNext();
+                LoopTicker.on(context).add(this, nanoClock);
             }
         }
     }
@@ -154,11 +154,13 @@ public final class Room {
 
     /** The player left for good (it closed normally, or the server closed it for a violation). */
     public void leave(Session session) {
+        drain(session);
         seats.leave(session);
     }
 
     /** The player's connection dropped: keep its seat and entity for the grace period. */
     public void drop(Session session) {
+        drain(session);
         seats.drop(session);
     }
 
@@ -166,6 +168,35 @@ public final class Room {
     public void onMessage(Session session, Buffer message) {
         if (!disposed && seats.holds(session)) {
             inbound.dispatch(session, message);
+        }
+    }
+
+    /**
+     * Handles the messages waiting in {@code session}'s inbox, in order; the socket's loop queues
+     * them there ({@link Session#offer}), and the room takes them at each step, or at once when the
+     * socket's loop asks (anything but INPUT). Messages of a session not yet seated wait.
+     */
+    public void drain(Session session) {
+        if (disposed || !seats.holds(session)) {
+            return;
+        }
+        Buffer message;
+        while ((message = session.inbox.poll()) != null) {
+            if (session.link.closed()) {
+                session.inbox.clear();
+                return;
+            }
+            inbound.dispatch(session, message);
+        }
+    }
+
+    private void drainAll() {
+        Session[] sessions = seats.sessions();
+        for (int i = 0; i < sessions.length; i++) {
+            Session s = sessions[i];
+            if (s != null && !s.inbox.isEmpty()) {
+                drain(s);
+            }
         }
     }
 
@@ -200,6 +231,10 @@ public final class Room {
         if (disposed) {
             return;
         }
+        drainAll();
+        if (disposed) {
+            return;
+        }
         try {
             game.step(tick + 1);
         } catch (RuntimeException e) {
@@ -216,21 +251,8 @@ public final class Room {
         }
     }
 
-    private void onTimer() {
-        timerId = -1;
-        int due = disposed ? 0 : driver.dueSteps();
-        for (int i = 0; i < due && !disposed; i++) {
-            driver.advance();
-            tickOnce();
-        }
-        if (!disposed) {
-            scheduleNext();
-        }
-    }
-
-    private void scheduleNext() {
-        long delayMs = Math.max(1, (driver.nanosToNext() + 999_999) / 1_000_000);
-        timerId = context.owner().setTimer(delayMs, t -> onTimer());
+    void addDroppedTicks(long n) {
+        droppedTicks += n;
     }
 
     /** Stops the room: closes every player with {@code code}, calls the game's onDispose, publishes the end. */
@@ -239,8 +261,8 @@ public final class Room {
             return;
         }
         disposed = true;
-        if (timerId >= 0) {
-            context.owner().cancelTimer(timerId);
+        if (ticking && schedule) {
+            LoopTicker.on(context).remove(this);
         }
         seats.closeAll(code, reason);
         try {

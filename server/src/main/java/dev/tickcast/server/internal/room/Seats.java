@@ -143,9 +143,10 @@ final class Seats {
             if (message == null) {
                 message = ControlFrames.copy(frame, length);
             }
-            s.link.send(message);
+            room.outbound.send(s.link, message);
             sent++;
         }
+        room.outbound.flush();
         return sent;
     }
 
@@ -153,9 +154,10 @@ final class Seats {
     void sendToAll(Buffer message) {
         for (Session s : sessions) {
             if (s != null && !s.dropped()) {
-                s.link.send(message);
+                room.outbound.send(s.link, message);
             }
         }
+        room.outbound.flush();
     }
 
     /** Closes every connection with {@code code} and empties the seats (the room is disposed). */

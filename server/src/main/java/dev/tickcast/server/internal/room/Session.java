@@ -2,17 +2,23 @@ package dev.tickcast.server.internal.room;
 
 import dev.tickcast.server.internal.transport.Link;
 import dev.tickcast.state.Snapshot;
+import io.vertx.core.buffer.Buffer;
+import org.jctools.queues.SpscArrayQueue;
 
 /**
- * A player in a room: its connection and what the room knows of the client's state. Owned by the
- * room's thread. Invariant: a client only receives a snapshot whose baseline is the last state it
+ * A player in a room: its connection, its inbox of client messages and what the room knows of the
+ * client's state. Owned by the room's thread, but for {@link #offer}, which the socket's loop calls. Invariant: a client only receives a snapshot whose baseline is the last state it
  * received ({@link #lastTick}) and whose predictor, if any, is the state before that
  * ({@link #prevTick}); a client that skipped snapshots (its write queue was full) keeps its old
  * baseline, so the next delta still carries every change, or gets a keyframe once that baseline
  * has left the ring.
  */
 public final class Session {
+    /** Messages that may wait for the room: the burst of the message limit (120) fits twice over. */
+    static final int INBOX_CAPACITY = 256;
+
     final Link link;
+    final SpscArrayQueue<Buffer> inbox = new SpscArrayQueue<>(INBOX_CAPACITY);
     final String name;
     final String reconnectToken;
     long droppedAtNs;
@@ -64,6 +70,14 @@ public final class Session {
         }
         gameMessagesThisTick++;
         return true;
+    }
+
+    /**
+     * Queues one client message for the room (the socket's loop is the only producer, the room the
+     * only consumer); false if the inbox is full, which only a room stalled for seconds lets happen.
+     */
+    public boolean offer(Buffer message) {
+        return inbox.offer(message);
     }
 
     /** The connection. */

@@ -23,8 +23,9 @@ import java.util.function.LongSupplier;
 
 /**
  * One accepted WebSocket, on the event loop that accepted it. Before the join it accepts only JOIN
- * (a seat token), within the join deadline; after it, every binary message goes to the room
- * ({@link Room#execute}). Text frames close with 1003; frames over the size limit are closed with
+ * (a seat token), within the join deadline; after it, every binary message goes to the session's
+ * inbox: INPUTs wait there for the room's next step, any other message asks the room to drain the
+ * inbox at once ({@link Room#drain}), so the room sees every message in order. Text frames close with 1003; frames over the size limit are closed with
  * 1009 by Vert.x itself. Once the server has decided to close it, further frames are ignored, and
  * only the first violation is logged ({@link WebSocketLink#logViolation}).
  */
@@ -32,6 +33,7 @@ public final class Connection {
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
     /** The name of the HTTP idle-timeout handler Vert.x puts in the pipeline; WebSockets have their own keep-alive. */
     private static final String HTTP_IDLE_HANDLER = "idle";
+    private static final int INPUT_TYPE = Protocol.typeByte(Protocol.INPUT);
 
     private final ServerWebSocket ws;
     private final WebSocketLink link;
@@ -51,6 +53,7 @@ public final class Connection {
     private long lastHeardNs;
     private Room room;
     private Session session;
+    private Runnable drain;
 
     /**
      * Handles {@code ws}; {@code kryo} belongs to the accepting event loop; {@code release} runs once,
@@ -135,9 +138,11 @@ public final class Connection {
             return;
         }
         if (room != null) {
-            Room r = room;
-            Session s = session;
-            r.execute(() -> r.onMessage(s, message));
+            if (!session.offer(message)) {
+                close(Protocol.CLOSE_RATE_LIMITED, "messages faster than the room takes them");
+            } else if (type != INPUT_TYPE) {
+                room.execute(drain);
+            }
             return;
         }
         onJoin(message);
@@ -192,6 +197,7 @@ public final class Connection {
         session = new Session(link, claim.name(), claim.reconnectToken());
         Room r = room;
         Session s = session;
+        drain = () -> r.drain(s);
         int resumed = claim.playerId();
         r.execute(() -> {
             if (resumed >= 0) {

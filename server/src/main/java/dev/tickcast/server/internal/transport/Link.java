@@ -22,4 +22,12 @@ public interface Link {
 
     /** The remote address, for logs. */
     String remote();
+
+    /**
+     * The event loop the connection lives on, so that a room on another loop can hand it its writes
+     * in one batch per loop; null when writes cost nothing to make from any thread (in-memory links).
+     */
+    default io.netty.util.concurrent.EventExecutor loop() {
+        return null;
+    }
 }

@@ -1,6 +1,8 @@
 package dev.tickcast.server.internal.transport;
 
+import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.http.WebSocketInternal;
 import io.vertx.core.http.ServerWebSocket;
 import org.slf4j.Logger;
 
@@ -11,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class WebSocketLink implements Link {
     private final ServerWebSocket ws;
     private final String remote;
+    private final EventExecutor loop;
     private volatile short serverCloseCode;
     private final AtomicBoolean violationLogged = new AtomicBoolean();
     private final AtomicInteger violationsNotLogged = new AtomicInteger();
@@ -19,6 +22,7 @@ public final class WebSocketLink implements Link {
     public WebSocketLink(ServerWebSocket ws, int writeQueueMaxBytes) {
         this.ws = ws;
         this.remote = String.valueOf(ws.remoteAddress());
+        this.loop = ((WebSocketInternal) ws).channelHandlerContext().executor();
         ws.setWriteQueueMaxSize(writeQueueMaxBytes);
     }
 
@@ -84,6 +88,11 @@ public final class WebSocketLink implements Link {
         if (n > 0) {
             log.info("connection {}: closed; {} more violations after the first were not logged", remote, n);
         }
+    }
+
+    @Override
+    public EventExecutor loop() {
+        return loop;
     }
 
     @Override

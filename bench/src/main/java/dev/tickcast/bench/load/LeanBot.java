@@ -1,0 +1,245 @@
+package dev.tickcast.bench.load;
+
+import dev.tickcast.delta.DeltaDecoder;
+import dev.tickcast.wire.Protocol;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.util.concurrent.Promise;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * One load-generator client on a bare Netty channel: the WebSocket handshake written by hand, then
+ * frames parsed in place with no per-message object (RFC 6455 section 5.2). It sends a pre-encoded
+ * JOIN, then one INPUT when its {@link InputWheel} slot comes round, and counts what arrives into
+ * {@link Metrics}. It does not decode snapshots; bots that must (latency) use the full client.
+ * All its work runs on its channel's event loop.
+ */
+final class LeanBot extends ByteToMessageDecoder {
+    private static final int SNAPSHOT = Protocol.typeByte(Protocol.SNAPSHOT);
+    private static final int INPUT = Protocol.typeByte(Protocol.INPUT);
+    private static final int HEADER_PEEK = 16;
+    private static final byte[] END_OF_HEADERS = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final Metrics metrics;
+    private final BotBrain brain;
+    private final byte[] upgrade;
+    private final byte[] join;
+    private final Promise<Void> opened;
+    private final DeltaDecoder header = new DeltaDecoder();
+    private final byte[] peek = new byte[HEADER_PEEK];
+    private final long expectedIntervalUs;
+    private Channel channel;
+    private boolean open;
+    private boolean leaving;
+    private long lastArrivalNs;
+    private int seq;
+
+    LeanBot(Metrics metrics, BotBrain brain, byte[] upgrade, byte[] join, Promise<Void> opened, int snapshotHz) {
+        this.metrics = metrics;
+        this.brain = brain;
+        this.upgrade = upgrade;
+        this.join = join;
+        this.opened = opened;
+        this.expectedIntervalUs = 1_000_000L / snapshotHz;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        channel = ctx.channel();
+        ctx.writeAndFlush(ctx.alloc().buffer(upgrade.length).writeBytes(upgrade), ctx.voidPromise());
+        super.channelActive(ctx);
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (!open && !handshake(ctx, in)) {
+            return;
+        }
+        while (open && frame(ctx, in)) {
+            // one whole frame consumed per turn
+        }
+    }
+
+    private boolean handshake(ChannelHandlerContext ctx, ByteBuf in) {
+        int end = indexOf(in, END_OF_HEADERS);
+        if (end < 0) {
+            return false;
+        }
+        String status = in.toString(in.readerIndex(), Math.min(12, end - in.readerIndex()), StandardCharsets.US_ASCII);
+        in.readerIndex(end + END_OF_HEADERS.length);
+        if (!status.startsWith("HTTP/1.1 101")) {
+            opened.tryFailure(new IllegalStateException("handshake refused: " + status));
+            ctx.close();
+            return false;
+        }
+        open = true;
+        if (join != null) {
+            send(join, 0, join.length, 0x2);
+        }
+        opened.trySuccess(null);
+        return true;
+    }
+
+    private boolean frame(ChannelHandlerContext ctx, ByteBuf in) {
+        int readable = in.readableBytes();
+        if (readable < 2) {
+            return false;
+        }
+        int at = in.readerIndex();
+        int b0 = in.getUnsignedByte(at);
+        int length = in.getUnsignedByte(at + 1) & 0x7F;
+        int headerBytes = 2;
+        if (length == 126) {
+            if (readable < 4) {
+                return false;
+            }
+            length = in.getUnsignedShort(at + 2);
+            headerBytes = 4;
+        } else if (length == 127) {
+            if (readable < 10) {
+                return false;
+            }
+            length = (int) Math.min(Integer.MAX_VALUE, in.getLong(at + 2));
+            headerBytes = 10;
+        }
+        if (readable < headerBytes + length) {
+            return false;
+        }
+        onFrame(ctx, in, b0 & 0x0F, at + headerBytes, length);
+        in.readerIndex(at + headerBytes + length);
+        return true;
+    }
+
+    private void onFrame(ChannelHandlerContext ctx, ByteBuf in, int opcode, int start, int length) {
+        switch (opcode) {
+            case 0x2, 0x0 -> onBinary(in, start, length);
+            case 0x9 -> pong(in, start, length);
+            case 0x8 -> {
+                open = false;
+                ctx.close();
+            }
+            default -> {
+                // text and pong frames: nothing to do
+            }
+        }
+    }
+
+    private void onBinary(ByteBuf in, int start, int length) {
+        long now = System.nanoTime();
+        boolean snapshot = length > 0 && in.getUnsignedByte(start) == SNAPSHOT;
+        if (!snapshot) {
+            return;
+        }
+        int n = Math.min(length, HEADER_PEEK);
+        in.getBytes(start, peek, 0, n);
+        if (header.readHeader(peek, 0, n) == DeltaDecoder.OK && header.full()) {
+            metrics.fullSnapshotBytes.recordValue(length);
+        }
+        if (metrics.measuring) {
+            metrics.downBytes.add(length);
+            metrics.snapshots.increment();
+            metrics.snapshotBytes.recordValue(length);
+            if (lastArrivalNs != 0) {
+                metrics.interArrivalUs.recordValueWithExpectedInterval((now - lastArrivalNs) / 1000, expectedIntervalUs);
+            }
+        }
+        lastArrivalNs = now;
+    }
+
+    private void pong(ByteBuf in, int start, int length) {
+        byte[] payload = new byte[length];
+        in.getBytes(start, payload);
+        send(payload, 0, length, 0xA);
+    }
+
+    /** Sends the next INPUT; called by the wheel on this bot's event loop. */
+    void sendInput() {
+        if (!open || channel == null) {
+            return;
+        }
+        int direction = brain.next();
+        int s = ++seq;
+        int body = 1 + varIntSize(s) + 1;
+        ByteBuf buf = channel.alloc().buffer(6 + body);
+        buf.writeByte(0x82).writeByte(0x80 | body).writeInt(0);
+        buf.writeByte(INPUT);
+        writeVarUInt(buf, s);
+        buf.writeByte(direction);
+        channel.writeAndFlush(buf, channel.voidPromise());
+        if (metrics.measuring) {
+            metrics.upBytes.add(body);
+        }
+    }
+
+    /** Leaves normally: a close frame with 1000. */
+    void leave() {
+        leaving = true;
+        if (open && channel != null) {
+            byte[] code = {(byte) (Protocol.CLOSE_NORMAL >> 8), (byte) Protocol.CLOSE_NORMAL};
+            send(code, 0, 2, 0x8);
+            open = false;
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        open = false;
+        opened.tryFailure(new IllegalStateException("closed before the handshake"));
+        if (!leaving) {
+            metrics.disconnects.increment();
+        }
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+
+    /** A masked frame from the client (the mask key is zero: the server only checks the mask bit). */
+    private void send(byte[] payload, int offset, int length, int opcode) {
+        ByteBuf buf = channel.alloc().buffer(length + 14);
+        buf.writeByte(0x80 | opcode);
+        if (length < 126) {
+            buf.writeByte(0x80 | length);
+        } else {
+            buf.writeByte(0x80 | 126).writeShort(length);
+        }
+        buf.writeInt(0).writeBytes(payload, offset, length);
+        channel.writeAndFlush(buf, channel.voidPromise());
+    }
+
+    private static int indexOf(ByteBuf in, byte[] needle) {
+        int last = in.writerIndex() - needle.length;
+        for (int i = in.readerIndex(); i <= last; i++) {
+            int j = 0;
+            while (j < needle.length && in.getByte(i + j) == needle[j]) {
+                j++;
+            }
+            if (j == needle.length) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int varIntSize(int v) {
+        int n = 1;
+        while ((v >>>= 7) != 0) {
+            n++;
+        }
+        return n;
+    }
+
+    private static void writeVarUInt(ByteBuf buf, int v) {
+        while ((v & ~0x7F) != 0) {
+            buf.writeByte((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        buf.writeByte(v);
+    }
+}

@@ -1,0 +1,160 @@
+package dev.tickcast.bench.load;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.io.Output;
+import dev.tickcast.wire.JoinMessage;
+import dev.tickcast.wire.Messages;
+import dev.tickcast.wire.Protocol;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Promise;
+import io.vertx.core.Future;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The cheap side of the load generator: {@link LeanBot}s on bare Netty event loops (native epoll
+ * when available, else NIO), one {@link InputWheel} per loop. A bot here costs a fraction of a
+ * Vert.x WebSocket client, so that bots on one core can drive a server on the other to its
+ * capacity (issue "get to the transport floor").
+ */
+public final class LeanFleet implements AutoCloseable {
+    private final EventLoopGroup group;
+    private final Class<? extends Channel> channelType;
+    private final Map<EventLoop, InputWheel> wheels = new IdentityHashMap<>();
+    private final List<LeanBot> bots = new ArrayList<>();
+    private final List<Channel> channels = new ArrayList<>();
+    private final Kryo kryo = Messages.newKryo();
+
+    /** A fleet on {@code loops} event loops. */
+    public LeanFleet(int loops) {
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        this.group = new MultiThreadIoEventLoopGroup(loops, io);
+        this.channelType = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
+        for (EventExecutor e : group) {
+            wheels.put((EventLoop) e, new InputWheel((EventLoop) e));
+        }
+    }
+
+    /** The transport in use: "epoll" or "nio". */
+    public String transport() {
+        return channelType == EpollSocketChannel.class ? "epoll" : "nio";
+    }
+
+    /**
+     * Connects one bot to {@code ws://host:port/path}, sends JOIN with {@code token} (none if null),
+     * and starts its inputs at a random phase once the socket is open.
+     */
+    Future<Void> connect(String host, int port, String path, String token, Metrics metrics, long seed, int snapshotHz) {
+        EventLoop loop = group.next();
+        Promise<Void> opened = loop.newPromise();
+        BotBrain brain = new BotBrain(seed);
+        LeanBot bot = new LeanBot(metrics, brain, upgrade(host, port, path), token == null ? null : join(token),
+                opened, snapshotHz);
+        synchronized (bots) {
+            bots.add(bot);
+        }
+        Bootstrap b = new Bootstrap().group(loop).channel(channelType).option(ChannelOption.TCP_NODELAY, true)
+                .handler(bot);
+        b.connect(host, port).addListener(f -> {
+            if (f.isSuccess()) {
+                synchronized (channels) {
+                    channels.add(((io.netty.channel.ChannelFuture) f).channel());
+                }
+            } else {
+                opened.tryFailure(f.cause());
+            }
+        });
+        io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+        opened.addListener(f -> {
+            if (f.isSuccess()) {
+                wheels.get(loop).add(bot, brain.phase(InputWheel.PERIOD_MS));
+                done.complete();
+            } else {
+                done.fail(f.cause());
+            }
+        });
+        return done.future();
+    }
+
+    /** Every bot sends a normal close; waits up to {@code timeoutMs} for the sockets to close. */
+    public void leaveAll(long timeoutMs) throws InterruptedException {
+        wheels.values().forEach(InputWheel::stop);
+        List<LeanBot> all;
+        synchronized (bots) {
+            all = new ArrayList<>(bots);
+        }
+        List<Channel> open;
+        synchronized (channels) {
+            open = new ArrayList<>(channels);
+        }
+        for (int i = 0; i < open.size(); i++) {
+            Channel ch = open.get(i);
+            LeanBot bot = ch.pipeline().get(LeanBot.class);
+            if (bot != null) {
+                ch.eventLoop().execute(bot::leave);
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        for (Channel ch : open) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !ch.closeFuture().await(TimeUnit.NANOSECONDS.toMillis(left) + 1)) {
+                ch.close();
+            }
+        }
+        synchronized (bots) {
+            bots.removeAll(all);
+        }
+        synchronized (channels) {
+            channels.removeAll(open);
+        }
+    }
+
+    /** Bots connected and not yet left. */
+    public int size() {
+        synchronized (bots) {
+            return bots.size();
+        }
+    }
+
+    @Override
+    public void close() {
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    private byte[] join(String token) {
+        Output out = new Output(256, Protocol.MAX_CLIENT_MESSAGE_BYTES);
+        synchronized (kryo) {
+            Messages.write(kryo, out, new JoinMessage(Protocol.VERSION, token));
+        }
+        return out.toBytes();
+    }
+
+    private static byte[] upgrade(String host, int port, String path) {
+        String request = "GET " + path + " HTTP/1.1\r\n"
+                + "Host: " + host + ":" + port + "\r\n"
+                + "Upgrade: websocket\r\n"
+                + "Connection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                + "Sec-WebSocket-Version: 13\r\n"
+                + "Sec-WebSocket-Protocol: " + Protocol.SUBPROTOCOL + "\r\n\r\n";
+        return request.getBytes(StandardCharsets.US_ASCII);
+    }
+}
