@@ -106,6 +106,7 @@ class ClusterIT {
         for (NodeProcess p : new NodeProcess[] {nodeA, nodeB, nginx}) {
             if (p != null) {
                 p.stop();
+                Files.writeString(Path.of("target", "cluster-it-" + p.name + ".log"), p.log()); // for a failed CI run
             }
         }
         for (Vertx v : new Vertx[] {clients, member}) {
