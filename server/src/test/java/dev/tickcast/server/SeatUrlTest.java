@@ -87,6 +87,11 @@ class SeatUrlTest {
         assertEquals("200", matchmakeAs(port, "198.51.100.7"));
         assertEquals("429", matchmakeAs(port, "198.51.100.7"), "the client behind the proxy is limited");
         assertEquals("200", matchmakeAs(port, "198.51.100.8"), "another client behind the same proxy is not");
+        RequestOptions tls = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
+                .setURI("/matchmake/arena").putHeader("X-Forwarded-For", "198.51.100.10")
+                .putHeader("X-Forwarded-Proto", "https").putHeader("Host", "play.example.com");
+        assertEquals("wss://play.example.com/ws", new JsonObject(send(tls, null)[1]).getString("url"),
+                "a TLS-terminating proxy that is trusted");
         int untrusting = start(vertx, TickcastOptions.defaults().withMatchmakeRate(0.001, 1));
         assertEquals("200", matchmakeAs(untrusting, "198.51.100.7"));
         assertEquals("429", matchmakeAs(untrusting, "198.51.100.9"), "an untrusted peer is counted as itself");

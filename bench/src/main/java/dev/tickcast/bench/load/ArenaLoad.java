@@ -98,8 +98,12 @@ public final class ArenaLoad {
                 long seed = options.seed() * 1_000_003L + n++;
                 boolean decode = p % options.decodeEvery() == 0;
                 if (fleet != null && !decode) {
-                    batch.add(fleet.connect(options.host(), options.port(), "/ws", seat.token(), metrics, seed,
-                            options.snapshotHz()));
+                    // the seat's url names the room's node (a cluster, behind a proxy); else the server asked
+                    java.net.URI ws = seat.url() == null ? null : java.net.URI.create(seat.url());
+                    batch.add(fleet.connect(ws == null ? options.host() : ws.getHost(),
+                            ws == null ? options.port() : ws.getPort() > 0 ? ws.getPort() : 80,
+                            ws == null ? "/ws" : ws.getRawPath(),
+                            seat.token(), metrics, seed, options.snapshotHz()));
                     leanBots++;
                 } else {
                     Bot bot = new Bot(vertx, options.host(), options.port(), metrics, decode, options.snapshotHz(), seed);

@@ -130,13 +130,18 @@ public final class HttpApi {
         });
     }
 
-    /** This node's base URL as clients reach it: the configured public URL, else from the request. */
+    /**
+     * This node's base URL as clients reach it: the configured public URL, else from the request's
+     * Host header (https if the request came over TLS, or a trusted proxy says so in X-Forwarded-Proto).
+     */
     private String baseUrl(RoutingContext ctx) {
         if (publicUrl != null) {
             return publicUrl;
         }
         String host = ctx.request().getHeader("Host");
-        return (ctx.request().isSSL() ? "https" : "http") + "://" + (host == null ? "localhost" : host);
+        boolean tls = ctx.request().isSSL() || clients.trusts(ctx.request().remoteAddress())
+                && "https".equalsIgnoreCase(ctx.request().getHeader("X-Forwarded-Proto"));
+        return (tls ? "https" : "http") + "://" + (host == null ? "localhost" : host);
     }
 
     /** The WebSocket URL under a base URL: http becomes ws, https wss, plus /ws. */

@@ -20,6 +20,11 @@ public final class ClientAddress {
         this.trusted = Set.copyOf(trustedProxies);
     }
 
+    /** True if {@code peer} is a trusted proxy (its X-Forwarded-* headers are believed). */
+    public boolean trusts(SocketAddress peer) {
+        return peer != null && trusted.contains(peer.hostAddress());
+    }
+
     /** The address to count for a connection from {@code peer} carrying {@code forwardedFor} (may be null). */
     public String of(SocketAddress peer, String forwardedFor) {
         String address = peer == null ? "?" : peer.hostAddress();
