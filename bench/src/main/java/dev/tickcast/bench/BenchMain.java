@@ -67,8 +67,9 @@ public final class BenchMain implements Runnable {
         @Option(names = "--server-pid", description = "PID of the external server, for its CPU and RSS (from /proc).")
         long serverPid;
 
-        @Option(names = "--decode-every", description = "One bot in this many per room decodes every snapshot "
-                + "(and measures input-to-visible); the others count bytes and arrivals. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--decode-every", description = "One bot in this many (counted over all bots, "
+                + "so 16 is the first bot of every room of 16) decodes every snapshot on the full Java client and measures "
+                + "input-to-visible; the others count bytes and arrivals on the lean client. Default: ${DEFAULT-VALUE}.")
         int decodeEvery = 16;
 
         @Option(names = "--bot-event-loops", description = "Event loops of the bots. Default: ${DEFAULT-VALUE}.")
@@ -144,7 +145,7 @@ public final class BenchMain implements Runnable {
     }
 
     @Command(name = "capacity", mixinStandardHelpOptions = true,
-            description = "Steps the client count up in rooms of 16 (16, 64, 256, 512, 1024, 2048, ...) and reports the "
+            description = "Steps the client count up in rooms of 16 (16, 64, 256, 512, 768, 1024, 1536, 2048, ...) and reports the "
                     + "largest count at which p99 inter-arrival < 1.5 x the snapshot period, every room keeps >= 95%% "
                     + "of its 60 ticks/s and no client disconnects.")
     static final class Capacity implements Callable<Integer> {
@@ -165,7 +166,7 @@ public final class BenchMain implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            int[] ladder = {16, 64, 256, 512, 1024, 1536, 2048, 3072, 4096, 5120, 6144, 8192, 10240};
+            int[] ladder = {16, 64, 256, 512, 768, 1024, 1536, 2048, 2560, 3072, 4096, 5120, 6144, 8192, 10240};
             double periodMs = 1000.0 / target.snapshotHz;
             JsonArray steps = new JsonArray();
             int capacity = 0;
@@ -183,7 +184,14 @@ public final class BenchMain implements Runnable {
                             p99, r.json().getJsonObject("interArrivalMs").getDouble("max"), r.ticksPerSecPerRoom(),
                             r.disconnects(), r.serverCpuMsPerClientPerSec(), r.serverCpuPerSec(), r.loadCpuPerSec(),
                             r.limit(), ok ? "yes" : "no");
-                    steps.add(r.json().put("ok", ok));
+                    JsonObject step = r.json().put("ok", ok);
+                    FloorRun.Result floor = ok ? h.floor(r.clients(), seconds, warmup) : null;
+                    if (floor != null) {
+                        double ratio = r.serverCpuMsPerClientPerSec() / floor.msPerClientPerSec();
+                        System.out.printf(Locale.ROOT, "%8s %s; ratio %.2f%n", "", floor.line(), ratio);
+                        step.put("floor", floor.json()).put("cpuRatioToFloor", Math.round(ratio * 100) / 100.0);
+                    }
+                    steps.add(step);
                     if (!ok) {
                         break;
                     }

@@ -58,9 +58,10 @@ public final class ServerMain implements Callable<Integer> {
             + "hosted game (N) (repeatable).")
     List<String> maxPlayers = new ArrayList<>();
 
-    @Option(names = "--native-transport", negatable = true, description = "Use Netty's native epoll transport (fewer "
-            + "system calls per message than Java NIO); falls back to NIO where it is not available. Default: ${DEFAULT-VALUE}.")
-    boolean nativeTransport = true;
+    @Option(names = "--transport", description = "Socket transport: epoll (Netty's native epoll: fewer system calls per "
+            + "message than Java NIO), io_uring, or nio. A native transport that is not available on this machine falls "
+            + "back to NIO with a log line. Default: ${DEFAULT-VALUE}.")
+    String transport = "epoll";
 
     @Option(names = "--event-loops", description = "Event loops that accept sockets and host rooms. Default: two per core.")
     int eventLoops = 2 * Runtime.getRuntime().availableProcessors();
@@ -167,21 +168,23 @@ public final class ServerMain implements Callable<Integer> {
         CommandLine cli = new CommandLine(this);
         TickcastOptions options;
         ClassLoader plugins;
+        io.vertx.core.transport.Transport socketTransport;
         try {
             plugins = pluginDir == null ? ServerMain.class.getClassLoader()
                     : Plugins.fromDirectory(pluginDir, ServerMain.class.getClassLoader());
             options = withAllSettingsResolved(options(), plugins);
+            socketTransport = Transports.choose(transport);
             // the same check the verticle makes, so that a bad --game or rate fails before Vert.x starts
             Plugins.host(new GameRegistry(), Plugins.games(plugins), options);
         } catch (IllegalArgumentException e) {
             cli.getErr().println("tickcast-server: " + e.getMessage() + " (see --help)");
             return 2;
         }
-        VertxOptions vertxOptions = new VertxOptions().setEventLoopPoolSize(Math.max(1, eventLoops))
-                .setPreferNativeTransport(nativeTransport);
+        VertxOptions vertxOptions = new VertxOptions().setEventLoopPoolSize(Math.max(1, eventLoops));
         Vertx vertx;
         try {
-            vertx = cluster ? clusteredVertx(vertxOptions) : Vertx.vertx(vertxOptions);
+            vertx = cluster ? clusteredVertx(vertxOptions, socketTransport)
+                    : Vertx.builder().with(vertxOptions).withTransport(socketTransport).build();
         } catch (ExecutionException | TimeoutException e) {
             LOG.error("could not join the cluster {} at {}:{}: {}", clusterName, clusterHost, clusterPort, e.toString());
             return 1;
@@ -201,7 +204,7 @@ public final class ServerMain implements Callable<Integer> {
                     options.tls() ? "https" : "http", "0.0.0.0".equals(host) ? "localhost" : host,
                     verticle.server().port(),
                     String.join(", ", verticle.server().tickcast().games().all().stream().map(g -> g.name()).toList()),
-                    eventLoops, vertx.isNativeTransportEnabled() ? "native epoll" : "NIO");
+                    eventLoops, vertx.isNativeTransportEnabled() ? transport : "NIO");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, verticle), "tickcast-shutdown"));
         });
         stopped.await();
@@ -209,10 +212,10 @@ public final class ServerMain implements Callable<Integer> {
     }
 
     /** Kept apart so that a single process never loads the Hazelcast classes. */
-    private Vertx clusteredVertx(VertxOptions vertxOptions) throws InterruptedException, ExecutionException,
-            TimeoutException {
+    private Vertx clusteredVertx(VertxOptions vertxOptions, io.vertx.core.transport.Transport socketTransport)
+            throws InterruptedException, ExecutionException, TimeoutException {
         return dev.tickcast.server.internal.cluster.HazelcastCluster
-                .start(clusterName, clusterHost, clusterPort, clusterMembers, vertxOptions)
+                .start(clusterName, clusterHost, clusterPort, clusterMembers, vertxOptions, socketTransport)
                 .toCompletionStage().toCompletableFuture().get(CLUSTER_JOIN_SECONDS, TimeUnit.SECONDS);
     }
 

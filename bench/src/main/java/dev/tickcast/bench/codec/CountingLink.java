@@ -1,16 +1,29 @@
 package dev.tickcast.bench.codec;
 
 import dev.tickcast.server.internal.transport.Link;
+import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.buffer.Buffer;
 
-/** An in-memory link that is always writable and only counts the bytes it is sent. */
+/** An in-memory link that is always writable and only counts the bytes it is sent (on its loop, if it has one). */
 final class CountingLink implements Link {
     private final boolean closeIsABug;
+    private final EventExecutor loop;
     long bytes;
 
     /** @param closeIsABug true: a close throws, for benchmarks whose inputs must all be valid */
     CountingLink(boolean closeIsABug) {
+        this(closeIsABug, null);
+    }
+
+    /** A link that says it lives on {@code loop} (null: any thread), so a room batches its writes to it. */
+    CountingLink(boolean closeIsABug, EventExecutor loop) {
         this.closeIsABug = closeIsABug;
+        this.loop = loop;
+    }
+
+    @Override
+    public EventExecutor loop() {
+        return loop;
     }
 
     @Override

@@ -95,8 +95,9 @@ public final class ArenaLoad {
                         : seat("/matchmake/joinById/" + roomId, name));
                 roomId = seat.roomId();
                 roomIds.add(roomId);
+                // counted over all bots, not per room, so that large runs can sample fewer rooms
+                boolean decode = n % options.decodeEvery() == 0;
                 long seed = options.seed() * 1_000_003L + n++;
-                boolean decode = p % options.decodeEvery() == 0;
                 if (fleet != null && !decode) {
                     // the seat's url names the room's node (a cluster, behind a proxy); else the server asked
                     java.net.URI ws = seat.url() == null ? null : java.net.URI.create(seat.url());

@@ -12,7 +12,7 @@ package dev.tickcast.bench.load;
  * @param snapshotHz  the snapshot rate the server sends (20 or 60), for the expected inter-arrival
  * @param seed        seed of the bots' choices
  * @param serverPid   the server process to read CPU and RSS from, or 0 for this process
- * @param decodeEvery one bot in this many decodes every snapshot (the others count bytes and arrivals)
+ * @param decodeEvery one bot in this many, counted over all bots, decodes every snapshot (the others count bytes and arrivals)
  */
 public record LoadOptions(String host, int port, int rooms, int players, int seconds, int warmup, int snapshotHz,
                           long seed, long serverPid, int decodeEvery) {

@@ -36,6 +36,12 @@ public final class HazelcastCluster {
      * others at {@code members} ("host:port" each), and builds Vert.x over it with {@code options}.
      */
     public static Future<Vertx> start(String name, String host, int port, List<String> members, VertxOptions options) {
+        return start(name, host, port, members, options, null);
+    }
+
+    /** The same, on the socket {@code transport} (null: Vert.x's default). */
+    public static Future<Vertx> start(String name, String host, int port, List<String> members, VertxOptions options,
+                                      io.vertx.core.transport.Transport transport) {
         Config hz = ConfigUtil.loadConfig(); // keeps Vert.x's own maps (subscriptions, node info)
         hz.setClusterName(name);
         hz.setProperty("hazelcast.phone.home.enabled", "false");
@@ -54,7 +60,8 @@ public final class HazelcastCluster {
         TcpIpConfig tcp = join.getTcpIpConfig().setEnabled(true);
         members.forEach(tcp::addMember);
         options.getEventBusOptions().setHost(host).setPort(0).setClusterPublicHost(host);
-        return Vertx.builder().with(options).withClusterManager(new HazelcastClusterManager(hz)).buildClustered();
+        io.vertx.core.VertxBuilder builder = Vertx.builder().with(options).withClusterManager(new HazelcastClusterManager(hz));
+        return (transport == null ? builder : builder.withTransport(transport)).buildClustered();
     }
 
     /** Calls {@code left} with the node id of every member that leaves the cluster (on a Hazelcast thread). */

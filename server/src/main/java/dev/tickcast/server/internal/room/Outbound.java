@@ -13,7 +13,10 @@ import io.vertx.core.buffer.Buffer;
  * made them. Nothing is allocated per write. Room thread only.
  */
 final class Outbound {
-    /** Batches per loop at most; when all are still in flight (a loop over a whole period behind), writes go one by one. */
+    /**
+     * Batches per loop at most; when all are still in flight (a loop several flushes behind), writes
+     * go as one task each, behind the batches.
+     */
     private static final int MAX_BATCHES_PER_LOOP = 4;
 
     private OutboundBatch[] batches = new OutboundBatch[4];
@@ -28,7 +31,8 @@ final class Outbound {
         }
         OutboundBatch batch = batchFor(loop);
         if (batch == null) {
-            link.send(message);
+            // every batch of that loop is still queued there: a task of its own, behind them, keeps the order
+            loop.execute(() -> link.send(message));
         } else {
             batch.add(link, message);
         }
