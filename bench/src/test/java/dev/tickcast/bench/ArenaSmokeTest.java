@@ -16,7 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ArenaSmokeTest {
     private static final List<String> FIELDS = List.of("scenario", "rooms", "playersPerRoom", "clients", "seconds",
             "disconnects", "downBytesPerClientPerSec", "upBytesPerClientPerSec", "fullSnapshotBytes", "snapshotBytes",
-            "snapshotsPerClientPerSec", "interArrivalMs", "inputToVisibleMs", "ticksPerSecPerRoom");
+            "snapshotsPerClientPerSec", "interArrivalMs", "inputToVisibleMs", "inputToVisibleFloorMs", "ticksPerSecPerRoom",
+            "embedded", "decodingBots", "serverCpuPerSec", "serverCpuMsPerClientPerSec", "loadGeneratorCpuPerSec",
+            "loadGeneratorCpuMsPerClientPerSec", "serverPeakRssMiB", "serverContextSwitchesPerSec", "limit");
 
     @Test
     void shouldWriteACompleteResult(@TempDir Path dir) throws Exception {
