@@ -86,9 +86,10 @@ run() { # label pid...
   for p in "$@" "$NGINX_PID"; do before+=("$(cpu_ticks "$p")"); done
   local t0; t0=$(date +%s.%N)
   taskset -c "$CORES_BOTS" java -jar "$BENCH" arena --url "ws://127.0.0.1:$PROXY/ws" --rooms "$ROOMS" --players "$PLAYERS" \
-    --seconds "$SECONDS_MEASURED" --warmup "$WARMUP" --json "$OUT/cluster-$label.json" &
+    --seconds "$SECONDS_MEASURED" --warmup "$WARMUP" --json "$OUT/cluster-$label.json" 2>&1 | tee "$WORK/bench-$label.log" &
   local bench=$!
-  sleep $((WARMUP + 2))   # measurement window of the cluster traffic: inside the bench's measured seconds
+  for _ in $(seq 1 240); do grep -q "bots joined" "$WORK/bench-$label.log" 2>/dev/null && break; sleep 0.5; done
+  sleep $((WARMUP + 1))   # measurement window of the cluster traffic: inside the bench's measured seconds
   echo "[$label] players per node: $(players_per_node)"
   local http_ports=("$HTTP_A" "$HTTP_B") i=0 b0=()
   for p in "$@"; do b0+=("$(cluster_bytes "$p" "${http_ports[$i]}")"); i=$((i + 1)); done
