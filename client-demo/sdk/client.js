@@ -5,7 +5,9 @@
 // messages under the server's rate limits, and reconnects with back-off when the connection drops
 // unexpectedly: first it resumes its seat with the matchmaker's reconnectToken (same player and
 // entity, input numbering continued; docs/PROTOCOL.md 4.1), and once that is refused or the grace
-// period is over, it matchmakes again.
+// period is over, it matchmakes again. A resumption whose socket never opens (its node is gone,
+// say in a cluster) makes the next attempt matchmake at once. The socket goes to the matchmaker's
+// url: the node that hosts the room.
 //
 //   const client = new TickcastClient({ game: 'arena', name: 'ada' });
 //   client.onState = (state, info) => render(state);
@@ -43,6 +45,11 @@ const INT_MASK = 0x7fffffff;
 
 function defaultBaseUrl() {
   return globalThis.location ? globalThis.location.origin : 'http://127.0.0.1:8080';
+}
+
+/** Where a seat is claimed: the hosting node's WebSocket URL from the matchmaker, else the server asked. */
+function seatUrl(seat, baseUrl) {
+  return typeof seat.url === 'string' && /^wss?:\/\//.test(seat.url) ? seat.url : wsUrl(baseUrl);
 }
 
 function wsUrl(baseUrl) {
@@ -117,6 +124,7 @@ export class TickcastClient {
     this.seq = 0;
     this.reconnectToken = null;
     this.droppedAtMs = 0;
+    this.matchmakeNext = false;
     this.attempts = 0;
     this.pingTimer = null;
     this.retryTimer = null;
@@ -202,10 +210,14 @@ export class TickcastClient {
       const token = resume ? this.reconnectToken : seat.token;
       this.seat = seat;
       this.setStatus('connecting');
-      const ws = new this.WebSocketImpl(wsUrl(this.baseUrl), P.SUBPROTOCOL);
+      const ws = new this.WebSocketImpl(seatUrl(seat, this.baseUrl), P.SUBPROTOCOL);
       ws.binaryType = 'arraybuffer';
       this.ws = ws;
-      ws.onopen = () => this.send(M.encodeJoin(token));
+      let opened = false;
+      ws.onopen = () => {
+        opened = true;
+        this.send(M.encodeJoin(token));
+      };
       ws.onmessage = (event) => {
         if (ws === this.ws) {
           this.onFrame(event.data);
@@ -215,6 +227,9 @@ export class TickcastClient {
         }
       };
       ws.onclose = (event) => {
+        // a resumption whose socket never opened: the room's node is gone (or unreachable), so the
+        // next attempt matchmakes again, and if that fails too, the one after tries to resume again
+        this.matchmakeNext = resume && !opened;
         reject(new Error(`WebSocket closed before WELCOME: ${event.code} ${event.reason}`));
         if (ws === this.ws) {
           this.onSocketClosed(event.code, event.reason);
@@ -453,7 +468,10 @@ export class TickcastClient {
       }
       this.stats.reconnects++;
       // a socket that fails reports through its onclose, which schedules the next attempt
-      if (this.reconnectToken !== null && this.now() - this.droppedAtMs < this.resumeWindowMs) {
+      const resume = this.reconnectToken !== null && this.now() - this.droppedAtMs < this.resumeWindowMs
+        && !this.matchmakeNext;
+      this.matchmakeNext = false;
+      if (resume) {
         this.openSocket(this.seat, true).catch(() => {});
         return;
       }

@@ -252,6 +252,10 @@ export interface GameInfo {
   chat: boolean;
   /** The path of the game's browser page, for example "/arena/". */
   page: string;
+  /** Listed rooms of the game, over every node of a cluster. */
+  rooms?: number;
+  /** Players seated in those rooms. */
+  players?: number;
 }
 
 export interface Welcome {

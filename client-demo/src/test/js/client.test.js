@@ -382,6 +382,76 @@ describe('TickcastClient', () => {
   });
 });
 
+describe('TickcastClient in a cluster', () => {
+  it('connects to the node in the matchmaker\'s url, and resumes there after a drop', async () => {
+    FakeSocket.all = [];
+    const t = manualTimers();
+    const nodeUrl = 'ws://proxy:8000/node/b/ws';
+    const fetch = async () => ({ ok: true, status: 200, json: async () => ({ roomId: 'r1', token: 'tok1', game: 'arena',
+      expiresInMs: 10000, reconnectToken: 're1', url: nodeUrl, node: 'http://proxy:8000/node/b' }) });
+    const client = new TickcastClient({ game: 'arena', baseUrl: 'http://proxy:8000', WebSocket: FakeSocket, fetch,
+      now: () => 0, setTimeout: t.setTimeout, clearTimeout: t.clearTimeout });
+    const joined = client.connect();
+    await tick();
+    assert.equal(FakeSocket.all[0].url, nodeUrl);
+    FakeSocket.all[0].receive(M.encodeWelcome({ version: 1, roomId: 'r1', game: 'arena', playerId: 0, entityId: 1,
+      tickHz: 60, snapshotEveryTicks: 3 }));
+    await joined;
+    FakeSocket.all[0].close(1006, '');
+    await tick();
+    t.timers.at(-1).fn();
+    await tick();
+    assert.equal(FakeSocket.all[1].url, nodeUrl, 'the room lives on that node');
+    assert.deepStrictEqual(FakeSocket.all[1].sent[0].value, { version: 1, token: 're1' });
+  });
+
+  it('matchmakes again when its node is gone (the resumed socket never opens)', async () => {
+    FakeSocket.all = [];
+    let nodeGone = false;
+    class Socket extends FakeSocket {
+      constructor(url, protocol) {
+        super(url, protocol);
+        if (nodeGone) { // the proxy answers 502: the socket closes without ever opening
+          Object.defineProperty(this, 'onopen', { get: () => undefined, set: () => {} });
+          queueMicrotask(() => this.onclose?.({ code: 1006, reason: '' }));
+        }
+      }
+    }
+    const calls = [];
+    const t = manualTimers();
+    const client = new TickcastClient({ game: 'arena', baseUrl: 'http://h:1', WebSocket: Socket,
+      fetch: fakeFetch(calls, true), now: () => 0, setTimeout: t.setTimeout, clearTimeout: t.clearTimeout });
+    const joined = client.connect();
+    await tick();
+    FakeSocket.all[0].receive(M.encodeWelcome({ version: 1, roomId: 'room1', game: 'arena', playerId: 0, entityId: 1,
+      tickHz: 60, snapshotEveryTicks: 3 }));
+    await joined;
+    nodeGone = true;
+    FakeSocket.all[0].close(1006, '');
+    await tick();
+    t.timers.at(-1).fn(); // first the resumption, within the grace period
+    await tick();
+    assert.equal(calls.length, 1);
+    assert.deepStrictEqual(FakeSocket.all[1].sent, [], 'its socket never opened');
+    nodeGone = false;
+    t.timers.at(-1).fn();
+    await tick();
+    assert.equal(calls.length, 2, 'then a new seat, at once rather than after the grace period');
+    assert.deepStrictEqual(FakeSocket.all[2].sent[0].value, { version: 1, token: 'tok2' });
+    client.close();
+  });
+
+  it('ignores a url that is not a WebSocket URL', async () => {
+    FakeSocket.all = [];
+    const fetch = async () => ({ ok: true, status: 200, json: async () => ({ roomId: 'r1', token: 'tok1', url: 'javascript:x' }) });
+    const client = new TickcastClient({ game: 'arena', baseUrl: 'http://h:1', WebSocket: FakeSocket, fetch });
+    client.connect().catch(() => {});
+    await tick();
+    assert.equal(FakeSocket.all[0].url, 'ws://h:1/ws');
+    client.close();
+  });
+});
+
 describe('listGames', () => {
   it('reads GET /games', async () => {
     const games = [{ name: 'arena', tickHz: 60, snapshotHz: 20, snapshotEveryTicks: 3, maxPlayers: 16, chat: true,

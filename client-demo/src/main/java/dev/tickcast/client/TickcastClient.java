@@ -106,13 +106,14 @@ public final class TickcastClient {
                     if (resp.statusCode() != 200) {
                         throw new IllegalStateException("matchmake " + game + ": HTTP " + resp.statusCode() + " " + body);
                     }
-                    JsonObject json = new JsonObject(body);
-                    return new Seat(json.getString("roomId"), json.getString("token"), json.getString("game"),
-                            json.getLong("expiresInMs"), json.getString("reconnectToken"));
+                    return Seat.fromJson(new JsonObject(body));
                 }));
     }
 
-    /** Opens the WebSocket and sends JOIN with the seat's token; completes when the socket is open. */
+    /**
+     * Opens the WebSocket and sends JOIN with the seat's token; completes when the socket is open. The
+     * socket goes to the seat's {@code url} (the node that hosts the room) when it has one.
+     */
     public Future<Void> join(Seat seat) {
         this.seat = seat;
         return connect(seat.token());
@@ -135,8 +136,10 @@ public final class TickcastClient {
     }
 
     private Future<Void> connect(String token) {
-        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(host).setPort(port).setURI("/ws")
-                .setSubProtocols(List.of(Protocol.SUBPROTOCOL));
+        WebSocketConnectOptions options = seat != null && seat.url() != null
+                ? SeatUrl.connectOptions(seat.url())
+                : new WebSocketConnectOptions().setHost(host).setPort(port).setURI("/ws");
+        options.setSubProtocols(List.of(Protocol.SUBPROTOCOL));
         return wsClient.connect(options).map(socket -> {
             ws = socket;
             socket.binaryMessageHandler(this::onMessage);

@@ -35,6 +35,13 @@ public final class RoomEvents {
     /** The game published an event: fields {@code event} and {@code data}. */
     public static final String GAME_EVENT = "game.event";
 
+    /**
+     * The announcement channel: a JSON object {@code {"text": "..."}} (1 to 200 UTF-8 bytes)
+     * published here reaches every player of every room, on every node of a cluster, as a system
+     * chat line. {@code POST /admin/announce} publishes to it.
+     */
+    public static final String ANNOUNCE = "tickcast.announce";
+
     private static final String GAME_PREFIX = ALL + ".";
     private static final String ROOM_PREFIX = "tickcast.room.";
 

@@ -31,6 +31,7 @@ import java.util.function.BiFunction;
 public final class ServerMain implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServerMain.class);
     private static final long SHUTDOWN_SECONDS = 5;
+    private static final long CLUSTER_JOIN_SECONDS = 60;
 
     @Option(names = "--port", description = "TCP port to listen on (0 = any free port). Default: ${DEFAULT-VALUE}.")
     int port = TickcastOptions.DEFAULT_PORT;
@@ -130,9 +131,39 @@ public final class ServerMain implements Callable<Integer> {
     int metricsPort;
 
     @Option(names = "--admin-token", defaultValue = "${env:TICKCAST_ADMIN_TOKEN}", description = "Turns the admin "
-            + "page /admin on for requests carrying this token (Authorization: Bearer, or Basic with the token as "
+            + "page /admin and POST /admin/announce on for requests carrying this token (Authorization: Bearer, or Basic with the token as "
             + "password). Prefer the environment variable TICKCAST_ADMIN_TOKEN: a flag shows in ps. Default: off.")
     String adminToken;
+
+    @Option(names = "--cluster", description = "Join a Tickcast cluster (Vert.x clustered event bus on Hazelcast, "
+            + "TCP/IP member list only): rooms, matchmaking and announcements span every node.")
+    boolean cluster;
+
+    @Option(names = "--cluster-host", description = "Interface the cluster traffic binds to (Hazelcast and the event bus). "
+            + "Default: ${DEFAULT-VALUE}.")
+    String clusterHost = "127.0.0.1";
+
+    @Option(names = "--cluster-port", description = "Hazelcast member port of this node. Default: ${DEFAULT-VALUE}.")
+    int clusterPort = 5701;
+
+    @Option(names = "--cluster-members", split = ",", paramLabel = "HOST:PORT", description = "Hazelcast members to "
+            + "join (comma-separated host:port; this node may be among them).")
+    List<String> clusterMembers = new ArrayList<>();
+
+    @Option(names = "--cluster-name", description = "Only nodes with the same name form a cluster. Default: ${DEFAULT-VALUE}.")
+    String clusterName = "tickcast";
+
+    @Option(names = "--cluster-secret", description = "The key that signs seat and reconnection tokens, the same on every "
+            + "node (required with --cluster; or set TICKCAST_CLUSTER_SECRET).")
+    String clusterSecret = System.getenv("TICKCAST_CLUSTER_SECRET");
+
+    @Option(names = "--public-url", description = "This node's base URL as clients reach it, e.g. https://eu1.example.com "
+            + "or http://proxy:8000/node/a: matchmaking answers its /ws. Default with --cluster: http://CLUSTER-HOST:PORT.")
+    String publicUrl;
+
+    @Option(names = "--trusted-proxies", split = ",", paramLabel = "IP", description = "Proxy addresses whose "
+            + "X-Forwarded-For is believed for the per-address limits (comma-separated IPs).")
+    List<String> trustedProxies = new ArrayList<>();
 
     /** Entry point; exits 2 on a usage or configuration error (an unknown game, a bad rate). */
     public static void main(String[] args) {
@@ -160,8 +191,15 @@ public final class ServerMain implements Callable<Integer> {
             return 2;
         }
         VertxOptions vertxOptions = new VertxOptions().setEventLoopPoolSize(Math.max(1, eventLoops));
-        Vertx vertx = (metrics ? TickcastMetrics.builder(vertxOptions) : Vertx.builder().with(vertxOptions))
-                .withTransport(socketTransport).build();
+        Vertx vertx;
+        try {
+            vertx = cluster ? clusteredVertx(vertxOptions, socketTransport)
+                    : (metrics ? TickcastMetrics.builder(vertxOptions) : Vertx.builder().with(vertxOptions))
+                    .withTransport(socketTransport).build();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.error("could not join the cluster {} at {}:{}: {}", clusterName, clusterHost, clusterPort, e.toString());
+            return 1;
+        }
         TickcastVerticle verticle = new TickcastVerticle(options, plugins);
         CountDownLatch stopped = new CountDownLatch(1);
         // the deployment's class loader becomes the context class loader of every verticle it deploys,
@@ -182,6 +220,14 @@ public final class ServerMain implements Callable<Integer> {
         });
         stopped.await();
         return 1;
+    }
+
+    /** Kept apart so that a single process never loads the Hazelcast classes. */
+    private Vertx clusteredVertx(VertxOptions vertxOptions, io.vertx.core.transport.Transport socketTransport)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        return dev.tickcast.server.internal.cluster.HazelcastCluster
+                .start(clusterName, clusterHost, clusterPort, clusterMembers, vertxOptions, socketTransport, metrics)
+                .toCompletionStage().toCompletableFuture().get(CLUSTER_JOIN_SECONDS, TimeUnit.SECONDS);
     }
 
     /** SIGTERM / SIGINT: every client gets 1001, rooms are disposed, Vert.x closes; bounded in time. */
@@ -208,6 +254,20 @@ public final class ServerMain implements Callable<Integer> {
                 .withMaxUnclaimedSeats(maxUnclaimedSeatsPerAddress, maxUnclaimedSeats).withMaxRooms(maxRooms)
                 .withMetrics(metrics, metricsPort).withAdminToken(adminToken);
         allowedOrigins.forEach(config::allowOrigin);
+        trustedProxies.forEach(p -> config.trustProxy(p.strip()));
+        config.withSharedSecret(clusterSecret);
+        if (cluster && (clusterSecret == null || clusterSecret.length() < 16)) {
+            throw new IllegalArgumentException("--cluster needs --cluster-secret (or TICKCAST_CLUSTER_SECRET) "
+                    + "of 16 characters or more, the same on every node");
+        }
+        if (cluster && publicUrl == null && port == 0) {
+            throw new IllegalArgumentException("--cluster with --port 0 needs --public-url");
+        }
+        String url = publicUrl != null || !cluster ? publicUrl : "http://" + clusterHost + ":" + port;
+        if (url != null && !url.matches("https?://[^\\s/]+(/\\S*)?")) {
+            throw new IllegalArgumentException("--public-url " + url + ": not an http(s) URL");
+        }
+        config.withPublicUrl(url);
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new IllegalArgumentException("--tls-cert and --tls-key go together");
         }

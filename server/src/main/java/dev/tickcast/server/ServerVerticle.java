@@ -99,7 +99,7 @@ final class ServerVerticle extends VerticleBase {
             refuse(hs, refusal);
             return;
         }
-        String address = HandshakeGuard.address(hs);
+        String address = guard.address(hs);
         hs.accept().onFailure(e -> guard.closed(address));
     }
 
@@ -118,7 +118,7 @@ final class ServerVerticle extends VerticleBase {
     }
 
     private void accept(ServerWebSocket ws, Kryo kryo) {
-        String address = ws.remoteAddress() == null ? "?" : ws.remoteAddress().hostAddress();
+        String address = guard.address(ws.remoteAddress(), ws.headers().get("X-Forwarded-For"));
         Connection[] self = new Connection[1];
         self[0] = new Connection(ws, matchmaker, kryo, config, System::nanoTime, () -> guard.closed(address),
                 () -> {

@@ -61,6 +61,9 @@ public final class TickcastOptions {
     private boolean deployExtensions = true;
     private boolean metrics = true;
     private int metricsPort;
+    private String publicUrl;
+    private String sharedSecret;
+    private final List<String> trustedProxies = new ArrayList<>();
     private String adminToken;
 
     /** The defaults (see {@link #defaults()}). */
@@ -71,7 +74,7 @@ public final class TickcastOptions {
      * Options from JSON; absent fields keep their defaults. Fields: host, port, eventLoops, seed,
      * seatTimeoutMs, maxConnections, handshakesPerSecond, allowOrigins (array), games (array of
      * names), gameSettings ({"arena": {"tickHz":30,"snapshotHz":10,"maxPlayers":16}}), deployExtensions,
-     * metrics (boolean), metricsPort, adminToken.
+     * metrics (boolean), metricsPort, adminToken, publicUrl, sharedSecret, trustedProxies (array).
      */
     public TickcastOptions(JsonObject json) {
         host = json.getString("host", host);
@@ -86,6 +89,9 @@ public final class TickcastOptions {
         metrics = json.getBoolean("metrics", metrics);
         metricsPort = json.getInteger("metricsPort", metricsPort);
         adminToken = json.getString("adminToken", adminToken);
+        withPublicUrl(json.getString("publicUrl", publicUrl));
+        sharedSecret = json.getString("sharedSecret", sharedSecret);
+        json.getJsonArray("trustedProxies", new JsonArray()).forEach(p -> trustedProxies.add((String) p));
         json.getJsonArray("allowOrigins", new JsonArray()).forEach(o -> allowedOrigins.add((String) o));
         json.getJsonArray("games", new JsonArray()).forEach(g -> games.add((String) g));
         JsonObject settings = json.getJsonObject("gameSettings", new JsonObject());
@@ -103,7 +109,8 @@ public final class TickcastOptions {
                 .put("handshakesPerSecond", handshakesPerSecondPerAddress).put("deployExtensions", deployExtensions)
                 .put("allowOrigins", new JsonArray(allowedOrigins)).put("games", new JsonArray(games))
                 .put("gameSettings", settings).put("metrics", metrics).put("metricsPort", metricsPort)
-                .put("adminToken", adminToken);
+                .put("adminToken", adminToken).put("publicUrl", publicUrl).put("sharedSecret", sharedSecret)
+                .put("trustedProxies", new JsonArray(new ArrayList<>(trustedProxies)));
     }
 
     /**
@@ -117,9 +124,9 @@ public final class TickcastOptions {
     }
 
     /**
-     * Turns the admin page ({@code /admin}) and its API on, for requests that carry this token
-     * ({@code Authorization: Bearer <token>}, or Basic with the token as password); null (the
-     * default) leaves {@code /admin} off (404).
+     * Turns the admin page ({@code /admin}), its API and {@code POST /admin/announce} on, for
+     * requests that carry this token ({@code Authorization: Bearer <token>}, or Basic with the token
+     * as password); null (the default) leaves them off (404).
      */
     public TickcastOptions withAdminToken(String token) {
         adminToken = token == null || token.isEmpty() ? null : token;
@@ -514,5 +521,51 @@ public final class TickcastOptions {
     /** True if TLS is configured. */
     public boolean tls() {
         return tlsKeyStore != null || tlsCertPath != null;
+    }
+
+    /**
+     * The base URL under which clients reach this server (for example {@code https://eu1.example.com}
+     * or {@code http://proxy:8000/node/a}): the matchmaker's {@code url} is its {@code /ws} (http
+     * becomes ws, https wss) and {@code GET /rooms} names it as each room's {@code node}. Without it,
+     * the URL is taken from the request's Host header. A cluster node needs one.
+     */
+    public TickcastOptions withPublicUrl(String url) {
+        publicUrl = url == null ? null : url.replaceAll("/+$", "");
+        return this;
+    }
+
+    /** The public base URL, without a trailing slash, or null. */
+    public String publicUrl() {
+        return publicUrl;
+    }
+
+    /**
+     * The key of the HMAC that signs seat and reconnection tokens; every node of a cluster is given
+     * the same one, so that a token can be verified on any node. Without it, each process draws a
+     * random key at start (tokens do not survive a restart).
+     */
+    public TickcastOptions withSharedSecret(String secret) {
+        sharedSecret = secret;
+        return this;
+    }
+
+    /** The shared token key, or null. */
+    public String sharedSecret() {
+        return sharedSecret;
+    }
+
+    /**
+     * A proxy address (an IP, as the TCP peer appears) whose {@code X-Forwarded-For} is believed:
+     * the per-address limits then count the right-most address that is not a trusted proxy.
+     * Requests from other peers are counted under the peer's address whatever they send.
+     */
+    public TickcastOptions trustProxy(String address) {
+        trustedProxies.add(address);
+        return this;
+    }
+
+    /** The trusted proxy addresses. */
+    public List<String> trustedProxies() {
+        return List.copyOf(trustedProxies);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tickcast.server;
 
+import dev.tickcast.server.internal.http.Announcements;
 import dev.tickcast.server.internal.http.HttpApi;
 import dev.tickcast.server.internal.http.MatchmakeGuard;
 import dev.tickcast.server.internal.match.MatchLimits;
@@ -13,7 +14,9 @@ import dev.tickcast.wire.Protocol;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,10 +44,15 @@ public final class TickcastServer {
     private final int port;
     private final ServerMetrics metrics;
     private final Monitoring monitoring;
+    private final NodeRole role;
+    private final MessageConsumer<Object> announcements;
 
     private TickcastServer(Vertx vertx, Tickcast tickcast, Matchmaker matchmaker, HandshakeGuard guard,
                            MatchmakeGuard matchmakeGuard, List<SnapshotObserver> observers,
-                           List<ServerVerticle> instances, int port, ServerMetrics metrics, Monitoring monitoring) {
+                           List<ServerVerticle> instances, int port, ServerMetrics metrics, Monitoring monitoring,
+                           NodeRole role) {
+        this.role = role;
+        this.announcements = Announcements.deliver(vertx.eventBus(), matchmaker);
         this.vertx = vertx;
         this.metrics = metrics;
         this.monitoring = monitoring;
@@ -84,11 +92,24 @@ public final class TickcastServer {
         Matchmaker matchmaker = new Matchmaker(tickcast.games(),
                 (id, spec, mm) -> new Room(id, spec, hosts.next(), seeds.getAndIncrement(), settings, mm),
                 config.seatTimeoutMs(), System::currentTimeMillis,
-                new MatchLimits(config.maxRooms(), config.maxUnclaimedSeatsPerAddress(), config.maxUnclaimedSeats()));
+                new MatchLimits(config.maxRooms(), config.maxUnclaimedSeatsPerAddress(), config.maxUnclaimedSeats()),
+                config.sharedSecret() == null ? null : config.sharedSecret().getBytes(StandardCharsets.UTF_8));
         MatchmakeGuard matchmakeGuard = new MatchmakeGuard(config.matchmakesPerSecondPerAddress(),
                 config.matchmakeBurstPerAddress());
-        new HttpApi(matchmaker, tickcast.games(), matchmakeGuard, metrics).mount(tickcast.router());
-        Monitoring monitoring = new Monitoring(vertx, config, metrics, matchmaker, tickcast.router());
+        return NodeRole.of(vertx, config, matchmaker, tickcast.games()).compose(role -> {
+            Announcements admin = config.adminToken() == null ? null : new Announcements(vertx.eventBus(), config.adminToken());
+            new HttpApi(matchmaker, role.match(), tickcast.games(), matchmakeGuard, config, admin, metrics)
+                    .mount(tickcast.router());
+            Monitoring monitoring = new Monitoring(vertx, config, metrics, matchmaker, tickcast.router());
+            return listen(vertx, config, tickcast, matchmaker, hosts, guard, matchmakeGuard, observers, role, metrics,
+                    monitoring);
+        }).onFailure(e -> tickcast.release());
+    }
+
+    private static Future<TickcastServer> listen(Vertx vertx, TickcastOptions config, Tickcast tickcast,
+                                                 Matchmaker matchmaker, RoomHosts hosts, HandshakeGuard guard,
+                                                 MatchmakeGuard matchmakeGuard, List<SnapshotObserver> observers,
+                                                 NodeRole role, ServerMetrics metrics, Monitoring monitoring) {
         // Vert.x shares a listening socket among instances that use the same port; a negative port
         // means "any free port, shared by every instance that names the same negative number".
         int listenPort = config.port() == 0 ? -(int) SHARED_RANDOM_PORTS.incrementAndGet() : config.port();
@@ -101,11 +122,8 @@ public final class TickcastServer {
         }, new DeploymentOptions().setInstances(Math.max(1, config.eventLoops())))
                 .compose(id -> monitoring.start())
                 .map(v -> new TickcastServer(vertx, tickcast, matchmaker, guard, matchmakeGuard, observers, instances,
-                        instances.get(0).actualPort(), metrics, monitoring))
-                .onFailure(e -> {
-                    monitoring.stop();
-                    tickcast.release();
-                });
+                        instances.get(0).actualPort(), metrics, monitoring, role))
+                .onFailure(e -> monitoring.stop());
     }
 
     /** The port the server listens on. */
@@ -154,7 +172,9 @@ public final class TickcastServer {
         for (ServerVerticle v : instances) {
             closed.add(v.closeAll(Protocol.CLOSE_GOING_AWAY, "server shutting down"));
         }
+        announcements.unregister();
         return Future.all(closed).compose(all -> matchmaker.closeAll()).eventually(monitoring::stop)
+                .transform(r -> role.leave())
                 .onComplete(r -> tickcast.release()).mapEmpty();
     }
 }

@@ -99,8 +99,12 @@ public final class ArenaLoad {
                 boolean decode = n % options.decodeEvery() == 0;
                 long seed = options.seed() * 1_000_003L + n++;
                 if (fleet != null && !decode) {
-                    batch.add(fleet.connect(options.host(), options.port(), "/ws", seat.token(), metrics, seed,
-                            options.snapshotHz()));
+                    // the seat's url names the room's node (a cluster, behind a proxy); else the server asked
+                    java.net.URI ws = seat.url() == null ? null : java.net.URI.create(seat.url());
+                    batch.add(fleet.connect(ws == null ? options.host() : ws.getHost(),
+                            ws == null ? options.port() : ws.getPort() > 0 ? ws.getPort() : 80,
+                            ws == null ? "/ws" : ws.getRawPath(),
+                            seat.token(), metrics, seed, options.snapshotHz()));
                     leanBots++;
                 } else {
                     Bot bot = new Bot(vertx, options.host(), options.port(), metrics, decode, options.snapshotHz(), seed);
@@ -137,8 +141,7 @@ public final class ArenaLoad {
                         throw new IllegalStateException(path + ": HTTP " + resp.statusCode() + " " + body);
                     }
                     JsonObject json = new JsonObject(body);
-                    return new Seat(json.getString("roomId"), json.getString("token"), json.getString("game"),
-                            json.getLong("expiresInMs"), json.getString("reconnectToken"));
+                    return Seat.fromJson(json); // carries url: the bot connects to the room's node
                 }));
     }
 

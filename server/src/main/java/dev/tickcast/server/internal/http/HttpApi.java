@@ -2,10 +2,12 @@ package dev.tickcast.server.internal.http;
 
 import dev.tickcast.game.GameSpec;
 import dev.tickcast.server.GameRegistry;
+import dev.tickcast.server.TickcastOptions;
+import dev.tickcast.server.internal.match.MatchService;
 import dev.tickcast.server.internal.match.Matchmaker;
 import dev.tickcast.server.internal.metrics.ServerMetrics;
 import dev.tickcast.server.internal.match.SeatGrant;
-import dev.tickcast.server.internal.room.Room;
+import dev.tickcast.server.internal.transport.ClientAddress;
 import dev.tickcast.wire.Protocol;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
@@ -20,12 +22,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The HTTP side: {@code GET /health}, {@code GET /rooms}, {@code GET /games},
- * {@code POST /matchmake/:game} and the browser demo's static files at {@code /}. Errors answer
+ * {@code POST /matchmake/:game}, {@code POST /admin/announce} (with an admin token) and the browser
+ * demo's static files at {@code /}. A seat's answer carries {@code url}, the WebSocket URL of the
+ * node that hosts its room; rooms carry {@code node}, that node's base URL. In a cluster, rooms
+ * and matchmaking span every node ({@link MatchService}). Errors answer
  * with a JSON body {"error": "..."}. Mounted on the shared router: these routes come before any
  * route a game author adds, and the static files after them.
  */
@@ -42,21 +48,29 @@ public final class HttpApi {
     private static final int STATIC_ORDER = 1_000_000;
 
     private final Matchmaker matchmaker;
+    private final MatchService match;
     private final GameRegistry games;
     private final MatchmakeGuard guard;
     private final ServerMetrics metrics;
+    private final ClientAddress clients;
+    private final String publicUrl;
+    private final Announcements announcements;
 
-    /** The API over {@code matchmaker} and the hosted {@code games}; {@code guard} limits matchmaking per address. */
-    public HttpApi(Matchmaker matchmaker, GameRegistry games, MatchmakeGuard guard) {
-        this(matchmaker, games, guard, ServerMetrics.off());
-    }
-
-    /** The API, counting matchmaking outcomes in {@code metrics}. */
-    public HttpApi(Matchmaker matchmaker, GameRegistry games, MatchmakeGuard guard, ServerMetrics metrics) {
+    /**
+     * The API over this process's {@code matchmaker} (health), matchmaking {@code match} and the
+     * hosted {@code games}; {@code guard} limits matchmaking per client address; matchmaking
+     * outcomes are counted in {@code metrics}.
+     */
+    public HttpApi(Matchmaker matchmaker, MatchService match, GameRegistry games, MatchmakeGuard guard,
+                   TickcastOptions config, Announcements announcements, ServerMetrics metrics) {
         this.matchmaker = matchmaker;
+        this.match = match;
         this.games = games;
         this.guard = guard;
         this.metrics = metrics;
+        this.clients = new ClientAddress(config.trustedProxies());
+        this.publicUrl = config.publicUrl();
+        this.announcements = announcements;
     }
 
     /** Adds {@code GET /metrics} (before the static files) when the metrics are on and on this port. */
@@ -78,39 +92,72 @@ public final class HttpApi {
         router.post("/matchmake/create/:game").order(order++).handler(this::create);
         router.post("/matchmake/joinById/:roomId").order(order++).handler(this::joinById);
         router.post("/matchmake/:game").order(order++).handler(this::joinOrCreate);
+        if (announcements != null) {
+            router.post("/admin/announce").order(order++).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+            router.post("/admin/announce").order(order++).handler(announcements::handle);
+        }
         router.route("/*").order(STATIC_ORDER).handler(StaticHandler.create(WEBROOT).setCachingEnabled(false));
         router.route().order(STATIC_ORDER + 1).failureHandler(this::failure);
     }
 
+    /** The hosted games, each with its listed rooms and their players over the whole cluster. */
     private void games(RoutingContext ctx) {
-        JsonArray list = new JsonArray();
-        for (GameSpec spec : games.all()) {
-            list.add(new JsonObject().put("name", spec.name()).put("tickHz", spec.tickHz())
-                    .put("snapshotHz", spec.snapshotHz()).put("snapshotEveryTicks", spec.snapshotEveryTicks())
-                    .put("maxPlayers", spec.maxPlayers()).put("chat", spec.chat()).put("page", spec.page()));
-        }
-        ctx.response().putHeader("content-type", JSON).end(list.encode());
+        match.rooms().onComplete(done -> {
+            Map<String, int[]> counts = new HashMap<>();
+            for (JsonObject room : done.succeeded() ? done.result() : List.<JsonObject>of()) {
+                int[] c = counts.computeIfAbsent(room.getString("game"), g -> new int[2]);
+                c[0]++;
+                c[1] += room.getInteger("players", 0);
+            }
+            JsonArray list = new JsonArray();
+            for (GameSpec spec : games.all()) {
+                int[] c = counts.getOrDefault(spec.name(), new int[2]);
+                list.add(new JsonObject().put("name", spec.name()).put("tickHz", spec.tickHz())
+                        .put("snapshotHz", spec.snapshotHz()).put("snapshotEveryTicks", spec.snapshotEveryTicks())
+                        .put("maxPlayers", spec.maxPlayers()).put("chat", spec.chat()).put("page", spec.page())
+                        .put("rooms", c[0]).put("players", c[1]));
+            }
+            ctx.response().putHeader("content-type", JSON).end(list.encode());
+        });
     }
 
     private void health(RoutingContext ctx) {
         ctx.response().putHeader("content-type", JSON)
-                .end(new JsonObject().put("status", "ok").put("rooms", matchmaker.roomCount()).encode());
+                .end(new JsonObject().put("status", "ok").put("rooms", matchmaker.roomCount())
+                        .put("nodes", match.nodes()).encode());
     }
 
     private void rooms(RoutingContext ctx) {
-        List<Future<JsonObject>> infos = new ArrayList<>();
-        for (Room room : matchmaker.rooms()) {
-            infos.add(room.info());
-        }
-        Future.all(infos).onComplete(done -> {
+        match.rooms().onComplete(done -> {
+            if (done.failed()) {
+                error(ctx, 503, "the room directory did not answer");
+                return;
+            }
             JsonArray list = new JsonArray();
-            for (Future<JsonObject> f : infos) {
-                if (f.succeeded()) {
-                    list.add(f.result());
-                }
+            for (JsonObject room : done.result()) {
+                list.add(room.containsKey("node") ? room : room.copy().put("node", baseUrl(ctx)));
             }
             ctx.response().putHeader("content-type", JSON).end(list.encode());
         });
+    }
+
+    /**
+     * This node's base URL as clients reach it: the configured public URL, else from the request's
+     * Host header (https if the request came over TLS, or a trusted proxy says so in X-Forwarded-Proto).
+     */
+    private String baseUrl(RoutingContext ctx) {
+        if (publicUrl != null) {
+            return publicUrl;
+        }
+        String host = ctx.request().getHeader("Host");
+        boolean tls = ctx.request().isSSL() || clients.trusts(ctx.request().remoteAddress())
+                && "https".equalsIgnoreCase(ctx.request().getHeader("X-Forwarded-Proto"));
+        return (tls ? "https" : "http") + "://" + (host == null ? "localhost" : host);
+    }
+
+    /** The WebSocket URL under a base URL: http becomes ws, https wss, plus /ws. */
+    static String webSocketUrl(String baseUrl) {
+        return baseUrl.replaceFirst("^http", "ws") + "/ws";
     }
 
     /** Matchmaking past the address's rate: 429 before the body is even read. */
@@ -123,21 +170,21 @@ public final class HttpApi {
         }
     }
 
-    private static String address(RoutingContext ctx) {
-        return ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+    private String address(RoutingContext ctx) {
+        return clients.of(ctx.request().remoteAddress(), ctx.request().getHeader("X-Forwarded-For"));
     }
 
     private void joinOrCreate(RoutingContext ctx) {
         JsonObject body = body(ctx);
         if (body != null) {
-            answer(ctx, matchmaker.joinOrCreate(ctx.pathParam("game"), body.getString("name"), address(ctx)));
+            answer(ctx, match.joinOrCreate(ctx.pathParam("game"), body.getString("name"), address(ctx)));
         }
     }
 
     private void create(RoutingContext ctx) {
         JsonObject body = body(ctx);
         if (body != null) {
-            answer(ctx, matchmaker.create(ctx.pathParam("game"), body.getString("name"), body.getBoolean("private"),
+            answer(ctx, match.create(ctx.pathParam("game"), body.getString("name"), body.getBoolean("private"),
                     address(ctx)));
         }
     }
@@ -145,11 +192,24 @@ public final class HttpApi {
     private void joinById(RoutingContext ctx) {
         JsonObject body = body(ctx);
         if (body != null) {
-            answer(ctx, matchmaker.joinById(ctx.pathParam("roomId"), body.getString("name"), address(ctx)));
+            answer(ctx, match.joinById(ctx.pathParam("roomId"), body.getString("name"), address(ctx)));
         }
     }
 
-    private void answer(RoutingContext ctx, SeatGrant grant) {
+    private void answer(RoutingContext ctx, Future<MatchService.Placed> placed) {
+        placed.onComplete(done -> {
+            if (done.failed()) {
+                metrics.matchmaking("error");
+                LOG.warn("matchmaking failed: {}", done.cause().toString());
+                error(ctx, 503, "matchmaking did not complete; try again");
+            } else {
+                String node = done.result().nodeUrl() != null ? done.result().nodeUrl() : baseUrl(ctx);
+                answer(ctx, done.result().grant(), node);
+            }
+        });
+    }
+
+    private void answer(RoutingContext ctx, SeatGrant grant, String nodeUrl) {
         metrics.matchmaking(grant.status() == SeatGrant.Status.OK ? "ok"
                 : grant.status().name().toLowerCase(java.util.Locale.ROOT));
         switch (grant.status()) {
@@ -166,7 +226,8 @@ public final class HttpApi {
             }
             default -> ctx.response().putHeader("content-type", JSON).end(new JsonObject()
                     .put("roomId", grant.roomId()).put("token", grant.token()).put("game", grant.game())
-                    .put("expiresInMs", grant.expiresInMs()).put("reconnectToken", grant.reconnectToken()).encode());
+                    .put("expiresInMs", grant.expiresInMs()).put("reconnectToken", grant.reconnectToken())
+                    .put("url", webSocketUrl(nodeUrl)).put("node", nodeUrl).encode());
         }
     }
 
@@ -208,7 +269,7 @@ public final class HttpApi {
         }
     }
 
-    private static void error(RoutingContext ctx, int status, String message) {
+    static void error(RoutingContext ctx, int status, String message) {
         ctx.response().setStatusCode(status).putHeader("content-type", JSON)
                 .end(new JsonObject().put("error", message).encode());
     }

@@ -49,6 +49,7 @@ public final class Matchmaker implements RoomListener {
     private final Map<String, Integer> unclaimedByAddress = new HashMap<>();
     private final Map<String, Reservation> watches = new HashMap<>();
     private final MatchLimits limits;
+    private volatile RoomWatcher watcher = RoomWatcher.NONE;
 
     private static final class Entry {
         final Room room;
@@ -92,14 +93,60 @@ public final class Matchmaker implements RoomListener {
     /** A matchmaker that also keeps within {@code limits}. */
     public Matchmaker(GameRegistry games, RoomFactory factory, long seatTimeoutMs, LongSupplier millisClock,
                       MatchLimits limits) {
+        this(games, factory, seatTimeoutMs, millisClock, limits, null);
+    }
+
+    /**
+     * A matchmaker whose tokens are signed with {@code secret} (every node of a cluster shares it, so
+     * any node can verify a token); null draws a random per-process secret.
+     */
+    public Matchmaker(GameRegistry games, RoomFactory factory, long seatTimeoutMs, LongSupplier millisClock,
+                      MatchLimits limits, byte[] secret) {
         this.limits = limits;
         this.games = games;
         this.factory = factory;
         this.seatTimeoutMs = seatTimeoutMs;
         this.millisClock = millisClock;
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        this.tokens = new SeatTokens(secret, random);
+        byte[] key = secret;
+        if (key == null) {
+            key = new byte[32];
+            random.nextBytes(key);
+        }
+        this.tokens = new SeatTokens(key, random);
+    }
+
+    /** Tells {@code w} the id of every room whose seats, existence or listing changed (the cluster directory). */
+    public void watch(RoomWatcher w) {
+        watcher = w;
+    }
+
+    /** The room's seat counts now, or null once it has left the directory; any thread. */
+    public synchronized RoomSummary summary(String roomId) {
+        Entry e = rooms.get(roomId);
+        return e == null || e.closed ? null
+                : new RoomSummary(roomId, e.room.spec().name(), e.seated, e.reserved, e.room.spec().maxPlayers(), e.isPrivate);
+    }
+
+    /** Seats taken on this node (seated plus reserved), the measure by which a cluster places new rooms. */
+    public synchronized int load() {
+        int n = 0;
+        for (Entry e : rooms.values()) {
+            n += e.taken();
+        }
+        return n;
+    }
+
+    /** Every open room, private ones included (announcements). */
+    public synchronized List<Room> allRooms() {
+        List<Room> list = new ArrayList<>(rooms.size());
+        for (Entry e : rooms.values()) {
+            list.add(e.room);
+        }
+        return list;
+    }
+
+    private void changed(String roomId) {
+        watcher.changed(roomId);
     }
 
     /** Reserves a seat in a public room of {@code game} with a free seat, or in a new public room. */
@@ -126,6 +173,7 @@ public final class Matchmaker implements RoomListener {
             grant = reserve(entry, name, address);
         }
         start(created);
+        changed(grant.roomId());
         return grant;
     }
 
@@ -149,11 +197,20 @@ public final class Matchmaker implements RoomListener {
             grant = reserve(entry, name, address);
         }
         start(entry.room);
+        changed(grant.roomId());
         return grant;
     }
 
     /** Reserves a seat in the room {@code roomId}, public or private. */
-    public synchronized SeatGrant joinById(String roomId, String name, String address) {
+    public SeatGrant joinById(String roomId, String name, String address) {
+        SeatGrant grant = reserveIn(roomId, name, address);
+        if (grant.status() == SeatGrant.Status.OK) {
+            changed(roomId);
+        }
+        return grant;
+    }
+
+    private synchronized SeatGrant reserveIn(String roomId, String name, String address) {
         Entry entry = rooms.get(roomId);
         if (entry == null || entry.closed) {
             return SeatGrant.refused(SeatGrant.Status.NO_ROOM);
@@ -255,6 +312,7 @@ public final class Matchmaker implements RoomListener {
             return Claim.refused(Claim.Status.ROOM_CLOSED);
         }
         r.entry.seated++;
+        changed(r.entry.room.id());
         reconnectNames.put(r.reconnectToken, r.name);
         return new Claim(Claim.Status.OK, r.entry.room, r.name, -1, r.reconnectToken);
     }
@@ -284,6 +342,7 @@ public final class Matchmaker implements RoomListener {
                     it.remove();
                     releaseUnclaimed(r);
                     r.entry.reserved--;
+                    changed(r.entry.room.id());
                     closeIfEmpty(r.entry, toClose);
                 }
             }
@@ -319,6 +378,7 @@ public final class Matchmaker implements RoomListener {
             Entry entry = rooms.get(room.id());
             if (entry != null) {
                 entry.seated--;
+                changed(entry.room.id());
                 closeIfEmpty(entry, toClose);
             }
         }
@@ -330,6 +390,7 @@ public final class Matchmaker implements RoomListener {
         Entry entry = rooms.remove(room.id());
         if (entry != null) {
             entry.closed = true;
+            changed(room.id());
         }
         reconnects.values().removeIf(r -> r.entry.room == room);
     }
@@ -365,6 +426,7 @@ public final class Matchmaker implements RoomListener {
                 all.add(e.room);
             }
             rooms.clear();
+            all.forEach(room -> changed(room.id()));
             reservations.clear();
             unclaimedByAddress.clear();
             reconnects.clear();

@@ -43,6 +43,10 @@ final class ControlFrames {
         return frame(new ChatMessage(playerId, name, text));
     }
 
+    Buffer systemChat(String text) {
+        return frame(ChatMessage.system(text));
+    }
+
     /** Reads the body of {@code frame[1, length)} as {@code type}; null if it is malformed. */
     <T> T read(byte[] frame, int length, Class<T> type) {
         in.setBuffer(frame, 1, length - 1);

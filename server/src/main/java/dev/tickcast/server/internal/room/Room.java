@@ -337,6 +337,13 @@ public final class Room {
         listener.onDisposed(this);
     }
 
+    /** Sends {@code text} to every player as a system chat line (an announcement, {@link RoomEvents#ANNOUNCE}). */
+    public void announce(String text) {
+        if (!disposed) {
+            seats.sendToAll(frames.systemChat(text));
+        }
+    }
+
     /** The current tick. */
     public int tick() {
         return tick;

@@ -37,11 +37,13 @@ public final class HandshakeGuard {
     private final AtomicInteger tcp = new AtomicInteger();
     private final Map<String, int[]> perAddress = new HashMap<>();
     private final RefusalLog refusals = new RefusalLog(LOG);
+    private final ClientAddress clients;
 
     /** A guard with the limits of {@code config}. */
     public HandshakeGuard(TickcastOptions config) {
         this.config = config;
         this.allowed = config.allowedOrigins();
+        this.clients = new ClientAddress(config.trustedProxies());
     }
 
     /** The HTTP status refusing {@code hs}, or 0 to admit it (and count the connection). */
@@ -70,9 +72,14 @@ public final class HandshakeGuard {
         return 0;
     }
 
-    /** The remote address a guard counts {@code hs} under. */
-    public static String address(ServerWebSocketHandshake hs) {
-        return hs.remoteAddress() == null ? "?" : hs.remoteAddress().hostAddress();
+    /** The client address a guard counts {@code hs} under (X-Forwarded-For only from a trusted proxy). */
+    public String address(ServerWebSocketHandshake hs) {
+        return clients.of(hs.remoteAddress(), hs.headers().get("X-Forwarded-For"));
+    }
+
+    /** The client address of a connection from {@code peer} with the given X-Forwarded-For (may be null). */
+    public String address(io.vertx.core.net.SocketAddress peer, String forwardedFor) {
+        return clients.of(peer, forwardedFor);
     }
 
     /** A connection admitted by {@link #check} from {@code address} has closed. */

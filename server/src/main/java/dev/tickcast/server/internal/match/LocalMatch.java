@@ -1,0 +1,59 @@
+package dev.tickcast.server.internal.match;
+
+import dev.tickcast.server.internal.room.Room;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Single-process matchmaking: every room is this process's. */
+public final class LocalMatch implements MatchService {
+    private final Matchmaker matchmaker;
+
+    /** Matchmaking over {@code matchmaker} alone. */
+    public LocalMatch(Matchmaker matchmaker) {
+        this.matchmaker = matchmaker;
+    }
+
+    @Override
+    public Future<Placed> joinOrCreate(String game, String name, String address) {
+        return here(matchmaker.joinOrCreate(game, name, address));
+    }
+
+    @Override
+    public Future<Placed> create(String game, String name, boolean isPrivate, String address) {
+        return here(matchmaker.create(game, name, isPrivate, address));
+    }
+
+    @Override
+    public Future<Placed> joinById(String roomId, String name, String address) {
+        return here(matchmaker.joinById(roomId, name, address));
+    }
+
+    @Override
+    public Future<List<JsonObject>> rooms() {
+        return liveInfo(matchmaker.rooms());
+    }
+
+    /** The live summaries of {@code rooms} (those that answer), in order. */
+    public static Future<List<JsonObject>> liveInfo(List<Room> rooms) {
+        List<Future<JsonObject>> infos = new ArrayList<>();
+        for (Room room : rooms) {
+            infos.add(room.info());
+        }
+        return Future.join(infos).transform(done -> {
+            List<JsonObject> list = new ArrayList<>();
+            for (Future<JsonObject> f : infos) {
+                if (f.succeeded()) {
+                    list.add(f.result());
+                }
+            }
+            return Future.succeededFuture(list);
+        });
+    }
+
+    private static Future<Placed> here(SeatGrant grant) {
+        return Future.succeededFuture(new Placed(grant, null));
+    }
+}
