@@ -27,6 +27,8 @@ public final class ArenaLoad {
     private static final Logger LOG = LoggerFactory.getLogger(ArenaLoad.class);
     private static final int JOIN_BATCH = 64;
     private static final long STEP_TIMEOUT_S = 60;
+    private static final long MATCHMAKE_RETRY_MS = 5_000;
+    private static final int MATCHMAKE_ATTEMPTS = 3;
 
     private final Vertx vertx;
     private final LeanFleet fleet;
@@ -133,7 +135,42 @@ public final class ArenaLoad {
         Future.join(closing).toCompletionStage().toCompletableFuture().get(STEP_TIMEOUT_S, TimeUnit.SECONDS);
     }
 
+    /**
+     * A seat, asking again when a request stays unanswered for {@link #MATCHMAKE_RETRY_MS}: about one
+     * request in a few thousand from Vert.x 5.0.10's HttpClient is never answered under load (see the
+     * notes on the client's keep-alive); the server releases the seat of the lost answer after its
+     * seat timeout.
+     */
     private Future<Seat> seat(String path, String name) {
+        return seat(path, name, MATCHMAKE_ATTEMPTS);
+    }
+
+    private Future<Seat> seat(String path, String name, int attempts) {
+        io.vertx.core.Promise<Seat> seat = io.vertx.core.Promise.promise();
+        long timer = vertx.setTimer(MATCHMAKE_RETRY_MS, id -> {
+            if (attempts > 1) {
+                LOG.warn("{}: no answer in {} ms; asking again", path, MATCHMAKE_RETRY_MS);
+                seat(path, name, attempts - 1).onComplete(r -> complete(seat, r));
+            } else {
+                seat.tryFail(path + ": no answer after " + MATCHMAKE_ATTEMPTS + " attempts");
+            }
+        });
+        request(path, name).onComplete(r -> {
+            vertx.cancelTimer(timer);
+            complete(seat, r);
+        });
+        return seat.future();
+    }
+
+    private static void complete(io.vertx.core.Promise<Seat> seat, io.vertx.core.AsyncResult<Seat> r) {
+        if (r.succeeded()) {
+            seat.tryComplete(r.result());
+        } else {
+            seat.tryFail(r.cause());
+        }
+    }
+
+    private Future<Seat> request(String path, String name) {
         return http.request(HttpMethod.POST, options.port(), options.host(), path)
                 .compose(req -> req.send(new JsonObject().put("name", name).encode()))
                 .compose(resp -> resp.body().map(body -> {
