@@ -136,15 +136,6 @@ public final class Matchmaker implements RoomListener {
         return n;
     }
 
-    /** Every open room, private ones included (announcements). */
-    public synchronized List<Room> allRooms() {
-        List<Room> list = new ArrayList<>(rooms.size());
-        for (Entry e : rooms.values()) {
-            list.add(e.room);
-        }
-        return list;
-    }
-
     private void changed(String roomId) {
         watcher.changed(roomId);
     }
@@ -276,7 +267,7 @@ public final class Matchmaker implements RoomListener {
         return new Claim(Claim.Status.OK, r.entry.room, r.name(), Claim.SPECTATOR, null);
     }
 
-    /** Every open room, private ones included, in creation order (the admin page). */
+    /** Every open room, private ones included, in creation order (the admin page, announcements). */
     public synchronized List<Room> allRooms() {
         List<Room> list = new ArrayList<>(rooms.size());
         for (Entry e : rooms.values()) {
