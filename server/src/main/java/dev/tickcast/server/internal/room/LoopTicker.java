@@ -1,6 +1,7 @@
 package dev.tickcast.server.internal.room;
 
 import io.vertx.core.Context;
+import io.vertx.core.Handler;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -52,6 +53,7 @@ final class LoopTicker {
         private Room[] rooms = new Room[8];
         private Room[] stepping = new Room[8];
         private int size;
+        private final Handler<Long> fire = t -> onTimer();
         private long timerId = -1;
         private long droppedSeen;
 
@@ -114,7 +116,7 @@ final class LoopTicker {
 
         private void schedule() {
             long delayMs = Math.max(1, (clock.nanosToNext() + 999_999) / 1_000_000);
-            timerId = context.owner().setTimer(delayMs, t -> onTimer());
+            timerId = context.owner().setTimer(delayMs, fire);
         }
     }
 }

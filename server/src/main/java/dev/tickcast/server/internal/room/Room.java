@@ -216,9 +216,6 @@ public final class Room {
      */
     public void drain(Session session) {
         if (disposed || !seats.holds(session)) {
-            if (spectators.contains(session)) {
-                session.inbox.clear(); // a spectator's messages are ignored (PROTOCOL.md 4.2)
-            }
             return;
         }
         Buffer message;

@@ -37,16 +37,6 @@ final class Spectators {
         return false;
     }
 
-    /** True if {@code s} is a spectator of this room. */
-    boolean contains(Session s) {
-        for (Session t : sessions) {
-            if (t == s) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The spectators (an array replaced, never changed, on add and remove). */
     Session[] sessions() {
         return sessions;

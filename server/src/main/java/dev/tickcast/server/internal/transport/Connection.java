@@ -54,6 +54,7 @@ public final class Connection {
     private Room room;
     private Session session;
     private Runnable drain;
+    private boolean spectator;
 
     /**
      * Handles {@code ws}; {@code kryo} belongs to the accepting event loop; {@code release} runs once,
@@ -137,6 +138,9 @@ public final class Connection {
             close(Protocol.CLOSE_RATE_LIMITED, "game message rate limit");
             return;
         }
+        if (spectator) {
+            return; // a spectator's messages after its JOIN are ignored (PROTOCOL.md 4.2); the limits still apply
+        }
         if (room != null) {
             if (!session.offer(message)) {
                 close(Protocol.CLOSE_RATE_LIMITED, "messages faster than the room takes them");
@@ -199,6 +203,7 @@ public final class Connection {
         Session s = session;
         drain = () -> r.drain(s);
         int resumed = claim.playerId();
+        spectator = resumed == Claim.SPECTATOR;
         r.execute(() -> {
             if (resumed == Claim.SPECTATOR) {
                 r.watch(s);
