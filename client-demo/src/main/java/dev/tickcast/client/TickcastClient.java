@@ -87,8 +87,7 @@ public final class TickcastClient {
         this.vertx = vertx;
         this.host = host;
         this.port = port;
-        // one request per join needs no keep-alive; Vert.x 5.0.10's client, reusing a pooled
-        // connection under load, left about 1 request in 20 unanswered here (see MatchmakingTest)
+        // one request per join needs no keep-alive
         this.http = vertx.createHttpClient(new HttpClientOptions().setSsl(options.isSsl())
                 .setTrustAll(options.isTrustAll()).setVerifyHost(options.isVerifyHost()).setKeepAlive(false)
                 .setLocalAddress(options.getLocalAddress()));
@@ -100,14 +99,18 @@ public final class TickcastClient {
     public Future<Seat> matchmake(String game, String name) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(host).setPort(port)
                 .setURI("/matchmake/" + game).putHeader("content-type", "application/json");
+        // body() is asked for inside send()'s own callback, on the stream's thread as the response
+        // arrives. Chained one level out, it can run after the body has arrived and been dropped, and
+        // then waits forever (eclipse-vertx/vert.x#5904, #6038): 1 request in a few hundred here
         return http.request(options)
-                .compose(req -> req.send(new JsonObject().put("name", name).encode()))
-                .compose(resp -> resp.body().map(body -> {
-                    if (resp.statusCode() != 200) {
-                        throw new IllegalStateException("matchmake " + game + ": HTTP " + resp.statusCode() + " " + body);
-                    }
-                    return Seat.fromJson(new JsonObject(body));
-                }));
+                .compose(req -> req.send(new JsonObject().put("name", name).encode())
+                        .compose(resp -> resp.body().map(body -> {
+                            if (resp.statusCode() != 200) {
+                                throw new IllegalStateException("matchmake " + game + ": HTTP " + resp.statusCode()
+                                        + " " + body);
+                            }
+                            return Seat.fromJson(new JsonObject(body));
+                        })));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.tickcast.server;
 
 import dev.tickcast.client.Seat;
 import dev.tickcast.games.arena.ArenaGame;
+import dev.tickcast.wire.ChatMessage;
 import dev.tickcast.wire.Protocol;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -13,6 +14,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -91,6 +95,46 @@ class AdminApiTest {
                 .getJsonArray("rooms").size());
         assertEquals(404, HttpGet.request(vertx, HttpMethod.DELETE, fixture.port(), "/admin/api/rooms/" + roomId, BEARER,
                 null).status());
+    }
+
+    @Test
+    void shouldIgnoreWhatASpectatorSends(Vertx vertx) {
+        ServerFixture fixture = admin(vertx);
+        Bot alice = new Bot(vertx, fixture.port());
+        List<ChatMessage> heard = new CopyOnWriteArrayList<>();
+        CompletableFuture<ChatMessage> marker = new CompletableFuture<>();
+        alice.client.onChat(c -> {
+            heard.add(c);
+            if (c.text().equals("after")) {
+                marker.complete(c);
+            }
+        });
+        alice.joinGame("arena", "alice");
+        Bot bob = Bot.join(vertx, fixture.port(), "bob");
+        String roomId = alice.welcome().roomId();
+        bob.welcome();
+        JsonObject watch = HttpGet.request(vertx, HttpMethod.POST, fixture.port(), "/admin/api/rooms/" + roomId + "/watch",
+                BEARER, null).json();
+        Bot spectator = new Bot(vertx, fixture.port());
+        spectator.client.join(new Seat(roomId, watch.getString("token"), "arena", 10_000, null));
+        spectator.welcome();
+        // a chat line, an input and a game message, then a chat flood: the lines count toward the
+        // limits (the flood closes it with 4010) but none of them reaches the room
+        spectator.onContext(() -> {
+            spectator.client.sendChat("spy");
+            spectator.client.sendInput(new byte[] {1, 2, 3});
+            spectator.client.sendGameMessage(1, new byte[] {1});
+            for (int i = 0; i < 40; i++) {
+                spectator.client.sendChat("flood " + i);
+            }
+        });
+        assertEquals(Protocol.CLOSE_RATE_LIMITED, spectator.closeCode(), "a spectator obeys the rate limits");
+        bob.onContext(() -> bob.client.sendChat("after"));
+        Bot.get(marker);
+        assertTrue(heard.stream().noneMatch(c -> c.text().equals("spy") || c.text().startsWith("flood")),
+                "no spectator line reached the room: " + heard);
+        assertEquals(2, (int) fixture.<Integer>onRoom(roomId, r -> r.players()));
+        assertFalse(alice.closed.isDone() || bob.closed.isDone(), "the players noticed nothing");
     }
 
     private static ServerFixture admin(Vertx vertx) {

@@ -1,5 +1,6 @@
 package dev.tickcast.server;
 
+import dev.tickcast.client.Seat;
 import dev.tickcast.client.TickcastClient;
 import dev.tickcast.delta.DeltaDecoder;
 import dev.tickcast.state.Snapshot;
@@ -54,7 +55,8 @@ final class Bot {
     }
 
     Bot joinGame(String game, String name) {
-        get(client.joinOrCreate(game, name).toCompletionStage().toCompletableFuture());
+        Seat seat = get(client.matchmake(game, name).toCompletionStage().toCompletableFuture(), "matchmake " + name);
+        get(client.join(seat).toCompletionStage().toCompletableFuture(), "WebSocket of " + name);
         return this;
     }
 
@@ -100,10 +102,22 @@ final class Bot {
     }
 
     static <T> T get(CompletableFuture<T> future) {
+        return get(future, "");
+    }
+
+    /** Waits for {@code future}; a failure names {@code what} and dumps the threads (a hang's evidence). */
+    static <T> T get(CompletableFuture<T> future, String what) {
         try {
             return future.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            StringBuilder dump = new StringBuilder();
+            for (java.lang.management.ThreadInfo t : java.lang.management.ManagementFactory.getThreadMXBean()
+                    .dumpAllThreads(false, false)) {
+                dump.append(t);
+            }
+            throw new AssertionError("timed out waiting " + what + "\n" + dump, e);
         } catch (Exception e) {
-            throw new AssertionError("timed out or failed waiting: " + e, e);
+            throw new AssertionError("failed waiting " + what + ": " + e, e);
         }
     }
 }

@@ -323,13 +323,13 @@ class ClusterIT {
     private JsonObject httpJson(HttpMethod method, int port, String path, JsonObject body) throws Exception {
         RequestOptions options = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(port).setURI(path)
                 .putHeader("Authorization", "Bearer " + ADMIN);
-        String answer = get(http.request(options).compose(req -> body == null ? req.send() : req.send(body.encode()))
-                .compose(resp -> resp.body().map(b -> {
+        String answer = get(http.request(options).compose(req -> (body == null ? req.send() : req.send(body.encode()))
+                .compose(resp -> resp.body().map(b -> { // nested: see TickcastClient.matchmake
                     if (resp.statusCode() / 100 != 2) {
                         throw new IllegalStateException(path + ": HTTP " + resp.statusCode() + " " + b);
                     }
                     return b.toString();
-                })));
+                }))));
         return answer.startsWith("[") ? new JsonObject().put("list", new JsonArray(answer)) : new JsonObject(answer);
     }
 

@@ -31,8 +31,8 @@ final class HttpGet {
                 options.putHeader("content-type", "application/json");
             }
             return Bot.get(client.request(options)
-                    .compose(req -> body == null ? req.send() : req.send(Buffer.buffer(body)))
-                    .compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(), b.toString())))
+                    .compose(req -> (body == null ? req.send() : req.send(Buffer.buffer(body))) // see TickcastClient
+                            .compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(), b.toString()))))
                     .toCompletionStage().toCompletableFuture());
         } finally {
             client.close();

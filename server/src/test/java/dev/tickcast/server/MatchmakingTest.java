@@ -78,15 +78,15 @@ class MatchmakingTest {
 
     private Answer post(String path, String body) {
         return Bot.get(http.request(HttpMethod.POST, fixture.port(), "127.0.0.1", path)
-                .compose(req -> req.send(body))
-                .compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(), b.toString())))
+                .compose(req -> req.send(body) // nested: see TickcastClient.matchmake
+                        .compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(), b.toString()))))
                 .toCompletionStage().toCompletableFuture());
     }
 
     private Answer get(String path) {
         return Bot.get(http.request(HttpMethod.GET, fixture.port(), "127.0.0.1", path)
-                .compose(req -> req.send())
-                .compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(), b.toString())))
+                .compose(req -> req.send()
+                        .compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(), b.toString()))))
                 .toCompletionStage().toCompletableFuture());
     }
 }

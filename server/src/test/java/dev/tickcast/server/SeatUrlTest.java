@@ -113,8 +113,8 @@ class SeatUrlTest {
     }
 
     private String[] send(RequestOptions o, String body) {
-        return Bot.get(http.request(o).compose(req -> body == null ? req.send() : req.send(body))
-                .compose(resp -> resp.body().map(b -> new String[] {Integer.toString(resp.statusCode()), b.toString()}))
+        return Bot.get(http.request(o).compose(req -> (body == null ? req.send() : req.send(body)) // see TickcastClient
+                .compose(resp -> resp.body().map(b -> new String[] {Integer.toString(resp.statusCode()), b.toString()})))
                 .toCompletionStage().toCompletableFuture());
     }
 }

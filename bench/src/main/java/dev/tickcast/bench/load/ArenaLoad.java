@@ -136,10 +136,10 @@ public final class ArenaLoad {
     }
 
     /**
-     * A seat, asking again when a request stays unanswered for {@link #MATCHMAKE_RETRY_MS}: about one
-     * request in a few thousand from Vert.x 5.0.10's HttpClient is never answered under load (see the
-     * notes on the client's keep-alive); the server releases the seat of the lost answer after its
-     * seat timeout.
+     * A seat, asking again when a request stays unanswered for {@link #MATCHMAKE_RETRY_MS}. About one
+     * answer in a few thousand was lost under load while the body was read one callback too late
+     * (see {@code TickcastClient.matchmake}); the retry stays so that a lost answer costs a bot
+     * seconds, not the run. The server releases the seat of a lost answer after its seat timeout.
      */
     private Future<Seat> seat(String path, String name) {
         return seat(path, name, MATCHMAKE_ATTEMPTS);
@@ -172,14 +172,14 @@ public final class ArenaLoad {
 
     private Future<Seat> request(String path, String name) {
         return http.request(HttpMethod.POST, options.port(), options.host(), path)
-                .compose(req -> req.send(new JsonObject().put("name", name).encode()))
-                .compose(resp -> resp.body().map(body -> {
-                    if (resp.statusCode() != 200) {
-                        throw new IllegalStateException(path + ": HTTP " + resp.statusCode() + " " + body);
-                    }
-                    JsonObject json = new JsonObject(body);
-                    return Seat.fromJson(json); // carries url: the bot connects to the room's node
-                }));
+                .compose(req -> req.send(new JsonObject().put("name", name).encode())
+                        .compose(resp -> resp.body().map(body -> { // nested: see TickcastClient.matchmake
+                            if (resp.statusCode() != 200) {
+                                throw new IllegalStateException(path + ": HTTP " + resp.statusCode() + " " + body);
+                            }
+                            JsonObject json = new JsonObject(body);
+                            return Seat.fromJson(json); // carries url: the bot connects to the room's node
+                        })));
     }
 
     private long roomTicks() throws Exception {
@@ -189,7 +189,7 @@ public final class ArenaLoad {
     /** Ticks and dropped ticks of this load's rooms, summed, from {@code GET /rooms}; blocks the caller. */
     public RoomTotals roomTotals() throws Exception {
         JsonArray rooms = await(http.request(HttpMethod.GET, options.port(), options.host(), "/rooms")
-                .compose(req -> req.send()).compose(resp -> resp.body()).map(b -> new JsonArray(b.toString())));
+                .compose(req -> req.send().compose(resp -> resp.body())).map(b -> new JsonArray(b.toString())));
         long ticks = 0;
         long dropped = 0;
         int seen = 0;

@@ -52,9 +52,9 @@ class LeaderboardVerticleTest {
 
     private Answer get(String path) throws Exception {
         return await(http.request(HttpMethod.GET, port, "127.0.0.1", path)
-                .compose(req -> req.send())
-                .compose((HttpClientResponse resp) -> resp.body().map((Buffer b) ->
-                        new Answer(resp.statusCode(), resp.getHeader("content-type"), b.toString()))));
+                .compose(req -> req.send() // body() inside send()'s callback (vert.x#6038, #5904)
+                        .compose((HttpClientResponse resp) -> resp.body().map((Buffer b) ->
+                                new Answer(resp.statusCode(), resp.getHeader("content-type"), b.toString())))));
     }
 
     @Test
