@@ -173,8 +173,8 @@ async function kick(roomId, playerId) {
 async function dispose(roomId) {
   try {
     await api('DELETE', `/admin/api/rooms/${encodeURIComponent(roomId)}`);
-    if (live && live.roomId === roomId) {
-      $('live-status').textContent = 'disposed';
+    if (live && live.roomId === roomId && !live.closed) {
+      $('live-status').textContent = 'disposed'; // the close (4005) may have come first: keep its code
     }
     await poll();
   } catch (e) {
@@ -203,13 +203,21 @@ async function watch(roomId, game) {
     name: 'admin',
     reconnect: false,
     onState: (state) => renderState(state),
-    onClose: ({ code, reason }) => { $('live-status').textContent = `closed ${code} ${reason}`; },
+    onClose: ({ code, reason }) => {
+      session.closed = true;
+      if (live === session) { // not a view the operator has since left
+        $('live-status').textContent = `closed ${code} ${reason}`;
+      }
+    },
   });
-  live = { roomId, client, snapshots: 0 };
+  const session = { roomId, client, snapshots: 0, closed: false };
+  live = session;
   try {
     const seat = await api('POST', `/admin/api/rooms/${encodeURIComponent(roomId)}/watch`);
     await client.spectate(seat);
-    $('live-status').textContent = 'live (spectator)';
+    if (live === session && !session.closed) {
+      $('live-status').textContent = 'live (spectator)';
+    }
     await poll();
   } catch (e) {
     $('live-status').textContent = e.message;
