@@ -184,8 +184,8 @@ export class TickcastClient {
   /**
    * Watches a room as a spectator with a spectator token from the admin API
    * (POST /admin/api/rooms/:id/watch: {roomId, token}); resolves with WELCOME (no entity). The
-   * client then gets every snapshot but has no seat: its inputs and messages are ignored, and it
-   * does not reconnect (a token is single use).
+   * client then gets every snapshot but has no seat: its inputs and messages are ignored (its PINGs
+   * are answered, so rtt works), and it does not reconnect (a token is single use).
    */
   spectate(seat) {
     this.closedByUser = false;

@@ -98,7 +98,7 @@ class AdminApiTest {
     }
 
     @Test
-    void shouldIgnoreWhatASpectatorSends(Vertx vertx) {
+    void shouldAnswerASpectatorsPingAndIgnoreTheRest(Vertx vertx) {
         ServerFixture fixture = admin(vertx);
         Bot alice = new Bot(vertx, fixture.port());
         List<ChatMessage> heard = new CopyOnWriteArrayList<>();
@@ -118,6 +118,10 @@ class AdminApiTest {
         Bot spectator = new Bot(vertx, fixture.port());
         spectator.client.join(new Seat(roomId, watch.getString("token"), "arena", 10_000, null));
         spectator.welcome();
+        CompletableFuture<Integer> pong = new CompletableFuture<>();
+        spectator.client.onPong(p -> pong.complete(p.clientTime()));
+        spectator.onContext(() -> spectator.client.sendPing(4242));
+        assertEquals(4242, Bot.get(pong), "a spectator's PING is answered");
         // a chat line, an input and a game message, then a chat flood: the lines count toward the
         // limits (the flood closes it with 4010) but none of them reaches the room
         spectator.onContext(() -> {

@@ -58,6 +58,16 @@ final class Inbound {
         h.handle(s, frame, length);
     }
 
+    /** Handles one message of a spectator: a PING is answered, anything else is ignored (PROTOCOL.md 4.2). */
+    void dispatchSpectator(Session s, Buffer message) {
+        int length = message.length();
+        if (length == 0 || length > frame.length || message.getUnsignedByte(0) != Protocol.typeByte(Protocol.PING)) {
+            return;
+        }
+        message.getBytes(0, length, frame, 0);
+        ping(s, frame, length);
+    }
+
     private void input(Session s, byte[] f, int length) {
         room.counters.inputs++;
         Input in = room.frames.body(f, length);

@@ -215,7 +215,8 @@ public final class Room {
      * socket's loop asks (anything but INPUT). Messages of a session not yet seated wait.
      */
     public void drain(Session session) {
-        if (disposed || !seats.holds(session)) {
+        boolean seated = !disposed && seats.holds(session);
+        if (!seated && (disposed || !spectators.contains(session))) {
             return;
         }
         Buffer message;
@@ -224,7 +225,11 @@ public final class Room {
                 session.inbox.clear();
                 return;
             }
-            inbound.dispatch(session, message);
+            if (seated) {
+                inbound.dispatch(session, message);
+            } else {
+                inbound.dispatchSpectator(session, message);
+            }
         }
     }
 

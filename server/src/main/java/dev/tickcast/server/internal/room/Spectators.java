@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * A room's spectators: connections that receive its snapshots without a seat (the admin page's
- * live view). They are not players: the game never hears of them and their messages are ignored.
+ * live view). They are not players: the game never hears of them, and of their messages only PING
+ * is answered (with PONG).
  * Bounded, so that a spectator cannot make the room's broadcast grow without end. Room thread only.
  */
 final class Spectators {
@@ -31,6 +32,16 @@ final class Spectators {
                 System.arraycopy(sessions, 0, rest, 0, i);
                 System.arraycopy(sessions, i + 1, rest, i, rest.length - i);
                 sessions = rest;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True if {@code s} is one of them. */
+    boolean contains(Session s) {
+        for (Session each : sessions) {
+            if (each == s) {
                 return true;
             }
         }

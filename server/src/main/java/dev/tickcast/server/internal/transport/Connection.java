@@ -34,6 +34,7 @@ public final class Connection {
     /** The name of the HTTP idle-timeout handler Vert.x puts in the pipeline; WebSockets have their own keep-alive. */
     private static final String HTTP_IDLE_HANDLER = "idle";
     private static final int INPUT_TYPE = Protocol.typeByte(Protocol.INPUT);
+    private static final int PING_TYPE = Protocol.typeByte(Protocol.PING);
 
     private final ServerWebSocket ws;
     private final WebSocketLink link;
@@ -138,8 +139,8 @@ public final class Connection {
             close(Protocol.CLOSE_RATE_LIMITED, "game message rate limit");
             return;
         }
-        if (spectator) {
-            return; // a spectator's messages after its JOIN are ignored (PROTOCOL.md 4.2); the limits still apply
+        if (spectator && type != PING_TYPE) {
+            return; // after its JOIN a spectator is answered PING only (PROTOCOL.md 4.2); the limits still apply
         }
         if (room != null) {
             if (!session.offer(message)) {
