@@ -10,14 +10,13 @@
 //   npm run test:browser        (after `mvn package`, from client-demo/)
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { freePort, waitForHealth } from '../support/server.js';
+import { CHROMIUM_ARGS, startServer, stopServer } from '../support/server.js';
 
 const CLIENT_DEMO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const REPO = resolve(CLIENT_DEMO, '..');
@@ -26,13 +25,10 @@ const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const SHOTS = join(CLIENT_DEMO, 'target', 'screenshots');
 const TOKEN = 'browser-test-admin-token-7f3a';
 const WAIT_MS = 10_000;
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'];
 
 function launch(profile, options = {}) {
   return chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 800 }, timeout: WAIT_MS, args: ARGS,
+    executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 800 }, timeout: WAIT_MS, args: CHROMIUM_ARGS,
     ...options,
   });
 }
@@ -41,23 +37,16 @@ describe('admin page', { timeout: 90_000 }, () => {
   let server = null;
   let admin = null;
   let anonymous = null;
-  let serverCwd = null;
   const profiles = [];
-  const serverLog = [];
+  let serverLog = [];
   const problems = [];
   let base = '';
 
   before(async () => {
     assert.ok(existsSync(JAR), `${JAR} is missing: run mvn package first`);
     assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`);
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    serverCwd = mkdtempSync(join(tmpdir(), 'tickcast-server-'));
-    server = spawn('java', ['-jar', JAR, '--port', String(port), '--host', '127.0.0.1', '--event-loops', '2'],
-      { cwd: serverCwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TICKCAST_ADMIN_TOKEN: TOKEN } });
-    server.stdout.on('data', (d) => serverLog.push(d.toString()));
-    server.stderr.on('data', (d) => serverLog.push(d.toString()));
-    await waitForHealth(base, server, serverLog);
+    server = await startServer(JAR, { args: ['--event-loops', '2'], env: { TICKCAST_ADMIN_TOKEN: TOKEN } });
+    ({ base, log: serverLog } = server);
     for (let i = 0; i < 2; i++) {
       profiles.push(mkdtempSync(join(tmpdir(), 'pw-profile-')));
     }
@@ -73,20 +62,9 @@ describe('admin page', { timeout: 90_000 }, () => {
         }
       }
     } finally {
-      if (server && server.exitCode === null) {
-        server.kill('SIGTERM');
-        const exited = await Promise.race([
-          new Promise((r) => server.once('exit', () => r(true))),
-          new Promise((r) => setTimeout(() => r(false), 3000)),
-        ]);
-        if (!exited) {
-          server.kill('SIGKILL');
-        }
-      }
-      for (const dir of [...profiles, serverCwd]) {
-        if (dir) {
-          rmSync(dir, { recursive: true, force: true });
-        }
+      await stopServer(server);
+      for (const dir of profiles) {
+        rmSync(dir, { recursive: true, force: true });
       }
     }
   });

@@ -12,14 +12,13 @@
 // TICKCAST_UPDATE_SCREENSHOT=1, so that a build does not modify a committed file.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { freePort, waitForHealth } from '../support/server.js';
+import { CHROMIUM_ARGS, startServer, stopServer } from '../support/server.js';
 
 const CLIENT_DEMO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const REPO = resolve(CLIENT_DEMO, '..');
@@ -74,32 +73,21 @@ describe('browser demo', { timeout: 60_000 }, () => {
   let server = null;
   let context = null;
   let profile = null;
-  let serverCwd = null;
-  const serverLog = [];
   const problems = [];
   let base = '';
 
   before(async () => {
     assert.ok(existsSync(JAR), `${JAR} is missing: run mvn package first`);
     assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`);
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    // An empty working directory, so the server serves the webroot/ packaged in the jar.
-    serverCwd = mkdtempSync(join(tmpdir(), 'tickcast-server-'));
-    server = spawn('java', ['-jar', JAR, '--port', String(port), '--host', '127.0.0.1'],
-      { cwd: serverCwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    server.stdout.on('data', (d) => serverLog.push(d.toString()));
-    server.stderr.on('data', (d) => serverLog.push(d.toString()));
-    await waitForHealth(base, server, serverLog);
+    server = await startServer(JAR); // in an empty folder: it serves the webroot/ packaged in the jar
+    base = server.base;
     profile = mkdtempSync(join(tmpdir(), 'pw-profile-'));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1280, height: 720 },
       timeout: WAIT_MS,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync',
-        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'],
+      args: CHROMIUM_ARGS,
     });
   });
 
@@ -109,20 +97,9 @@ describe('browser demo', { timeout: 60_000 }, () => {
         await Promise.race([context.close(), new Promise((r) => setTimeout(r, 5000))]);
       }
     } finally {
-      if (server && server.exitCode === null) {
-        server.kill('SIGTERM');
-        const exited = await Promise.race([
-          new Promise((r) => server.once('exit', () => r(true))),
-          new Promise((r) => setTimeout(() => r(false), 3000)),
-        ]);
-        if (!exited) {
-          server.kill('SIGKILL');
-        }
-      }
-      for (const dir of [profile, serverCwd]) {
-        if (dir) {
-          rmSync(dir, { recursive: true, force: true });
-        }
+      await stopServer(server);
+      if (profile) {
+        rmSync(profile, { recursive: true, force: true });
       }
     }
   });

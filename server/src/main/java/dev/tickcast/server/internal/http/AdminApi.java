@@ -1,5 +1,6 @@
 package dev.tickcast.server.internal.http;
 
+import dev.tickcast.server.internal.match.LocalMatch;
 import dev.tickcast.server.internal.match.Matchmaker;
 import dev.tickcast.server.internal.room.Room;
 import io.vertx.core.Future;
@@ -69,19 +70,7 @@ public final class AdminApi {
     }
 
     private Future<List<JsonObject>> infos() {
-        List<Future<JsonObject>> infos = new ArrayList<>();
-        for (Room room : matchmaker.allRooms()) {
-            infos.add(room.adminInfo());
-        }
-        return Future.join(infos).transform(done -> {
-            List<JsonObject> list = new ArrayList<>();
-            for (Future<JsonObject> f : infos) {
-                if (f.succeeded()) {
-                    list.add(f.result());
-                }
-            }
-            return Future.succeededFuture(list);
-        });
+        return LocalMatch.liveInfo(matchmaker.allRooms(), Room::adminInfo);
     }
 
     private void rooms(RoutingContext ctx) {

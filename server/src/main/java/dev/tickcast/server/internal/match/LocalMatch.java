@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** Single-process matchmaking: every room is this process's. */
 public final class LocalMatch implements MatchService {
@@ -38,9 +39,14 @@ public final class LocalMatch implements MatchService {
 
     /** The live summaries of {@code rooms} (those that answer), in order. */
     public static Future<List<JsonObject>> liveInfo(List<Room> rooms) {
+        return liveInfo(rooms, Room::info);
+    }
+
+    /** What {@code ask} answers for each of {@code rooms}, in order, leaving out the rooms that do not answer. */
+    public static Future<List<JsonObject>> liveInfo(List<Room> rooms, Function<Room, Future<JsonObject>> ask) {
         List<Future<JsonObject>> infos = new ArrayList<>();
         for (Room room : rooms) {
-            infos.add(room.info());
+            infos.add(ask.apply(room));
         }
         return Future.join(infos).transform(done -> {
             List<JsonObject> list = new ArrayList<>();

@@ -212,11 +212,15 @@ public final class Room {
     /**
      * Handles the messages waiting in {@code session}'s inbox, in order; the socket's loop queues
      * them there ({@link Session#offer}), and the room takes them at each step, or at once when the
-     * socket's loop asks (anything but INPUT). Messages of a session not yet seated wait.
+     * socket's loop asks (anything but INPUT). Messages of a session not yet seated wait. A
+     * spectator's inbox holds only PINGs (its connection drops the rest), which are answered.
      */
     public void drain(Session session) {
-        boolean seated = !disposed && seats.holds(session);
-        if (!seated && (disposed || !spectators.contains(session))) {
+        if (disposed) {
+            return;
+        }
+        boolean seated = seats.holds(session);
+        if (!seated && !spectators.contains(session)) {
             return;
         }
         Buffer message;
