@@ -29,7 +29,7 @@ final class Monitoring {
             HttpApi.mountMetrics(router, metrics);
         }
         if (config.adminToken() != null) {
-            adminTimer = new AdminApi(matchmaker, config.adminToken()).mount(router, vertx);
+            adminTimer = new AdminApi(matchmaker, config).mount(router, vertx);
         }
     }
 

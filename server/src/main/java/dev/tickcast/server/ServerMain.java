@@ -132,7 +132,8 @@ public final class ServerMain implements Callable<Integer> {
 
     @Option(names = "--admin-token", defaultValue = "${env:TICKCAST_ADMIN_TOKEN}", description = "Turns the admin "
             + "page /admin and POST /admin/announce on for requests carrying this token (Authorization: Bearer, or Basic with the token as "
-            + "password). Prefer the environment variable TICKCAST_ADMIN_TOKEN: a flag shows in ps. Default: off.")
+            + "password); 16 characters or more. Prefer the environment variable TICKCAST_ADMIN_TOKEN: a flag shows in ps. "
+            + "Default: off.")
     String adminToken;
 
     @Option(names = "--cluster", description = "Join a Tickcast cluster (Vert.x clustered event bus on Hazelcast, "

@@ -21,6 +21,8 @@ import java.util.Map;
 public final class TickcastOptions {
     /** Default port. */
     public static final int DEFAULT_PORT = 8080;
+    /** The shortest admin token accepted: anything shorter can be guessed. */
+    public static final int MIN_ADMIN_TOKEN_CHARS = 16;
 
     private String host = "0.0.0.0";
     private int port = DEFAULT_PORT;
@@ -88,7 +90,7 @@ public final class TickcastOptions {
         deployExtensions = json.getBoolean("deployExtensions", deployExtensions);
         metrics = json.getBoolean("metrics", metrics);
         metricsPort = json.getInteger("metricsPort", metricsPort);
-        adminToken = json.getString("adminToken", adminToken);
+        withAdminToken(json.getString("adminToken", adminToken));
         withPublicUrl(json.getString("publicUrl", publicUrl));
         sharedSecret = json.getString("sharedSecret", sharedSecret);
         json.getJsonArray("trustedProxies", new JsonArray()).forEach(p -> trustedProxies.add((String) p));
@@ -126,9 +128,14 @@ public final class TickcastOptions {
     /**
      * Turns the admin page ({@code /admin}), its API and {@code POST /admin/announce} on, for
      * requests that carry this token ({@code Authorization: Bearer <token>}, or Basic with the token
-     * as password); null (the default) leaves them off (404).
+     * as password); null (the default) leaves them off (404). A token shorter than
+     * {@link #MIN_ADMIN_TOKEN_CHARS} characters is refused (IllegalArgumentException).
      */
     public TickcastOptions withAdminToken(String token) {
+        if (token != null && !token.isEmpty() && token.length() < MIN_ADMIN_TOKEN_CHARS) {
+            throw new IllegalArgumentException("the admin token (--admin-token or TICKCAST_ADMIN_TOKEN) must be "
+                    + MIN_ADMIN_TOKEN_CHARS + " characters or more, not " + token.length());
+        }
         adminToken = token == null || token.isEmpty() ? null : token;
         return this;
     }

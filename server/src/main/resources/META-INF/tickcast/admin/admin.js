@@ -3,7 +3,9 @@
 // (GET /admin/api/history, drawn by the vendored uPlot); a room's live view, a spectator of the
 // JavaScript SDK (POST /admin/api/rooms/:id/watch gives the token: it takes no seat); kick a
 // player (POST .../kick/:player, closed with 4012) and dispose a room (DELETE /admin/api/rooms/:id).
-// The browser sends the admin credentials (HTTP Basic, asked once) with every request.
+// The browser sends the admin credentials (HTTP Basic, asked once) with every request; every request
+// also carries X-Tickcast-Admin, without which the server refuses a change (no other site's form or
+// simple request can send it). The page keeps to the strict CSP of /admin: no inline script or style.
 // State for tests: <body data-ready data-rooms data-players>, rows tr[data-room-id][data-players],
 // #live[data-room-id][data-snapshots][data-entities].
 
@@ -17,7 +19,9 @@ let ccuChart = null;
 let bwChart = null;
 
 async function api(method, path) {
-  const res = await fetch(path, { method, credentials: 'same-origin', headers: { accept: 'application/json' } });
+  const res = await fetch(path, {
+    method, credentials: 'same-origin', headers: { accept: 'application/json', 'X-Tickcast-Admin': '1' },
+  });
   const body = await res.json().catch(() => ({}));
   if (!res.ok) {
     throw new Error(`${method} ${path}: HTTP ${res.status} ${body.error ?? ''}`);

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -42,16 +44,20 @@ class AdminApiTest {
         ServerFixture fixture = admin(vertx);
         Bot alice = Bot.join(vertx, fixture.port(), "alice");
         String roomId = alice.welcome().roomId();
-        for (String auth : new String[] {null, "Bearer wrong", "Bearer " + TOKEN + "x", basic("admin", "nope"), "Basic !!",
-                TOKEN}) {
+        String[] auths = {null, "Bearer wrong", "Bearer " + TOKEN + "x", basic("admin", "nope"), "Basic !!", TOKEN};
+        for (int i = 0; i < auths.length; i++) {
+            String from = "127.0.0." + (20 + i); // each its own address: 7 wrong tokens stay under the limit of 10
+            Map<String, String> headers = auths[i] == null ? Map.of() : Map.of("Authorization", auths[i]);
             for (String path : new String[] {"/admin", "/admin/", "/admin/api/rooms", "/admin/api/history",
                     "/admin/index.html", "/admin/api/rooms/" + roomId + "/kick/0"}) {
-                HttpGet.Answer a = HttpGet.request(vertx, HttpMethod.GET, fixture.port(), path, auth, null);
-                assertEquals(401, a.status(), path + " with " + auth);
+                RawHttp.Answer a = RawHttp.request(from, fixture.port(), "GET", path, headers, null);
+                assertEquals(401, a.status(), path + " with " + auths[i]);
                 assertFalse(a.body().contains(roomId), "nothing about rooms leaks");
             }
-            assertEquals(401, HttpGet.request(vertx, HttpMethod.DELETE, fixture.port(), "/admin/api/rooms/" + roomId,
-                    auth, null).status());
+            Map<String, String> change = new HashMap<>(headers);
+            change.put("X-Tickcast-Admin", "1");
+            assertEquals(401, RawHttp.request(from, fixture.port(), "DELETE", "/admin/api/rooms/" + roomId, change, null)
+                    .status());
         }
         assertEquals(1, (int) fixture.<Integer>onRoom(roomId, r -> r.players()), "the room is untouched");
         assertEquals(200, HttpGet.status(vertx, fixture.port(), "/admin/", basic("anyone", TOKEN)), "Basic works");
@@ -71,7 +77,7 @@ class AdminApiTest {
         assertEquals("arena", room.getString("game"));
         assertEquals(2, room.getInteger("players"));
 
-        JsonObject watch = HttpGet.request(vertx, HttpMethod.POST, fixture.port(), "/admin/api/rooms/" + roomId + "/watch",
+        JsonObject watch = change(HttpMethod.POST, fixture.port(), "/admin/api/rooms/" + roomId + "/watch",
                 BEARER, null).json();
         Bot spectator = new Bot(vertx, fixture.port());
         spectator.client.join(new Seat(roomId, watch.getString("token"), "arena", 10_000, null));
@@ -80,20 +86,20 @@ class AdminApiTest {
         assertTrue(spectator.snapshotFull.get(0), "it starts from a full snapshot");
         assertEquals(2, (int) fixture.<Integer>onRoom(roomId, r -> r.players()), "a spectator takes no seat");
         assertEquals(1, (int) fixture.<Integer>onRoom(roomId, r -> r.spectators()));
-        assertEquals(200, HttpGet.request(vertx, HttpMethod.POST, fixture.port(),
+        assertEquals(200, change(HttpMethod.POST, fixture.port(),
                 "/admin/api/rooms/" + roomId + "/kick/" + bob.welcome().playerId(), BEARER, null).status());
         assertEquals(Protocol.CLOSE_KICKED, bob.closeCode());
         fixture.awaitRoom(roomId, r -> r.players() == 1);
-        assertEquals(404, HttpGet.request(vertx, HttpMethod.POST, fixture.port(), "/admin/api/rooms/" + roomId + "/kick/9",
+        assertEquals(404, change(HttpMethod.POST, fixture.port(), "/admin/api/rooms/" + roomId + "/kick/9",
                 BEARER, null).status());
 
-        assertEquals(200, HttpGet.request(vertx, HttpMethod.DELETE, fixture.port(), "/admin/api/rooms/" + roomId, BEARER,
+        assertEquals(200, change(HttpMethod.DELETE, fixture.port(), "/admin/api/rooms/" + roomId, BEARER,
                 null).status());
         assertEquals(Protocol.CLOSE_ROOM_CLOSED, alice.closeCode());
         assertEquals(Protocol.CLOSE_ROOM_CLOSED, spectator.closeCode());
         assertEquals(0, HttpGet.request(vertx, HttpMethod.GET, fixture.port(), "/admin/api/rooms", BEARER, null).json()
                 .getJsonArray("rooms").size());
-        assertEquals(404, HttpGet.request(vertx, HttpMethod.DELETE, fixture.port(), "/admin/api/rooms/" + roomId, BEARER,
+        assertEquals(404, change(HttpMethod.DELETE, fixture.port(), "/admin/api/rooms/" + roomId, BEARER,
                 null).status());
     }
 
@@ -113,7 +119,7 @@ class AdminApiTest {
         Bot bob = Bot.join(vertx, fixture.port(), "bob");
         String roomId = alice.welcome().roomId();
         bob.welcome();
-        JsonObject watch = HttpGet.request(vertx, HttpMethod.POST, fixture.port(), "/admin/api/rooms/" + roomId + "/watch",
+        JsonObject watch = change(HttpMethod.POST, fixture.port(), "/admin/api/rooms/" + roomId + "/watch",
                 BEARER, null).json();
         Bot spectator = new Bot(vertx, fixture.port());
         spectator.client.join(new Seat(roomId, watch.getString("token"), "arena", 10_000, null));
@@ -139,6 +145,13 @@ class AdminApiTest {
                 "no spectator line reached the room: " + heard);
         assertEquals(2, (int) fixture.<Integer>onRoom(roomId, r -> r.players()));
         assertFalse(alice.closed.isDone() || bob.closed.isDone(), "the players noticed nothing");
+    }
+
+    /** A change as the page or a script makes it: the token and X-Tickcast-Admin. */
+    private static HttpGet.Answer change(HttpMethod method, int port, String path, String authorization, String body) {
+        RawHttp.Answer a = RawHttp.request("127.0.0.1", port, method.name(), path,
+                Map.of("Authorization", authorization, "X-Tickcast-Admin", "1"), body);
+        return new HttpGet.Answer(a.status(), a.body());
     }
 
     private static ServerFixture admin(Vertx vertx) {

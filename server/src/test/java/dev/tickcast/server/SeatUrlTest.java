@@ -107,7 +107,7 @@ class SeatUrlTest {
     private String[] request(int port, HttpMethod method, String path, String bearer, String body) {
         RequestOptions o = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(port).setURI(path);
         if (bearer != null) {
-            o.putHeader("Authorization", "Bearer " + bearer);
+            o.putHeader("Authorization", "Bearer " + bearer).putHeader("X-Tickcast-Admin", "1");
         }
         return send(o, body);
     }

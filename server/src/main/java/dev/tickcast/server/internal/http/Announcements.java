@@ -17,9 +17,11 @@ import java.security.MessageDigest;
 
 /**
  * The announcement channel ({@link RoomEvents#ANNOUNCE}): {@code POST /admin/announce} with
- * {@code Authorization: Bearer <admin token>} and {@code {"text": "..."}} publishes it on the
- * event bus (clustered: every node), and every node hands it to each of its rooms, whose players
- * get it as a system chat line.
+ * {@code Authorization: Bearer <admin token>}, {@code X-Tickcast-Admin: 1} and
+ * {@code {"text": "..."}} publishes it on the event bus (clustered: every node), and every node
+ * hands it to each of its rooms, whose players get it as a system chat line. The route sits under
+ * {@code /admin}, so {@link AdminApi}'s checks run first (the token with its per-address limit on
+ * wrong guesses, and the refusal of cross-site requests); this one only insists on Bearer.
  */
 public final class Announcements {
     private static final Logger LOG = LoggerFactory.getLogger(Announcements.class);
