@@ -35,6 +35,9 @@ final class AdminAuth implements Handler<RoutingContext> {
     static final int FAILURES = 10;
     /** One more chance every 10 s. */
     static final long REFILL_NS = 10_000_000_000L;
+    /** Addresses tracked at most; past it, new ones share one record (a bound on memory, not on guessing). */
+    static final int MAX_TRACKED = 50_000;
+    private static final String OVERFLOW = "(other addresses)";
     private static final String BEARER = "Bearer ";
     private static final String BASIC = "Basic ";
 
@@ -76,7 +79,7 @@ final class AdminAuth implements Handler<RoutingContext> {
     /** 0 to let a request of {@code address} with this {@code Authorization} header through, else 401 or 429. */
     int admit(String address, String header, long nowNs) {
         synchronized (failures) {
-            Chances chances = failures.get(address);
+            Chances chances = failures.get(key(address));
             if (chances != null && chances.left(nowNs) < 1) {
                 refusals.refused(address, "admin request refused: too many wrong tokens (429)");
                 return 429;
@@ -87,11 +90,15 @@ final class AdminAuth implements Handler<RoutingContext> {
         }
         if (header != null) {
             synchronized (failures) {
-                failures.computeIfAbsent(address, a -> new Chances(nowNs)).take(nowNs);
+                failures.computeIfAbsent(key(address), a -> new Chances(nowNs)).take(nowNs);
             }
             refusals.refused(address, "admin request refused: wrong token (401)");
         }
         return 401;
+    }
+
+    private String key(String address) {
+        return failures.size() < MAX_TRACKED || failures.containsKey(address) ? address : OVERFLOW;
     }
 
     /** Forgets the addresses whose chances are all back. */

@@ -40,6 +40,19 @@ class AdminAuthTest {
     }
 
     @Test
+    void shouldBoundTheAddressesItTracks() {
+        for (int i = 0; i < AdminAuth.MAX_TRACKED; i++) {
+            assertEquals(401, auth.admit("a" + i, "Bearer wrong", T0));
+        }
+        for (int i = 0; i < AdminAuth.FAILURES; i++) {
+            assertEquals(401, auth.admit("fresh-" + i, "Bearer wrong", T0), "past the bound, new addresses share");
+        }
+        assertEquals(AdminAuth.MAX_TRACKED + 1, auth.tracked());
+        assertEquals(429, auth.admit("fresh-x", "Bearer " + TOKEN, T0));
+        assertEquals(0, auth.admit("a0", "Bearer " + TOKEN, T0), "a tracked address keeps its own chances");
+    }
+
+    @Test
     void shouldTellCrossSiteChangesApart() {
         AdminApi api = new AdminApi(null, dev.tickcast.server.TickcastOptions.defaults().withAdminToken(TOKEN)
                 .withPublicUrl("https://play.example.com/eu/"));
