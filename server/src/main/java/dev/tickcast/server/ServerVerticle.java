@@ -129,7 +129,7 @@ final class ServerVerticle extends VerticleBase {
      */
     private void onTcp(HttpConnection connection) {
         String address = connection.remoteAddress() == null ? "?" : connection.remoteAddress().hostAddress();
-        ConnectionLedger.Entry entry = guard.openTcp(address);
+        ConnectionLedger.Entry entry = guard.openTcp(connection.remoteAddress(), address);
         if (entry == null) {
             connection.close();
             return;

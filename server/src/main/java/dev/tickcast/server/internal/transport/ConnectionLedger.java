@@ -30,6 +30,7 @@ public final class ConnectionLedger {
 
     /** One TCP connection's place in the ledger. */
     public final class Entry {
+        /** The address counted, or null when the connection is exempt from the per-address part. */
         private final String address;
         private boolean webSocket;
         private boolean closed;
@@ -65,10 +66,6 @@ public final class ConnectionLedger {
             }
         }
 
-        /** The address the entry counts under. */
-        public String address() {
-            return address;
-        }
     }
 
     /** Result of {@link #open}: the entry of an admitted connection, or the refusal. */
@@ -79,9 +76,21 @@ public final class ConnectionLedger {
      * A TCP connection from {@code address} was accepted: its entry (pending), or no entry and the
      * reason when the pending connections are at their bound (the caller closes it at once).
      */
-    public synchronized Admission open(String address) {
+    public Admission open(String address) {
+        return open(address, false);
+    }
+
+    /**
+     * The same; {@code exempt}: the connection counts in all but not per address (a trusted
+     * reverse proxy's, which carries many clients' requests under one address).
+     */
+    public synchronized Admission open(String address, boolean exempt) {
         if (pending >= maxPending) {
             return new Admission(null, Refusal.TOTAL);
+        }
+        if (exempt) {
+            pending++;
+            return new Admission(new Entry(null), Refusal.NONE);
         }
         int[] n = pendingByAddress.get(address);
         if ((n == null ? 0 : n[0]) >= maxPendingPerAddress) {
@@ -98,6 +107,9 @@ public final class ConnectionLedger {
 
     private void releasePending(String address) {
         pending--;
+        if (address == null) {
+            return;
+        }
         int[] n = pendingByAddress.get(address);
         if (n != null && --n[0] <= 0) {
             pendingByAddress.remove(address);

@@ -92,10 +92,11 @@ public final class HandshakeGuard {
     /**
      * A TCP connection from {@code address} opened: its ledger entry (pending until it becomes a
      * WebSocket or closes), or null if the connections that are not WebSockets are over their
-     * bound, in all or from this address (the caller closes it at once).
+     * bound, in all or from this address (the caller closes it at once). A trusted proxy's
+     * connections ({@code peer}) are bounded in all only: it carries many clients under one address.
      */
-    public ConnectionLedger.Entry openTcp(String address) {
-        ConnectionLedger.Admission admission = ledger.open(address);
+    public ConnectionLedger.Entry openTcp(io.vertx.core.net.SocketAddress peer, String address) {
+        ConnectionLedger.Admission admission = ledger.open(address, clients.trusts(peer));
         switch (admission.refusal()) {
             case TOTAL -> refusals.refused(address, "connection closed: " + config.maxPendingConnections()
                     + " connections are not WebSockets already");

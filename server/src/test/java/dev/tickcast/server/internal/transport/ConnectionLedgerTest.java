@@ -40,4 +40,17 @@ class ConnectionLedgerTest {
         assertNotNull(ledger.open("a").entry(), "a WebSocket frees its pending place");
         assertEquals(ConnectionLedger.Refusal.TOTAL, ledger.open("c").refusal());
     }
+
+    @Test
+    void shouldBoundATrustedProxysConnectionsInAllOnly() {
+        ConnectionLedger ledger = new ConnectionLedger(3, 1);
+        ConnectionLedger.Entry first = ledger.open("proxy", true).entry();
+        assertNotNull(ledger.open("proxy", true).entry());
+        assertNotNull(ledger.open("proxy", true).entry());
+        assertEquals(ConnectionLedger.Refusal.TOTAL, ledger.open("proxy", true).refusal());
+        first.closed();
+        assertNotNull(ledger.open("a").entry());
+        assertEquals(3, ledger.pending());
+        assertEquals(1, ledger.pending("a"));
+    }
 }
