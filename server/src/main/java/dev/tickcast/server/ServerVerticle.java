@@ -92,7 +92,7 @@ final class ServerVerticle extends VerticleBase {
                 .webSocketHandler(ws -> accept(ws, kryo))
                 .requestHandler(router);
         vertx.setPeriodic(tickMs(), id -> tick());
-        vertx.setPeriodic(config.pingIntervalMs(), id -> ping());
+        vertx.setPeriodic(Math.max(1, config.pingIntervalMs()), id -> ping());
         metrics.connectionGauges(guard::pendingConnections, guard::openWebSockets);
         return server.listen(port, config.host());
     }
@@ -134,7 +134,11 @@ final class ServerVerticle extends VerticleBase {
             connection.close();
             return;
         }
-        Channel channel = ((io.vertx.core.http.impl.HttpServerConnection) connection).channelHandlerContext().channel();
+        if (!(connection instanceof io.vertx.core.http.impl.HttpServerConnection http)) {
+            connection.closeHandler(v -> entry.closed()); // not HTTP/1.x (never on this port): no upgrade either
+            return;
+        }
+        Channel channel = http.channelHandlerContext().channel();
         channel.attr(LEDGER_ENTRY).set(entry);
         channel.closeFuture().addListener(f -> entry.closed());
         if (channel.pipeline().get("handler") != null) {
