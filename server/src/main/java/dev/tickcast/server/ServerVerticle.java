@@ -92,7 +92,7 @@ final class ServerVerticle extends VerticleBase {
                 .webSocketHandler(ws -> accept(ws, kryo))
                 .requestHandler(router);
         vertx.setPeriodic(tickMs(), id -> tick());
-        vertx.setPeriodic(Math.max(1, config.pingIntervalMs()), id -> ping());
+        vertx.setPeriodic(Math.max(10, config.pingIntervalMs()), id -> ping());
         metrics.connectionGauges(guard::pendingConnections, guard::openWebSockets);
         return server.listen(port, config.host());
     }

@@ -52,7 +52,9 @@ class ConnectionLifetimeTest {
         for (int i = 0; i < 6; i++) {
             RawTcp half = RawTcp.connect(port);
             half.send("GET /health HTTP/1.1\r\nHo");
+            awaitGauges(fixture, 1, 0); // accepted: the reset reaches a counted connection
             half.reset();
+            awaitGauges(fixture, 0, 0);
         }
         awaitGauges(fixture, 0, 0);
         assertEquals(200, RawTcp.status(port, "/health"), "after 18 sessions with a cap of 3 pending connections");

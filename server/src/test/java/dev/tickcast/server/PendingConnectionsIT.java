@@ -42,7 +42,9 @@ class PendingConnectionsIT {
             ConnectionLifetimeTest.upgrade(port).reset();
         }
         for (int i = 0; i < 10; i++) {
-            RawTcp.connect(port).close();
+            try (RawTcp silent = RawTcp.connect(port)) {
+                awaitGauges(port, "2.0 pending, 0.0 open"); // accepted: this one and the scrape's own
+            }
         }
         awaitBaseline(port);
         assertEquals(200, RawTcp.status(port, "/health"), server.log());
@@ -50,6 +52,10 @@ class PendingConnectionsIT {
 
     /** Waits (bounded) until /metrics shows no WebSocket and one pending connection: the scrape's own. */
     private void awaitBaseline(int port) throws InterruptedException {
+        awaitGauges(port, "1.0 pending, 0.0 open");
+    }
+
+    private void awaitGauges(int port, String expected) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT_MS * 1_000_000;
         String last = "";
         while (System.nanoTime() < deadline) {
@@ -60,12 +66,12 @@ class PendingConnectionsIT {
             }
             last = gauge(metrics, "tickcast_connections_pending") + " pending, "
                     + gauge(metrics, "tickcast_connections_open") + " open";
-            if ("1.0 pending, 0.0 open".equals(last)) {
+            if (expected.equals(last)) {
                 return;
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("connection gauges not back at their baseline: " + last + "\n" + server.log());
+        throw new AssertionError("connection gauges: " + last + ", expected " + expected + "\n" + server.log());
     }
 
     private static String gauge(String metrics, String name) {
