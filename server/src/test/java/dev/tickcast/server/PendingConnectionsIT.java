@@ -50,6 +50,23 @@ class PendingConnectionsIT {
         assertEquals(200, RawTcp.status(port, "/health"), server.log());
     }
 
+    /** The reproduction: default limits, more sessions than the default pending cap of 2,000. */
+    @Test
+    void shouldKeepAnsweringWithDefaultLimitsAfter2100Sessions() throws Exception {
+        int port = NodeProcess.freePort();
+        server = NodeProcess.start("defaults", NodeProcess.server(List.of(), List.of("--port", Integer.toString(port),
+                "--host", "127.0.0.1", "--handshakes-per-second", "100000")), l -> l.contains("Tickcast listening on"));
+        server.awaitReady();
+        for (int i = 0; i < 2_100; i++) {
+            try (RawTcp ws = ConnectionLifetimeTest.upgrade(port)) {
+                ws.send(ConnectionLifetimeTest.CLOSE_1000);
+                ws.readToEnd();
+            }
+        }
+        awaitBaseline(port);
+        assertEquals(200, RawTcp.status(port, "/health"), server.log());
+    }
+
     /** Waits (bounded) until /metrics shows no WebSocket and one pending connection: the scrape's own. */
     private void awaitBaseline(int port) throws InterruptedException {
         awaitGauges(port, "1.0 pending, 0.0 open");
