@@ -55,6 +55,17 @@ class TransportLimitsTest {
     }
 
     @Test
+    void shouldNotUpgradeToH2c(Vertx vertx) {
+        ServerFixture fixture = server(vertx, loopback());
+        try (RawTcp c = RawTcp.connect(fixture.port())) {
+            c.send("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade, HTTP2-Settings, close\r\n"
+                    + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n");
+            String answer = c.readToEnd();
+            assertTrue(answer.startsWith("HTTP/1.1 200"), "answered in HTTP/1.1, not 101 to h2c: " + answer);
+        }
+    }
+
+    @Test
     void shouldRefuseAnOverLongSubprotocolHeaderAndReadBlanksAroundCommas(Vertx vertx) {
         ServerFixture fixture = server(vertx, loopback());
         int port = fixture.port();
