@@ -129,9 +129,11 @@ public final class Connection {
         if (link.closed()) {
             return;
         }
-        boolean counted = frame.isPing() || frame.isContinuation() || frame.type() == WebSocketFrameType.PONG && !takeOwedPong();
+        boolean counted = frame.isPing() || frame.isContinuation()
+                || frame.type() == WebSocketFrameType.PONG && !takeOwedPong();
         if (counted && !messages.take(now)) {
-            close(Protocol.CLOSE_RATE_LIMITED, frame.type().name().toLowerCase(java.util.Locale.ROOT) + " frame rate limit");
+            close(Protocol.CLOSE_RATE_LIMITED,
+                    frame.type().name().toLowerCase(java.util.Locale.ROOT) + " frame rate limit");
         }
     }
 

@@ -22,7 +22,7 @@ public final class ConnectionLedger {
     private int pending;
     private int webSockets;
 
-    /** A ledger admitting at most {@code maxPending} pending connections, {@code maxPendingPerAddress} from one address. */
+    /** A ledger admitting {@code maxPending} pending connections, {@code maxPendingPerAddress} from one address. */
     public ConnectionLedger(int maxPending, int maxPendingPerAddress) {
         this.maxPending = maxPending;
         this.maxPendingPerAddress = maxPendingPerAddress;

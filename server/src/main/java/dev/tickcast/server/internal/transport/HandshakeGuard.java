@@ -101,7 +101,8 @@ public final class HandshakeGuard {
             case TOTAL -> refusals.refused(address, "connection closed: " + config.maxPendingConnections()
                     + " connections are not WebSockets already");
             case PER_ADDRESS -> refusals.refused(address, "connection closed: "
-                    + config.maxPendingConnectionsPerAddress() + " connections from this address are not WebSockets already");
+                    + config.maxPendingConnectionsPerAddress()
+                    + " connections from this address are not WebSockets already");
             default -> {
             }
         }

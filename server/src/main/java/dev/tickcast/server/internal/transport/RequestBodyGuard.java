@@ -44,7 +44,7 @@ public final class RequestBodyGuard extends ChannelDuplexHandler {
     private boolean answered;
     private ScheduledFuture<?> deadline;
 
-    /** A guard closing connections whose request body takes longer than {@code timeoutMs}; {@code onTimeout} logs it. */
+    /** Closes connections whose request body takes longer than {@code timeoutMs}; {@code onTimeout} logs it. */
     public RequestBodyGuard(long timeoutMs, Runnable onTimeout) {
         this.timeoutMs = timeoutMs;
         this.onTimeout = onTimeout;
@@ -115,7 +115,8 @@ public final class RequestBodyGuard extends ChannelDuplexHandler {
         }
         FullHttpResponse timeout = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_TIMEOUT,
                 Unpooled.EMPTY_BUFFER);
-        timeout.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0).set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        timeout.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0)
+                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         ctx.writeAndFlush(timeout).addListener(ChannelFutureListener.CLOSE);
     }
 
