@@ -8,7 +8,7 @@ server_jar=$1; out=$2; steps=$3; shift 3
 root=$(cd "$(dirname "$0")/../.." && pwd)
 bench_jar=$root/bench/target/tickcast-bench.jar
 limits="--handshakes-per-second 100000 --max-connections-per-address 100000 --matchmakes-per-second 100000
-  --max-unclaimed-seats-per-address 100000 --max-unclaimed-seats 100000 --max-rooms 100000 --max-pending-connections 100000"
+  --max-unclaimed-seats-per-address 100000 --max-unclaimed-seats 100000 --max-rooms 100000 --max-pending-connections 100000 --max-pending-connections-per-address 100000"
 wait_up() { for _ in $(seq 1 150); do curl -s -o /dev/null "http://127.0.0.1:$1/$2" && return 0; sleep 0.2; done; return 1; }
 for clients in $steps; do
   port=$((18400 + RANDOM % 400)); floor_port=$((port + 500))

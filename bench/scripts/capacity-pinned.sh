@@ -7,7 +7,7 @@ server_jar=$1; out=$2; hz=$3; max=$4; floor_mode=${5:-nofloor}; shift 4; [ $# -g
 root=$(cd "$(dirname "$0")/../.." && pwd)
 bench_jar=$root/bench/target/tickcast-bench.jar
 limits="--handshakes-per-second 100000 --max-connections-per-address 100000 --matchmakes-per-second 100000
-  --max-unclaimed-seats-per-address 100000 --max-unclaimed-seats 100000 --max-rooms 100000 --max-pending-connections 100000"
+  --max-unclaimed-seats-per-address 100000 --max-unclaimed-seats 100000 --max-rooms 100000 --max-pending-connections 100000 --max-pending-connections-per-address 100000"
 wait_up() { for _ in $(seq 1 150); do curl -s -o /dev/null "http://127.0.0.1:$1/$2" && return 0; sleep 0.2; done; return 1; }
 port=$((18800 + RANDOM % 400)); floor_port=$((port + 500))
 taskset -c 0 java -jar "$server_jar" --host 127.0.0.1 --port "$port" --snapshot-hz "$hz" $limits "$@" > "${out%.json}.server.log" 2>&1 &

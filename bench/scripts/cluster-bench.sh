@@ -25,7 +25,7 @@ WORK=$(mktemp -d)
 PROXY=18000; HTTP_A=18081; HTTP_B=18082; HZ_A=15701; HZ_B=15702
 SECRET=$(head -c 24 /dev/urandom | base64)
 LIMITS="--handshakes-per-second 100000 --max-connections-per-address 100000 --matchmakes-per-second 100000
-  --max-unclaimed-seats-per-address 100000 --max-unclaimed-seats 100000 --max-rooms 100000"
+  --max-unclaimed-seats-per-address 100000 --max-unclaimed-seats 100000 --max-rooms 100000 --max-pending-connections-per-address 100000"
 HZ_FLAGS="--add-modules java.se --add-exports java.base/jdk.internal.ref=ALL-UNNAMED
   --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED
   --add-opens java.management/sun.management=ALL-UNNAMED --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED"

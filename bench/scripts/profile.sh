@@ -16,7 +16,7 @@ ap_dir=$(mktemp -d); (cd "$ap_dir" && unzip -q "$ap_jar" 'linux-x64/*')
 lib=$ap_dir/linux-x64/libasyncProfiler.so
 port=$((18300 + RANDOM % 500))
 limits="--handshakes-per-second 100000 --max-connections-per-address 100000 --matchmakes-per-second 100000
-  --max-unclaimed-seats-per-address 100000 --max-unclaimed-seats 100000 --max-rooms 100000 --max-pending-connections 100000"
+  --max-unclaimed-seats-per-address 100000 --max-unclaimed-seats 100000 --max-rooms 100000 --max-pending-connections 100000 --max-pending-connections-per-address 100000"
 chunks=$(mktemp -d)
 # the agent starts with the JVM and writes one folded-stack file every 5 s; the files of the measured
 # window are merged below (attaching later with jcmd is not possible in this sandbox)

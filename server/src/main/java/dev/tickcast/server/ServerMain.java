@@ -97,6 +97,15 @@ public final class ServerMain implements Callable<Integer> {
             + "in progress or idle keep-alives); more are closed at once. Default: ${DEFAULT-VALUE}.")
     int maxPendingConnections = 2_000;
 
+    @Option(names = "--max-pending-connections-per-address", description = "TCP connections from one remote address "
+            + "that are not WebSockets; more are closed at once. Default: ${DEFAULT-VALUE}.")
+    int maxPendingConnectionsPerAddress = 64;
+
+    @Option(names = "--http-request-timeout-ms", description = "How long an HTTP request's body may take to arrive, "
+            + "from the request's start; then the connection is closed (408 if nothing was answered). "
+            + "Default: ${DEFAULT-VALUE}.")
+    long httpRequestTimeoutMs = 10_000;
+
     @Option(names = "--join-deadline-ms", description = "How long a WebSocket may stay without a valid JOIN (then 4011). "
             + "Default: ${DEFAULT-VALUE}.")
     long joinDeadlineMs = 5_000;
@@ -251,6 +260,8 @@ public final class ServerMain implements Callable<Integer> {
                 .withGames(games).withMaxConnectionsPerAddress(maxConnectionsPerAddress)
                 .withMaxPendingConnections(maxPendingConnections).withJoinDeadlineMs(joinDeadlineMs)
                 .withHttpIdleTimeoutMs(httpIdleTimeoutMs)
+                .withMaxPendingConnectionsPerAddress(maxPendingConnectionsPerAddress)
+                .withHttpRequestTimeoutMs(httpRequestTimeoutMs)
                 .withMatchmakeRate(matchmakesPerSecond, (int) Math.max(1, Math.min(Integer.MAX_VALUE, 4 * matchmakesPerSecond)))
                 .withMaxUnclaimedSeats(maxUnclaimedSeatsPerAddress, maxUnclaimedSeats).withMaxRooms(maxRooms)
                 .withMetrics(metrics, metricsPort).withAdminToken(adminToken);

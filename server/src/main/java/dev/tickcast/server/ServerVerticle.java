@@ -16,7 +16,13 @@ import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PfxOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
+import dev.tickcast.server.internal.transport.ConnectionLedger;
 import dev.tickcast.server.internal.transport.HandshakeGuard;
+import dev.tickcast.server.internal.transport.RequestBodyGuard;
+import dev.tickcast.server.internal.transport.Subprotocols;
+import io.netty.channel.Channel;
+import io.netty.util.AttributeKey;
+import io.vertx.core.internal.http.WebSocketInternal;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -38,8 +44,9 @@ final class ServerVerticle extends VerticleBase {
     private final int port;
     private final Set<Connection> connections = new HashSet<>();
     private static final long TICK_MS = 1_000;
+    /** The ledger entry of a TCP connection, on its channel: the WebSocket it becomes finds it there. */
+    private static final AttributeKey<ConnectionLedger.Entry> LEDGER_ENTRY = AttributeKey.valueOf("tickcast.ledger");
     private HttpServer server;
-    private long lastPingNs = System.nanoTime();
 
     ServerVerticle(TickcastOptions config, Matchmaker matchmaker, RoomHosts hosts, HandshakeGuard guard, Router router,
                    int port, ServerMetrics metrics) {
@@ -63,6 +70,10 @@ final class ServerVerticle extends VerticleBase {
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false)
                 .setTcpNoDelay(true)
+                // HTTP/1.1 only: nothing needs HTTP/2, whose streams and flow control are another way to hold
+                // memory; and without h2c detection Vert.x hands over each connection at accept, not at its first bytes
+                .setHttp2ClearTextEnabled(false)
+                .setUseAlpn(false)
                 // HTTP only: a WebSocket's Connection removes this handler and follows its own keep-alive
                 .setIdleTimeout((int) Math.max(1, config.httpIdleTimeoutMs())).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
         if (config.tlsKeyStore() != null) {
@@ -81,6 +92,8 @@ final class ServerVerticle extends VerticleBase {
                 .webSocketHandler(ws -> accept(ws, kryo))
                 .requestHandler(router);
         vertx.setPeriodic(tickMs(), id -> tick());
+        vertx.setPeriodic(Math.max(10, config.pingIntervalMs()), id -> ping());
+        metrics.connectionGauges(guard::pendingConnections, guard::openWebSockets);
         return server.listen(port, config.host());
     }
 
@@ -90,7 +103,7 @@ final class ServerVerticle extends VerticleBase {
             return;
         }
         String offered = hs.headers().get("Sec-WebSocket-Protocol");
-        if (offered == null || !List.of(offered.split("\\s*,\\s*")).contains(Protocol.SUBPROTOCOL)) {
+        if (!Subprotocols.offers(offered, Protocol.SUBPROTOCOL)) {
             refuse(hs, 400);
             return;
         }
@@ -108,16 +121,46 @@ final class ServerVerticle extends VerticleBase {
         hs.reject(status);
     }
 
+    /**
+     * Every TCP connection, at its accept (TLS: after its handshake): a ledger entry that counts it as
+     * pending until it becomes a WebSocket, released by the channel's own close whatever closes it
+     * (Vert.x swaps the connection object at the upgrade, so {@link HttpConnection#closeHandler}
+     * does not fire for WebSockets), and a bound on the time its request bodies take.
+     */
     private void onTcp(HttpConnection connection) {
         String address = connection.remoteAddress() == null ? "?" : connection.remoteAddress().hostAddress();
-        boolean admitted = guard.openTcp(address);
-        connection.closeHandler(v -> guard.closeTcp());
-        if (!admitted) {
+        ConnectionLedger.Entry entry = guard.openTcp(connection.remoteAddress(), address);
+        if (entry == null) {
             connection.close();
+            return;
+        }
+        if (!(connection instanceof io.vertx.core.http.impl.HttpServerConnection http)) {
+            connection.closeHandler(v -> entry.closed()); // not HTTP/1.x (never on this port): no upgrade either
+            return;
+        }
+        Channel channel = http.channelHandlerContext().channel();
+        channel.attr(LEDGER_ENTRY).set(entry);
+        channel.closeFuture().addListener(f -> entry.closed());
+        if (channel.pipeline().get("handler") != null) {
+            channel.pipeline().addBefore("handler", RequestBodyGuard.NAME, new RequestBodyGuard(
+                    config.httpRequestTimeoutMs(), () -> guard.requestTimedOut(address)));
+        }
+    }
+
+    /** The connection is a WebSocket now: no longer pending, and no longer an HTTP request. */
+    private static void upgraded(ServerWebSocket ws) {
+        Channel channel = ((WebSocketInternal) ws).channelHandlerContext().channel();
+        ConnectionLedger.Entry entry = channel.attr(LEDGER_ENTRY).get();
+        if (entry != null) {
+            entry.upgraded();
+        }
+        if (channel.pipeline().get(RequestBodyGuard.NAME) != null) {
+            channel.pipeline().remove(RequestBodyGuard.NAME);
         }
     }
 
     private void accept(ServerWebSocket ws, Kryo kryo) {
+        upgraded(ws);
         String address = guard.address(ws.remoteAddress(), ws.headers().get("X-Forwarded-For"));
         Connection[] self = new Connection[1];
         self[0] = new Connection(ws, matchmaker, kryo, config, System::nanoTime, () -> guard.closed(address),
@@ -128,21 +171,24 @@ final class ServerVerticle extends VerticleBase {
         connections.add(self[0]);
     }
 
-    /** At most a second, and a quarter of the shortest connection timer, so that each fires close to its time. */
+    /** At most a second, and a quarter of the shortest connection deadline, so that each fires close to its time. */
     private long tickMs() {
-        long shortest = Math.min(config.pingIntervalMs(), Math.min(config.idleTimeoutMs(), config.joinDeadlineMs()) / 4);
+        long shortest = Math.min(config.idleTimeoutMs(), config.joinDeadlineMs()) / 4;
         return Math.max(10, Math.min(TICK_MS, shortest));
     }
 
-    /** Every tick: join deadlines and idle timeouts, and a ping every ping interval. */
+    /** Every tick: join deadlines and idle timeouts. */
     private void tick() {
         long now = System.nanoTime();
-        boolean ping = now - lastPingNs >= config.pingIntervalMs() * 1_000_000L;
-        if (ping) {
-            lastPingNs = now;
-        }
         for (Connection c : List.copyOf(connections)) {
-            c.tick(now, ping);
+            c.tick(now);
+        }
+    }
+
+    /** Every ping interval, on a timer of its own so that the period is the interval (PROTOCOL.md 2). */
+    private void ping() {
+        for (Connection c : List.copyOf(connections)) {
+            c.ping();
         }
     }
 

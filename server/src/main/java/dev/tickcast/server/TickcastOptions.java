@@ -43,6 +43,8 @@ public final class TickcastOptions {
     private int maxConnections = 10_000;
     private int maxConnectionsPerAddress = 64;
     private int maxPendingConnections = 2_000;
+    private int maxPendingConnectionsPerAddress = 64;
+    private long httpRequestTimeoutMs = 10_000;
     private long joinDeadlineMs = 5_000;
     private long httpIdleTimeoutMs = 10_000;
     private double matchmakesPerSecondPerAddress = 5;
@@ -283,6 +285,21 @@ public final class TickcastOptions {
         return this;
     }
 
+    /** The most TCP connections from one address that have not become WebSockets; more are closed at once. */
+    public TickcastOptions withMaxPendingConnectionsPerAddress(int max) {
+        maxPendingConnectionsPerAddress = max;
+        return this;
+    }
+
+    /**
+     * How long an HTTP request's body may take to arrive, from the request's start: past it the
+     * connection is closed (after a 408 if nothing was answered yet).
+     */
+    public TickcastOptions withHttpRequestTimeoutMs(long ms) {
+        httpRequestTimeoutMs = ms;
+        return this;
+    }
+
     /** How long a WebSocket may stay without a valid JOIN before it is closed (4011). */
     public TickcastOptions withJoinDeadlineMs(long ms) {
         joinDeadlineMs = ms;
@@ -319,7 +336,7 @@ public final class TickcastOptions {
     public TickcastOptions withLoadTestLimits() {
         return withHandshakeRate(1e6, 1_000_000).withMaxConnections(1_000_000).withMaxConnectionsPerAddress(1_000_000)
                 .withMatchmakeRate(1e6, 1_000_000).withMaxUnclaimedSeats(1_000_000, 1_000_000).withMaxRooms(1_000_000)
-                .withMaxPendingConnections(1_000_000);
+                .withMaxPendingConnections(1_000_000).withMaxPendingConnectionsPerAddress(1_000_000);
     }
 
     /** Server ping period and the silence after which a connection is closed. */
@@ -448,6 +465,16 @@ public final class TickcastOptions {
     /** Cap on connections that are not (yet) WebSockets. */
     public int maxPendingConnections() {
         return maxPendingConnections;
+    }
+
+    /** Cap on one address's connections that are not (yet) WebSockets. */
+    public int maxPendingConnectionsPerAddress() {
+        return maxPendingConnectionsPerAddress;
+    }
+
+    /** Bound on the time an HTTP request's body takes to arrive. */
+    public long httpRequestTimeoutMs() {
+        return httpRequestTimeoutMs;
     }
 
     /** Join deadline. */

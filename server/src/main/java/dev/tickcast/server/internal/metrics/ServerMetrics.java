@@ -139,6 +139,25 @@ public final class ServerMetrics implements RoomMetrics.Factory {
         c.increment();
     }
 
+    /**
+     * The connection gauges, {@code tickcast_connections_pending} (TCP connections that are not
+     * WebSockets) and {@code tickcast_connections_open} (WebSockets); registered once.
+     */
+    public void connectionGauges(java.util.function.IntSupplier pending, java.util.function.IntSupplier open) {
+        if (registry == null) {
+            return;
+        }
+        synchronized (meters) {
+            if (registry.find("tickcast.connections.pending").gauge() != null) {
+                return;
+            }
+            meters.add(io.micrometer.core.instrument.Gauge.builder("tickcast.connections.pending", pending::getAsInt)
+                    .description("TCP connections on the main port that are not WebSockets").register(registry));
+            meters.add(io.micrometer.core.instrument.Gauge.builder("tickcast.connections.open", open::getAsInt)
+                    .description("Game WebSockets open").register(registry));
+        }
+    }
+
     private Counter counter(String name, String description, String tag, String value) {
         return counters.computeIfAbsent(name + ':' + value, k -> {
             Counter c = Counter.builder(name).description(description).tag(tag, value).register(registry);

@@ -15,6 +15,7 @@ import io.netty.channel.ChannelPipeline;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.internal.http.WebSocketInternal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,7 @@ public final class Connection {
     private Session session;
     private Runnable drain;
     private boolean spectator;
+    private boolean pongOwed;
 
     /**
      * Handles {@code ws}; {@code kryo} belongs to the accepting event loop; {@code release} runs once,
@@ -94,10 +96,10 @@ public final class Connection {
     }
 
     /**
-     * The connection's timers, called every second: closes it with 4011 past the join deadline or
-     * with 4009 past the idle timeout, and pings the client when {@code ping}.
+     * The connection's deadlines, called every tick: closes it with 4011 past the join deadline or
+     * with 4009 past the idle timeout.
      */
-    public void tick(long nowNs, boolean ping) {
+    public void tick(long nowNs) {
         if (link.closed()) {
             return;
         }
@@ -105,17 +107,40 @@ public final class Connection {
             close(Protocol.CLOSE_JOIN_TIMEOUT, "no JOIN within the join deadline");
         } else if (nowNs - lastHeardNs > idleTimeoutNs) {
             close(Protocol.CLOSE_TIMEOUT, "no traffic within the idle timeout");
-        } else if (ping) {
+        }
+    }
+
+    /** The keep-alive ping, every ping interval; the first PONG after it is free of the message limit. */
+    public void ping() {
+        if (!link.closed()) {
+            pongOwed = true;
             ws.writePing(Buffer.buffer());
         }
     }
 
+    /**
+     * Control and continuation frames: a PING, a PONG nobody asked for and each continuation frame
+     * take a token from the message bucket (4010 past it), like a message; so a client cannot make
+     * the server work at any rate by splitting messages or sending frames that are not messages.
+     */
     private void onFrame(WebSocketFrame frame) {
         long now = nanoClock.getAsLong();
         lastHeardNs = now;
-        if (frame.isPing() && !link.closed() && !messages.take(now)) {
-            close(Protocol.CLOSE_RATE_LIMITED, "ping rate limit");
+        if (link.closed()) {
+            return;
         }
+        boolean counted = frame.isPing() || frame.isContinuation()
+                || frame.type() == WebSocketFrameType.PONG && !takeOwedPong();
+        if (counted && !messages.take(now)) {
+            close(Protocol.CLOSE_RATE_LIMITED,
+                    frame.type().name().toLowerCase(java.util.Locale.ROOT) + " frame rate limit");
+        }
+    }
+
+    private boolean takeOwedPong() {
+        boolean owed = pongOwed;
+        pongOwed = false;
+        return owed;
     }
 
     private void onBinary(Buffer message) {

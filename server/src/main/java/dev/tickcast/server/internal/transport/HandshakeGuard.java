@@ -34,7 +34,7 @@ public final class HandshakeGuard {
     private final List<String> allowed;
     private final Map<String, TokenBucket> buckets = new HashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
-    private final AtomicInteger tcp = new AtomicInteger();
+    private final ConnectionLedger ledger;
     private final Map<String, int[]> perAddress = new HashMap<>();
     private final RefusalLog refusals = new RefusalLog(LOG);
     private final ClientAddress clients;
@@ -44,6 +44,7 @@ public final class HandshakeGuard {
         this.config = config;
         this.allowed = config.allowedOrigins();
         this.clients = new ClientAddress(config.trustedProxies());
+        this.ledger = new ConnectionLedger(config.maxPendingConnections(), config.maxPendingConnectionsPerAddress());
     }
 
     /** The HTTP status refusing {@code hs}, or 0 to admit it (and count the connection). */
@@ -89,22 +90,39 @@ public final class HandshakeGuard {
     }
 
     /**
-     * A TCP connection opened; false if the connections that are not WebSockets are over their
-     * bound (the caller closes it at once). Every call is matched by {@link #closeTcp()}.
+     * A TCP connection from {@code address} opened: its ledger entry (pending until it becomes a
+     * WebSocket or closes), or null if the connections that are not WebSockets are over their
+     * bound, in all or from this address (the caller closes it at once). A trusted proxy's
+     * connections ({@code peer}) are bounded in all only: it carries many clients under one address.
      */
-    public boolean openTcp(String address) {
-        int pending = tcp.incrementAndGet() - connections.get();
-        if (pending > config.maxPendingConnections()) {
-            refusals.refused(address, "connection closed: " + config.maxPendingConnections()
+    public ConnectionLedger.Entry openTcp(io.vertx.core.net.SocketAddress peer, String address) {
+        ConnectionLedger.Admission admission = ledger.open(address, clients.trusts(peer));
+        switch (admission.refusal()) {
+            case TOTAL -> refusals.refused(address, "connection closed: " + config.maxPendingConnections()
                     + " connections are not WebSockets already");
-            return false;
+            case PER_ADDRESS -> refusals.refused(address, "connection closed: "
+                    + config.maxPendingConnectionsPerAddress()
+                    + " connections from this address are not WebSockets already");
+            default -> {
+            }
         }
-        return true;
+        return admission.entry();
     }
 
-    /** A TCP connection counted by {@link #openTcp} closed. */
-    public void closeTcp() {
-        tcp.decrementAndGet();
+    /** An HTTP request on a connection from {@code address} took too long to send its body (the connection closes). */
+    public void requestTimedOut(String address) {
+        refusals.refused(address, "connection closed: request body not received within "
+                + config.httpRequestTimeoutMs() + " ms");
+    }
+
+    /** TCP connections that are not WebSockets (the pending-connection gauge). */
+    public int pendingConnections() {
+        return ledger.pending();
+    }
+
+    /** TCP connections that are WebSockets (the open-connection gauge). */
+    public int openWebSockets() {
+        return ledger.webSockets();
     }
 
     private synchronized boolean takeAddressSlot(String address) {
