@@ -58,12 +58,13 @@ final class Monitoring {
         HttpFront.mount(router, refusals::refused);
         HttpApi.mountMetrics(router, metrics);
         HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false)
-                .setIdleTimeout((int) Math.max(1, config.httpIdleTimeoutMs())).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+                .setIdleTimeout((int) Math.max(1, config.httpIdleTimeoutMs()))
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
         return vertx.createHttpServer(options).connectionHandler(this::onMetricsConnection).requestHandler(router)
                 .listen(config.metricsPort(), config.host()).onSuccess(s -> metricsServer = s).mapEmpty();
     }
 
-    /** Closes a connection to the metrics port past {@link #MAX_METRICS_CONNECTIONS} (one log line per address and period). */
+    /** Closes a connection to the metrics port past {@link #MAX_METRICS_CONNECTIONS} (logged once per address and period). */
     private void onMetricsConnection(HttpConnection connection) {
         refusals.sweep(System.nanoTime());
         connection.closeHandler(v -> metricsConnections.decrementAndGet());

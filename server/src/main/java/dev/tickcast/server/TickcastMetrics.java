@@ -39,7 +39,8 @@ import java.util.stream.Stream;
 public final class TickcastMetrics {
     /** The values of the {@code method} label: the methods of RFC 9110 and PATCH; any other is {@code other}. */
     private static final Map<String, Tags> METHOD_TAGS = Stream.of("GET", "HEAD", "POST", "PUT", "DELETE",
-            "CONNECT", "OPTIONS", "TRACE", "PATCH").collect(Collectors.toUnmodifiableMap(m -> m, TickcastMetrics::methodTag));
+            "CONNECT", "OPTIONS", "TRACE", "PATCH")
+            .collect(Collectors.toUnmodifiableMap(m -> m, TickcastMetrics::methodTag));
     private static final Tags OTHER_METHOD = methodTag("other");
 
     private TickcastMetrics() {
@@ -64,7 +65,7 @@ public final class TickcastMetrics {
     }
 
     /** The {@code method} tag of a request with {@code method}: itself if standard, else {@code other}. */
-    static Tags boundedMethod(String method) {
+    private static Tags boundedMethod(String method) {
         return METHOD_TAGS.getOrDefault(method, OTHER_METHOD);
     }
 

@@ -319,6 +319,19 @@ class HttpSurfaceTest {
             awaitTrue(() -> activeRequests(registry) == 1, "a request in progress is active");
         }
         awaitTrue(() -> activeRequests(registry) == 0, "and no longer once its client is gone");
+        double resets = registry.find("vertx.http.server.request.resets").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+        Vertx clients = Vertx.vertx();
+        try {
+            Bot player = Bot.join(clients, s.port(), "ann");
+            player.welcome();
+            player.client.close();
+            awaitTrue(() -> activeRequests(registry) == 0, "a WebSocket's upgrade request is no active request");
+        } finally {
+            clients.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+        assertEquals(resets, registry.find("vertx.http.server.request.resets").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum(), "a WebSocket's close is no reset");
     }
 
     // ---- item 16: the public URL's origin ----

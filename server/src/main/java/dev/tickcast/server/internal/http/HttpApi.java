@@ -11,6 +11,7 @@ import dev.tickcast.server.internal.transport.ClientAddress;
 import dev.tickcast.server.internal.transport.OriginPolicy;
 import dev.tickcast.wire.Protocol;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -31,8 +32,8 @@ import java.util.Map;
  * The HTTP side: {@code GET /health}, {@code GET /rooms}, {@code GET /games},
  * {@code POST /matchmake/:game}, {@code POST /admin/announce} (with an admin token) and the browser
  * demo's static files at {@code /}. Every answer carries the security headers of {@link HttpFront}.
- * Matchmaking refuses a foreign browser origin (403) and a non-empty body that is not JSON (415). A seat's answer carries {@code url}, the WebSocket URL of the
- * node that hosts its room; rooms carry {@code node}, that node's base URL. In a cluster, rooms
+ * Matchmaking refuses a foreign browser origin (403) and a non-empty body that is not JSON (415).
+ * A seat's answer carries {@code url}, the WebSocket URL of the node that hosts its room; rooms carry {@code node}, that node's base URL. In a cluster, rooms
  * and matchmaking span every node ({@link MatchService}). Errors answer
  * with a JSON body {"error": "..."}. Mounted on the shared router: these routes come before any
  * route a game author adds, and the static files after them.
@@ -177,7 +178,8 @@ public final class HttpApi {
      * handshake's rule): 403, so that another site cannot reserve seats through its visitors' browsers.
      */
     private void sameOrigin(RoutingContext ctx) {
-        if (origins.allows(ctx.request().getHeader("Origin"), ctx.request().getHeader("Host"), ctx.request().scheme())) {
+        HttpServerRequest request = ctx.request();
+        if (origins.allows(request.getHeader("Origin"), request.getHeader("Host"), request.scheme())) {
             ctx.next();
         } else {
             metrics.matchmaking("forbidden");

@@ -67,8 +67,8 @@ public final class ClosedConnectionMetrics {
     /** The delegate's metrics, with its HTTP server metrics wrapped. */
     private record Wrapped(VertxMetrics delegate) implements VertxMetrics {
         @Override
-        public HttpServerMetrics<?, ?, ?> createHttpServerMetrics(HttpServerOptions options, SocketAddress localAddress) {
-            HttpServerMetrics<?, ?, ?> server = delegate.createHttpServerMetrics(options, localAddress);
+        public HttpServerMetrics<?, ?, ?> createHttpServerMetrics(HttpServerOptions options, SocketAddress local) {
+            HttpServerMetrics<?, ?, ?> server = delegate.createHttpServerMetrics(options, local);
             return server == null ? null : new Server<>(server);
         }
 

@@ -29,7 +29,7 @@ public final class OriginPolicy {
     private final boolean allowlist;
     private final String publicOrigin;
 
-    /** The rule for the allowlist {@code allowedOrigins} (may be empty) and the public URL {@code publicUrl} (may be null). */
+    /** The rule for the allowlist {@code allowedOrigins} (may be empty) and the public URL {@code publicUrl} (or null). */
     public OriginPolicy(List<String> allowedOrigins, String publicUrl) {
         this.allowed = allowedOrigins.stream().map(OriginPolicy::normalize).filter(o -> o != null)
                 .collect(Collectors.toUnmodifiableSet());
@@ -79,7 +79,8 @@ public final class OriginPolicy {
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
+        boolean defaultPort = port == -1 || scheme.equals("http") && port == 80
+                || scheme.equals("https") && port == 443;
         return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
     }
 }
