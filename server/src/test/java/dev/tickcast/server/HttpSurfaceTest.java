@@ -90,6 +90,10 @@ class HttpSurfaceTest {
         try (RawHttp h = new RawHttp(metricsPort)) {
             String answer = h.send("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n").answer();
             assertEquals(200, RawHttp.status(answer), "HTTP/1.1 still scrapes");
+            assertEquals("nosniff", RawHttp.header(answer, "X-Content-Type-Options"));
+        }
+        try (RawHttp h = new RawHttp(metricsPort)) {
+            assertEquals(400, RawHttp.status(h.send("GET /% HTTP/1.1\r\nHost: x\r\n\r\n").answer()));
         }
     }
 
