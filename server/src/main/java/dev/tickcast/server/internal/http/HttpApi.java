@@ -33,10 +33,10 @@ import java.util.Map;
  * {@code POST /matchmake/:game}, {@code POST /admin/announce} (with an admin token) and the browser
  * demo's static files at {@code /}. Every answer carries the security headers of {@link HttpFront}.
  * Matchmaking refuses a foreign browser origin (403) and a non-empty body that is not JSON (415).
- * A seat's answer carries {@code url}, the WebSocket URL of the node that hosts its room; rooms carry {@code node}, that node's base URL. In a cluster, rooms
- * and matchmaking span every node ({@link MatchService}). Errors answer
- * with a JSON body {"error": "..."}. Mounted on the shared router: these routes come before any
- * route a game author adds, and the static files after them.
+ * A seat's answer carries {@code url}, the WebSocket URL of the node that hosts its room; rooms
+ * carry {@code node}, that node's base URL. In a cluster, rooms and matchmaking span every node
+ * ({@link MatchService}). Errors answer with a JSON body {"error": "..."}. Mounted on the shared
+ * router: these routes come before any route a game author adds, and the static files after them.
  */
 public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
@@ -204,7 +204,7 @@ public final class HttpApi {
     }
 
     /** The media type of {@code contentType} (parameters such as a charset aside) is application/json. */
-    static boolean isJson(String contentType) {
+    private static boolean isJson(String contentType) {
         if (contentType == null) {
             return false;
         }
