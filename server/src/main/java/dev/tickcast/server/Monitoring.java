@@ -2,19 +2,36 @@ package dev.tickcast.server;
 
 import dev.tickcast.server.internal.http.AdminApi;
 import dev.tickcast.server.internal.http.HttpApi;
+import dev.tickcast.server.internal.http.HttpFront;
 import dev.tickcast.server.internal.match.Matchmaker;
 import dev.tickcast.server.internal.metrics.ServerMetrics;
+import dev.tickcast.server.internal.transport.RefusalLog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A server's operator side: {@code GET /metrics} (on the main router, or on a port of its own) and
  * the admin page when a token is configured. Started after the listening instances, stopped
- * with the server.
+ * with the server. The metrics port speaks HTTP/1.1 only, closes a connection silent for
+ * {@code --http-idle-timeout-ms} and holds at most {@link #MAX_METRICS_CONNECTIONS} connections
+ * (a scraper needs one): a client there cannot hold memory or sockets.
  */
 final class Monitoring {
+    /** Connections the metrics port holds at once; more are closed at once. */
+    static final int MAX_METRICS_CONNECTIONS = 16;
+    private static final Logger LOG = LoggerFactory.getLogger(Monitoring.class);
+
+    private final AtomicInteger metricsConnections = new AtomicInteger();
+    private final RefusalLog refusals = new RefusalLog(LOG);
     private final Vertx vertx;
     private final TickcastOptions config;
     private final ServerMetrics metrics;
@@ -38,9 +55,24 @@ final class Monitoring {
             return Future.succeededFuture();
         }
         Router router = Router.router(vertx);
+        HttpFront.mount(router, refusals::refused);
         HttpApi.mountMetrics(router, metrics);
-        return vertx.createHttpServer().requestHandler(router).listen(config.metricsPort(), config.host())
-                .onSuccess(s -> metricsServer = s).mapEmpty();
+        HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false)
+                .setIdleTimeout((int) Math.max(1, config.httpIdleTimeoutMs()))
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+        return vertx.createHttpServer(options).connectionHandler(this::onMetricsConnection).requestHandler(router)
+                .listen(config.metricsPort(), config.host()).onSuccess(s -> metricsServer = s).mapEmpty();
+    }
+
+    /** Closes a connection to the metrics port past {@link #MAX_METRICS_CONNECTIONS} (logged once per address and period). */
+    private void onMetricsConnection(HttpConnection connection) {
+        refusals.sweep(System.nanoTime());
+        connection.closeHandler(v -> metricsConnections.decrementAndGet());
+        if (metricsConnections.incrementAndGet() > MAX_METRICS_CONNECTIONS) {
+            refusals.refused(connection.remoteAddress() == null ? "?" : connection.remoteAddress().hostAddress(),
+                    "metrics port: " + MAX_METRICS_CONNECTIONS + " connections already, closed");
+            connection.close();
+        }
     }
 
     int metricsPort() {

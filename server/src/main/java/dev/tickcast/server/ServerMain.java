@@ -72,8 +72,9 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the first room; room n uses seed + n. Default: ${DEFAULT-VALUE}.")
     long seed = 1;
 
-    @Option(names = "--allow-origin", description = "A browser origin allowed to open the WebSocket, e.g. "
-            + "https://game.example.com (repeatable). Without any, the server's own origin and localhost origins are allowed.")
+    @Option(names = "--allow-origin", description = "A browser origin allowed to open the WebSocket and to matchmake, "
+            + "e.g. https://game.example.com (repeatable). The server's own origin and that of --public-url are always "
+            + "allowed; without any --allow-origin, localhost origins too.")
     List<String> allowedOrigins = new ArrayList<>();
 
     @Option(names = "--tls-cert", description = "PEM certificate chain: serve https and wss (with --tls-key).")

@@ -233,7 +233,10 @@ public final class TickcastOptions {
         return this;
     }
 
-    /** Adds a browser origin (for example https://game.example.com) allowed to open the WebSocket. */
+    /**
+     * Adds a browser origin (for example https://game.example.com) allowed to open the WebSocket and
+     * to matchmake.
+     */
     public TickcastOptions allowOrigin(String origin) {
         allowedOrigins.add(origin);
         return this;

@@ -322,7 +322,8 @@ class ClusterIT {
     /** The JSON answer of a request (an array comes as {"list": [...]}); fails on a status other than 2xx. */
     private JsonObject httpJson(HttpMethod method, int port, String path, JsonObject body) throws Exception {
         RequestOptions options = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(port).setURI(path)
-                .putHeader("Authorization", "Bearer " + ADMIN).putHeader("X-Tickcast-Admin", "1");
+                .putHeader("Authorization", "Bearer " + ADMIN).putHeader("X-Tickcast-Admin", "1")
+                .putHeader("content-type", "application/json");
         String answer = get(http.request(options).compose(req -> (body == null ? req.send() : req.send(body.encode()))
                 .compose(resp -> resp.body().map(b -> { // nested: see TickcastClient.matchmake
                     if (resp.statusCode() / 100 != 2) {

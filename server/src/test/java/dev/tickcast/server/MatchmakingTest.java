@@ -78,7 +78,7 @@ class MatchmakingTest {
 
     private Answer post(String path, String body) {
         return Bot.get(http.request(HttpMethod.POST, fixture.port(), "127.0.0.1", path)
-                .compose(req -> req.send(body) // nested: see TickcastClient.matchmake
+                .compose(req -> req.putHeader("content-type", "application/json").send(body) // nested: see TickcastClient.matchmake
                         .compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(), b.toString()))))
                 .toCompletionStage().toCompletableFuture());
     }

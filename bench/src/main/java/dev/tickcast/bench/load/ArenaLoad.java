@@ -172,7 +172,8 @@ public final class ArenaLoad {
 
     private Future<Seat> request(String path, String name) {
         return http.request(HttpMethod.POST, options.port(), options.host(), path)
-                .compose(req -> req.send(new JsonObject().put("name", name).encode())
+                .compose(req -> req.putHeader("content-type", "application/json")
+                        .send(new JsonObject().put("name", name).encode())
                         .compose(resp -> resp.body().map(body -> { // nested: see TickcastClient.matchmake
                             if (resp.statusCode() != 200) {
                                 throw new IllegalStateException(path + ": HTTP " + resp.statusCode() + " " + body);

@@ -8,8 +8,10 @@ import dev.tickcast.server.internal.match.Matchmaker;
 import dev.tickcast.server.internal.metrics.ServerMetrics;
 import dev.tickcast.server.internal.match.SeatGrant;
 import dev.tickcast.server.internal.transport.ClientAddress;
+import dev.tickcast.server.internal.transport.OriginPolicy;
 import dev.tickcast.wire.Protocol;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -29,11 +31,12 @@ import java.util.Map;
 /**
  * The HTTP side: {@code GET /health}, {@code GET /rooms}, {@code GET /games},
  * {@code POST /matchmake/:game}, {@code POST /admin/announce} (with an admin token) and the browser
- * demo's static files at {@code /}. A seat's answer carries {@code url}, the WebSocket URL of the
- * node that hosts its room; rooms carry {@code node}, that node's base URL. In a cluster, rooms
- * and matchmaking span every node ({@link MatchService}). Errors answer
- * with a JSON body {"error": "..."}. Mounted on the shared router: these routes come before any
- * route a game author adds, and the static files after them.
+ * demo's static files at {@code /}. Every answer carries the security headers of {@link HttpFront}.
+ * Matchmaking refuses a foreign browser origin (403) and a non-empty body that is not JSON (415).
+ * A seat's answer carries {@code url}, the WebSocket URL of the node that hosts its room; rooms
+ * carry {@code node}, that node's base URL. In a cluster, rooms and matchmaking span every node
+ * ({@link MatchService}). Errors answer with a JSON body {"error": "..."}. Mounted on the shared
+ * router: these routes come before any route a game author adds, and the static files after them.
  */
 public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
@@ -55,6 +58,7 @@ public final class HttpApi {
     private final ClientAddress clients;
     private final String publicUrl;
     private final Announcements announcements;
+    private final OriginPolicy origins;
 
     /**
      * The API over this process's {@code matchmaker} (health), matchmaking {@code match} and the
@@ -71,6 +75,7 @@ public final class HttpApi {
         this.clients = new ClientAddress(config.trustedProxies());
         this.publicUrl = config.publicUrl();
         this.announcements = announcements;
+        this.origins = new OriginPolicy(config.allowedOrigins(), config.publicUrl());
     }
 
     /** Adds {@code GET /metrics} (before the static files) when the metrics are on and on this port. */
@@ -82,18 +87,21 @@ public final class HttpApi {
 
     /** Adds every route to {@code router} (shared by all event loops). */
     public void mount(Router router) {
+        HttpFront.mount(router, guard::refused);
         int order = API_ORDER;
         router.get("/health").order(order++).handler(this::health);
         router.get("/rooms").order(order++).handler(this::rooms);
         router.get("/games").order(order++).handler(this::games);
+        router.post("/matchmake/*").order(order++).handler(this::sameOrigin);
+        router.post("/matchmake/*").order(order++).handler(this::jsonOnly);
         router.post("/matchmake/*").order(order++).handler(this::rateLimit);
-        router.post("/matchmake/*").order(order++).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+        router.post("/matchmake/*").order(order++).handler(body());
         router.post("/matchmake/joinOrCreate/:game").order(order++).handler(this::joinOrCreate);
         router.post("/matchmake/create/:game").order(order++).handler(this::create);
         router.post("/matchmake/joinById/:roomId").order(order++).handler(this::joinById);
         router.post("/matchmake/:game").order(order++).handler(this::joinOrCreate);
         if (announcements != null) {
-            router.post("/admin/announce").order(order++).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+            router.post("/admin/announce").order(order++).handler(body());
             router.post("/admin/announce").order(order++).handler(announcements::handle);
         }
         router.route("/*").order(STATIC_ORDER).handler(StaticHandler.create(WEBROOT).setCachingEnabled(false));
@@ -158,6 +166,63 @@ public final class HttpApi {
     /** The WebSocket URL under a base URL: http becomes ws, https wss, plus /ws. */
     static String webSocketUrl(String baseUrl) {
         return baseUrl.replaceFirst("^http", "ws") + "/ws";
+    }
+
+    /** A body of at most {@link #MAX_BODY_BYTES}, in memory: file uploads are not accepted (never written to disk). */
+    private static BodyHandler body() {
+        return BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
+    }
+
+    /**
+     * Matchmaking from a browser page of a foreign origin ({@link OriginPolicy}, the WebSocket
+     * handshake's rule): 403, so that another site cannot reserve seats through its visitors' browsers.
+     */
+    private void sameOrigin(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        if (origins.allows(request.getHeader("Origin"), request.getHeader("Host"), request.scheme())) {
+            ctx.next();
+        } else {
+            metrics.matchmaking("forbidden");
+            guard.refused(address(ctx), "matchmaking refused: foreign origin (403)");
+            error(ctx, 403, "this origin may not matchmake here");
+        }
+    }
+
+    /**
+     * A matchmaking body that is not {@code application/json}: 415, before it is read (a form or a
+     * multipart upload included). An empty body ({@code Content-Length: 0} or none) needs no type;
+     * a chunked one counts as not empty.
+     */
+    private void jsonOnly(RoutingContext ctx) {
+        if (!announcesBody(ctx) || isJson(ctx.request().getHeader("Content-Type"))) {
+            ctx.next();
+        } else {
+            metrics.matchmaking("bad_request");
+            guard.refused(address(ctx), "matchmaking refused: a body that is not application/json (415)");
+            error(ctx, 415, "a matchmaking body must be Content-Type: application/json");
+        }
+    }
+
+    /** The media type of {@code contentType} (parameters such as a charset aside) is application/json. */
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().equalsIgnoreCase(JSON);
+    }
+
+    /** The request has a body: a Content-Length above 0, or a Transfer-Encoding. */
+    private static boolean announcesBody(RoutingContext ctx) {
+        if (ctx.request().headers().contains("Transfer-Encoding")) {
+            return true;
+        }
+        String length = ctx.request().getHeader("Content-Length");
+        try {
+            return length != null && Long.parseLong(length.strip()) > 0;
+        } catch (NumberFormatException e) {
+            return true;
+        }
     }
 
     /** Matchmaking past the address's rate: 429 before the body is even read. */

@@ -5,19 +5,15 @@ import io.vertx.core.http.ServerWebSocketHandshake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Decides, before the upgrade, whether a WebSocket handshake is admitted. Shared by every event loop.
  * <ul>
- *   <li>HTTP 403: a browser {@code Origin} that is neither the server's own origin, nor in the
- *       configured allowlist, nor (with no allowlist configured) a localhost origin;</li>
+ *   <li>HTTP 403: a browser {@code Origin} that {@link OriginPolicy} does not allow;</li>
  *   <li>HTTP 429: more handshakes from one remote address than its token bucket allows, or that
  *       address already holds its maximum number of WebSockets;</li>
  *   <li>HTTP 503: the process already holds its maximum number of connections.</li>
@@ -28,10 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class HandshakeGuard {
     private static final Logger LOG = LoggerFactory.getLogger(HandshakeGuard.class);
-    private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
     private final TickcastOptions config;
-    private final List<String> allowed;
+    private final OriginPolicy origins;
     private final Map<String, TokenBucket> buckets = new HashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final ConnectionLedger ledger;
@@ -42,7 +37,7 @@ public final class HandshakeGuard {
     /** A guard with the limits of {@code config}. */
     public HandshakeGuard(TickcastOptions config) {
         this.config = config;
-        this.allowed = config.allowedOrigins();
+        this.origins = new OriginPolicy(config.allowedOrigins(), config.publicUrl());
         this.clients = new ClientAddress(config.trustedProxies());
         this.ledger = new ConnectionLedger(config.maxPendingConnections(), config.maxPendingConnectionsPerAddress());
     }
@@ -164,22 +159,6 @@ public final class HandshakeGuard {
     }
 
     private boolean originAllowed(String origin, String hostHeader, String scheme) {
-        if (allowed.contains(origin)) {
-            return true;
-        }
-        URI uri;
-        try {
-            uri = new URI(origin);
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
-        if (uri.getHost() == null) {
-            return false;
-        }
-        String own = (scheme == null ? "http" : scheme) + "://" + hostHeader;
-        if (hostHeader != null && origin.equalsIgnoreCase(own)) {
-            return true;
-        }
-        return allowed.isEmpty() && LOCAL_HOSTS.contains(uri.getHost().toLowerCase(java.util.Locale.ROOT));
+        return origins.allows(origin, hostHeader, scheme);
     }
 }
