@@ -118,7 +118,7 @@ final class ServerVerticle extends VerticleBase {
     }
 
     private void accept(ServerWebSocket ws, Kryo kryo) {
-        String address = guard.address(ws.remoteAddress(), ws.headers().get("X-Forwarded-For"));
+        String address = guard.address(ws.remoteAddress(), ws.headers());
         Connection[] self = new Connection[1];
         self[0] = new Connection(ws, matchmaker, kryo, config, System::nanoTime, () -> guard.closed(address),
                 () -> {

@@ -68,7 +68,7 @@ public final class HttpApi {
         this.games = games;
         this.guard = guard;
         this.metrics = metrics;
-        this.clients = new ClientAddress(config.trustedProxies());
+        this.clients = ClientAddress.from(config);
         this.publicUrl = config.publicUrl();
         this.announcements = announcements;
     }
@@ -171,7 +171,7 @@ public final class HttpApi {
     }
 
     private String address(RoutingContext ctx) {
-        return clients.of(ctx.request().remoteAddress(), ctx.request().getHeader("X-Forwarded-For"));
+        return clients.of(ctx.request().remoteAddress(), ctx.request().headers());
     }
 
     private void joinOrCreate(RoutingContext ctx) {

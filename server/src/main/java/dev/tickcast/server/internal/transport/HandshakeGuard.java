@@ -43,7 +43,7 @@ public final class HandshakeGuard {
     public HandshakeGuard(TickcastOptions config) {
         this.config = config;
         this.allowed = config.allowedOrigins();
-        this.clients = new ClientAddress(config.trustedProxies());
+        this.clients = ClientAddress.from(config);
     }
 
     /** The HTTP status refusing {@code hs}, or 0 to admit it (and count the connection). */
@@ -74,12 +74,12 @@ public final class HandshakeGuard {
 
     /** The client address a guard counts {@code hs} under (X-Forwarded-For only from a trusted proxy). */
     public String address(ServerWebSocketHandshake hs) {
-        return clients.of(hs.remoteAddress(), hs.headers().get("X-Forwarded-For"));
+        return clients.of(hs.remoteAddress(), hs.headers());
     }
 
-    /** The client address of a connection from {@code peer} with the given X-Forwarded-For (may be null). */
-    public String address(io.vertx.core.net.SocketAddress peer, String forwardedFor) {
-        return clients.of(peer, forwardedFor);
+    /** The client address of a connection from {@code peer} with request {@code headers} (may be null). */
+    public String address(io.vertx.core.net.SocketAddress peer, io.vertx.core.MultiMap headers) {
+        return clients.of(peer, headers);
     }
 
     /** A connection admitted by {@link #check} from {@code address} has closed. */
