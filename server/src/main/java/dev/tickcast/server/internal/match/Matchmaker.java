@@ -43,7 +43,8 @@ public final class Matchmaker implements RoomListener {
     private final SecureRandom random = new SecureRandom();
     private final SeatTokens tokens;
     private final Map<String, Entry> rooms = new LinkedHashMap<>();
-    private final Map<String, Reservation> reservations = new HashMap<>();
+    /** In the order they were made, which is the order they expire in (one seat timeout for all). */
+    private final Map<String, Reservation> reservations = new LinkedHashMap<>();
     private final Map<String, Reconnect> reconnects = new HashMap<>();
     private final Map<String, String> reconnectNames = new HashMap<>();
     private final Map<String, Integer> unclaimedByAddress = new HashMap<>();
@@ -214,7 +215,7 @@ public final class Matchmaker implements RoomListener {
             return SeatGrant.refused(SeatGrant.Status.NO_ROOM);
         }
         if (entry.taken() >= entry.room.spec().maxPlayers()) {
-            expireSeats(millisClock.getAsLong(), toClose); // an expired seat is not taken
+            expireSeats(millisClock.getAsLong(), toClose, false); // an expired seat is not taken
             if (entry.closed) {
                 return SeatGrant.refused(SeatGrant.Status.NO_ROOM);
             }
@@ -234,7 +235,7 @@ public final class Matchmaker implements RoomListener {
     private SeatGrant.Status seatRefusal(String address, List<Room> toClose) {
         SeatGrant.Status refusal = capRefusal(address);
         if (refusal != null) {
-            expireSeats(millisClock.getAsLong(), toClose);
+            expireSeats(millisClock.getAsLong(), toClose, false);
             refusal = capRefusal(address);
         }
         return refusal;
@@ -243,7 +244,7 @@ public final class Matchmaker implements RoomListener {
     /** True if no room may be added, counting only rooms that still hold a player or an unexpired seat. */
     private boolean roomCapReached(List<Room> toClose) {
         if (rooms.size() >= limits.maxRooms()) {
-            expireSeats(millisClock.getAsLong(), toClose);
+            expireSeats(millisClock.getAsLong(), toClose, false);
         }
         return rooms.size() >= limits.maxRooms();
     }
@@ -256,11 +257,18 @@ public final class Matchmaker implements RoomListener {
                 ? SeatGrant.Status.TOO_MANY_SEATS : null;
     }
 
-    /** Releases every reservation expired at {@code now}; the rooms left empty go to {@code toClose}. */
-    private void expireSeats(long now, List<Room> toClose) {
+    /**
+     * Releases the reservations expired at {@code now}; the rooms left empty go to {@code toClose}.
+     * Unless {@code all}, it stops at the first unexpired one (the oldest come first), so a check
+     * costs what it releases; the periodic sweep reads them all, in case the clock stepped back.
+     */
+    private void expireSeats(long now, List<Room> toClose, boolean all) {
         Iterator<Reservation> it = reservations.values().iterator();
         while (it.hasNext()) {
             Reservation r = it.next();
+            if (now < r.expiresAtMs && !all) {
+                return;
+            }
             if (now >= r.expiresAtMs) {
                 it.remove();
                 releaseUnclaimed(r);
@@ -375,7 +383,7 @@ public final class Matchmaker implements RoomListener {
         synchronized (this) {
             long now = millisClock.getAsLong();
             watches.values().removeIf(w -> now >= w.expiresAtMs());
-            expireSeats(now, toClose);
+            expireSeats(now, toClose, true);
         }
         closeAll(toClose);
     }
