@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Issue 16 item 8 over loopback: behind a trusted proxy that appends its own X-Forwarded-For line
+ * Issue 16 items 8 and 9a over loopback: behind a trusted proxy that appends its own X-Forwarded-For line
  * (HAProxy's {@code option forwardfor}), the address limited is the one on the proxy's line,
- * whatever the client wrote on its own line; the same for the WebSocket handshake.
+ * whatever the client wrote on its own line; the same for the WebSocket handshake. An IPv6 client
+ * counts under its /64.
  */
 @ExtendWith(VertxExtension.class)
 class ForwardedForTest {
@@ -53,6 +54,18 @@ class ForwardedForTest {
                 "a new first line does not buy the client behind the proxy a new bucket");
         assertEquals("200", matchmake(port, "203.0.113.7", "203.0.113.8"),
                 "nor can it charge its request to another client");
+    }
+
+    @Test
+    void shouldLimitAnIpv6ClientByItsSlash64(Vertx vertx) {
+        int port = start(vertx, TickcastOptions.defaults().withMatchmakeRate(0.001, 1).trustProxy("127.0.0.1"));
+        assertEquals("200", matchmake(port, "198.51.100.1", "2001:db8:1:2::1"));
+        assertEquals("429", matchmake(port, "198.51.100.1", "2001:db8:1:2:ffff::9"), "another address of the same /64");
+        assertEquals("200", matchmake(port, "198.51.100.1", "2001:db8:1:3::1"), "the next /64 is another client");
+        int exact = start(vertx, TickcastOptions.defaults().withMatchmakeRate(0.001, 1).trustProxy("127.0.0.1")
+                .withIpv6Prefix(128));
+        assertEquals("200", matchmake(exact, "198.51.100.1", "2001:db8:1:2::1"));
+        assertEquals("200", matchmake(exact, "198.51.100.1", "2001:db8:1:2:ffff::9"), "--ipv6-prefix 128: per address");
     }
 
     @Test
