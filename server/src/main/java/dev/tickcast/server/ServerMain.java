@@ -175,7 +175,7 @@ public final class ServerMain implements Callable<Integer> {
 
     @Option(names = "--rooms-cache-ms", description = "GET /rooms and GET /games serve one answer to every request for "
             + "this long (0..1000 ms). Default: ${DEFAULT-VALUE}.")
-    long roomsCacheMs = 500;
+    long roomsCacheMs = 250;
 
     /** Entry point; exits 2 on a usage or configuration error (an unknown game, a bad rate). */
     public static void main(String[] args) {

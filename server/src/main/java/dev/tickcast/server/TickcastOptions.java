@@ -66,7 +66,7 @@ public final class TickcastOptions {
     private final List<String> trustedProxies = new ArrayList<>();
     private int ipv6Prefix = 64;
     private int roomsListLimit = 200;
-    private long roomsCacheMs = 500;
+    private long roomsCacheMs = 250;
     private String adminToken;
 
     /** The defaults (see {@link #defaults()}). */
@@ -592,7 +592,7 @@ public final class TickcastOptions {
     /**
      * {@code GET /rooms} lists at most {@code limit} rooms (default 200; the {@code X-Rooms-Total}
      * header says how many there are) and serves one answer for up to {@code cacheMs} (0..1000,
-     * default 500), however many ask.
+     * default 250), however many ask; 0 still shares a build among the requests that arrive during it.
      */
     public TickcastOptions withRoomsListing(int limit, long cacheMs) {
         if (limit < 0 || cacheMs < 0 || cacheMs > 1000) {
