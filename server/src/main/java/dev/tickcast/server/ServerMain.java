@@ -176,6 +176,18 @@ public final class ServerMain implements Callable<Integer> {
             + "X-Forwarded-For is believed for the per-address limits (comma-separated IPs).")
     List<String> trustedProxies = new ArrayList<>();
 
+    @Option(names = "--ipv6-prefix", description = "Per-address limits count an IPv6 client by this many leading bits "
+            + "of its address (1..128); IPv4 counts per address. Default: ${DEFAULT-VALUE}.")
+    int ipv6Prefix = 64;
+
+    @Option(names = "--rooms-list-limit", description = "GET /rooms lists at most this many rooms (its X-Rooms-Total "
+            + "header gives the full count). Default: ${DEFAULT-VALUE}.")
+    int roomsListLimit = 200;
+
+    @Option(names = "--rooms-cache-ms", description = "GET /rooms and GET /games serve one answer to every request for "
+            + "this long (0..1000 ms). Default: ${DEFAULT-VALUE}.")
+    long roomsCacheMs = 250;
+
     /** Entry point; exits 2 on a usage or configuration error (an unknown game, a bad rate). */
     public static void main(String[] args) {
         int code = new CommandLine(new ServerMain()).execute(args);
@@ -268,6 +280,7 @@ public final class ServerMain implements Callable<Integer> {
                 .withMetrics(metrics, metricsPort).withAdminToken(adminToken);
         allowedOrigins.forEach(config::allowOrigin);
         trustedProxies.forEach(p -> config.trustProxy(p.strip()));
+        config.withIpv6Prefix(ipv6Prefix).withRoomsListing(roomsListLimit, roomsCacheMs);
         config.withSharedSecret(clusterSecret);
         if (cluster && (clusterSecret == null || clusterSecret.length() < 16)) {
             throw new IllegalArgumentException("--cluster needs --cluster-secret (or TICKCAST_CLUSTER_SECRET) "

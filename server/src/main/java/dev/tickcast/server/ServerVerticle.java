@@ -128,8 +128,8 @@ final class ServerVerticle extends VerticleBase {
      * does not fire for WebSockets), and a bound on the time its request bodies take.
      */
     private void onTcp(HttpConnection connection) {
-        String address = connection.remoteAddress() == null ? "?" : connection.remoteAddress().hostAddress();
-        ConnectionLedger.Entry entry = guard.openTcp(connection.remoteAddress(), address);
+        String address = guard.address(connection.remoteAddress(), null);
+        ConnectionLedger.Entry entry = guard.openTcp(connection.remoteAddress());
         if (entry == null) {
             connection.close();
             return;
@@ -161,7 +161,7 @@ final class ServerVerticle extends VerticleBase {
 
     private void accept(ServerWebSocket ws, Kryo kryo) {
         upgraded(ws);
-        String address = guard.address(ws.remoteAddress(), ws.headers().get("X-Forwarded-For"));
+        String address = guard.address(ws.remoteAddress(), ws.headers());
         Connection[] self = new Connection[1];
         self[0] = new Connection(ws, matchmaker, kryo, config, System::nanoTime, () -> guard.closed(address),
                 () -> {

@@ -68,6 +68,9 @@ public final class TickcastOptions {
     private String publicUrl;
     private String sharedSecret;
     private final List<String> trustedProxies = new ArrayList<>();
+    private int ipv6Prefix = 64;
+    private int roomsListLimit = 200;
+    private long roomsCacheMs = 250;
     private String adminToken;
 
     /** The defaults (see {@link #defaults()}). */
@@ -604,5 +607,46 @@ public final class TickcastOptions {
     /** The trusted proxy addresses. */
     public List<String> trustedProxies() {
         return List.copyOf(trustedProxies);
+    }
+
+    /**
+     * The per-address limits count an IPv6 client under its first {@code bits} bits (1..128; default
+     * 64: one subscriber's share). IPv4 addresses, IPv4-mapped ones included, count one by one.
+     */
+    public TickcastOptions withIpv6Prefix(int bits) {
+        if (bits < 1 || bits > 128) {
+            throw new IllegalArgumentException("--ipv6-prefix must be 1..128: " + bits);
+        }
+        ipv6Prefix = bits;
+        return this;
+    }
+
+    /** The IPv6 prefix length the per-address limits count by. */
+    public int ipv6Prefix() {
+        return ipv6Prefix;
+    }
+
+    /**
+     * {@code GET /rooms} lists at most {@code limit} rooms (default 200; the {@code X-Rooms-Total}
+     * header says how many there are) and serves one answer for up to {@code cacheMs} (0..1000,
+     * default 250), however many ask; 0 still shares a build among the requests that arrive during it.
+     */
+    public TickcastOptions withRoomsListing(int limit, long cacheMs) {
+        if (limit < 0 || cacheMs < 0 || cacheMs > 1000) {
+            throw new IllegalArgumentException("--rooms-list-limit must be 0 or more and --rooms-cache-ms 0..1000");
+        }
+        roomsListLimit = limit;
+        roomsCacheMs = cacheMs;
+        return this;
+    }
+
+    /** The most rooms {@code GET /rooms} lists. */
+    public int roomsListLimit() {
+        return roomsListLimit;
+    }
+
+    /** How long one {@code GET /rooms} answer is served again (ms). */
+    public long roomsCacheMs() {
+        return roomsCacheMs;
     }
 }

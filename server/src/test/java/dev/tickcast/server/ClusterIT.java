@@ -287,6 +287,7 @@ class ClusterIT {
                 "--cluster-host", "127.0.0.1", "--cluster-port", Integer.toString(hzPort),
                 "--cluster-members", String.join(",", members), "--cluster-secret", SECRET,
                 "--public-url", "http://127.0.0.1:" + proxyPort + "/node/" + name, "--trusted-proxies", "127.0.0.1",
+                "--rooms-cache-ms", "0", // GET /rooms as fresh as can be: the tick rate is measured through it
                 "--admin-token", ADMIN, "--max-players", Integer.toString(ROOM_SIZE), "--handshakes-per-second", "1")),
                 line -> line.contains("Tickcast listening on"));
     }

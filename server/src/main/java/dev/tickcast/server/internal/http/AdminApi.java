@@ -66,7 +66,7 @@ public final class AdminApi {
     /** The admin API over {@code matchmaker}, for requests carrying {@code config}'s admin token. */
     public AdminApi(Matchmaker matchmaker, TickcastOptions config) {
         this.matchmaker = matchmaker;
-        this.auth = new AdminAuth(config.adminToken(), new ClientAddress(config.trustedProxies()), refusals);
+        this.auth = new AdminAuth(config.adminToken(), ClientAddress.from(config), refusals);
         this.history = new AdminHistory();
         this.publicOrigin = origin(config.publicUrl());
     }

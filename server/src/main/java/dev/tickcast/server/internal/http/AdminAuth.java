@@ -54,7 +54,7 @@ final class AdminAuth implements Handler<RoutingContext> {
 
     /** The client address the limits count {@code req} under. */
     String address(HttpServerRequest req) {
-        return clients.of(req.remoteAddress(), req.getHeader("X-Forwarded-For"));
+        return clients.of(req.remoteAddress(), req.headers());
     }
 
     @Override

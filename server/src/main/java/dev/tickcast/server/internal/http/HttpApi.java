@@ -7,6 +7,7 @@ import dev.tickcast.server.internal.match.MatchService;
 import dev.tickcast.server.internal.match.Matchmaker;
 import dev.tickcast.server.internal.metrics.ServerMetrics;
 import dev.tickcast.server.internal.match.SeatGrant;
+import dev.tickcast.server.internal.room.Trim;
 import dev.tickcast.server.internal.transport.ClientAddress;
 import dev.tickcast.server.internal.transport.OriginPolicy;
 import dev.tickcast.wire.Protocol;
@@ -24,8 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,6 +43,8 @@ public final class HttpApi {
     /** Where client-demo packages the browser demo on the classpath. */
     private static final String WEBROOT = "META-INF/tickcast/webroot";
     private static final String JSON = "application/json";
+    /** The header of {@code GET /rooms} that counts every listed room, those past the limit included. */
+    static final String ROOMS_TOTAL = "X-Rooms-Total";
 
     /** Route order of the API: before the routes of game authors (which start at 0). */
     private static final int API_ORDER = -1_000_000;
@@ -59,6 +60,7 @@ public final class HttpApi {
     private final String publicUrl;
     private final Announcements announcements;
     private final OriginPolicy origins;
+    private final RoomListing listing;
 
     /**
      * The API over this process's {@code matchmaker} (health), matchmaking {@code match} and the
@@ -72,10 +74,11 @@ public final class HttpApi {
         this.games = games;
         this.guard = guard;
         this.metrics = metrics;
-        this.clients = new ClientAddress(config.trustedProxies());
+        this.clients = ClientAddress.from(config);
         this.publicUrl = config.publicUrl();
         this.announcements = announcements;
         this.origins = new OriginPolicy(config.allowedOrigins(), config.publicUrl());
+        this.listing = new RoomListing(match, System::nanoTime, config.roomsCacheMs(), config.roomsListLimit());
     }
 
     /** Adds {@code GET /metrics} (before the static files) when the metrics are on and on this port. */
@@ -108,15 +111,10 @@ public final class HttpApi {
         router.route().order(STATIC_ORDER + 1).failureHandler(this::failure);
     }
 
-    /** The hosted games, each with its listed rooms and their players over the whole cluster. */
+    /** The hosted games, each with its listed rooms and their players over the whole cluster (from the shared listing). */
     private void games(RoutingContext ctx) {
-        match.rooms().onComplete(done -> {
-            Map<String, int[]> counts = new HashMap<>();
-            for (JsonObject room : done.succeeded() ? done.result() : List.<JsonObject>of()) {
-                int[] c = counts.computeIfAbsent(room.getString("game"), g -> new int[2]);
-                c[0]++;
-                c[1] += room.getInteger("players", 0);
-            }
+        listing.get().onComplete(done -> {
+            Map<String, int[]> counts = done.succeeded() ? done.result().perGame : Map.of();
             JsonArray list = new JsonArray();
             for (GameSpec spec : games.all()) {
                 int[] c = counts.getOrDefault(spec.name(), new int[2]);
@@ -135,17 +133,19 @@ public final class HttpApi {
                         .put("nodes", match.nodes()).encode());
     }
 
+    /**
+     * The listed rooms, at most {@code --rooms-list-limit} of them, from a listing shared by every
+     * request for up to {@code --rooms-cache-ms}; {@code X-Rooms-Total} counts them all.
+     */
     private void rooms(RoutingContext ctx) {
-        match.rooms().onComplete(done -> {
+        listing.get().onComplete(done -> {
             if (done.failed()) {
                 error(ctx, 503, "the room directory did not answer");
                 return;
             }
-            JsonArray list = new JsonArray();
-            for (JsonObject room : done.result()) {
-                list.add(room.containsKey("node") ? room : room.copy().put("node", baseUrl(ctx)));
-            }
-            ctx.response().putHeader("content-type", JSON).end(list.encode());
+            ctx.response().putHeader("content-type", JSON)
+                    .putHeader(ROOMS_TOTAL, Integer.toString(done.result().total))
+                    .end(done.result().encoded(baseUrl(ctx)));
         });
     }
 
@@ -236,7 +236,7 @@ public final class HttpApi {
     }
 
     private String address(RoutingContext ctx) {
-        return clients.of(ctx.request().remoteAddress(), ctx.request().getHeader("X-Forwarded-For"));
+        return clients.of(ctx.request().remoteAddress(), ctx.request().headers());
     }
 
     private void joinOrCreate(RoutingContext ctx) {
@@ -310,7 +310,7 @@ public final class HttpApi {
         }
         Object name = json == null ? null : json.getValue("name", "player");
         Object isPrivate = json == null ? null : json.getValue("private", false);
-        String trimmed = name instanceof String s ? s.strip() : "";
+        String trimmed = name instanceof String s ? Trim.trim(s) : "";
         int bytes = trimmed.getBytes(StandardCharsets.UTF_8).length;
         if (json == null || !(isPrivate instanceof Boolean) || bytes == 0 || bytes > Protocol.MAX_NAME_BYTES) {
             metrics.matchmaking("bad_request");

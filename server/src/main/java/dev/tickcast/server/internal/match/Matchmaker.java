@@ -43,7 +43,8 @@ public final class Matchmaker implements RoomListener {
     private final SecureRandom random = new SecureRandom();
     private final SeatTokens tokens;
     private final Map<String, Entry> rooms = new LinkedHashMap<>();
-    private final Map<String, Reservation> reservations = new HashMap<>();
+    /** In the order they were made, which is the order they expire in (one seat timeout for all). */
+    private final Map<String, Reservation> reservations = new LinkedHashMap<>();
     private final Map<String, Reconnect> reconnects = new HashMap<>();
     private final Map<String, String> reconnectNames = new HashMap<>();
     private final Map<String, Integer> unclaimedByAddress = new HashMap<>();
@@ -148,20 +149,23 @@ public final class Matchmaker implements RoomListener {
         }
         Room created = null;
         SeatGrant grant;
+        List<Room> toClose = new ArrayList<>(0);
         synchronized (this) {
-            SeatGrant.Status refusal = seatRefusal(address);
-            if (refusal != null) {
-                return SeatGrant.refused(refusal);
-            }
-            Entry entry = openRoom(spec);
-            if (entry == null) {
-                if (rooms.size() >= limits.maxRooms()) {
-                    return SeatGrant.refused(SeatGrant.Status.NO_CAPACITY);
+            SeatGrant.Status refusal = seatRefusal(address, toClose);
+            Entry entry = refusal != null ? null : openRoom(spec);
+            if (refusal == null && entry == null) {
+                if (roomCapReached(toClose)) {
+                    refusal = SeatGrant.Status.NO_CAPACITY;
+                } else {
+                    entry = newRoom(spec, false);
+                    created = entry.room;
                 }
-                entry = newRoom(spec, false);
-                created = entry.room;
             }
-            grant = reserve(entry, name, address);
+            grant = refusal != null ? SeatGrant.refused(refusal) : reserve(entry, name, address);
+        }
+        closeAll(toClose);
+        if (grant.status() != SeatGrant.Status.OK) {
+            return grant;
         }
         start(created);
         changed(grant.roomId());
@@ -176,16 +180,18 @@ public final class Matchmaker implements RoomListener {
         }
         SeatGrant grant;
         Entry entry;
+        List<Room> toClose = new ArrayList<>(0);
         synchronized (this) {
-            SeatGrant.Status refusal = seatRefusal(address);
-            if (refusal != null) {
-                return SeatGrant.refused(refusal);
+            SeatGrant.Status refusal = seatRefusal(address, toClose);
+            if (refusal == null && roomCapReached(toClose)) {
+                refusal = SeatGrant.Status.NO_CAPACITY;
             }
-            if (rooms.size() >= limits.maxRooms()) {
-                return SeatGrant.refused(SeatGrant.Status.NO_CAPACITY);
-            }
-            entry = newRoom(spec, isPrivate);
-            grant = reserve(entry, name, address);
+            entry = refusal != null ? null : newRoom(spec, isPrivate);
+            grant = refusal != null ? SeatGrant.refused(refusal) : reserve(entry, name, address);
+        }
+        closeAll(toClose);
+        if (entry == null) {
+            return grant;
         }
         start(entry.room);
         changed(grant.roomId());
@@ -194,32 +200,83 @@ public final class Matchmaker implements RoomListener {
 
     /** Reserves a seat in the room {@code roomId}, public or private. */
     public SeatGrant joinById(String roomId, String name, String address) {
-        SeatGrant grant = reserveIn(roomId, name, address);
+        List<Room> toClose = new ArrayList<>(0);
+        SeatGrant grant = reserveIn(roomId, name, address, toClose);
+        closeAll(toClose);
         if (grant.status() == SeatGrant.Status.OK) {
             changed(roomId);
         }
         return grant;
     }
 
-    private synchronized SeatGrant reserveIn(String roomId, String name, String address) {
+    private synchronized SeatGrant reserveIn(String roomId, String name, String address, List<Room> toClose) {
         Entry entry = rooms.get(roomId);
         if (entry == null || entry.closed) {
             return SeatGrant.refused(SeatGrant.Status.NO_ROOM);
         }
         if (entry.taken() >= entry.room.spec().maxPlayers()) {
-            return SeatGrant.refused(SeatGrant.Status.FULL);
+            expireSeats(millisClock.getAsLong(), toClose, false); // an expired seat is not taken
+            if (entry.closed) {
+                return SeatGrant.refused(SeatGrant.Status.NO_ROOM);
+            }
+            if (entry.taken() >= entry.room.spec().maxPlayers()) {
+                return SeatGrant.refused(SeatGrant.Status.FULL);
+            }
         }
-        SeatGrant.Status refusal = seatRefusal(address);
+        SeatGrant.Status refusal = seatRefusal(address, toClose);
         return refusal != null ? SeatGrant.refused(refusal) : reserve(entry, name, address);
     }
 
-    /** Why {@code address} may not reserve one more seat now, or null. */
-    private SeatGrant.Status seatRefusal(String address) {
+    /**
+     * Why {@code address} may not reserve one more seat now, or null. Only unexpired seats count:
+     * when a cap would refuse, the expired reservations are released first (the periodic sweep
+     * may not have run since they expired), adding the rooms this empties to {@code toClose}.
+     */
+    private SeatGrant.Status seatRefusal(String address, List<Room> toClose) {
+        SeatGrant.Status refusal = capRefusal(address);
+        if (refusal != null) {
+            expireSeats(millisClock.getAsLong(), toClose, false);
+            refusal = capRefusal(address);
+        }
+        return refusal;
+    }
+
+    /** True if no room may be added, counting only rooms that still hold a player or an unexpired seat. */
+    private boolean roomCapReached(List<Room> toClose) {
+        if (rooms.size() >= limits.maxRooms()) {
+            expireSeats(millisClock.getAsLong(), toClose, false);
+        }
+        return rooms.size() >= limits.maxRooms();
+    }
+
+    private SeatGrant.Status capRefusal(String address) {
         if (reservations.size() >= limits.maxUnclaimedSeats()) {
             return SeatGrant.Status.NO_CAPACITY;
         }
         return unclaimedByAddress.getOrDefault(address, 0) >= limits.maxUnclaimedSeatsPerAddress()
                 ? SeatGrant.Status.TOO_MANY_SEATS : null;
+    }
+
+    /**
+     * Releases the reservations expired at {@code now}; the rooms left empty go to {@code toClose}.
+     * Unless {@code all}, it stops at the first unexpired one (the oldest come first), so a check
+     * costs what it releases; the periodic sweep reads them all, in case the clock stepped back.
+     */
+    private void expireSeats(long now, List<Room> toClose, boolean all) {
+        Iterator<Reservation> it = reservations.values().iterator();
+        while (it.hasNext()) {
+            Reservation r = it.next();
+            if (now < r.expiresAtMs && !all) {
+                return;
+            }
+            if (now >= r.expiresAtMs) {
+                it.remove();
+                releaseUnclaimed(r);
+                r.entry.reserved--;
+                changed(r.entry.room.id());
+                closeIfEmpty(r.entry, toClose);
+            }
+        }
     }
 
     private void releaseUnclaimed(Reservation r) {
@@ -326,17 +383,7 @@ public final class Matchmaker implements RoomListener {
         synchronized (this) {
             long now = millisClock.getAsLong();
             watches.values().removeIf(w -> now >= w.expiresAtMs());
-            Iterator<Reservation> it = reservations.values().iterator();
-            while (it.hasNext()) {
-                Reservation r = it.next();
-                if (now >= r.expiresAtMs) {
-                    it.remove();
-                    releaseUnclaimed(r);
-                    r.entry.reserved--;
-                    changed(r.entry.room.id());
-                    closeIfEmpty(r.entry, toClose);
-                }
-            }
+            expireSeats(now, toClose, true);
         }
         closeAll(toClose);
     }

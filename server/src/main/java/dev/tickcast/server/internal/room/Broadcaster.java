@@ -16,8 +16,9 @@ import io.vertx.core.buffer.Buffer;
 public final class Broadcaster {
     private static final int OUTPUT_BYTES = 4096;
 
-    private final DeltaEncoder encoder = new DeltaEncoder();
-    private final Output out = new Output(OUTPUT_BYTES, -1);
+    // made at the first broadcast: a room that never broadcasts does not hold them
+    private DeltaEncoder encoder;
+    private Output out;
     private int[] cacheBase = new int[4];
     private int[] cachePred = new int[4];
     private Buffer[] cacheBuffer = new Buffer[4];
@@ -110,6 +111,10 @@ public final class Broadcaster {
             }
         }
         long startNs = System.nanoTime();
+        if (out == null) {
+            out = new Output(OUTPUT_BYTES, -1);
+            encoder = new DeltaEncoder();
+        }
         out.reset();
         encoder.encode(now, base, pred, out);
         encodeNs += System.nanoTime() - startNs;

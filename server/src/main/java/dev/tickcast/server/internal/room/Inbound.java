@@ -135,7 +135,7 @@ final class Inbound {
             room.reject(s, Protocol.CLOSE_INVALID_PAYLOAD, "malformed chat");
             return;
         }
-        String text = chat.text().strip();
+        String text = Trim.trim(chat.text());
         if (!text.isEmpty()) {
             room.seats.sendToAll(room.frames.chat(s.playerId, s.name, text));
         }

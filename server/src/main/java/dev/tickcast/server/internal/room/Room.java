@@ -33,6 +33,10 @@ import java.util.function.LongSupplier;
  * ask for one drain task, and the room's writes to it go out in one batch per loop
  * ({@link Outbound}). Rooms are stepped by their loop's {@link LoopTicker}.
  *
+ * <p><b>Memory.</b> A room reserved by matchmaking but not joined yet holds only its seats, its
+ * counters and its event-bus address: the game, its world, the snapshot ring and the encoders are
+ * made at the first JOIN (or spectator, or server message), so rooms nobody joins stay small.
+ *
  * <p><b>Faults.</b> An exception from game code is a bug in the game: the room logs it once,
  * closes its players with 1011 and disposes itself; other rooms are not affected. Every call into
  * the game is a plain try/catch that ends in {@link #fail}.
@@ -46,18 +50,19 @@ public final class Room {
     private final Context context;
     final RoomListener listener;
     final long seed;
-    final Game game;
+    /** Null until {@link #materialize()}, as are the world, host, inbound handlers, ring and frames. */
+    Game game;
     final LongSupplier nanoClock;
     final Seats seats;
-    final ControlFrames frames = new ControlFrames();
+    ControlFrames frames;
     final RoomBus bus;
     final RoomCounters counters = new RoomCounters();
     private final RoomMetrics metrics;
     private final Spectators spectators = new Spectators();
     private final long createdAtMs = System.currentTimeMillis();
-    private final World world = new World();
-    private final GameHost host;
-    private final Inbound inbound;
+    private World world;
+    private GameHost host;
+    private Inbound inbound;
     private final SnapshotObserver observer;
     final Outbound outbound = new Outbound();
     private final Broadcaster broadcaster;
@@ -80,11 +85,8 @@ public final class Room {
         this.nanoClock = settings.nanoClock();
         this.observer = settings.observer();
         this.broadcaster = new Broadcaster(settings.slowConsumerTimeoutMs() * 1_000_000L, outbound);
-        this.game = spec.newGame();
         this.seats = new Seats(this, spec.maxPlayers(), settings.reconnectGraceMs() * 1_000_000L);
         this.bus = new RoomBus(this, context.owner().eventBus());
-        this.host = new GameHost(this, world);
-        this.inbound = new Inbound(this);
         this.metrics = settings.metrics().forRoom(spec);
     }
 
@@ -117,28 +119,50 @@ public final class Room {
     }
 
     /**
-     * Creates the game world and opens the room's event-bus address; the clock starts at the first
-     * JOIN (a room nobody has joined yet costs no ticks), driven by its loop's {@link LoopTicker} if
-     * {@code schedule}.
+     * Opens the room's event-bus address. The game and its world are made at the first JOIN, and
+     * the clock starts then (a room nobody has joined yet costs no ticks and little memory), driven
+     * by its loop's {@link LoopTicker} if {@code schedule}.
      */
     public void start(boolean schedule) {
         this.schedule = schedule;
-        try {
-            game.onCreate(host);
-        } catch (RuntimeException e) {
-            fail(e);
-            return;
-        }
-        world.freeze();
-        ring = new SnapshotRing(RING_SIZE, world.schemas());
-        schemaFrame = frames.schema(world.schemas());
         bus.open();
         bus.room(RoomEvents.ROOM_CREATED, new JsonObject().put("maxPlayers", spec.maxPlayers())
                 .put("tickHz", spec.tickHz()).put("snapshotHz", spec.snapshotHz()));
     }
 
+    /**
+     * Makes the game (its {@code onCreate}), its world, the snapshot ring and the encoders, once;
+     * false if the room is disposed (also when the game failed here).
+     */
+    private boolean materialize() {
+        if (disposed || game != null) {
+            return !disposed;
+        }
+        frames = new ControlFrames();
+        world = new World();
+        host = new GameHost(this, world);
+        inbound = new Inbound(this);
+        try {
+            game = spec.newGame();
+            game.onCreate(host);
+        } catch (RuntimeException e) {
+            fail(e);
+            return false;
+        }
+        world.freeze();
+        ring = new SnapshotRing(RING_SIZE, world.schemas());
+        schemaFrame = frames.schema(world.schemas());
+        return true;
+    }
+
+    /** True once the game and its world exist (the first JOIN made them). */
+    public boolean materialized() {
+        return ring != null;
+    }
+
     /** Seats {@code session}; it gets WELCOME and SCHEMA now and a full snapshot at the next broadcast. */
     public void join(Session session) {
+        materialize(); // if the game failed, the room is disposed and the seat refuses the session (4005)
         seats.join(session);
         if (!ticking && !disposed && seats.players() > 0) {
             ticking = true;
@@ -179,7 +203,7 @@ public final class Room {
      * snapshot, without a seat; the game never hears of it (docs/PROTOCOL.md, "Spectators").
      */
     public void watch(Session session) {
-        if (disposed || !spectators.add(session)) {
+        if (!materialize() || !spectators.add(session)) {
             session.link.close(Protocol.CLOSE_ROOM_CLOSED, disposed ? "room closed" : "too many spectators");
             return;
         }
@@ -254,7 +278,7 @@ public final class Room {
 
     /** A server-side message for the game (from the event bus); true if the game took it. */
     boolean serverMessage(Map<String, Object> message) {
-        if (disposed) {
+        if (!materialize()) {
             return false;
         }
         try {
@@ -275,7 +299,7 @@ public final class Room {
 
     /** Runs one fixed step, and a broadcast when one is due; tests call this with a manual clock. */
     public void tickOnce() {
-        if (disposed) {
+        if (disposed || !materialized()) {
             return;
         }
         long startNs = System.nanoTime();
@@ -326,7 +350,9 @@ public final class Room {
         spectators.closeAll(code, reason);
         metrics.onDisposed(this);
         try {
-            game.onDispose();
+            if (game != null) {
+                game.onDispose();
+            }
         } catch (RuntimeException e) {
             LOG.error("room {}: game failed in onDispose", id, e);
         }
@@ -345,7 +371,7 @@ public final class Room {
 
     /** Sends {@code text} to every player as a system chat line (an announcement, {@link RoomEvents#ANNOUNCE}). */
     public void announce(String text) {
-        if (!disposed) {
+        if (!disposed && frames != null) {
             seats.sendToAll(frames.systemChat(text));
         }
     }
@@ -365,9 +391,9 @@ public final class Room {
         return disposed;
     }
 
-    /** The schemas of the room's tables (read-only; after {@link #start}). */
+    /** The schemas of the room's tables (read-only; none before the first JOIN). */
     public List<Schema> schemas() {
-        return world.schemas();
+        return world == null ? List.of() : world.schemas();
     }
 
     /** The broadcaster's counters. */

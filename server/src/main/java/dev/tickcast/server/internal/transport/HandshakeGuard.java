@@ -38,7 +38,7 @@ public final class HandshakeGuard {
     public HandshakeGuard(TickcastOptions config) {
         this.config = config;
         this.origins = new OriginPolicy(config.allowedOrigins(), config.publicUrl());
-        this.clients = new ClientAddress(config.trustedProxies());
+        this.clients = ClientAddress.from(config);
         this.ledger = new ConnectionLedger(config.maxPendingConnections(), config.maxPendingConnectionsPerAddress());
     }
 
@@ -70,12 +70,12 @@ public final class HandshakeGuard {
 
     /** The client address a guard counts {@code hs} under (X-Forwarded-For only from a trusted proxy). */
     public String address(ServerWebSocketHandshake hs) {
-        return clients.of(hs.remoteAddress(), hs.headers().get("X-Forwarded-For"));
+        return clients.of(hs.remoteAddress(), hs.headers());
     }
 
-    /** The client address of a connection from {@code peer} with the given X-Forwarded-For (may be null). */
-    public String address(io.vertx.core.net.SocketAddress peer, String forwardedFor) {
-        return clients.of(peer, forwardedFor);
+    /** The client address of a connection from {@code peer} with request {@code headers} (may be null). */
+    public String address(io.vertx.core.net.SocketAddress peer, io.vertx.core.MultiMap headers) {
+        return clients.of(peer, headers);
     }
 
     /** A connection admitted by {@link #check} from {@code address} has closed. */
@@ -85,12 +85,14 @@ public final class HandshakeGuard {
     }
 
     /**
-     * A TCP connection from {@code address} opened: its ledger entry (pending until it becomes a
+     * A TCP connection from {@code peer} opened: its ledger entry (pending until it becomes a
      * WebSocket or closes), or null if the connections that are not WebSockets are over their
-     * bound, in all or from this address (the caller closes it at once). A trusted proxy's
-     * connections ({@code peer}) are bounded in all only: it carries many clients under one address.
+     * bound, in all or from this peer's address key ({@link ClientAddress#ofPeer}: IPv6 by prefix)
+     * (the caller closes it at once). A trusted proxy's connections are bounded in all only: it
+     * carries many clients under one address.
      */
-    public ConnectionLedger.Entry openTcp(io.vertx.core.net.SocketAddress peer, String address) {
+    public ConnectionLedger.Entry openTcp(io.vertx.core.net.SocketAddress peer) {
+        String address = clients.ofPeer(peer);
         ConnectionLedger.Admission admission = ledger.open(address, clients.trusts(peer));
         switch (admission.refusal()) {
             case TOTAL -> refusals.refused(address, "connection closed: " + config.maxPendingConnections()
