@@ -53,8 +53,9 @@ class EndToEndTest {
         int cEntity = c.welcome().entityId();
         for (Bot bot : List.of(a, b, c)) {
             bot.await(s -> Bot.row(s, PLAYER, cEntity) >= 0 && bot.snapshotTicks.size() >= 10);
-            assertTrue(bot.snapshotFull.get(0), "the first snapshot is full");
-            assertFalse(bot.snapshotFull.subList(1, bot.snapshotFull.size()).contains(true), "then deltas only");
+            List<Boolean> full = List.copyOf(bot.snapshotFull); // the bot appends on its own thread meanwhile
+            assertTrue(full.get(0), "the first snapshot is full");
+            assertFalse(full.subList(1, full.size()).contains(true), "then deltas only");
             assertEveryBroadcast(bot.snapshotTicks);
         }
 
