@@ -64,7 +64,8 @@ class ChurnIT {
         int code = new CommandLine(new BenchMain()).execute("soak", "--url", "ws://127.0.0.1:" + port + "/ws",
                 "--server-pid", String.valueOf(server.pid()), "--rooms", "2", "--players", "16",
                 "--seconds", "150", "--sample-seconds", "5", "--warmup", "3", "--seed", "16",
-                "--churn", RATE, "--churn-sessions", String.valueOf(SESSIONS), "--settle-seconds", "20",
+                "--churn", RATE, "--churn-sessions", String.valueOf(SESSIONS), "--churn-warmup", "500",
+                "--settle-seconds", "20",
                 "--metrics-url", "http://127.0.0.1:" + metricsPort + "/metrics", "--json", json.toString());
 
         JsonObject summary = new JsonObject(Files.readString(json)).getJsonObject("summary");
@@ -89,9 +90,10 @@ class ChurnIT {
                     .append(c.getString("detail")).append('\n');
         }
         r.append("sessions: ").append(churn.getJsonObject("sessions").encode()).append('\n');
-        r.append("server warnings and errors (first 20):\n");
+        r.append("server warnings, errors and refusals (first 20):\n");
         synchronized (serverOutput) {
-            serverOutput.stream().filter(l -> l.contains(" WARN ") || l.contains(" ERROR ")).limit(20)
+            serverOutput.stream().filter(l -> l.contains(" WARN ") || l.contains(" ERROR ") || l.contains("refus")
+                    || l.contains("not WebSockets")).limit(20)
                     .forEach(l -> r.append("  ").append(l).append('\n'));
         }
         return r.toString();
