@@ -2,6 +2,7 @@ package dev.tickcast.bench.load;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Output;
+import dev.tickcast.games.arena.ArenaInput;
 import dev.tickcast.wire.JoinMessage;
 import dev.tickcast.wire.Messages;
 import dev.tickcast.wire.Protocol;
@@ -57,8 +58,8 @@ final class ChurnSessions {
         try (RawSocket ws = open(seat[1])) {
             ws.sendFrame(0x2, join(seat[0]));
             play(ws, 1);
-            ws.sendFrame(0x2, input(1, (int) (n & 7)));
-            ws.sendFrame(0x2, input(2, (int) ((n >> 3) & 7)));
+            ws.sendFrame(0x2, input(1, ArenaInput.encode((int) (n % 3) - 1, (int) (n / 3 % 3) - 1, false)));
+            ws.sendFrame(0x2, input(2, ArenaInput.encode((int) (n / 9 % 3) - 1, (int) (n / 27 % 3) - 1, n % 2 == 0)));
             ws.sendClose(Protocol.CLOSE_NORMAL);
             int code = awaitClose(ws);
             if (code != Protocol.CLOSE_NORMAL) {
