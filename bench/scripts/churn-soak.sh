@@ -6,6 +6,7 @@
 # was dropped, no session failed and a new player can play). Server pinned to CPU 0, bots and churn to
 # CPU 1, as the capacity runs (bench/results/README.md). The server gets the load-test limits except
 # --max-pending-connections, which keeps its default (the limit that issue 16's item 1 exhausted).
+# Needs a server with --max-pending-connections-per-address (issue 16's fixes).
 # The jars are copied first, so that a build cannot replace them under the running JVMs.
 # Usage: bench/scripts/churn-soak.sh SERVER_JAR OUT_DIR [PLAYERS=1232] [CHURN=20] [SECONDS=1800] [server flags...]
 # Writes OUT_DIR/churn-soak.json, .txt (the table, the summary and the verdict; last line: the exit
@@ -18,8 +19,11 @@ out=$(cd "$out" && pwd)
 jars=$(mktemp -d /tmp/churn-soak.XXXXXX)
 cp "$server_jar" "$jars/tickcast-server.jar"
 cp "$root/bench/target/tickcast-bench.jar" "$jars/tickcast-bench.jar"
+# --max-pending-connections-per-address: the per-address part of the pending cap (issue 16 item 4);
+# 1,232 bots from one address upgrade in batches of 64 beside the churn's own connections
 limits="--handshakes-per-second 100000 --max-connections-per-address 100000 --matchmakes-per-second 100000
-  --max-unclaimed-seats-per-address 100000 --max-unclaimed-seats 100000 --max-rooms 100000"
+  --max-unclaimed-seats-per-address 100000 --max-unclaimed-seats 100000 --max-rooms 100000
+  --max-pending-connections-per-address 100000"
 wait_up() { for _ in $(seq 1 150); do curl -s -o /dev/null "http://127.0.0.1:$1/$2" && return 0; sleep 0.2; done; return 1; }
 port=$((19200 + RANDOM % 400)); metrics_port=$((port + 500))
 taskset -c 0 java -jar "$jars/tickcast-server.jar" --host 127.0.0.1 --port "$port" --metrics-port "$metrics_port" \
