@@ -68,6 +68,7 @@ class ChurnIT {
                 "--settle-seconds", "20",
                 "--metrics-url", "http://127.0.0.1:" + metricsPort + "/metrics", "--json", json.toString());
 
+        assertTrue(Files.isRegularFile(json), "soak wrote no JSON (exit code " + code + ")\n" + serverTail());
         JsonObject summary = new JsonObject(Files.readString(json)).getJsonObject("summary");
         JsonObject churn = summary.getJsonObject("churn");
         String report = report(summary);
@@ -97,6 +98,13 @@ class ChurnIT {
                     .forEach(l -> r.append("  ").append(l).append('\n'));
         }
         return r.toString();
+    }
+
+    private String serverTail() {
+        synchronized (serverOutput) {
+            return "server output (last 30 lines):\n"
+                    + String.join("\n", serverOutput.subList(Math.max(0, serverOutput.size() - 30), serverOutput.size()));
+        }
     }
 
     private void startServer(int port, int metricsPort) throws Exception {
