@@ -18,8 +18,8 @@ import java.util.function.Consumer;
  * times. Runs on a caller thread that may block, never on an event loop.
  *
  * <p>With a {@link ChurnDriver} ({@link #withChurn}), the run takes a baseline once the bots play
- * (heap after a forced GC, connections, file descriptors, dropped ticks), churns sessions during the
- * window (which ends early once the driver's sessions are all done), stops the churn, polls for up
+ * (heap after a forced GC, then, after the churn warm-up, connections, file descriptors, dropped
+ * ticks), churns sessions during the window (which ends early once the driver's sessions are all done), stops the churn, polls for up
  * to the settle time until the figures are back, checks that a new player can play, forces a GC
  * again, and judges the end against the baseline ({@link ChurnVerdict}).
  */
@@ -80,10 +80,13 @@ public final class SoakRun {
         long disconnectsBefore = metrics.disconnects.sum();
         SoakResult result = new SoakResult(load.clients(), load.roomTotals().rooms(), sampleSeconds, heap.source(),
                 serverPid == ProcStats.self());
+        // the forced collection comes before the churn warm-up: it shrinks the heap, and the warm-up's
+        // collections let G1 size it again before the churn is measured (its pauses drop no judged tick)
+        double heapBefore = churn == null ? -1 : heap.heapAfterFullGcMiB();
         if (churnWarmup != null) {
             result.churnWarmup(warmUp(churnWarmup));
         }
-        Baseline baseline = churn == null ? null : baseline();
+        Baseline baseline = churn == null ? null : baseline(heapBefore);
         if (baseline != null) {
             result.baseline(baseline.json());
         }
@@ -135,9 +138,8 @@ public final class SoakRun {
         return driver.json();
     }
 
-    private Baseline baseline() throws Exception {
-        double heapMiB = heap.heapAfterFullGcMiB();
-        TimeUnit.SECONDS.sleep(1); // the forced collection's pause stays out of the dropped-tick baseline
+    private Baseline baseline(double heapMiB) throws Exception {
+        TimeUnit.SECONDS.sleep(1); // a pause just before stays out of the dropped-tick baseline
         long dropped = load.roomTotals().droppedTicks();
         ServerProbe.Figures figures = probe.read();
         LOG.info("churn baseline: heap {} MiB after a full GC, connections {}, gauges: {}", heapMiB,
