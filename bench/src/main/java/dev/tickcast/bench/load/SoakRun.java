@@ -83,10 +83,11 @@ public final class SoakRun {
         // the forced collection comes before the churn warm-up: it shrinks the heap, and the warm-up's
         // collections let G1 size it again before the churn is measured (its pauses drop no judged tick)
         double heapBefore = churn == null ? -1 : heap.heapAfterFullGcMiB();
+        int othersBefore = churn == null ? 0 : load.roomTotals().others();
         if (churnWarmup != null) {
             result.churnWarmup(warmUp(churnWarmup));
         }
-        Baseline baseline = churn == null ? null : baseline(heapBefore);
+        Baseline baseline = churn == null ? null : baseline(heapBefore, othersBefore);
         if (baseline != null) {
             result.baseline(baseline.json());
         }
@@ -138,13 +139,13 @@ public final class SoakRun {
         return driver.json();
     }
 
-    private Baseline baseline(double heapMiB) throws Exception {
+    private Baseline baseline(double heapMiB, int otherRooms) throws Exception {
         TimeUnit.SECONDS.sleep(1); // a pause just before stays out of the dropped-tick baseline
         long dropped = load.roomTotals().droppedTicks();
         ServerProbe.Figures figures = probe.read();
         LOG.info("churn baseline: heap {} MiB after a full GC, connections {}, gauges: {}", heapMiB,
                 figures.json().encode(), probe.metricsNote());
-        return new Baseline(heapMiB, dropped, figures, probe.metricsNote());
+        return new Baseline(heapMiB, dropped, figures, probe.metricsNote(), otherRooms);
     }
 
     /** Stops the churn, lets the figures settle, checks a new player and judges the end against the baseline. */
@@ -155,11 +156,15 @@ public final class SoakRun {
         long settleStart = System.nanoTime();
         long settleEnd = settleStart + TimeUnit.SECONDS.toNanos(settleSeconds);
         ServerProbe.Figures last;
+        int otherRooms;
         while (true) {
             last = probe.read();
+            otherRooms = otherRooms();
             settle.add(new JsonObject().put("seconds", SoakSample.round((System.nanoTime() - settleStart) / 1e9))
-                    .put("connections", last.json()));
-            if (settled(base.figures, last) || System.nanoTime() >= settleEnd) {
+                    .put("connections", last.json()).put("otherRooms", otherRooms < 0 ? null : otherRooms));
+            // rooms left by dropped players close after the reconnect grace: the heap is read after them
+            boolean roomsBack = otherRooms < 0 || otherRooms <= base.otherRooms;
+            if (settled(base.figures, last) && roomsBack || System.nanoTime() >= settleEnd) {
                 break;
             }
             TimeUnit.SECONDS.sleep(1);
@@ -189,6 +194,7 @@ public final class SoakRun {
         v.growth("open connections", base.figures.open(), last.open(), ChurnVerdict.CONNECTION_TOLERANCE, "");
         v.growth("OS TCP connections", base.figures.tcpHeld(), last.tcpHeld(), ChurnVerdict.TCP_TOLERANCE, "");
         v.growth("file descriptors", base.figures.fds(), last.fds(), ChurnVerdict.FD_TOLERANCE, "");
+        v.growth("rooms besides the bots'", base.otherRooms, otherRooms, 0, "");
         double heapAllowed = base.heapMiB < 0 ? 0 : Math.max(ChurnVerdict.HEAP_TOLERANCE_MIB,
                 ChurnVerdict.HEAP_TOLERANCE_FRACTION * base.heapMiB);
         v.growth("heap after full GC", base.heapMiB, heapMiB, heapAllowed, " MiB");
@@ -214,8 +220,18 @@ public final class SoakRun {
         v.condition("playing bots", result.disconnects() == 0, result.disconnects() + " disconnects");
         result.churnEnd(new JsonObject().put("settleSeconds", SoakSample.round(settledAfter))
                 .put("final", last.json().put("heapAfterFullGcMiB", SoakSample.round(heapMiB))
+                        .put("otherRooms", otherRooms < 0 ? null : otherRooms)
                         .put("droppedTicksSinceBaseline", dropped).put("gauges", gaugeNote))
                 .put("settle", settle).put("newPlayer", newPlayer), v);
+    }
+
+    /** Rooms the server lists besides the load's, or -1 if GET /rooms fails. */
+    private int otherRooms() {
+        try {
+            return load.roomTotals().others();
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     /** True if every connection figure is back within its tolerance of the baseline. */
@@ -264,10 +280,11 @@ public final class SoakRun {
     }
 
     /** The figures before the churn. */
-    private record Baseline(double heapMiB, long droppedTicks, ServerProbe.Figures figures, String gauges) {
+    private record Baseline(double heapMiB, long droppedTicks, ServerProbe.Figures figures, String gauges,
+                            int otherRooms) {
         JsonObject json() {
             return figures.json().put("heapAfterFullGcMiB", SoakSample.round(heapMiB)).put("droppedTicks", droppedTicks)
-                    .put("gauges", gauges);
+                    .put("gauges", gauges).put("otherRooms", otherRooms);
         }
     }
 }
