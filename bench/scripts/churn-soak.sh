@@ -4,8 +4,9 @@
 # requests, keep-alive requests); then the run judges the end against the baseline taken before the
 # churn (exit code 0 only if connections, OS TCP sockets, file descriptors and heap are back, no tick
 # was dropped, no session failed and a new player can play). Server pinned to CPU 0, bots and churn to
-# CPU 1, as the capacity runs (bench/results/README.md). The server gets the load-test limits except
-# --max-pending-connections, which keeps its default (the limit that issue 16's item 1 exhausted).
+# CPU 1, as the capacity runs (bench/results/README.md); SERVER_CPUS and BENCH_CPUS (taskset lists) change
+# that. A pinned server shares its core with whatever else runs there: run it on a quiet machine.
+# The server gets the load-test limits except --max-pending-connections, which keeps its default (the limit that issue 16's item 1 exhausted).
 # Needs a server with --max-pending-connections-per-address (issue 16's fixes).
 # The jars are copied first, so that a build cannot replace them under the running JVMs.
 # Usage: bench/scripts/churn-soak.sh SERVER_JAR OUT_DIR [PLAYERS=1232] [CHURN=20] [SECONDS=1800] [server flags...]
@@ -26,13 +27,13 @@ limits="--handshakes-per-second 100000 --max-connections-per-address 100000 --ma
   --max-pending-connections-per-address 100000"
 wait_up() { for _ in $(seq 1 150); do curl -s -o /dev/null "http://127.0.0.1:$1/$2" && return 0; sleep 0.2; done; return 1; }
 port=$((19200 + RANDOM % 400)); metrics_port=$((port + 500))
-taskset -c 0 java -jar "$jars/tickcast-server.jar" --host 127.0.0.1 --port "$port" --metrics-port "$metrics_port" \
+taskset -c "${SERVER_CPUS:-0}" java -jar "$jars/tickcast-server.jar" --host 127.0.0.1 --port "$port" --metrics-port "$metrics_port" \
   $limits "$@" > "$out/churn-soak.server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; rm -rf "$jars"' EXIT
 wait_up "$port" health
 set +e
-taskset -c 1 java -jar "$jars/tickcast-bench.jar" soak --url "ws://127.0.0.1:$port/ws" --server-pid "$server" \
+taskset -c "${BENCH_CPUS:-1}" java -jar "$jars/tickcast-bench.jar" soak --url "ws://127.0.0.1:$port/ws" --server-pid "$server" \
   --rooms $((players / 16)) --players 16 --seconds "$seconds" --sample-seconds 10 --warmup 30 \
   --churn "$churn" --settle-seconds 30 --metrics-url "http://127.0.0.1:$metrics_port/metrics" \
   --json "$out/churn-soak.json" 2>&1 | grep -v INFO > "$out/churn-soak.txt"
