@@ -77,7 +77,6 @@ public final class SoakRun {
         load.join();
         TimeUnit.SECONDS.sleep(warmup);
         Metrics metrics = load.metrics();
-        long disconnectsBefore = metrics.disconnects.sum();
         SoakResult result = new SoakResult(load.clients(), load.roomTotals().rooms(), sampleSeconds, heap.source(),
                 serverPid == ProcStats.self());
         // the forced collection comes before the churn warm-up: it shrinks the heap, and the warm-up's
@@ -94,6 +93,7 @@ public final class SoakRun {
         long droppedBefore = baseline == null ? 0 : baseline.droppedTicks;
         int samples = Math.max(1, seconds / sampleSeconds);
         long intervalNs = TimeUnit.SECONDS.toNanos(sampleSeconds);
+        long disconnectsBefore = metrics.disconnects.sum(); // the join's, the warm-up's and the churn warm-up's
         metrics.reset();
         long t0 = System.nanoTime();
         Point prev = point(t0, null);
