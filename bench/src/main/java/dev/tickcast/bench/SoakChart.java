@@ -21,7 +21,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Function;
 
-/** The four panels of a soak run over time: memory, CPU, snapshot inter-arrival p99, ticks per room. */
+/**
+ * The panels of a soak run over time: memory, CPU, snapshot inter-arrival p99, ticks per room, and
+ * when the samples carry them, the server's connections and the churn sessions.
+ */
 final class SoakChart {
     private static final int W = 560;
     private static final int H = 340;
@@ -34,7 +37,8 @@ final class SoakChart {
         JsonObject summary = run.getJsonObject("summary");
         JsonArray samples = run.getJsonArray("samples");
         boolean embedded = summary.getBoolean("embedded", false);
-        BufferedImage image = new BufferedImage(2 * W, 2 * H + TITLE, BufferedImage.TYPE_INT_RGB);
+        boolean connections = !samples.isEmpty() && samples.getJsonObject(0).containsKey("connections");
+        BufferedImage image = new BufferedImage(2 * W, (connections ? 3 : 2) * H + TITLE, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
@@ -58,8 +62,38 @@ final class SoakChart {
         panel("Ticks per second per room (line: 57)", "ticks/s", samples, new String[] {"ticks/s"},
                 new Function[] {s -> ((JsonObject) s).getDouble("ticksPerSecPerRoom")},
                 57).draw(g, new Rectangle2D.Double(W, TITLE + H, W, H));
+        if (connections) {
+            panel("Server connections", "count", samples, new String[] {"pending (gauge)", "open (gauge)",
+                "OS TCP on the port", "file descriptors"},
+                    new Function[] {s -> connection(s, "pending"), s -> connection(s, "open"),
+                        s -> connection(s, "tcpHeld"), s -> connection(s, "fds")},
+                    -1).draw(g, new Rectangle2D.Double(0, TITLE + 2 * H, W, H));
+            panel("Churn sessions completed (cumulative)", "sessions", samples, new String[] {"completed", "failed"},
+                    new Function[] {SoakChart::churned, s -> number(((JsonObject) s).getValue("churnFailed"))},
+                    -1).draw(g, new Rectangle2D.Double(W, TITLE + 2 * H, W, H));
+        }
         g.dispose();
         ImageIO.write(image, "png", target.toFile());
+    }
+
+    private static Double connection(Object sample, String field) {
+        return number(((JsonObject) sample).getJsonObject("connections").getValue(field));
+    }
+
+    private static Double churned(Object sample) {
+        JsonObject perKind = ((JsonObject) sample).getJsonObject("churnCompleted");
+        if (perKind == null) {
+            return null;
+        }
+        double sum = 0;
+        for (String kind : perKind.fieldNames()) {
+            sum += perKind.getLong(kind);
+        }
+        return sum;
+    }
+
+    private static Double number(Object value) {
+        return value instanceof Number n ? n.doubleValue() : null;
     }
 
     @SuppressWarnings("unchecked")

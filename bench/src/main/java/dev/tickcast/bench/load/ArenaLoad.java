@@ -202,7 +202,7 @@ public final class ArenaLoad {
                 seen++;
             }
         }
-        return new RoomTotals(seen, ticks, dropped);
+        return new RoomTotals(seen, ticks, dropped, rooms.size());
     }
 
     /**
@@ -211,8 +211,13 @@ public final class ArenaLoad {
      * @param rooms        the load's rooms the server still lists
      * @param ticks        their tick counters, summed
      * @param droppedTicks the ticks they dropped (more than TickDriver.MAX_CATCH_UP steps late), summed
+     * @param listed       every room the server lists, the load's and others
      */
-    public record RoomTotals(int rooms, long ticks, long droppedTicks) {
+    public record RoomTotals(int rooms, long ticks, long droppedTicks, int listed) {
+        /** Rooms the server lists that are not this load's (a churn's, say). */
+        public int others() {
+            return listed - rooms;
+        }
     }
 
     /** What the bots record. */

@@ -14,7 +14,8 @@ import static dev.tickcast.bench.load.SoakSample.round;
 
 /**
  * The samples of a soak so far and their summary. {@link #ok()} is false as soon as one bot was
- * disconnected or one room dropped a tick. Filled by the thread that runs the soak only.
+ * disconnected or one room dropped a tick, and, in a churn run, if the end failed its
+ * {@link ChurnVerdict}. Filled by the thread that runs the soak only.
  */
 public final class SoakResult {
     private final int clients;
@@ -24,6 +25,11 @@ public final class SoakResult {
     private final boolean embedded;
     private final List<SoakSample> samples = new ArrayList<>();
     private final Histogram interArrivalUs = new Histogram(3);
+    private JsonObject baseline;
+    private JsonObject warmup;
+    private JsonObject churn;
+    private JsonObject churnEnd;
+    private ChurnVerdict verdict;
 
     SoakResult(int clients, int rooms, int sampleSeconds, String heapSource, boolean embedded) {
         this.clients = clients;
@@ -36,6 +42,32 @@ public final class SoakResult {
     void add(SoakSample sample) {
         samples.add(sample);
         interArrivalUs.add(sample.interArrivalUs());
+    }
+
+    /** The figures before the churn began. */
+    void baseline(JsonObject figures) {
+        baseline = figures;
+    }
+
+    /** The churn warm-up's counts (its sessions ran before the baseline). */
+    void churnWarmup(JsonObject counts) {
+        warmup = counts;
+    }
+
+    /** The churn driver's counts so far. */
+    void churn(JsonObject counts) {
+        churn = counts;
+    }
+
+    /** The end of a churn run: the settle polls, the final figures, the new player, and the verdict. */
+    void churnEnd(JsonObject end, ChurnVerdict churnVerdict) {
+        churnEnd = end;
+        verdict = churnVerdict;
+    }
+
+    /** The churn verdict, or null (no churn, or not judged yet). */
+    public ChurnVerdict verdict() {
+        return verdict;
     }
 
     /** The samples, oldest first. */
@@ -53,9 +85,13 @@ public final class SoakResult {
         return samples.isEmpty() ? 0 : last().droppedTicks();
     }
 
-    /** True if samples were taken and no bot was disconnected and no room dropped a tick. */
+    /**
+     * True if samples were taken, no bot was disconnected, no room dropped a tick, and a churn run
+     * (once judged) passed its verdict.
+     */
     public boolean ok() {
-        return !samples.isEmpty() && disconnects() == 0 && droppedTicks() == 0;
+        return !samples.isEmpty() && disconnects() == 0 && droppedTicks() == 0
+                && (churn == null || verdict != null && verdict.ok());
     }
 
     /** Summary and samples as JSON. */
@@ -63,6 +99,14 @@ public final class SoakResult {
         JsonArray rows = new JsonArray();
         samples.forEach(s -> rows.add(s.json()));
         return new JsonObject().put("summary", summary()).put("samples", rows);
+    }
+
+    private JsonObject churnJson() {
+        JsonObject o = new JsonObject().put("warmup", warmup).put("baseline", baseline).put("sessions", churn);
+        if (churnEnd != null) {
+            o.mergeIn(churnEnd);
+        }
+        return o.put("verdict", verdict == null ? null : verdict.json());
     }
 
     private JsonObject summary() {
@@ -91,7 +135,8 @@ public final class SoakResult {
                         : stats(SoakSample::heapAfterGcMiB).put("slopeMiBPerHourSecondHalf",
                         round(slopePerHour(SoakSample::heapAfterGcMiB))))
                 .put("serverCpuPerSec", stats(SoakSample::serverCpuPerSec))
-                .put("loadCpuPerSec", stats(SoakSample::loadCpuPerSec));
+                .put("loadCpuPerSec", stats(SoakSample::loadCpuPerSec))
+                .put("churn", churn == null ? null : churnJson());
     }
 
     private JsonObject stats(ToDoubleFunction<SoakSample> f) {
@@ -142,19 +187,34 @@ public final class SoakResult {
     public void printHeader(PrintStream out) {
         out.printf(Locale.ROOT, "soak: %d rooms, %d clients, a sample every %d s; heap: %s%n", rooms, clients,
                 sampleSeconds, heapSource);
-        out.printf(Locale.ROOT, "%8s %9s %9s %8s %8s %6s %7s %8s %8s %9s %9s%n", "t s", "rss MiB", "heap MiB",
-                embedded ? "cpu s/s" : "srv s/s", "load s/s", "disc", "dropped", "ticks/s", "snap/s", "p99 ms",
-                "max ms");
+        out.printf(Locale.ROOT, "%8s %9s %9s %8s %8s %6s %7s %8s %8s %9s %9s %6s %6s %6s %6s %8s %6s%n", "t s",
+                "rss MiB", "heap MiB", embedded ? "cpu s/s" : "srv s/s", "load s/s", "disc", "dropped", "ticks/s",
+                "snap/s", "p99 ms", "max ms", "pend", "open", "tcp", "fds", "churned", "failed");
     }
 
     /** One row: the last sample. */
     public void printLast(PrintStream out) {
         SoakSample s = last();
         String heap = s.heapAfterGcMiB() < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", s.heapAfterGcMiB());
-        out.printf(Locale.ROOT, "%8.0f %9.1f %9s %8.2f %8.2f %6d %7d %8.2f %8.2f %9.2f %9.2f%n", s.seconds(),
-                s.serverRssMiB(), heap,
+        ServerProbe.Figures c = s.connections();
+        long churned = 0;
+        if (s.churnCompleted() != null) {
+            for (String kind : s.churnCompleted().fieldNames()) {
+                churned += s.churnCompleted().getLong(kind);
+            }
+        }
+        out.printf(Locale.ROOT, "%8.0f %9.1f %9s %8.2f %8.2f %6d %7d %8.2f %8.2f %9.2f %9.2f %6s %6s %6s %6s %8s %6s%n",
+                s.seconds(), s.serverRssMiB(), heap,
                 s.serverCpuPerSec(), s.loadCpuPerSec(), s.disconnects(), s.droppedTicks(), s.ticksPerSecPerRoom(),
-                s.snapshotsPerClientPerSec(), s.p99Ms(), s.interArrivalUs().getMaxValue() / 1000.0);
+                s.snapshotsPerClientPerSec(), s.p99Ms(), s.interArrivalUs().getMaxValue() / 1000.0,
+                c == null ? "-" : figure(c.pending()), c == null ? "-" : figure(c.open()),
+                c == null ? "-" : figure(c.tcpHeld()), c == null ? "-" : figure(c.fds()),
+                s.churnCompleted() == null ? "-" : String.valueOf(churned),
+                s.churnCompleted() == null ? "-" : String.valueOf(s.churnFailed()));
+    }
+
+    private static String figure(double v) {
+        return v < 0 ? "n/a" : String.valueOf((long) v);
     }
 
     /** The summary for people. */
@@ -169,5 +229,16 @@ public final class SoakResult {
         out.println("  server CPU s/s   " + s.getJsonObject("serverCpuPerSec").encode());
         out.println("  load CPU s/s     " + s.getJsonObject("loadCpuPerSec").encode());
         out.println("  ticks/s/room     " + s.getJsonObject("ticksPerSecPerRoom").encode());
+        if (churn != null) {
+            out.println("  churn sessions   " + churn.encode());
+            out.println("  baseline         " + (baseline == null ? "n/a" : baseline.encode()));
+            if (churnEnd != null) {
+                out.println("  final            " + churnEnd.getJsonObject("final").encode());
+                out.println("  settled after    " + churnEnd.getDouble("settleSeconds") + " s");
+            }
+            if (verdict != null) {
+                verdict.print(out);
+            }
+        }
     }
 }

@@ -18,15 +18,19 @@ import org.HdrHistogram.Histogram;
  * @param ticksPerSecPerRoom       the rooms' simulation rate over the interval
  * @param snapshotsPerClientPerSec snapshots each bot received per second over the interval
  * @param interArrivalUs           the interval's snapshot inter-arrival histogram (corrected for coordinated omission)
+ * @param connections              the server's connections now ({@link ServerProbe}), or null if not probed
+ * @param churnCompleted           churn sessions completed so far per kind, or null without churn
+ * @param churnFailed              churn sessions failed so far (every kind), 0 without churn
  */
 public record SoakSample(double seconds, double serverRssMiB, double heapAfterGcMiB, long collections,
                          double serverCpuPerSec,
                          double loadCpuPerSec, long disconnects, long droppedTicks, double ticksPerSecPerRoom,
-                         double snapshotsPerClientPerSec, Histogram interArrivalUs) {
+                         double snapshotsPerClientPerSec, Histogram interArrivalUs,
+                         ServerProbe.Figures connections, JsonObject churnCompleted, long churnFailed) {
 
     /** The sample as JSON; heapAfterGcMiB is null when n/a. */
     public JsonObject json() {
-        return new JsonObject()
+        JsonObject o = new JsonObject()
                 .put("seconds", round(seconds))
                 .put("serverRssMiB", round(serverRssMiB))
                 .put("heapAfterGcMiB", heapAfterGcMiB < 0 ? null : round(heapAfterGcMiB))
@@ -40,6 +44,13 @@ public record SoakSample(double seconds, double serverRssMiB, double heapAfterGc
                 .put("interArrivalMs", new JsonObject().put("p50", round(ArenaLoad.ms(interArrivalUs, 50)))
                         .put("p99", round(ArenaLoad.ms(interArrivalUs, 99)))
                         .put("max", round(interArrivalUs.getMaxValue() / 1000.0)));
+        if (connections != null) {
+            o.put("connections", connections.json());
+        }
+        if (churnCompleted != null) {
+            o.put("churnCompleted", churnCompleted).put("churnFailed", churnFailed);
+        }
+        return o;
     }
 
     /** p99 snapshot inter-arrival of the interval, ms. */
