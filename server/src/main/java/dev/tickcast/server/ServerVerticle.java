@@ -167,7 +167,7 @@ final class ServerVerticle extends VerticleBase {
                 () -> {
                     connections.remove(self[0]);
                     metrics.connectionClosed(self[0].serverCloseCode(), ws.closeStatusCode());
-                });
+                }, guard.violations(), address);
         connections.add(self[0]);
     }
 

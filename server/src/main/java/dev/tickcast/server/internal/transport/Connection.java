@@ -63,13 +63,15 @@ public final class Connection {
      * Handles {@code ws}; {@code kryo} belongs to the accepting event loop; {@code release} runs once,
      * as soon as the server decides to close the connection or the socket closes (it frees the
      * connection's slot at once, without waiting for the client's close frame), and {@code onClosed}
-     * once when the socket has closed.
+     * once when the socket has closed. Its violations are logged through {@code violations} under
+     * the client address {@code client}.
      */
     public Connection(ServerWebSocket ws, Matchmaker matchmaker, Kryo kryo, TickcastOptions config,
-                      LongSupplier nanoClock, Runnable release, Runnable onClosed) {
+                      LongSupplier nanoClock, Runnable release, Runnable onClosed, RefusalLog violations,
+                      String client) {
         this.release = release;
         this.ws = ws;
-        this.link = new WebSocketLink(ws, config.writeQueueMaxBytes());
+        this.link = new WebSocketLink(ws, config.writeQueueMaxBytes(), violations, client);
         this.matchmaker = matchmaker;
         this.kryo = kryo;
         this.nanoClock = nanoClock;
@@ -266,7 +268,7 @@ public final class Connection {
     }
 
     private void onClosed() {
-        link.logSuppressed(LOG);
+        link.logSuppressed();
         release();
         onClosed.run();
         if (room != null) {
@@ -305,7 +307,7 @@ public final class Connection {
         if (link.closed()) {
             return;
         }
-        link.logViolation(LOG, code, reason);
+        link.logViolation(code, reason);
         link.close(code, reason);
         release();
     }

@@ -32,6 +32,7 @@ public final class HandshakeGuard {
     private final ConnectionLedger ledger;
     private final Map<String, int[]> perAddress = new HashMap<>();
     private final RefusalLog refusals = new RefusalLog(LOG);
+    private final RefusalLog violations = new RefusalLog(LoggerFactory.getLogger(Connection.class));
     private final ClientAddress clients;
 
     /** A guard with the limits of {@code config}. */
@@ -138,6 +139,11 @@ public final class HandshakeGuard {
         }
     }
 
+    /** The log of WebSocket violations (a close for breaking a rule), shared by every connection. */
+    public RefusalLog violations() {
+        return violations;
+    }
+
     /** Open connections. */
     public int connections() {
         return connections.get();
@@ -146,6 +152,7 @@ public final class HandshakeGuard {
     /** Forgets the buckets of addresses that have been quiet long enough to be full again. */
     public synchronized void sweep(long nowNs) {
         refusals.sweep(nowNs);
+        violations.sweep(nowNs);
         Iterator<TokenBucket> it = buckets.values().iterator();
         while (it.hasNext()) {
             if (it.next().full(nowNs)) {

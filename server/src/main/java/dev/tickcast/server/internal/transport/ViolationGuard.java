@@ -5,8 +5,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.TimeUnit;
 
@@ -18,7 +16,6 @@ import java.util.concurrent.TimeUnit;
  * so the client gets the code instead of a reset.
  */
 final class ViolationGuard extends ChannelInboundHandlerAdapter {
-    private static final Logger LOG = LoggerFactory.getLogger(ViolationGuard.class);
     private static final long LINGER_MS = 200;
 
     private final WebSocketLink link;
@@ -35,12 +32,12 @@ final class ViolationGuard extends ChannelInboundHandlerAdapter {
             return;
         }
         if (closing) {
-            link.logViolation(LOG, (short) corrupted.closeStatus().code(), cause.getMessage());
+            link.logViolation((short) corrupted.closeStatus().code(), cause.getMessage());
             return;
         }
         closing = true;
         WebSocketCloseStatus status = corrupted.closeStatus();
-        link.logViolation(LOG, (short) status.code(), cause.getMessage());
+        link.logViolation((short) status.code(), cause.getMessage());
         link.closedByServer((short) status.code());
         ctx.writeAndFlush(new CloseWebSocketFrame(status))
                 .addListener(f -> ctx.executor().schedule(() -> ctx.close(), LINGER_MS, TimeUnit.MILLISECONDS));

@@ -4,8 +4,6 @@ import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.http.WebSocketInternal;
 import io.vertx.core.http.ServerWebSocket;
-import org.slf4j.Logger;
-
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,12 +13,20 @@ public final class WebSocketLink implements Link {
     private final String remote;
     private final EventExecutor loop;
     private volatile short serverCloseCode;
+    private final RefusalLog violations;
+    private final String client;
     private final AtomicBoolean violationLogged = new AtomicBoolean();
     private final AtomicInteger violationsNotLogged = new AtomicInteger();
 
-    /** Wraps {@code ws}; {@code writeQueueMaxBytes} bounds what may wait to be written. */
-    public WebSocketLink(ServerWebSocket ws, int writeQueueMaxBytes) {
+    /**
+     * Wraps {@code ws} of the client address {@code client}; {@code writeQueueMaxBytes} bounds what
+     * may wait to be written; violations are logged through {@code violations}, shared by every
+     * connection.
+     */
+    public WebSocketLink(ServerWebSocket ws, int writeQueueMaxBytes, RefusalLog violations, String client) {
         this.ws = ws;
+        this.violations = violations;
+        this.client = client;
         this.remote = String.valueOf(ws.remoteAddress());
         this.loop = ((WebSocketInternal) ws).channelHandlerContext().executor();
         ws.setWriteQueueMaxSize(writeQueueMaxBytes);
@@ -70,23 +76,23 @@ public final class WebSocketLink implements Link {
     }
 
     /**
-     * Logs the first violation of this connection (with the code it is closed with) and only
-     * counts the later ones, from any thread: a flood cannot make the log longer than one line,
-     * plus the count at the end ({@link #logSuppressed}).
+     * Logs the first violation of this connection (with the code it is closed with) through the
+     * shared refusal log, and only counts the later ones, from any thread: a flood on one
+     * connection writes at most one line, and many connections from one client address at most one
+     * line per kind and period (RefusalLog), however many it opens.
      */
-    public void logViolation(Logger log, short code, String reason) {
+    public void logViolation(short code, String reason) {
         if (violationLogged.compareAndSet(false, true)) {
-            log.info("connection {}: closing with {}: {}", remote, code, reason);
+            violations.refused(client, "WebSocket closed with " + code + ": " + reason);
         } else {
             violationsNotLogged.incrementAndGet();
         }
     }
 
-    /** Logs, once the connection has closed, how many violations were not logged. */
-    void logSuppressed(Logger log) {
-        int n = violationsNotLogged.getAndSet(0);
-        if (n > 0) {
-            log.info("connection {}: closed; {} more violations after the first were not logged", remote, n);
+    /** Once the connection has closed: records that it broke the protocol again after its first violation. */
+    void logSuppressed() {
+        if (violationsNotLogged.getAndSet(0) > 0) {
+            violations.refused(client, "WebSocket kept breaking the protocol after its first violation");
         }
     }
 
