@@ -5,6 +5,7 @@ import dev.tickcast.server.internal.http.HttpApi;
 import dev.tickcast.server.internal.http.HttpFront;
 import dev.tickcast.server.internal.match.Matchmaker;
 import dev.tickcast.server.internal.metrics.ServerMetrics;
+import dev.tickcast.server.internal.transport.ClientAddress;
 import dev.tickcast.server.internal.transport.RefusalLog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -34,6 +35,7 @@ final class Monitoring {
     private final RefusalLog refusals = new RefusalLog(LOG);
     private final Vertx vertx;
     private final TickcastOptions config;
+    private final ClientAddress clients;
     private final ServerMetrics metrics;
     private HttpServer metricsServer;
     private long adminTimer = -1;
@@ -41,6 +43,7 @@ final class Monitoring {
     Monitoring(Vertx vertx, TickcastOptions config, ServerMetrics metrics, Matchmaker matchmaker, Router router) {
         this.vertx = vertx;
         this.config = config;
+        this.clients = ClientAddress.from(config);
         this.metrics = metrics;
         if (config.metricsPort() <= 0) {
             HttpApi.mountMetrics(router, metrics);
@@ -55,7 +58,7 @@ final class Monitoring {
             return Future.succeededFuture();
         }
         Router router = Router.router(vertx);
-        HttpFront.mount(router, refusals::refused);
+        HttpFront.mount(router, clients, refusals::refused);
         HttpApi.mountMetrics(router, metrics);
         HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false)
                 .setIdleTimeout((int) Math.max(1, config.httpIdleTimeoutMs()))
@@ -69,7 +72,7 @@ final class Monitoring {
         refusals.sweep(System.nanoTime());
         connection.closeHandler(v -> metricsConnections.decrementAndGet());
         if (metricsConnections.incrementAndGet() > MAX_METRICS_CONNECTIONS) {
-            refusals.refused(connection.remoteAddress() == null ? "?" : connection.remoteAddress().hostAddress(),
+            refusals.refused(clients.ofPeer(connection.remoteAddress()),
                     "metrics port: " + MAX_METRICS_CONNECTIONS + " connections already, closed");
             connection.close();
         }

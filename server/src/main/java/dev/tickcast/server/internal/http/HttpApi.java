@@ -90,7 +90,7 @@ public final class HttpApi {
 
     /** Adds every route to {@code router} (shared by all event loops). */
     public void mount(Router router) {
-        HttpFront.mount(router, guard::refused);
+        HttpFront.mount(router, clients, guard::refused);
         int order = API_ORDER;
         router.get("/health").order(order++).handler(this::health);
         router.get("/rooms").order(order++).handler(this::rooms);

@@ -1,5 +1,6 @@
 package dev.tickcast.server.internal.http;
 
+import dev.tickcast.server.internal.transport.ClientAddress;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -36,11 +37,12 @@ public final class HttpFront {
 
     /**
      * Adds the headers route and the 400 answer to {@code router}; {@code refused} logs a refusal
-     * as (address, what), once per address and period (a {@link dev.tickcast.server.internal.transport.RefusalLog}).
+     * as (client address as {@code clients} resolves it, what), once per address and period (a
+     * {@link dev.tickcast.server.internal.transport.RefusalLog}).
      */
-    public static void mount(Router router, BiConsumer<String, String> refused) {
+    public static void mount(Router router, ClientAddress clients, BiConsumer<String, String> refused) {
         router.route().order(ORDER).handler(HttpFront::headers);
-        router.errorHandler(400, ctx -> malformed(ctx, refused));
+        router.errorHandler(400, ctx -> malformed(ctx, clients, refused));
     }
 
     private static void headers(RoutingContext ctx) {
@@ -55,9 +57,8 @@ public final class HttpFront {
     }
 
     /** vertx-web could not decode the URI while matching routes (or a handler failed with 400 unhandled). */
-    private static void malformed(RoutingContext ctx, BiConsumer<String, String> refused) {
-        String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
-        refused.accept(address, "HTTP request refused: a URI that cannot be decoded (400)");
+    private static void malformed(RoutingContext ctx, ClientAddress clients, BiConsumer<String, String> refused) {
+        refused.accept(clients.of(ctx.request().remoteAddress(), ctx.request().headers()), "HTTP request refused: a URI that cannot be decoded (400)");
         if (!ctx.response().ended() && !ctx.response().closed() && !ctx.response().headWritten()) {
             secure(ctx.response());
             HttpApi.error(ctx, 400, "malformed request URI");

@@ -41,8 +41,9 @@ final class ChatLimit {
     }
 
     /**
-     * The most lines a connection may send in 5 s: four times the burst (20 by default), and never
-     * fewer than a client keeping to the chat rate can send (its burst plus 5 s of the rate).
+     * The most lines a connection may send in 5 s: four times the burst, or twice what the chat rate
+     * allows in 5 s, whichever is more (20 by default), so that a client keeping to the rate is
+     * never closed.
      */
     static int floodLines(double perSecond, int burst) {
         long most = Math.max((long) FLOOD_FACTOR * burst, (long) Math.ceil(2 * perSecond * FLOOD_WINDOW_NS / 1e9));
