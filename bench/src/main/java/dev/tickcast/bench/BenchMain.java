@@ -9,7 +9,7 @@ import dev.tickcast.games.arena.ArenaGame;
 import dev.tickcast.server.GameRegistry;
 import dev.tickcast.server.TickcastMetrics;
 import dev.tickcast.server.TickcastOptions;
-import dev.tickcast.server.TickcastServer;
+import dev.tickcast.server.internal.engine.TickcastServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonArray;

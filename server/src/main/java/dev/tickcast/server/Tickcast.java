@@ -55,16 +55,21 @@ public final class Tickcast {
         return router;
     }
 
-    /** Marks this Tickcast as served; a second server over the same one is a bug. */
-    synchronized void claim() {
+    /**
+     * Marks this Tickcast as served; a second server over the same one is a bug. Called by the
+     * engine when a server starts ({@link ServerEngine}); not for game authors.
+     *
+     * @throws IllegalStateException if a server already runs over it
+     */
+    public synchronized void claim() {
         if (serving) {
             throw new IllegalStateException("this Tickcast already runs a server; use Tickcast.create for another");
         }
         serving = true;
     }
 
-    /** Lets a later server use this Tickcast (after a stop). */
-    synchronized void release() {
+    /** Lets a later server use this Tickcast (after a stop); called by the engine, not for game authors. */
+    public synchronized void release() {
         serving = false;
     }
 

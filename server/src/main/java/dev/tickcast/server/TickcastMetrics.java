@@ -1,6 +1,5 @@
 package dev.tickcast.server;
 
-import dev.tickcast.server.internal.metrics.ClosedConnectionMetrics;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.vertx.core.Vertx;

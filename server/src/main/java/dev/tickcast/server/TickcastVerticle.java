@@ -30,7 +30,7 @@ public final class TickcastVerticle extends VerticleBase {
 
     private final TickcastOptions options;
     private final ClassLoader plugins;
-    private TickcastServer server;
+    private RunningServer server;
 
     /** A verticle configured by its deployment's JSON config ({@link TickcastOptions#TickcastOptions(io.vertx.core.json.JsonObject)}). */
     public TickcastVerticle() {
@@ -60,7 +60,7 @@ public final class TickcastVerticle extends VerticleBase {
         } catch (IllegalArgumentException e) {
             return Future.failedFuture(e);
         }
-        return TickcastServer.start(vertx, opts, tickcast).compose(s -> {
+        return ServerEngine.load().start(vertx, opts, tickcast).compose(s -> {
             server = s;
             return opts.deployExtensions() ? deploy(extensions, tickcast) : Future.succeededFuture();
         });
@@ -86,7 +86,7 @@ public final class TickcastVerticle extends VerticleBase {
     }
 
     /** The running server (after a successful start), for its port and its rooms. */
-    public TickcastServer server() {
+    public RunningServer server() {
         return server;
     }
 }

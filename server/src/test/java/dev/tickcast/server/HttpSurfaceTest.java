@@ -1,5 +1,6 @@
 package dev.tickcast.server;
 
+import dev.tickcast.server.internal.engine.TickcastServer;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;

@@ -1,5 +1,6 @@
 package dev.tickcast.server;
 
+import dev.tickcast.server.internal.engine.TickcastServer;
 import dev.tickcast.games.arena.ArenaGame;
 import dev.tickcast.wire.Protocol;
 import io.micrometer.core.instrument.Meter;

@@ -1,5 +1,6 @@
 package dev.tickcast.server;
 
+import dev.tickcast.server.internal.engine.TickcastServer;
 import dev.tickcast.games.arena.ArenaGame;
 import dev.tickcast.wire.ChatMessage;
 import io.vertx.core.Vertx;

@@ -5,7 +5,7 @@ import dev.tickcast.games.arena.ArenaGame;
 import dev.tickcast.games.arena.ArenaInput;
 import dev.tickcast.server.GameRegistry;
 import dev.tickcast.server.TickcastOptions;
-import dev.tickcast.server.TickcastServer;
+import dev.tickcast.server.internal.engine.TickcastServer;
 import dev.tickcast.state.Snapshot;
 import dev.tickcast.state.TableSnapshot;
 import io.vertx.core.Vertx;

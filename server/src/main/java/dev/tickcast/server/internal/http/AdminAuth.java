@@ -1,7 +1,7 @@
 package dev.tickcast.server.internal.http;
 
-import dev.tickcast.server.internal.transport.ClientAddress;
-import dev.tickcast.server.internal.transport.RefusalLog;
+import dev.tickcast.server.internal.net.ClientAddress;
+import dev.tickcast.server.internal.net.RefusalLog;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;

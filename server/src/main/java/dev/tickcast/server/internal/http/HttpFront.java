@@ -1,6 +1,7 @@
 package dev.tickcast.server.internal.http;
 
-import dev.tickcast.server.internal.transport.ClientAddress;
+import dev.tickcast.server.internal.net.RefusalLog;
+import dev.tickcast.server.internal.net.ClientAddress;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -38,7 +39,7 @@ public final class HttpFront {
     /**
      * Adds the headers route and the 400 answer to {@code router}; {@code refused} logs a refusal
      * as (client address as {@code clients} resolves it, what), once per address and period (a
-     * {@link dev.tickcast.server.internal.transport.RefusalLog}).
+     * {@link dev.tickcast.server.internal.net.RefusalLog}).
      */
     public static void mount(Router router, ClientAddress clients, BiConsumer<String, String> refused) {
         router.route().order(ORDER).handler(HttpFront::headers);

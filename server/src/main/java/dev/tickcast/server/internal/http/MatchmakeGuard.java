@@ -1,7 +1,7 @@
 package dev.tickcast.server.internal.http;
 
-import dev.tickcast.server.internal.transport.RefusalLog;
-import dev.tickcast.server.internal.transport.TokenBucket;
+import dev.tickcast.server.internal.net.RefusalLog;
+import dev.tickcast.server.internal.net.TokenBucket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,5 @@
 package dev.tickcast.server.internal.room;
 
-import dev.tickcast.server.internal.transport.Link;
-import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.buffer.Buffer;
 
 /**
@@ -23,9 +21,9 @@ final class Outbound {
     private int count;
 
     /** Sends {@code message} on {@code link} now, or in its loop's batch at the next {@link #flush()}. */
-    void send(Link link, Buffer message) {
-        EventExecutor loop = link.loop();
-        if (loop == null || loop.inEventLoop()) {
+    void send(ClientLink link, Buffer message) {
+        WriterLoop loop = link.writer();
+        if (loop == null || loop.inLoop()) {
             link.send(message);
             return;
         }
@@ -48,11 +46,11 @@ final class Outbound {
         }
     }
 
-    private OutboundBatch batchFor(EventExecutor loop) {
+    private OutboundBatch batchFor(WriterLoop loop) {
         int ofLoop = 0;
         for (int i = 0; i < count; i++) {
             OutboundBatch b = batches[i];
-            if (b.loop() == loop) {
+            if (b.loop().equals(loop)) {
                 if (b.filling() || b.idle()) {
                     return b;
                 }

@@ -1,7 +1,5 @@
 package dev.tickcast.server.internal.room;
 
-import dev.tickcast.server.internal.transport.Link;
-import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.buffer.Buffer;
 
 import java.util.Arrays;
@@ -14,17 +12,17 @@ import java.util.Arrays;
  * {@code inFlight} orders the loop's clearing before the room's next fill.
  */
 final class OutboundBatch implements Runnable {
-    private final EventExecutor loop;
-    private Link[] links = new Link[16];
+    private final WriterLoop loop;
+    private ClientLink[] links = new ClientLink[16];
     private Buffer[] messages = new Buffer[16];
     private int size;
     private volatile boolean inFlight;
 
-    OutboundBatch(EventExecutor loop) {
+    OutboundBatch(WriterLoop loop) {
         this.loop = loop;
     }
 
-    EventExecutor loop() {
+    WriterLoop loop() {
         return loop;
     }
 
@@ -38,7 +36,7 @@ final class OutboundBatch implements Runnable {
         return !inFlight && size == 0;
     }
 
-    void add(Link link, Buffer message) {
+    void add(ClientLink link, Buffer message) {
         if (size == links.length) {
             links = Arrays.copyOf(links, size * 2);
             messages = Arrays.copyOf(messages, size * 2);

@@ -1,6 +1,5 @@
 package dev.tickcast.server.internal.room;
 
-import dev.tickcast.server.internal.transport.Link;
 import dev.tickcast.state.Snapshot;
 import io.vertx.core.buffer.Buffer;
 import org.jctools.queues.SpscArrayQueue;
@@ -17,7 +16,7 @@ public final class Session {
     /** Messages that may wait for the room: the burst of the message limit (120) fits twice over. */
     static final int INBOX_CAPACITY = 256;
 
-    final Link link;
+    final ClientLink link;
     final SpscArrayQueue<Buffer> inbox = new SpscArrayQueue<>(INBOX_CAPACITY);
     final String name;
     final String reconnectToken;
@@ -36,12 +35,12 @@ public final class Session {
     long behindSinceNs;
 
     /** A session for a client that claimed a seat under {@code name}. */
-    public Session(Link link, String name) {
+    public Session(ClientLink link, String name) {
         this(link, name, null);
     }
 
     /** A session whose seat can be resumed with {@code reconnectToken} after a drop. */
-    public Session(Link link, String name, String reconnectToken) {
+    public Session(ClientLink link, String name, String reconnectToken) {
         this.link = link;
         this.name = name;
         this.reconnectToken = reconnectToken;
@@ -81,7 +80,7 @@ public final class Session {
     }
 
     /** The connection. */
-    public Link link() {
+    public ClientLink link() {
         return link;
     }
 

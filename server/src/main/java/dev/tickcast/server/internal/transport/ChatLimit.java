@@ -1,5 +1,6 @@
 package dev.tickcast.server.internal.transport;
 
+import dev.tickcast.server.internal.net.TokenBucket;
 import com.esotericsoftware.kryo.io.Output;
 import dev.tickcast.server.TickcastOptions;
 import dev.tickcast.wire.ChatMessage;

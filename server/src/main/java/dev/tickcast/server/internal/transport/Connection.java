@@ -1,5 +1,7 @@
 package dev.tickcast.server.internal.transport;
 
+import dev.tickcast.server.internal.net.TokenBucket;
+import dev.tickcast.server.internal.net.RefusalLog;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import dev.tickcast.server.TickcastOptions;

@@ -1,5 +1,9 @@
 package dev.tickcast.server.internal.transport;
 
+import dev.tickcast.server.internal.net.TokenBucket;
+import dev.tickcast.server.internal.net.RefusalLog;
+import dev.tickcast.server.internal.net.ClientAddress;
+import dev.tickcast.server.internal.net.OriginPolicy;
 import dev.tickcast.server.TickcastOptions;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import org.slf4j.Logger;

@@ -1,5 +1,8 @@
 package dev.tickcast.server.internal.transport;
 
+import dev.tickcast.server.internal.net.RefusalLog;
+import dev.tickcast.server.internal.room.ClientLink;
+import dev.tickcast.server.internal.room.WriterLoop;
 import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.http.WebSocketInternal;
@@ -7,11 +10,11 @@ import io.vertx.core.http.ServerWebSocket;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A {@link Link} over a Vert.x server WebSocket. */
-public final class WebSocketLink implements Link {
+/** A {@link ClientLink} over a Vert.x server WebSocket. */
+public final class WebSocketLink implements ClientLink {
     private final ServerWebSocket ws;
     private final String remote;
-    private final EventExecutor loop;
+    private final WriterLoop writer;
     private volatile short serverCloseCode;
     private final RefusalLog violations;
     private final String client;
@@ -28,7 +31,7 @@ public final class WebSocketLink implements Link {
         this.violations = violations;
         this.client = client;
         this.remote = String.valueOf(ws.remoteAddress());
-        this.loop = ((WebSocketInternal) ws).channelHandlerContext().executor();
+        this.writer = new NettyWriterLoop(((WebSocketInternal) ws).channelHandlerContext().executor());
         ws.setWriteQueueMaxSize(writeQueueMaxBytes);
     }
 
@@ -97,9 +100,10 @@ public final class WebSocketLink implements Link {
     }
 
     @Override
-    public EventExecutor loop() {
-        return loop;
+    public WriterLoop writer() {
+        return writer;
     }
+
 
     @Override
     public String remote() {

@@ -1,7 +1,7 @@
 package dev.tickcast.server.internal.http;
 
-import dev.tickcast.server.internal.transport.ClientAddress;
-import dev.tickcast.server.internal.transport.RefusalLog;
+import dev.tickcast.server.internal.net.ClientAddress;
+import dev.tickcast.server.internal.net.RefusalLog;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 

@@ -1,13 +1,12 @@
 package dev.tickcast.server.internal.room;
 
-import dev.tickcast.server.internal.transport.Link;
 import io.vertx.core.buffer.Buffer;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** An in-memory link that records what it is sent and can pretend its write queue is full. */
-final class MemoryLink implements Link {
+final class MemoryLink implements ClientLink {
     final List<Buffer> sent = new ArrayList<>();
     boolean writable = true;
     short closeCode;

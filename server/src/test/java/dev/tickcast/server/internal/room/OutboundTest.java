@@ -1,6 +1,6 @@
 package dev.tickcast.server.internal.room;
 
-import dev.tickcast.server.internal.transport.Link;
+import dev.tickcast.server.internal.transport.NettyWriterLoop;
 import io.netty.channel.DefaultEventLoop;
 import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.buffer.Buffer;
@@ -93,13 +93,15 @@ class OutboundTest {
     }
 
     /** A link on a given loop that records what it is sent and on which thread. */
-    private static final class LoopLink implements Link {
+    private static final class LoopLink implements ClientLink {
         final List<Buffer> sent = new CopyOnWriteArrayList<>();
         final List<Thread> threads = new CopyOnWriteArrayList<>();
         private final EventExecutor loop;
+        private final WriterLoop writer;
 
         LoopLink(EventExecutor loop) {
             this.loop = loop;
+            this.writer = loop == null ? null : new NettyWriterLoop(loop);
         }
 
         @Override
@@ -128,8 +130,8 @@ class OutboundTest {
         }
 
         @Override
-        public EventExecutor loop() {
-            return loop;
+        public WriterLoop writer() {
+            return writer;
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.tickcast.server.internal.metrics;
+package dev.tickcast.server;
 
 import io.vertx.core.VertxOptions;
 import io.vertx.core.datagram.DatagramSocketOptions;

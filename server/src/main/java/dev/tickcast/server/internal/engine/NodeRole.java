@@ -1,5 +1,7 @@
-package dev.tickcast.server;
+package dev.tickcast.server.internal.engine;
 
+import dev.tickcast.server.TickcastOptions;
+import dev.tickcast.server.GameRegistry;
 import dev.tickcast.server.internal.cluster.ClusterNode;
 import dev.tickcast.server.internal.match.LocalMatch;
 import dev.tickcast.server.internal.match.MatchService;

@@ -1,5 +1,9 @@
-package dev.tickcast.server;
+package dev.tickcast.server.internal.engine;
 
+import dev.tickcast.server.TickcastOptions;
+import dev.tickcast.server.GameRegistry;
+import dev.tickcast.server.RunningServer;
+import dev.tickcast.server.Tickcast;
 import dev.tickcast.server.internal.http.Announcements;
 import dev.tickcast.server.internal.http.HttpApi;
 import dev.tickcast.server.internal.http.MatchmakeGuard;
@@ -31,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * TickcastServer.start(vertx, TickcastOptions.defaults(), games).onSuccess(s -> ...);
  * }</pre>
  */
-public final class TickcastServer {
+public final class TickcastServer implements RunningServer {
     private static final long SWEEP_PERIOD_MS = 500;
     private static final AtomicLong SHARED_RANDOM_PORTS = new AtomicLong();
 
@@ -127,11 +131,13 @@ public final class TickcastServer {
     }
 
     /** The port the server listens on. */
+    @Override
     public int port() {
         return port;
     }
 
     /** The port of {@code /metrics} when it has a port of its own, else {@link #port()}. */
+    @Override
     public int metricsPort() {
         return monitoring.metricsPort() > 0 ? monitoring.metricsPort() : port;
     }
@@ -142,6 +148,7 @@ public final class TickcastServer {
     }
 
     /** The games, router and registry this server serves. */
+    @Override
     public Tickcast tickcast() {
         return tickcast;
     }
@@ -166,6 +173,7 @@ public final class TickcastServer {
      * back to another server or after a restart), then every room is disposed and the periodic sweep
      * stops. The future completes once the close frames are queued; the Vertx stays up.
      */
+    @Override
     public Future<Void> shutdown() {
         vertx.cancelTimer(sweepTimer);
         List<Future<Void>> closed = new java.util.ArrayList<>();

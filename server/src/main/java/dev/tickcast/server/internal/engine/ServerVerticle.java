@@ -1,5 +1,6 @@
-package dev.tickcast.server;
+package dev.tickcast.server.internal.engine;
 
+import dev.tickcast.server.TickcastOptions;
 import com.esotericsoftware.kryo.Kryo;
 import io.vertx.ext.web.Router;
 import dev.tickcast.server.internal.match.Matchmaker;

@@ -1,4 +1,4 @@
-package dev.tickcast.server.internal.transport;
+package dev.tickcast.server.internal.net;
 
 /**
  * A token bucket: {@code burst} tokens, refilled at {@code perSecond}. Not thread-safe; a bucket

@@ -1,4 +1,4 @@
-package dev.tickcast.server.internal.transport;
+package dev.tickcast.server.internal.net;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.net.SocketAddress;

@@ -1,4 +1,4 @@
-package dev.tickcast.server.internal.transport;
+package dev.tickcast.server.internal.net;
 
 import org.junit.jupiter.api.Test;
 

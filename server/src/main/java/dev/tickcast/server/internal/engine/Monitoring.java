@@ -1,12 +1,13 @@
-package dev.tickcast.server;
+package dev.tickcast.server.internal.engine;
 
+import dev.tickcast.server.TickcastOptions;
 import dev.tickcast.server.internal.http.AdminApi;
 import dev.tickcast.server.internal.http.HttpApi;
 import dev.tickcast.server.internal.http.HttpFront;
 import dev.tickcast.server.internal.match.Matchmaker;
 import dev.tickcast.server.internal.metrics.ServerMetrics;
-import dev.tickcast.server.internal.transport.ClientAddress;
-import dev.tickcast.server.internal.transport.RefusalLog;
+import dev.tickcast.server.internal.net.ClientAddress;
+import dev.tickcast.server.internal.net.RefusalLog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;

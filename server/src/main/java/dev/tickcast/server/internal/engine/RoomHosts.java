@@ -1,4 +1,4 @@
-package dev.tickcast.server;
+package dev.tickcast.server.internal.engine;
 
 import io.vertx.core.Context;
 

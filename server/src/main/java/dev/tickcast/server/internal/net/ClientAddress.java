@@ -1,4 +1,4 @@
-package dev.tickcast.server.internal.transport;
+package dev.tickcast.server.internal.net;
 
 import dev.tickcast.server.TickcastOptions;
 import io.vertx.core.MultiMap;

@@ -1,0 +1,16 @@
+package dev.tickcast.server.internal.engine;
+
+import dev.tickcast.server.RunningServer;
+import dev.tickcast.server.ServerEngine;
+import dev.tickcast.server.Tickcast;
+import dev.tickcast.server.TickcastOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+/** The engine as the public API finds it (META-INF/services): a {@link TickcastServer} per start. */
+public final class Engine implements ServerEngine {
+    @Override
+    public Future<RunningServer> start(Vertx vertx, TickcastOptions options, Tickcast tickcast) {
+        return TickcastServer.start(vertx, options, tickcast).map(s -> s);
+    }
+}
