@@ -2,7 +2,10 @@ package dev.tickcast.server;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.transport.Transport;
 
+import java.util.List;
 import java.util.ServiceLoader;
 
 /**
@@ -17,6 +20,14 @@ public interface ServerEngine {
      * validated); the future fails with a message for the operator when it cannot listen.
      */
     Future<RunningServer> start(Vertx vertx, TickcastOptions options, Tickcast tickcast);
+
+    /**
+     * A clustered Vert.x on Hazelcast, bound to {@code host:port} and joining {@code members}
+     * (TCP/IP only: multicast, auto-detection and phone-home off), on the socket {@code transport}
+     * and with Vert.x's own metrics when {@code metrics}. Hazelcast's classes load only here.
+     */
+    Future<Vertx> clusteredVertx(String name, String host, int port, List<String> members, VertxOptions options,
+                                 Transport transport, boolean metrics);
 
     /**
      * The engine of the server jar.

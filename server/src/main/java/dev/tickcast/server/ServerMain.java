@@ -248,8 +248,8 @@ public final class ServerMain implements Callable<Integer> {
     /** Kept apart so that a single process never loads the Hazelcast classes. */
     private Vertx clusteredVertx(VertxOptions vertxOptions, io.vertx.core.transport.Transport socketTransport)
             throws InterruptedException, ExecutionException, TimeoutException {
-        return dev.tickcast.server.internal.cluster.HazelcastCluster
-                .start(clusterName, clusterHost, clusterPort, clusterMembers, vertxOptions, socketTransport, metrics)
+        return ServerEngine.load()
+                .clusteredVertx(clusterName, clusterHost, clusterPort, clusterMembers, vertxOptions, socketTransport, metrics)
                 .toCompletionStage().toCompletableFuture().get(CLUSTER_JOIN_SECONDS, TimeUnit.SECONDS);
     }
 
