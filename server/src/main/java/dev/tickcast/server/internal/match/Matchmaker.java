@@ -40,7 +40,10 @@ public final class Matchmaker implements RoomListener {
     private final WatchTokens watches;
     private volatile RoomWatcher watcher = RoomWatcher.NONE;
 
-    /** A matchmaker over {@code games} within {@code limits}; seats expire after {@code seatTimeoutMs} of {@code millisClock}. */
+    /**
+     * A matchmaker over {@code games} within {@code limits}; seats expire after {@code seatTimeoutMs}
+     * of {@code millisClock}.
+     */
     public Matchmaker(GameRegistry games, RoomFactory factory, long seatTimeoutMs, LongSupplier millisClock,
                       MatchLimits limits) {
         this(games, factory, seatTimeoutMs, millisClock, limits, null);
@@ -105,7 +108,10 @@ public final class Matchmaker implements RoomListener {
         return grant;
     }
 
-    /** Claims the seat of {@code token} (a seat, reconnection or spectator token): single use, signature and expiry checked. */
+    /**
+     * Claims the seat of {@code token} (a seat, reconnection or spectator token): single use,
+     * signature and expiry checked.
+     */
     public synchronized Claim claim(String token) {
         SeatTokens.Parsed parsed = tokens.verify(token);
         if (parsed == null) {
