@@ -36,7 +36,10 @@ final class SeatTokens {
         }
     }
 
-    /** A new token of {@code kind} ('s' seat, 'r' reconnection) for {@code roomId}, valid until the given time. */
+    /**
+     * A new token of {@code kind} ('s' seat, 'r' reconnection, 'w' spectator) for {@code roomId},
+     * valid until the given time.
+     */
     String issue(char kind, String roomId, long expiresAtMs) {
         byte[] nonce = new byte[12];
         random.nextBytes(nonce);
