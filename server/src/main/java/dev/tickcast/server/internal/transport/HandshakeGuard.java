@@ -36,7 +36,7 @@ public final class HandshakeGuard {
     private final ConnectionLedger ledger;
     private final Map<String, int[]> perAddress = new HashMap<>();
     private final RefusalLog refusals = new RefusalLog(LOG);
-    private final RefusalLog violations = new RefusalLog(LoggerFactory.getLogger(Connection.class));
+    private final RefusalLog violations = new RefusalLog(LoggerFactory.getLogger(WebSocketConnection.class));
     private final ClientAddress clients;
 
     /** A guard with the limits of {@code config}. */
