@@ -21,6 +21,9 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import dev.tickcast.server.internal.transport.ConnectionLedger;
 import dev.tickcast.server.internal.transport.HandshakeGuard;
+import dev.tickcast.server.internal.transport.HandshakeLimits;
+import dev.tickcast.server.internal.net.ClientAddress;
+import dev.tickcast.server.internal.net.OriginPolicy;
 import dev.tickcast.server.internal.transport.RequestBodyGuard;
 import dev.tickcast.server.internal.transport.Subprotocols;
 import io.netty.channel.Channel;
@@ -173,6 +176,14 @@ final class ServerVerticle extends VerticleBase {
                     metrics.connectionClosed(self[0].serverCloseCode(), ws.closeStatusCode());
                 }, guard.violations(), address);
         connections.add(self[0]);
+    }
+
+    /** The handshake guard shared by every loop, with its settings from the server's options. */
+    static HandshakeGuard handshakeGuard(TickcastOptions config) {
+        return new HandshakeGuard(new HandshakeLimits(config.handshakesPerSecondPerAddress(),
+                config.handshakeBurstPerAddress(), config.maxConnections(), config.maxConnectionsPerAddress(),
+                config.maxPendingConnections(), config.maxPendingConnectionsPerAddress(), config.httpRequestTimeoutMs()),
+                new OriginPolicy(config.allowedOrigins(), config.publicUrl()), ClientAddress.from(config));
     }
 
     /** The settings of the client sessions, from the server's options. */

@@ -31,9 +31,4 @@ public record Admission(Claim.Status status, RoomEntry room, String name, int se
     public static Admission refused(Claim.Status status) {
         return new Admission(status, null, null, NEW_SEAT, null);
     }
-
-    /** True on success. */
-    public boolean ok() {
-        return status == Claim.Status.OK;
-    }
 }

@@ -1,12 +1,9 @@
 package dev.tickcast.server.internal.session;
 
 import com.esotericsoftware.kryo.Kryo;
-import com.esotericsoftware.kryo.io.Input;
-import dev.tickcast.server.internal.match.Claim;
 import dev.tickcast.server.internal.net.TokenBucket;
 import dev.tickcast.server.internal.room.Session;
 import dev.tickcast.wire.ClientMessages;
-import dev.tickcast.wire.JoinMessage;
 import dev.tickcast.wire.Protocol;
 import io.vertx.core.buffer.Buffer;
 
@@ -33,7 +30,7 @@ import java.util.function.LongSupplier;
 public final class ClientSession {
     /** Kinds of frame a transport reads; all but {@link #DATA} count against the message limit (a PONG unless owed). */
     public enum Frame {
-        /** A frame of a message (or a close frame): counted by {@link #onMessage}, if at all. */
+        /** A frame of a message, binary or text, or a close frame: a binary message is counted by {@link #onMessage}. */
         DATA,
         /** A transport-level ping from the client. */
         PING,
@@ -44,9 +41,8 @@ public final class ClientSession {
     }
 
     private final ClientTransport transport;
-    private final SeatClaims seats;
-    private final Kryo kryo;
-    private final Input input = new Input();
+    private final JoinClaims joins;
+    private final JoinClaims.Refusal refusal = this::close;
     private final LongSupplier nanoClock;
     private final KeepAlive keepAlive;
     private final TokenBucket messages;
@@ -64,8 +60,7 @@ public final class ClientSession {
     public ClientSession(ClientTransport transport, SeatClaims seats, Kryo kryo, SessionLimits limits,
                          LongSupplier nanoClock) {
         this.transport = transport;
-        this.seats = seats;
-        this.kryo = kryo;
+        this.joins = new JoinClaims(seats, kryo);
         this.nanoClock = nanoClock;
         long now = nanoClock.getAsLong();
         this.keepAlive = new KeepAlive(limits, now);
@@ -122,7 +117,10 @@ public final class ClientSession {
         } else if (!kind.beforeJoin()) {
             close(Protocol.CLOSE_NOT_JOINED, "join first");
         } else {
-            join(message);
+            Admission admission = joins.claim(message, refusal);
+            if (admission != null) {
+                enter(admission);
+            }
         }
     }
 
@@ -173,26 +171,6 @@ public final class ClientSession {
         }
     }
 
-    private void join(Buffer message) {
-        input.setBuffer(message.getBytes());
-        input.setPosition(1);
-        JoinMessage join = kryo.readObject(input, JoinMessage.class);
-        if (join == null) {
-            close(Protocol.CLOSE_INVALID_PAYLOAD, "malformed join");
-            return;
-        }
-        if (join.version() != Protocol.VERSION) {
-            close(Protocol.CLOSE_BAD_VERSION, "protocol version " + join.version() + " not supported");
-            return;
-        }
-        Admission admission = seats.claim(join.token());
-        if (!admission.ok()) {
-            refuse(admission.status());
-            return;
-        }
-        enter(admission);
-    }
-
     private void enter(Admission admission) {
         RoomEntry r = admission.room();
         Session s = new Session(transport.link(), admission.name(), admission.reconnectToken());
@@ -210,15 +188,6 @@ public final class ClientSession {
                 r.join(s);
             }
         });
-    }
-
-    private void refuse(Claim.Status status) {
-        switch (status) {
-            case EXPIRED -> close(Protocol.CLOSE_SEAT_EXPIRED, "seat token expired");
-            case USED -> close(Protocol.CLOSE_SEAT_USED, "seat token already used");
-            case ROOM_CLOSED -> close(Protocol.CLOSE_ROOM_CLOSED, "room closed");
-            default -> close(Protocol.CLOSE_BAD_SEAT, "invalid seat token");
-        }
     }
 
     /**
