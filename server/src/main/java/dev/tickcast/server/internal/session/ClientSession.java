@@ -30,7 +30,7 @@ import java.util.function.LongSupplier;
 public final class ClientSession {
     /** Kinds of frame a transport reads; all but {@link #DATA} count against the message limit (a PONG unless owed). */
     public enum Frame {
-        /** A frame of a message, binary or text, or a close frame: a binary message is counted by {@link #onMessage}. */
+        /** A frame of a message, binary or text, or a close frame: a binary message is counted by {@link ClientSession#onMessage}. */
         DATA,
         /** A transport-level ping from the client. */
         PING,
