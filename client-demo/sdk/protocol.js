@@ -100,3 +100,16 @@ export const CLOSE_KICKED = 4012;
 export function typeByte(id) {
   return id + 2;
 }
+
+// The client messages and the rules the server applies to each before the room reads it,
+// mirrored entry for entry from game-logic/src/main/java/dev/tickcast/wire/ClientMessages.java:
+// beforeJoin (JOIN only; another first message closes with 4001, an unknown type byte with 4000),
+// spectators (a spectator's PING is answered, its other messages ignored) and bucket (every
+// message counts against the message limit; 'chat' and 'game' name a second limit it also takes).
+export const CLIENT_MESSAGES = Object.freeze([
+  Object.freeze({ id: JOIN, name: 'JOIN', beforeJoin: true, spectators: false, bucket: 'message' }),
+  Object.freeze({ id: INPUT, name: 'INPUT', beforeJoin: false, spectators: false, bucket: 'message' }),
+  Object.freeze({ id: PING, name: 'PING', beforeJoin: false, spectators: true, bucket: 'message' }),
+  Object.freeze({ id: CHAT_SEND, name: 'CHAT_SEND', beforeJoin: false, spectators: false, bucket: 'chat' }),
+  Object.freeze({ id: GAME_SEND, name: 'GAME_SEND', beforeJoin: false, spectators: false, bucket: 'game' }),
+]);

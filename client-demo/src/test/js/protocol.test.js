@@ -1,4 +1,5 @@
-// sdk/protocol.js mirrors wire/Protocol.java line for line: every constant, same name and value.
+// sdk/protocol.js mirrors wire/Protocol.java line for line (every constant, same name and value)
+// and wire/ClientMessages.java entry for entry (CLIENT_MESSAGES).
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -7,8 +8,11 @@ import { describe, it } from 'node:test';
 import * as P from '../../../sdk/protocol.js';
 import { CLIENT_DEMO_DIR } from './golden.js';
 
-const PROTOCOL_JAVA = join(CLIENT_DEMO_DIR, '..', 'game-logic', 'src', 'main', 'java', 'dev', 'tickcast', 'wire',
-  'Protocol.java');
+const WIRE_DIR = join(CLIENT_DEMO_DIR, '..', 'game-logic', 'src', 'main', 'java', 'dev', 'tickcast', 'wire');
+const PROTOCOL_JAVA = join(WIRE_DIR, 'Protocol.java');
+const CLIENT_MESSAGES_JAVA = join(WIRE_DIR, 'ClientMessages.java');
+/** The table, not a constant of Protocol.java: pinned by its own test below. */
+const TABLES = new Set(['CLIENT_MESSAGES']);
 
 function javaConstants() {
   const src = readFileSync(PROTOCOL_JAVA, 'utf8');
@@ -19,14 +23,31 @@ function javaConstants() {
   return out;
 }
 
+/** The entries of ClientMessages.java, `new Kind(Protocol.JOIN, "JOIN", true, false, Bucket.MESSAGE)`, in order. */
+function javaClientMessages() {
+  const src = readFileSync(CLIENT_MESSAGES_JAVA, 'utf8');
+  const entry = /new Kind\(Protocol\.(\w+), "(\w+)", (true|false), (true|false), Bucket\.(\w+)\)/g;
+  return Array.from(src.matchAll(entry), (m) => ({
+    id: P[m[1]], name: m[2], beforeJoin: m[3] === 'true', spectators: m[4] === 'true', bucket: m[5].toLowerCase(),
+  }));
+}
+
 describe('protocol.js', () => {
   it('has every constant of Protocol.java with the same value, in the same order', () => {
     const java = javaConstants();
     assert.ok(java.length > 20, 'Protocol.java parsed');
     // order from the source text, values from the module
     const src = readFileSync(join(CLIENT_DEMO_DIR, 'sdk', 'protocol.js'), 'utf8');
-    const js = Array.from(src.matchAll(/^export const (\w+) = /gm), (m) => [m[1], P[m[1]]]);
+    const js = Array.from(src.matchAll(/^export const (\w+) = /gm), (m) => [m[1], P[m[1]]])
+      .filter(([name]) => !TABLES.has(name));
     assert.deepStrictEqual(js, java);
+  });
+
+  it('has the client-message table of ClientMessages.java, entry for entry', () => {
+    const java = javaClientMessages();
+    assert.equal(java.length, 5, 'ClientMessages.java parsed');
+    assert.deepStrictEqual(P.CLIENT_MESSAGES.map((m) => ({ ...m })), java);
+    assert.ok(Object.isFrozen(P.CLIENT_MESSAGES) && P.CLIENT_MESSAGES.every(Object.isFrozen));
   });
 
   it('names the type byte id + 2', () => {

@@ -5,7 +5,9 @@ import com.esotericsoftware.kryo.Kryo;
 import io.vertx.ext.web.Router;
 import dev.tickcast.server.internal.match.Matchmaker;
 import dev.tickcast.server.internal.metrics.ServerMetrics;
-import dev.tickcast.server.internal.transport.Connection;
+import dev.tickcast.server.internal.session.SeatClaims;
+import dev.tickcast.server.internal.session.SessionLimits;
+import dev.tickcast.server.internal.transport.WebSocketConnection;
 import dev.tickcast.wire.Messages;
 import dev.tickcast.wire.Protocol;
 import io.vertx.core.Future;
@@ -19,6 +21,9 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import dev.tickcast.server.internal.transport.ConnectionLedger;
 import dev.tickcast.server.internal.transport.HandshakeGuard;
+import dev.tickcast.server.internal.transport.HandshakeLimits;
+import dev.tickcast.server.internal.net.ClientAddress;
+import dev.tickcast.server.internal.net.OriginPolicy;
 import dev.tickcast.server.internal.transport.RequestBodyGuard;
 import dev.tickcast.server.internal.transport.Subprotocols;
 import io.netty.channel.Channel;
@@ -37,14 +42,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServerVerticle extends VerticleBase {
     private final TickcastOptions config;
-    private final Matchmaker matchmaker;
+    private final SeatClaims seats;
+    private final SessionLimits limits;
     private final RoomHosts hosts;
     private final HandshakeGuard guard;
     private final Router router;
     private final ServerMetrics metrics;
     private final int port;
-    private final Set<Connection> connections = new HashSet<>();
-    private static final long TICK_MS = 1_000;
+    private final Set<WebSocketConnection> connections = new HashSet<>();
     /** The ledger entry of a TCP connection, on its channel: the WebSocket it becomes finds it there. */
     private static final AttributeKey<ConnectionLedger.Entry> LEDGER_ENTRY = AttributeKey.valueOf("tickcast.ledger");
     private HttpServer server;
@@ -54,7 +59,8 @@ final class ServerVerticle extends VerticleBase {
         this.router = router;
         this.metrics = metrics;
         this.config = config;
-        this.matchmaker = matchmaker;
+        this.seats = SeatClaims.of(matchmaker);
+        this.limits = sessionLimits(config);
         this.hosts = hosts;
         this.guard = guard;
         this.port = port;
@@ -75,7 +81,7 @@ final class ServerVerticle extends VerticleBase {
                 // memory; and without h2c detection Vert.x hands over each connection at accept, not at its first bytes
                 .setHttp2ClearTextEnabled(false)
                 .setUseAlpn(false)
-                // HTTP only: a WebSocket's Connection removes this handler and follows its own keep-alive
+                // HTTP only: a WebSocketConnection removes this handler and follows its own keep-alive
                 .setIdleTimeout((int) Math.max(1, config.httpIdleTimeoutMs())).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
         if (config.tlsKeyStore() != null) {
             options.setSsl(true).setKeyCertOptions(new PfxOptions().setPath(config.tlsKeyStore())
@@ -92,8 +98,8 @@ final class ServerVerticle extends VerticleBase {
                 .webSocketHandshakeHandler(this::handshake)
                 .webSocketHandler(ws -> accept(ws, kryo))
                 .requestHandler(router);
-        vertx.setPeriodic(tickMs(), id -> tick());
-        vertx.setPeriodic(Math.max(10, config.pingIntervalMs()), id -> ping());
+        vertx.setPeriodic(limits.deadlineCheckMs(), id -> checkDeadlines());
+        vertx.setPeriodic(limits.pingPeriodMs(), id -> ping());
         metrics.connectionGauges(guard::pendingConnections, guard::openWebSockets);
         return server.listen(port, config.host());
     }
@@ -163,8 +169,8 @@ final class ServerVerticle extends VerticleBase {
     private void accept(ServerWebSocket ws, Kryo kryo) {
         upgraded(ws);
         String address = guard.address(ws.remoteAddress(), ws.headers());
-        Connection[] self = new Connection[1];
-        self[0] = new Connection(ws, matchmaker, kryo, config, System::nanoTime, () -> guard.closed(address),
+        WebSocketConnection[] self = new WebSocketConnection[1];
+        self[0] = new WebSocketConnection(ws, seats, kryo, limits, System::nanoTime, () -> guard.closed(address),
                 () -> {
                     connections.remove(self[0]);
                     metrics.connectionClosed(self[0].serverCloseCode(), ws.closeStatusCode());
@@ -172,23 +178,32 @@ final class ServerVerticle extends VerticleBase {
         connections.add(self[0]);
     }
 
-    /** At most a second, and a quarter of the shortest connection deadline, so that each fires close to its time. */
-    private long tickMs() {
-        long shortest = Math.min(config.idleTimeoutMs(), config.joinDeadlineMs()) / 4;
-        return Math.max(10, Math.min(TICK_MS, shortest));
+    /** The handshake guard shared by every loop, with its settings from the server's options. */
+    static HandshakeGuard handshakeGuard(TickcastOptions config) {
+        return new HandshakeGuard(new HandshakeLimits(config.handshakesPerSecondPerAddress(),
+                config.handshakeBurstPerAddress(), config.maxConnections(), config.maxConnectionsPerAddress(),
+                config.maxPendingConnections(), config.maxPendingConnectionsPerAddress(), config.httpRequestTimeoutMs()),
+                new OriginPolicy(config.allowedOrigins(), config.publicUrl()), ClientAddress.from(config));
     }
 
-    /** Every tick: join deadlines and idle timeouts. */
-    private void tick() {
+    /** The settings of the client sessions, from the server's options. */
+    private static SessionLimits sessionLimits(TickcastOptions config) {
+        return new SessionLimits(config.messagesPerSecond(), config.messageBurst(), config.chatPerSecond(),
+                config.chatBurst(), config.gameMessagesPerSecond(), config.gameMessageBurst(), config.idleTimeoutMs(),
+                config.joinDeadlineMs(), config.pingIntervalMs(), config.writeQueueMaxBytes());
+    }
+
+    /** Join deadlines and idle timeouts, every {@link SessionLimits#deadlineCheckMs}. */
+    private void checkDeadlines() {
         long now = System.nanoTime();
-        for (Connection c : List.copyOf(connections)) {
-            c.tick(now);
+        for (WebSocketConnection c : List.copyOf(connections)) {
+            c.checkDeadlines(now);
         }
     }
 
     /** Every ping interval, on a timer of its own so that the period is the interval (PROTOCOL.md 2). */
     private void ping() {
-        for (Connection c : List.copyOf(connections)) {
+        for (WebSocketConnection c : List.copyOf(connections)) {
             c.ping();
         }
     }
@@ -197,7 +212,7 @@ final class ServerVerticle extends VerticleBase {
     Future<Void> closeAll(short code, String reason) {
         io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
         context.runOnContext(v -> {
-            for (Connection c : List.copyOf(connections)) {
+            for (WebSocketConnection c : List.copyOf(connections)) {
                 c.close(code, reason);
             }
             done.complete();

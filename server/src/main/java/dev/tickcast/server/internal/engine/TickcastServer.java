@@ -86,7 +86,7 @@ public final class TickcastServer implements RunningServer {
             return Future.failedFuture(e);
         }
         RoomHosts hosts = new RoomHosts();
-        HandshakeGuard guard = new HandshakeGuard(config);
+        HandshakeGuard guard = ServerVerticle.handshakeGuard(config);
         List<SnapshotObserver> observers = new CopyOnWriteArrayList<>();
         ServerMetrics metrics = config.metrics() ? ServerMetrics.on(vertx) : ServerMetrics.off();
         RoomSettings settings = new RoomSettings(System::nanoTime, config.slowConsumerTimeoutMs(),

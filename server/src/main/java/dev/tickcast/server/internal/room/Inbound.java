@@ -50,7 +50,7 @@ final class Inbound {
         }
         message.getBytes(0, length, frame, 0);
         int type = frame[0] & 0xFF;
-        Handler h = type < TYPES ? handlers[type] : null;
+        Handler h = dev.tickcast.wire.ClientMessages.byTypeByte(type) != null ? handlers[type] : null;
         if (h == null) {
             room.reject(s, Protocol.CLOSE_UNKNOWN_TYPE, "unknown message type " + type);
             return;

@@ -4,7 +4,6 @@ import dev.tickcast.server.internal.net.TokenBucket;
 import dev.tickcast.server.internal.net.RefusalLog;
 import dev.tickcast.server.internal.net.ClientAddress;
 import dev.tickcast.server.internal.net.OriginPolicy;
-import dev.tickcast.server.TickcastOptions;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,22 +28,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class HandshakeGuard {
     private static final Logger LOG = LoggerFactory.getLogger(HandshakeGuard.class);
 
-    private final TickcastOptions config;
+    private final HandshakeLimits limits;
     private final OriginPolicy origins;
     private final Map<String, TokenBucket> buckets = new HashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final ConnectionLedger ledger;
     private final Map<String, int[]> perAddress = new HashMap<>();
     private final RefusalLog refusals = new RefusalLog(LOG);
-    private final RefusalLog violations = new RefusalLog(LoggerFactory.getLogger(Connection.class));
+    private final RefusalLog violations = new RefusalLog(LoggerFactory.getLogger(WebSocketConnection.class));
     private final ClientAddress clients;
 
-    /** A guard with the limits of {@code config}. */
-    public HandshakeGuard(TickcastOptions config) {
-        this.config = config;
-        this.origins = new OriginPolicy(config.allowedOrigins(), config.publicUrl());
-        this.clients = ClientAddress.from(config);
-        this.ledger = new ConnectionLedger(config.maxPendingConnections(), config.maxPendingConnectionsPerAddress());
+    /**
+     * A guard with {@code limits}, allowing the browser origins of {@code origins} and
+     * counting clients by the addresses {@code clients} gives.
+     */
+    public HandshakeGuard(HandshakeLimits limits, OriginPolicy origins, ClientAddress clients) {
+        this.limits = limits;
+        this.origins = origins;
+        this.clients = clients;
+        this.ledger = new ConnectionLedger(limits.maxPendingConnections(), limits.maxPendingConnectionsPerAddress());
     }
 
     /** The HTTP status refusing {@code hs}, or 0 to admit it (and count the connection). */
@@ -60,14 +62,14 @@ public final class HandshakeGuard {
             return 429;
         }
         if (!takeAddressSlot(address)) {
-            refusals.refused(address, "handshake refused: " + config.maxConnectionsPerAddress()
+            refusals.refused(address, "handshake refused: " + limits.maxConnectionsPerAddress()
                     + " WebSockets from this address already (429)");
             return 429;
         }
-        if (connections.incrementAndGet() > config.maxConnections()) {
+        if (connections.incrementAndGet() > limits.maxConnections()) {
             connections.decrementAndGet();
             releaseAddressSlot(address);
-            refusals.refused(address, "handshake refused: connection cap " + config.maxConnections() + " reached (503)");
+            refusals.refused(address, "handshake refused: connection cap " + limits.maxConnections() + " reached (503)");
             return 503;
         }
         return 0;
@@ -100,10 +102,10 @@ public final class HandshakeGuard {
         String address = clients.ofPeer(peer);
         ConnectionLedger.Admission admission = ledger.open(address, clients.trusts(peer));
         switch (admission.refusal()) {
-            case TOTAL -> refusals.refused(address, "connection closed: " + config.maxPendingConnections()
+            case TOTAL -> refusals.refused(address, "connection closed: " + limits.maxPendingConnections()
                     + " connections are not WebSockets already");
             case PER_ADDRESS -> refusals.refused(address, "connection closed: "
-                    + config.maxPendingConnectionsPerAddress()
+                    + limits.maxPendingConnectionsPerAddress()
                     + " connections from this address are not WebSockets already");
             default -> {
             }
@@ -114,7 +116,7 @@ public final class HandshakeGuard {
     /** An HTTP request on a connection from {@code address} took too long to send its body (the connection closes). */
     public void requestTimedOut(String address) {
         refusals.refused(address, "connection closed: request body not received within "
-                + config.httpRequestTimeoutMs() + " ms");
+                + limits.httpRequestTimeoutMs() + " ms");
     }
 
     /** TCP connections that are not WebSockets (the pending-connection gauge). */
@@ -129,7 +131,7 @@ public final class HandshakeGuard {
 
     private synchronized boolean takeAddressSlot(String address) {
         int[] n = perAddress.computeIfAbsent(address, a -> new int[1]);
-        if (n[0] >= config.maxConnectionsPerAddress()) {
+        if (n[0] >= limits.maxConnectionsPerAddress()) {
             return false;
         }
         n[0]++;
@@ -167,7 +169,7 @@ public final class HandshakeGuard {
 
     private synchronized boolean takeHandshake(String address, long nowNs) {
         TokenBucket bucket = buckets.computeIfAbsent(address, a -> new TokenBucket(
-                config.handshakesPerSecondPerAddress(), config.handshakeBurstPerAddress(), nowNs));
+                limits.handshakesPerSecondPerAddress(), limits.handshakeBurstPerAddress(), nowNs));
         return bucket.take(nowNs);
     }
 

@@ -1,8 +1,7 @@
-package dev.tickcast.server.internal.transport;
+package dev.tickcast.server.internal.session;
 
 import dev.tickcast.server.internal.net.TokenBucket;
 import com.esotericsoftware.kryo.io.Output;
-import dev.tickcast.server.TickcastOptions;
 import dev.tickcast.wire.ChatMessage;
 import dev.tickcast.wire.Messages;
 import io.vertx.core.buffer.Buffer;
@@ -13,7 +12,7 @@ import io.vertx.core.buffer.Buffer;
  * the connection. The flood rule is PROTOCOL.md's, exactly: more than {@link #floodLines} lines
  * (dropped ones included) within any {@link #FLOOD_WINDOW_NS 5 s} close it, i.e. the 21st line
  * whose 20 predecessors all came less than 5 s before it (by default). It is kept as a ring of the
- * last {@code floodLines} line times, so a line costs no allocation. Connection thread only.
+ * last {@code floodLines} line times, so a line costs no allocation. The session's thread only.
  */
 final class ChatLimit {
     /** What to do with a chat line. */
@@ -35,9 +34,10 @@ final class ChatLimit {
     private int count;
     private long lastNoticeNs;
 
-    ChatLimit(TickcastOptions config, long nowNs) {
-        lines = new TokenBucket(config.chatPerSecond(), config.chatBurst(), nowNs);
-        times = new long[floodLines(config.chatPerSecond(), config.chatBurst())];
+    /** Limits of {@code perSecond} lines a second, {@code burst} at once, from {@code nowNs}. */
+    ChatLimit(double perSecond, int burst, long nowNs) {
+        lines = new TokenBucket(perSecond, burst, nowNs);
+        times = new long[floodLines(perSecond, burst)];
         lastNoticeNs = nowNs - NOTICE_EVERY_NS;
     }
 

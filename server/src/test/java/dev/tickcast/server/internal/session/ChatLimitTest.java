@@ -1,6 +1,5 @@
-package dev.tickcast.server.internal.transport;
+package dev.tickcast.server.internal.session;
 
-import dev.tickcast.server.TickcastOptions;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,10 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 class ChatLimitTest {
     private static final long MS = 1_000_000L;
     private static final long T0 = 1_000_000_000_000L;
+    /** The default chat limit (TickcastOptions): 2 lines a second, a burst of 5. */
+    private static final double DEFAULT_RATE = 2;
+    private static final int DEFAULT_BURST = 5;
 
     @Test
     void shouldCloseAtThe21stLineOf30At10ASecond() {
-        ChatLimit limit = new ChatLimit(TickcastOptions.defaults(), T0);
+        ChatLimit limit = new ChatLimit(DEFAULT_RATE, DEFAULT_BURST, T0);
         for (int i = 1; i <= 20; i++) {
             assertNotEquals(ChatLimit.Verdict.FLOOD, limit.take(T0 + i * 100 * MS), "line " + i);
         }
@@ -22,7 +24,7 @@ class ChatLimitTest {
 
     @Test
     void shouldStayOpenAfter20LinesIn5sThenAPause() {
-        ChatLimit limit = new ChatLimit(TickcastOptions.defaults(), T0);
+        ChatLimit limit = new ChatLimit(DEFAULT_RATE, DEFAULT_BURST, T0);
         int sent = 0;
         for (int i = 0; i < 20; i++) {
             ChatLimit.Verdict v = limit.take(T0 + i * 250 * MS); // 20 lines within 4.75 s
@@ -42,9 +44,8 @@ class ChatLimitTest {
 
     @Test
     void shouldNeverCloseAClientKeepingToTheChatRate() {
-        TickcastOptions fast = TickcastOptions.defaults().withChatRate(10, 5);
         assertEquals(100, ChatLimit.floodLines(10, 5), "5 s at 10 a second, twice over");
-        ChatLimit limit = new ChatLimit(fast, T0);
+        ChatLimit limit = new ChatLimit(10, 5, T0);
         for (int i = 0; i < 500; i++) {
             assertEquals(ChatLimit.Verdict.SEND, limit.take(T0 + i * 100 * MS), "line " + i);
         }
