@@ -241,6 +241,23 @@ export class Predictor<B extends Body = Record<string, number>> {
 
 // ---- client ------------------------------------------------------------------------------------
 
+/**
+ * The session rate limits of a server (its TickcastOptions), as GET /games states them in every
+ * game entry. The server closes a connection that goes faster (4010); the client paces itself a
+ * little under them (90 % of each rate, bursts one less and at most 90 %).
+ */
+export interface SessionLimits {
+  /** Every client message (inputs, pings, chat lines, game messages) per second. */
+  readonly messagesPerSecond: number;
+  readonly messageBurst: number;
+  /** Chat lines per second (a line over it is dropped by the server, with a system notice). */
+  readonly chatPerSecond: number;
+  readonly chatBurst: number;
+  /** Game messages (GAME_SEND) per second. */
+  readonly gameMessagesPerSecond: number;
+  readonly gameMessageBurst: number;
+}
+
 /** A hosted game, as GET /games lists it. */
 export interface GameInfo {
   name: string;
@@ -256,6 +273,8 @@ export interface GameInfo {
   rooms?: number;
   /** Players seated in those rooms. */
   players?: number;
+  /** The server's session limits (the same in every entry); missing from a server older than them. */
+  limits?: SessionLimits;
 }
 
 export interface Welcome {
@@ -290,18 +309,53 @@ export interface GameMessage {
 }
 
 export interface StateInfo {
+  /** True for a full snapshot (the first, or after a resync), false for a delta. */
   full: boolean;
+  /** The SNAPSHOT frame's size in bytes. */
   bytes: number;
+  /** When it arrived, on the client's clock (options.now, performance.now() by default). */
   arrivalMs: number;
 }
 
 export interface CloseInfo {
+  /** The WebSocket close code (docs/PROTOCOL.md 12.2), or -1 when the client gave the connection up. */
   code: number;
   reason: string;
+  /** True if the client reconnects by itself (status 'reconnecting'). */
   willReconnect: boolean;
 }
 
 export type ClientStatus = 'idle' | 'matchmaking' | 'connecting' | 'joined' | 'reconnecting' | 'closed';
+
+/**
+ * The events of a TickcastClient and the arguments their listeners get (client.on(event, listener)).
+ */
+export interface ClientEvents {
+  /** The room accepted the seat (WELCOME): after every (re)connection. */
+  welcome: [welcome: Welcome];
+  /** The game's tables (SCHEMA), right after WELCOME. */
+  schema: [schemas: TableSchema[]];
+  /** A snapshot was applied: the room's state at its tick. */
+  state: [state: State, info: StateInfo];
+  /** A chat line of a player, or of the server itself (line.system). */
+  chat: [line: ChatLine];
+  /** A message of the room's game (GAME_MESSAGE). */
+  message: [message: GameMessage];
+  /** A PONG: the round-trip time in ms (also in stats.rttMs). */
+  pong: [rttMs: number];
+  /** The connection closed (info.willReconnect: the client comes back by itself). */
+  close: [info: CloseInfo];
+  /** Something went wrong: a frame the client cannot use, a matchmaking that failed on reconnection. */
+  error: [error: Error];
+  /** The status changed (client.status). */
+  status: [status: ClientStatus];
+}
+
+/** The name of a TickcastClient event. */
+export type ClientEventName = keyof ClientEvents;
+
+/** A listener of event E; called with the client as `this`. */
+export type ClientListener<E extends ClientEventName> = (...args: ClientEvents[E]) => void;
 
 /** The part of a WebSocket the client uses (the browser's, or another implementation). */
 export interface WebSocketLike {
@@ -326,22 +380,39 @@ export type FetchLike = (url: URL | string, init?: {
   body?: string;
 }) => Promise<{ ok: boolean; status: number; json(): Promise<any> }>;
 
+/**
+ * The callbacks of the previous API, one per event: as options or assignable properties.
+ * @deprecated Use client.on(event, listener), which returns its unsubscribe: for example
+ * client.on('state', fn) for onState. These keep working for one more release.
+ */
 export interface ClientCallbacks {
+  /** @deprecated client.on('welcome', fn) */
   onWelcome?: (welcome: Welcome) => void;
+  /** @deprecated client.on('schema', fn) */
   onSchema?: (schemas: TableSchema[]) => void;
+  /** @deprecated client.on('state', fn) */
   onState?: (state: State, info: StateInfo) => void;
+  /** @deprecated client.on('chat', fn) */
   onChat?: (line: ChatLine) => void;
+  /** @deprecated client.on('message', fn) */
   onMessage?: (message: GameMessage) => void;
+  /** @deprecated client.on('pong', fn) */
   onPong?: (rttMs: number) => void;
+  /** @deprecated client.on('close', fn) */
   onClose?: (info: CloseInfo) => void;
+  /** @deprecated client.on('error', fn) */
   onError?: (error: Error) => void;
+  /** @deprecated client.on('status', fn) */
   onStatus?: (status: ClientStatus) => void;
 }
 
 export interface ClientOptions extends ClientCallbacks {
   /** The game to matchmake for (required), for example 'arena'. */
   game: string;
-  /** The game's GET /games entry, if known: its chat flag is honoured. */
+  /**
+   * The game's GET /games entry, if known: its chat flag is honoured and its limits paced under.
+   * Without it the client reads GET /games itself while it matchmakes.
+   */
   gameInfo?: GameInfo | null;
   /** The server's origin (default: the page's origin). */
   baseUrl?: string;
@@ -353,10 +424,16 @@ export interface ClientOptions extends ClientCallbacks {
   /** How long after a drop the seat is resumed rather than matchmade again (default 15000). */
   resumeWindowMs?: number;
   pingIntervalMs?: number;
-  /** Chat lines per second and burst kept client-side (default 1.8 and 4). */
+  /**
+   * Chat lines per second and burst kept client-side, overriding the pace derived from the
+   * server's limits (1.8 and 4 under the server's defaults).
+   */
   chatPerSecond?: number;
   chatBurst?: number;
-  /** Game messages per second and burst kept client-side (default 18 and 36). */
+  /**
+   * Game messages per second and burst kept client-side, overriding the pace derived from the
+   * server's limits (18 and 36 under the server's defaults).
+   */
   messagesPerSecond?: number;
   messageBurst?: number;
   WebSocket?: WebSocketConstructor;
@@ -390,7 +467,10 @@ export class RateMeter {
 export type ChatResult = 'sent' | 'empty' | 'disabled' | 'not-joined' | 'too-fast';
 export type SendResult = 'sent' | 'not-joined' | 'too-fast';
 
-/** One player's connection to a room: matchmaking, the WebSocket, state, reconnection. */
+/**
+ * One player's connection to a room: matchmaking, the WebSocket, state, reconnection. Subscribe to
+ * its events with on(event, listener), which returns the unsubscribe.
+ */
 export class TickcastClient implements Required<ClientCallbacks> {
   /** Throws if options.game is missing. */
   constructor(options: ClientOptions);
@@ -399,6 +479,8 @@ export class TickcastClient implements Required<ClientCallbacks> {
   readonly name: string;
   readonly status: ClientStatus;
   readonly stats: NetStats;
+  /** The limits the client paces itself under: the server's (GET /games), else the defaults. */
+  readonly limits: SessionLimits;
   readonly welcome: Welcome | null;
   readonly schemas: TableSchema[] | null;
   /** The open WebSocket, or null. */
@@ -409,14 +491,31 @@ export class TickcastClient implements Required<ClientCallbacks> {
   readonly entityId: number;
   /** False when gameInfo says the game has chat off. */
   readonly chatEnabled: boolean;
+  /**
+   * Calls listener on every `event` (with the client as `this`, in the order of subscription)
+   * until the returned function is called. A listener that throws does not stop the others: its
+   * error is reported as uncaught. Throws a TypeError for an unknown event name.
+   */
+  on<E extends ClientEventName>(event: E, listener: ClientListener<E>): () => void;
+  /** Removes the earliest subscription of listener to event; true if there was one. */
+  off<E extends ClientEventName>(event: E, listener: ClientListener<E>): boolean;
+  /** @deprecated Use client.on('welcome', fn). Assigning replaces the previous callback. */
   onWelcome: (welcome: Welcome) => void;
+  /** @deprecated Use client.on('schema', fn). */
   onSchema: (schemas: TableSchema[]) => void;
+  /** @deprecated Use client.on('state', fn). */
   onState: (state: State, info: StateInfo) => void;
+  /** @deprecated Use client.on('chat', fn). */
   onChat: (line: ChatLine) => void;
+  /** @deprecated Use client.on('message', fn). */
   onMessage: (message: GameMessage) => void;
+  /** @deprecated Use client.on('pong', fn). */
   onPong: (rttMs: number) => void;
+  /** @deprecated Use client.on('close', fn). */
   onClose: (info: CloseInfo) => void;
+  /** @deprecated Use client.on('error', fn). */
   onError: (error: Error) => void;
+  /** @deprecated Use client.on('status', fn). */
   onStatus: (status: ClientStatus) => void;
   /** Matchmakes and opens the WebSocket; resolves with WELCOME. */
   connect(): Promise<Welcome>;
@@ -427,6 +526,7 @@ export class TickcastClient implements Required<ClientCallbacks> {
   spectate(seat: { roomId: string; token: string }): Promise<Welcome>;
   /** Sends one INPUT; returns its sequence number, or 0 if not joined or the payload is too big. */
   sendInput(payload: Uint8Array): number;
+  /** Sends a chat line, 'too-fast' (dropped) over the chat pace. */
   sendChat(text: string): ChatResult;
   /** Sends a game message (type 0..255); throws a RangeError for a bad type or payload size. */
   sendMessage(type: number, payload?: Uint8Array): SendResult;

@@ -1,5 +1,5 @@
-// What a client measures of its connection, and the client-side rate limits that keep a
-// well-behaved client under the server's (a connection over them is closed with 4010).
+// What a client measures of its connection. (The pace that keeps it under the server's rate
+// limits is limits.js's.)
 
 /** Counts of what went over the wire; rates are derived by the caller (see RateMeter). */
 export class NetStats {
@@ -32,27 +32,5 @@ export class RateMeter {
     }
     const [t0, v0] = this.samples[0];
     return nowMs > t0 ? ((value - v0) * 1000) / (nowMs - t0) : 0;
-  }
-}
-
-/** A token bucket: take() is false when the rate is exceeded. */
-export class TokenBucket {
-  constructor(perSecond, burst, now) {
-    this.perMs = perSecond / 1000;
-    this.burst = burst;
-    this.tokens = burst;
-    this.now = now;
-    this.lastMs = now();
-  }
-
-  take() {
-    const t = this.now();
-    this.tokens = Math.min(this.burst, this.tokens + (t - this.lastMs) * this.perMs);
-    this.lastMs = t;
-    if (this.tokens < 1) {
-      return false;
-    }
-    this.tokens -= 1;
-    return true;
   }
 }

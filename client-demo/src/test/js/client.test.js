@@ -7,64 +7,10 @@ import { describe, it } from 'node:test';
 import { listGames, TickcastClient } from '../../../sdk/client.js';
 import * as M from '../../../sdk/messages.js';
 import * as P from '../../../sdk/protocol.js';
+import { FakeSocket, fakeFetch, joinedClient, manualTimers, sentOf, tick } from './fakes.js';
 import { GOLDEN } from './golden.js';
 
 const arena = GOLDEN.snapshotCase('arena');
-
-class FakeSocket {
-  static all = [];
-
-  constructor(url, protocol) {
-    this.url = url;
-    this.protocol = protocol;
-    this.readyState = 0;
-    this.sent = [];
-    FakeSocket.all.push(this);
-    queueMicrotask(() => {
-      this.readyState = 1;
-      this.onopen?.();
-    });
-  }
-
-  send(bytes) {
-    this.sent.push(M.decodeMessage(bytes));
-  }
-
-  receive(bytes) {
-    this.onmessage?.({ data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) });
-  }
-
-  close(code, reason) {
-    this.readyState = 3;
-    queueMicrotask(() => this.onclose?.({ code, reason }));
-  }
-}
-
-function fakeFetch(calls, withReconnectToken = false) {
-  return async (url, init) => {
-    calls.push({ url: String(url), body: JSON.parse(init.body) });
-    const answer = { roomId: `room${calls.length}`, token: `tok${calls.length}`, game: 'arena', expiresInMs: 10000 };
-    if (withReconnectToken) {
-      answer.reconnectToken = `re${calls.length}`;
-    }
-    return { ok: true, status: 200, json: async () => answer };
-  };
-}
-
-function manualTimers() {
-  const timers = [];
-  return {
-    timers,
-    setTimeout: (fn, ms) => timers.push({ fn, ms }) - 1,
-    clearTimeout: (id) => {
-      if (id !== null && id !== undefined && timers[id]) {
-        timers[id].fn = () => {};
-      }
-    },
-  };
-}
-
-const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe('TickcastClient', () => {
   it('matchmakes, joins, decodes state, numbers inputs from 1, measures RTT and chats', async () => {
@@ -195,10 +141,7 @@ describe('TickcastClient', () => {
 
   it('drops chat lines over the rate limit instead of getting closed', async () => {
     let now = 0;
-    const client = new TickcastClient({ game: 'arena', baseUrl: 'http://h:1', WebSocket: FakeSocket, fetch: fakeFetch([]),
-      now: () => now, ...manualTimers() });
-    client.status = 'joined';
-    client.ws = { readyState: 1, send: () => {} };
+    const { client } = await joinedClient({ now: () => now });
     const results = Array.from({ length: 6 }, () => client.sendChat('x'));
     assert.deepStrictEqual(results, ['sent', 'sent', 'sent', 'sent', 'too-fast', 'too-fast']);
     now += 1000;
@@ -340,13 +283,15 @@ describe('TickcastClient', () => {
     client.close();
   });
 
-  it('keeps game messages under the server limit (20/s, bursts of 40), dropping the excess', () => {
+  it('keeps game messages under the server limit (20/s, bursts of 40), dropping the excess', async () => {
     let now = 0;
-    const client = new TickcastClient({ game: 'tanks', baseUrl: 'http://h:1', WebSocket: FakeSocket,
-      fetch: fakeFetch([]), now: () => now, ...manualTimers() });
-    client.status = 'joined';
+    const { client, ws } = await joinedClient({ game: 'tanks', now: () => now });
     let sent = 0;
-    client.ws = { readyState: 1, send: () => { sent++; } };
+    const send = ws.send.bind(ws);
+    ws.send = (bytes) => {
+      sent++;
+      send(bytes);
+    };
     // Replay a greedy sender at 1 ms steps for 3 s against the server's bucket (20/s, burst 40).
     let serverTokens = 40;
     let lastMs = 0;
@@ -368,17 +313,15 @@ describe('TickcastClient', () => {
     assert.ok(refused > 0);
   });
 
-  it('does not send chat when the game has chat off', () => {
-    const client = new TickcastClient({ game: 'tanks', baseUrl: 'http://h:1', WebSocket: FakeSocket,
-      fetch: fakeFetch([]), now: () => 0, gameInfo: { name: 'tanks', chat: false }, ...manualTimers() });
-    client.status = 'joined';
-    const sent = [];
-    client.ws = { readyState: 1, send: (b) => sent.push(b) };
+  it('does not send chat when the game has chat off', async () => {
+    const { client, ws } = await joinedClient({ game: 'tanks', gameInfo: { name: 'tanks', chat: false } });
+    const sent = () => sentOf(ws, P.CHAT_SEND);
     assert.equal(client.chatEnabled, false);
     assert.equal(client.sendChat('hello'), 'disabled');
-    assert.equal(sent.length, 0);
+    assert.equal(sent().length, 0);
     client.gameInfo = { name: 'tanks', chat: true };
     assert.equal(client.sendChat('hello'), 'sent');
+    assert.equal(sent().length, 1);
   });
 });
 

@@ -7,7 +7,9 @@ import {
   CLOSE_RATE_LIMITED, fieldIndex, Interpolator, listGames, MAX_INPUT_PAYLOAD_BYTES, OK, Predictor, QFLOAT,
   RateMeter, SnapshotMirror, TickcastClient,
 } from '@tickcast/client';
-import type { ChatLine, ClientStatus, Entity, GameInfo, GameMessage, State, TableSchema, Welcome } from '@tickcast/client';
+import type {
+  ChatLine, ClientEventName, ClientStatus, Entity, GameInfo, GameMessage, SessionLimits, State, TableSchema, Welcome,
+} from '@tickcast/client';
 
 interface Tank {
   x: number;
@@ -29,11 +31,11 @@ async function play(games: GameInfo[]): Promise<void> {
   const client = new TickcastClient({ game: 'tanks', gameInfo: tanks, name: 'ada', reconnect: true });
   let interpolator: Interpolator | null = null;
   const meter = new RateMeter(2000);
-  client.onWelcome = (w: Welcome) => {
+  client.on('welcome', (w: Welcome) => {
     interpolator = new Interpolator({ tickHz: w.tickHz, snapshotEveryTicks: w.snapshotEveryTicks,
       angular: { tank: ['heading'] } });
-  };
-  client.onState = (state: State, info) => {
+  });
+  const offState: () => void = client.on('state', (state: State, info) => {
     interpolator?.push(state, info.arrivalMs);
     const table = state.table('tank');
     if (table === undefined) {
@@ -46,19 +48,26 @@ async function play(games: GameInfo[]): Promise<void> {
         heading: table.value(row, f('heading')) as number }, table.raw(row, f('lastInputSeq')) as number);
     }
     meter.sample(client.stats.bytesDown, info.arrivalMs);
-  };
-  client.onChat = ({ name, text, system }: ChatLine) => {
+  });
+  client.on('chat', ({ name, text, system }: ChatLine) => {
     console.log(system ? `* ${text}` : `${name}: ${text}`);
-  };
-  client.onMessage = ({ type, payload }: GameMessage) => {
+  });
+  const onMessage = ({ type, payload }: GameMessage): void => {
     console.log(type, payload.byteLength);
   };
-  client.onClose = ({ code, willReconnect }) => {
+  client.on('message', onMessage);
+  client.on('close', ({ code, willReconnect }) => {
     if (code === CLOSE_RATE_LIMITED && !willReconnect) {
       console.log('too fast');
     }
-  };
-  client.onStatus = (s: ClientStatus) => console.log(s);
+  });
+  client.on('status', (s: ClientStatus) => console.log(s));
+  client.on('pong', (rttMs: number) => console.log(rttMs.toFixed(1)));
+  const events: ClientEventName[] = ['welcome', 'schema', 'state', 'chat', 'message', 'pong', 'close', 'error', 'status'];
+  // the deprecated properties still type-check, for one more release
+  client.onError = (e: Error) => console.warn(e.message);
+  const limits: SessionLimits = client.limits;
+  console.log(limits.chatPerSecond, tanks?.limits?.gameMessageBurst, events.length);
   const welcome: Welcome = await client.connect();
   const seq: number = client.sendInput(Uint8Array.of(1));
   predictor.setInput(Uint8Array.of(1), seq);
@@ -71,6 +80,9 @@ async function play(games: GameInfo[]): Promise<void> {
   }
   const npcs: Entity[] = interpolator === null ? [] : (interpolator as Interpolator).entities('npc', 0);
   console.log(welcome.roomId, drawn?.heading, npcs.length, MAX_INPUT_PAYLOAD_BYTES);
+  offState();
+  const removed: boolean = client.off('message', onMessage);
+  console.log(removed);
   client.close();
 }
 
@@ -99,5 +111,12 @@ new Predictor<Tank>({ step: (body: Tank) => ({ x: body.x }) });
 // an untyped predictor works on numeric records
 const plain = new Predictor({ step: (b, input, dt) => ({ ...b, x: (b.x ?? 0) + input[0] * dt }) });
 plain.reconcile({ x: 1 }, 0);
+const typed = new TickcastClient({ game: 'arena' });
+// @ts-expect-error: no such event
+typed.on('snapshot', () => {});
+// @ts-expect-error: a state listener gets a State, not a string
+typed.on('state', (state: string) => console.log(state));
+// @ts-expect-error: the internals are private
+typed.sender;
 // @ts-expect-error: the internals are not exported
 import('@tickcast/client/reader.js');

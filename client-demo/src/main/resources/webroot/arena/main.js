@@ -46,17 +46,13 @@ async function join(event) {
   $('play').disabled = true;
   $('join-error').textContent = '';
   setBody({ state: 'connecting' });
-  client = new TickcastClient({
-    game: GAME,
-    gameInfo,
-    name,
-    onWelcome,
-    onState,
-    onChat: (m) => (m.system ? addSystemLine(m.text) : addChatLine(m.name, m.text)),
-    onClose,
-    onError: (e) => console.warn('tickcast:', e.message),
-    onStatus: (s) => { $('status').textContent = s === 'joined' ? '' : s; },
-  });
+  client = new TickcastClient({ game: GAME, gameInfo, name });
+  client.on('welcome', onWelcome);
+  client.on('state', onState);
+  client.on('chat', (m) => (m.system ? addSystemLine(m.text) : addChatLine(m.name, m.text)));
+  client.on('close', onClose);
+  client.on('error', (e) => console.warn('tickcast:', e.message));
+  client.on('status', (s) => { $('status').textContent = s === 'joined' ? '' : s; });
   window.tickcast.client = client;
   try {
     await client.connect();

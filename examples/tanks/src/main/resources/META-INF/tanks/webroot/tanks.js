@@ -197,15 +197,15 @@ async function play(name) {
   byName('join').hidden = true;
   byName('game').hidden = false;
   client = new TickcastClient({ game: 'tanks', name });
-  client.onWelcome = onWelcome;
-  client.onState = onState;
-  client.onMessage = onGameMessage;
-  client.onStatus = (status) => {
+  client.on('welcome', onWelcome);
+  client.on('state', onState);
+  client.on('message', onGameMessage);
+  client.on('status', (status) => {
     if (status !== 'joined') {
       body.dataset.state = status;
     }
-  };
-  client.onError = (e) => console.warn('tanks:', e.message);
+  });
+  client.on('error', (e) => console.warn('tanks:', e.message));
   try {
     await client.connect();
   } catch (e) {

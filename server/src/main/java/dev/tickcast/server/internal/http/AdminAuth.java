@@ -40,6 +40,8 @@ final class AdminAuth implements Handler<RoutingContext> {
     private static final String OVERFLOW = "(other addresses)";
     private static final String BEARER = "Bearer ";
     private static final String BASIC = "Basic ";
+    /** The routing-context key that marks a request this check let through (see {@link #admitted}). */
+    private static final String ADMITTED = "tickcast.admin.admitted";
 
     private final byte[] tokenDigest;
     private final ClientAddress clients;
@@ -62,6 +64,7 @@ final class AdminAuth implements Handler<RoutingContext> {
         String address = address(ctx.request());
         int status = admit(address, ctx.request().getHeader("Authorization"), System.nanoTime());
         if (status == 0) {
+            ctx.put(ADMITTED, Boolean.TRUE);
             ctx.next();
             return;
         }
@@ -74,6 +77,11 @@ final class AdminAuth implements Handler<RoutingContext> {
         ctx.response().setStatusCode(401).putHeader("WWW-Authenticate", "Basic realm=\"Tickcast admin\", charset=\"UTF-8\"")
                 .putHeader("content-type", "application/json")
                 .end(new JsonObject().put("error", "admin token required").encode());
+    }
+
+    /** True if this check let the request of {@code ctx} through: a route under /admin needs no check of its own. */
+    static boolean admitted(RoutingContext ctx) {
+        return Boolean.TRUE.equals(ctx.get(ADMITTED));
     }
 
     /** 0 to let a request of {@code address} with this {@code Authorization} header through, else 401 or 429. */

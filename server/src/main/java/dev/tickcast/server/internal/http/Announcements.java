@@ -13,25 +13,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.util.Objects;
 
 /**
  * The announcement channel ({@link RoomEvents#ANNOUNCE}): {@code POST /admin/announce} with
  * {@code Authorization: Bearer <admin token>}, {@code X-Tickcast-Admin: 1} and
  * {@code {"text": "..."}} publishes it on the event bus (clustered: every node), and every node
  * hands it to each of its rooms, whose players get it as a system chat line. The route sits under
- * {@code /admin}, so {@link AdminApi}'s checks run first (the token with its per-address limit on
- * wrong guesses, and the refusal of cross-site requests); this one only insists on Bearer.
+ * {@code /admin}, so {@link AdminApi}'s checks run first: {@link AdminAuth} is the one check of the
+ * admin token (Bearer, or Basic with the token as the password, with its per-address limit on wrong
+ * guesses), then the refusal of cross-site requests. A request that did not pass {@link AdminAuth}
+ * (the route mounted without {@link AdminApi}, a wiring bug) is refused, never published.
  */
 public final class Announcements {
     private static final Logger LOG = LoggerFactory.getLogger(Announcements.class);
     private final EventBus bus;
-    private final byte[] token;
 
-    /** Publishes on {@code bus} for callers presenting {@code adminToken}. */
+    /**
+     * Publishes on {@code bus}; {@code adminToken} is the configured one (not null): the route exists
+     * only with an admin token, which {@link AdminAuth} checks.
+     */
     public Announcements(EventBus bus, String adminToken) {
         this.bus = bus;
-        this.token = adminToken.getBytes(StandardCharsets.UTF_8);
+        Objects.requireNonNull(adminToken, "announcements need an admin token");
     }
 
     /** Delivers every announcement published anywhere to the players of {@code matchmaker}'s rooms. */
@@ -49,11 +53,9 @@ public final class Announcements {
     }
 
     void handle(RoutingContext ctx) {
-        String auth = ctx.request().getHeader("Authorization");
-        byte[] given = auth != null && auth.startsWith("Bearer ")
-                ? auth.substring(7).getBytes(StandardCharsets.UTF_8) : new byte[0];
-        if (!MessageDigest.isEqual(token, given)) {
-            HttpApi.error(ctx, 401, "an admin token is required (Authorization: Bearer ...)");
+        if (!AdminAuth.admitted(ctx)) {
+            LOG.error("POST /admin/announce reached without the admin check: refused");
+            HttpApi.error(ctx, 401, "an admin token is required");
             return;
         }
         String text;

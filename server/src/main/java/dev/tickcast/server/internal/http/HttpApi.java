@@ -61,6 +61,8 @@ public final class HttpApi {
     private final Announcements announcements;
     private final OriginPolicy origins;
     private final RoomListing listing;
+    /** The session rate limits, in every game of {@code GET /games}: clients pace themselves under them. */
+    private final JsonObject limits;
 
     /**
      * The API over this process's {@code matchmaker} (health), matchmaking {@code match} and the
@@ -79,6 +81,10 @@ public final class HttpApi {
         this.announcements = announcements;
         this.origins = new OriginPolicy(config.allowedOrigins(), config.publicUrl());
         this.listing = new RoomListing(match, System::nanoTime, config.roomsCacheMs(), config.roomsListLimit());
+        this.limits = new JsonObject().put("messagesPerSecond", config.messagesPerSecond())
+                .put("messageBurst", config.messageBurst()).put("chatPerSecond", config.chatPerSecond())
+                .put("chatBurst", config.chatBurst()).put("gameMessagesPerSecond", config.gameMessagesPerSecond())
+                .put("gameMessageBurst", config.gameMessageBurst());
     }
 
     /** Adds {@code GET /metrics} (before the static files) when the metrics are on and on this port. */
@@ -111,7 +117,7 @@ public final class HttpApi {
         router.route().order(STATIC_ORDER + 1).failureHandler(this::failure);
     }
 
-    /** The hosted games, each with its listed rooms and their players over the whole cluster (from the shared listing). */
+    /** The hosted games, each with its rooms and players over the cluster (the shared listing) and the limits. */
     private void games(RoutingContext ctx) {
         listing.get().onComplete(done -> {
             Map<String, int[]> counts = done.succeeded() ? done.result().perGame : Map.of();
@@ -121,7 +127,7 @@ public final class HttpApi {
                 list.add(new JsonObject().put("name", spec.name()).put("tickHz", spec.tickHz())
                         .put("snapshotHz", spec.snapshotHz()).put("snapshotEveryTicks", spec.snapshotEveryTicks())
                         .put("maxPlayers", spec.maxPlayers()).put("chat", spec.chat()).put("page", spec.page())
-                        .put("rooms", c[0]).put("players", c[1]));
+                        .put("rooms", c[0]).put("players", c[1]).put("limits", limits));
             }
             ctx.response().putHeader("content-type", JSON).end(list.encode());
         });
