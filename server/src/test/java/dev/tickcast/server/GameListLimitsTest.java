@@ -1,5 +1,6 @@
 package dev.tickcast.server;
 
+import dev.tickcast.server.internal.engine.TickcastServer;
 import dev.tickcast.games.arena.ArenaGame;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
