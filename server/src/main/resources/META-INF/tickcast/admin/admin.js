@@ -206,13 +206,13 @@ async function watch(roomId, game) {
     game,
     name: 'admin',
     reconnect: false,
-    onState: (state) => renderState(state),
-    onClose: ({ code, reason }) => {
-      session.closed = true;
-      if (live === session) { // not a view the operator has since left
-        $('live-status').textContent = `closed ${code} ${reason}`;
-      }
-    },
+  });
+  client.on('state', (state) => renderState(state));
+  client.on('close', ({ code, reason }) => {
+    session.closed = true;
+    if (live === session) { // not a view the operator has since left
+      $('live-status').textContent = `closed ${code} ${reason}`;
+    }
   });
   const session = { roomId, client, snapshots: 0, closed: false };
   live = session;
