@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
         description = "Tickcast benchmarks: JMH micro and latency benchmarks, the arena load generator, capacity search, "
                 + "soak, memory per client. Every bot comes from 127.0.0.1: start an external server with the "
                 + "load-test limits (--handshakes-per-second, --max-connections-per-address, --matchmakes-per-second, "
-                + "--max-unclaimed-seats-per-address, --max-unclaimed-seats, --max-rooms, --max-pending-connections and --max-pending-connections-per-address at 100000); --embedded "
+                + "--max-unclaimed-seats-per-address, --max-unclaimed-seats, --max-rooms, --max-pending-connections and "
+                + "--max-pending-connections-per-address at 100000); --embedded "
                 + "applies them itself.",
         subcommands = {BenchMain.Jmh.class, BenchMain.Arena.class, BenchMain.Capacity.class, SoakCommand.class,
                 MemoryCommand.class, FloorCommand.class, ChartCommand.class})

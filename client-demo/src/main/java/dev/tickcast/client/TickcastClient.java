@@ -1,9 +1,7 @@
 package dev.tickcast.client;
 
 import com.esotericsoftware.kryo.Kryo;
-import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
-import dev.tickcast.delta.DeltaDecoder;
 import dev.tickcast.state.Snapshot;
 import dev.tickcast.wire.ChatMessage;
 import dev.tickcast.wire.ChatSendMessage;
@@ -15,21 +13,15 @@ import dev.tickcast.wire.Messages;
 import dev.tickcast.wire.PingMessage;
 import dev.tickcast.wire.PongMessage;
 import dev.tickcast.wire.Protocol;
-import dev.tickcast.wire.SchemaMessage;
 import dev.tickcast.wire.WelcomeMessage;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.internal.http.WebSocketInternal;
 
 import java.util.List;
@@ -40,34 +32,23 @@ import java.util.List;
  *
  * <p>Callbacks run on the client's Vert.x context; call the send methods from that context (or one
  * other thread at a time). The HTTP and WebSocket clients are held in fields on purpose: Vert.x 5
- * closes a client that becomes unreachable.
+ * closes a client that becomes unreachable. The matchmaking request is {@link Matchmaking}'s, the
+ * reading of server frames {@link ServerMessages}'; this class connects, sends and holds them.
  */
 public final class TickcastClient {
     private final Vertx vertx;
     private final String host;
     private final int port;
-    private final HttpClient http;
+    private final Matchmaking matchmaking;
     private final WebSocketClient wsClient;
     private final Kryo kryo = Messages.newKryo();
     private final Output out = new Output(256, Protocol.MAX_CLIENT_MESSAGE_BYTES);
-    private final Input in = new Input();
+    private final ServerMessages inbound = new ServerMessages(kryo, this::fail);
     private WebSocket ws;
     private Seat seat;
-    private WelcomeMessage welcome;
-    private SnapshotMirror mirror;
-    private boolean decodeSnapshots = true;
     private int nextSeq = 1;
-    private Handler<WelcomeMessage> welcomeHandler = w -> { };
-    private Handler<Snapshot> snapshotHandler = s -> { };
-    private Handler<ChatMessage> chatHandler = c -> { };
-    private Handler<GameMessage> gameMessageHandler = m -> { };
-    private Handler<PongMessage> pongHandler = p -> { };
     private CloseHandler closeHandler = (code, reason) -> { };
-    private Handler<Buffer> rawSnapshotHandler = b -> { };
-    private long bytesReceived;
     private long bytesSent;
-    private long snapshotsReceived;
-    private int lastSnapshotBytes;
     private String error;
 
     /** Called when the connection closes, with the close code (or -1 if none was received). */
@@ -87,30 +68,14 @@ public final class TickcastClient {
         this.vertx = vertx;
         this.host = host;
         this.port = port;
-        // one request per join needs no keep-alive
-        this.http = vertx.createHttpClient(new HttpClientOptions().setSsl(options.isSsl())
-                .setTrustAll(options.isTrustAll()).setVerifyHost(options.isVerifyHost()).setKeepAlive(false)
-                .setLocalAddress(options.getLocalAddress()));
+        this.matchmaking = new Matchmaking(vertx, host, port, options);
         this.wsClient = vertx.createWebSocketClient(new WebSocketClientOptions(options)
                 .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 22));
     }
 
     /** Reserves a seat with {@code POST /matchmake/{game}}. */
     public Future<Seat> matchmake(String game, String name) {
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(host).setPort(port)
-                .setURI("/matchmake/" + game).putHeader("content-type", "application/json");
-        // body() is asked for inside send()'s own callback, on the stream's thread as the response
-        // arrives. Chained one level out, it can run after the body has arrived and been dropped, and
-        // then waits forever (eclipse-vertx/vert.x#5904, #6038): 1 request in a few hundred here
-        return http.request(options)
-                .compose(req -> req.send(new JsonObject().put("name", name).encode())
-                        .compose(resp -> resp.body().map(body -> {
-                            if (resp.statusCode() != 200) {
-                                throw new IllegalStateException("matchmake " + game + ": HTTP " + resp.statusCode()
-                                        + " " + body);
-                            }
-                            return Seat.fromJson(new JsonObject(body));
-                        })));
+        return matchmaking.matchmake(game, name);
     }
 
     /**
@@ -145,7 +110,7 @@ public final class TickcastClient {
         options.setSubProtocols(List.of(Protocol.SUBPROTOCOL));
         return wsClient.connect(options).map(socket -> {
             ws = socket;
-            socket.binaryMessageHandler(this::onMessage);
+            socket.binaryMessageHandler(inbound::handle);
             socket.closeHandler(v -> closeHandler.onClose(
                     socket.closeStatusCode() == null ? -1 : socket.closeStatusCode(), socket.closeReason()));
             send(new JoinMessage(Protocol.VERSION, token));
@@ -207,43 +172,43 @@ public final class TickcastClient {
 
     /** If false, snapshots are counted but not decoded (cheap bots). */
     public TickcastClient decodeSnapshots(boolean decode) {
-        decodeSnapshots = decode;
+        inbound.decodeSnapshots = decode;
         return this;
     }
 
     /** Sets the WELCOME handler. */
     public TickcastClient onWelcome(Handler<WelcomeMessage> handler) {
-        welcomeHandler = handler;
+        inbound.welcomeHandler = handler;
         return this;
     }
 
     /** Sets the handler called after each snapshot is applied, with the new state. */
     public TickcastClient onSnapshot(Handler<Snapshot> handler) {
-        snapshotHandler = handler;
+        inbound.snapshotHandler = handler;
         return this;
     }
 
     /** Sets the handler called with every raw SNAPSHOT message, decoded or not. */
     public TickcastClient onRawSnapshot(Handler<Buffer> handler) {
-        rawSnapshotHandler = handler;
+        inbound.rawSnapshotHandler = handler;
         return this;
     }
 
     /** Sets the CHAT handler. */
     public TickcastClient onChat(Handler<ChatMessage> handler) {
-        chatHandler = handler;
+        inbound.chatHandler = handler;
         return this;
     }
 
     /** Sets the handler of game messages (GAME_MESSAGE) from the room's game. */
     public TickcastClient onGameMessage(Handler<GameMessage> handler) {
-        gameMessageHandler = handler;
+        inbound.gameMessageHandler = handler;
         return this;
     }
 
     /** Sets the PONG handler. */
     public TickcastClient onPong(Handler<PongMessage> handler) {
-        pongHandler = handler;
+        inbound.pongHandler = handler;
         return this;
     }
 
@@ -251,71 +216,6 @@ public final class TickcastClient {
     public TickcastClient onClose(CloseHandler handler) {
         closeHandler = handler;
         return this;
-    }
-
-    private void onMessage(Buffer message) {
-        bytesReceived += message.length();
-        int type = message.length() == 0 ? -1 : message.getUnsignedByte(0);
-        if (type == Protocol.typeByte(Protocol.SNAPSHOT)) {
-            onSnapshotMessage(message);
-        } else if (type == Protocol.typeByte(Protocol.WELCOME)) {
-            welcome = read(message, WelcomeMessage.class);
-            if (welcome != null) {
-                welcomeHandler.handle(welcome);
-            }
-        } else if (type == Protocol.typeByte(Protocol.SCHEMA)) {
-            SchemaMessage schema = read(message, SchemaMessage.class);
-            if (schema != null) {
-                mirror = new SnapshotMirror(schema.schemas());
-            }
-        } else if (type == Protocol.typeByte(Protocol.CHAT)) {
-            ChatMessage chat = read(message, ChatMessage.class);
-            if (chat != null) {
-                chatHandler.handle(chat);
-            }
-        } else if (type == Protocol.typeByte(Protocol.GAME_MESSAGE)) {
-            GameMessage game = read(message, GameMessage.class);
-            if (game != null) {
-                gameMessageHandler.handle(game);
-            }
-        } else if (type == Protocol.typeByte(Protocol.PONG)) {
-            PongMessage pong = read(message, PongMessage.class);
-            if (pong != null) {
-                pongHandler.handle(pong);
-            }
-        } else {
-            fail("unknown message type " + type);
-        }
-    }
-
-    private void onSnapshotMessage(Buffer message) {
-        snapshotsReceived++;
-        lastSnapshotBytes = message.length();
-        rawSnapshotHandler.handle(message);
-        if (!decodeSnapshots) {
-            return;
-        }
-        if (mirror == null) {
-            fail("snapshot before schema");
-            return;
-        }
-        byte[] bytes = message.getBytes();
-        int result = mirror.apply(bytes, 0, bytes.length);
-        if (result != DeltaDecoder.OK) {
-            fail("snapshot could not be applied: " + result);
-            return;
-        }
-        snapshotHandler.handle(mirror.current());
-    }
-
-    private <T> T read(Buffer message, Class<T> type) {
-        byte[] bytes = message.getBytes();
-        in.setBuffer(bytes, 1, bytes.length - 1);
-        T value = kryo.readObject(in, type);
-        if (value == null) {
-            fail("malformed " + type.getSimpleName());
-        }
-        return value;
     }
 
     private void fail(String reason) {
@@ -337,12 +237,12 @@ public final class TickcastClient {
 
     /** The WELCOME received, or null. */
     public WelcomeMessage welcome() {
-        return welcome;
+        return inbound.welcome();
     }
 
     /** The mirrored state, or null before the schema arrived. */
     public SnapshotMirror mirror() {
-        return mirror;
+        return inbound.mirror();
     }
 
     /** The first protocol error this client found, or null. */
@@ -352,7 +252,7 @@ public final class TickcastClient {
 
     /** Payload bytes received. */
     public long bytesReceived() {
-        return bytesReceived;
+        return inbound.bytesReceived();
     }
 
     /** Payload bytes sent. */
@@ -362,12 +262,12 @@ public final class TickcastClient {
 
     /** SNAPSHOT messages received. */
     public long snapshotsReceived() {
-        return snapshotsReceived;
+        return inbound.snapshotsReceived();
     }
 
     /** The size of the last SNAPSHOT message. */
     public int lastSnapshotBytes() {
-        return lastSnapshotBytes;
+        return inbound.lastSnapshotBytes();
     }
 
     /** The Vert.x instance the client runs on. */

@@ -9,14 +9,14 @@ import java.nio.charset.StandardCharsets;
  * first (bit 0 of the first byte is the first bit written). Three codes, mirrored by
  * {@link BitReader} and sdk/bits.js; docs/PROTOCOL.md, "Bit codes", is the definition:
  *
- * <pre>
+ * <pre>{@code
  * U(v), v >= 0      Exp-Golomb order 0: n = floor(log2(v + 1)); n one-bits, a zero-bit,
  *                   then v + 1 - 2^n in n bits.            0 -> 1 bit, 1..2 -> 3 bits, 3..6 -> 5 bits
  * S(v), any int     z = zigzag(v), then a prefix picks the width:
  *                   0 + 3 bits (z < 8), 10 + 6 (z < 64), 110 + 10 (z < 1024),
  *                   1110 + 16 (z < 65536), 1111 + 32.      4 / 8 / 13 / 20 / 36 bits
  * STR(s)            U(UTF-8 byte length), then each byte in 8 bits.
- * </pre>
+ * }</pre>
  */
 public final class BitWriter {
     private Output out;

@@ -4,7 +4,6 @@ import dev.tickcast.games.arena.ArenaGame;
 import dev.tickcast.server.internal.room.Room;
 import io.netty.channel.DefaultEventLoop;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -13,7 +13,10 @@ import dev.tickcast.server.internal.room.Session;
 import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.Vertx;
 
-/** A started room without a timer, seated with N in-memory {@link CountingLink}s: what room benchmarks drive (optionally on another loop). */
+/**
+ * A started room without a timer, seated with N in-memory {@link CountingLink}s: what room benchmarks drive
+ * (optionally on another loop).
+ */
 final class MemoryRoom {
     final Room room;
     final CountingLink first;

@@ -21,9 +21,10 @@ import java.util.SplittableRandom;
  * {@value #ROUND_OVER_EVENT} ({@link RoundReport}) on the event bus, sends {@link #ROUND_OVER} to
  * every player, and starts the next round with scores and hp reset.
  *
- * <p>Spawns are a seeded layout: {@value #SPAWN_POINTS} points on a ring around the centre, the
- * tank facing the centre; a tank takes the point farthest from every other tank, starting from a
- * point picked by the room's seed, so the first two tanks of a room face each other across it.
+ * <p>Spawns are a seeded layout ({@link SpawnRing}): {@value #SPAWN_POINTS} points on a ring around
+ * the centre, the tank facing the centre; a tank takes the point farthest from every other tank,
+ * starting from a point picked by the room's seed, so the first two tanks of a room face each other
+ * across it. Driving and the shells' hit test are {@link TankMotion}'s.
  *
  * <p>Every duration is in seconds and converted to ticks with the room's tick rate, and every
  * movement is scaled by {@link RoomContext#dtSeconds()}, so the game plays the same at any rate;
@@ -87,7 +88,6 @@ public final class TankGame implements Game {
     /** The spawn ring's radius around the centre. */
     public static final float SPAWN_RING = 300f;
 
-    private static final float TWO_PI = (float) (2 * Math.PI);
     private static final float MUZZLE = TANK_RADIUS + SHELL_RADIUS + 1f;
 
     private final Shells.Target strike = this::strike;
@@ -99,11 +99,11 @@ public final class TankGame implements Game {
     private Table round;
     private Table tanks;
     private Shells shells;
+    private TankMotion motion;
+    private SpawnRing spawns;
     private int[] tankEntity;
     private int[] input;
     private int[] nextFireTick;
-    private boolean[] placed;
-    private int spawnOffset;
     private boolean killLimitReached;
 
     @Override
@@ -119,10 +119,10 @@ public final class TankGame implements Game {
         Arrays.fill(tankEntity, -1);
         input = new int[players];
         nextFireTick = new int[players];
-        placed = new boolean[players];
-        spawnOffset = new SplittableRandom(context.seed()).nextInt(SPAWN_POINTS);
         round = context.world().createTable(TankSchemas.ROUND);
         tanks = context.world().createTable(TankSchemas.TANK);
+        motion = new TankMotion(tanks);
+        spawns = new SpawnRing(tanks, tankEntity, new SplittableRandom(context.seed()).nextInt(SPAWN_POINTS));
         int perTank = shellTicks / cooldownTicks + 1;
         shells = new Shells(context.world().createTable(TankSchemas.SHELL), players * perTank, WORLD_SIZE);
         int row = round.addRow();
@@ -141,7 +141,7 @@ public final class TankGame implements Game {
         tankEntity[playerId] = id;
         input[playerId] = TankInput.IDLE;
         nextFireTick[playerId] = 0;
-        spawn(playerId, row);
+        spawns.place(playerId, row);
         return id;
     }
 
@@ -171,7 +171,8 @@ public final class TankGame implements Game {
         }
         nextFireTick[playerId] = now + cooldownTicks;
         int row = tanks.rowOf(tankEntity[playerId]);
-        float angle = aim < 0 ? tanks.getFloat(row, TankSchemas.TANK_TURRET) : wrapAngle(aim * TWO_PI / 256f);
+        float angle = aim < 0 ? tanks.getFloat(row, TankSchemas.TANK_TURRET)
+                : TankMotion.wrapAngle(aim * TankMotion.TWO_PI / 256f);
         tanks.setFloat(row, TankSchemas.TANK_TURRET, angle);
         float x = tanks.getFloat(row, TankSchemas.TANK_X) + MUZZLE * (float) StrictMath.cos(angle);
         float y = tanks.getFloat(row, TankSchemas.TANK_Y) + MUZZLE * (float) StrictMath.sin(angle);
@@ -192,7 +193,7 @@ public final class TankGame implements Game {
     public void step(int tick) {
         for (int p = 0; p < tankEntity.length; p++) {
             if (tankEntity[p] >= 0) {
-                drive(tanks.rowOf(tankEntity[p]), input[p]);
+                motion.drive(tanks.rowOf(tankEntity[p]), input[p], dtSeconds);
             }
         }
         shells.step(tick, dtSeconds, strike);
@@ -206,7 +207,7 @@ public final class TankGame implements Game {
         shells.removeOwnedBy(playerId);
         tanks.remove(tankEntity[playerId]);
         tankEntity[playerId] = -1;
-        placed[playerId] = false;
+        spawns.lift(playerId);
     }
 
     /** The shells in flight (tests). */
@@ -214,46 +215,13 @@ public final class TankGame implements Game {
         return shells.live();
     }
 
-    private void drive(int row, int b) {
-        float turn = TankInput.turn(b) * TURN_RATE * dtSeconds;
-        float heading = wrapAngle(tanks.getFloat(row, TankSchemas.TANK_HEADING) + turn);
-        tanks.setFloat(row, TankSchemas.TANK_HEADING, heading);
-        tanks.setFloat(row, TankSchemas.TANK_TURRET, wrapAngle(tanks.getFloat(row, TankSchemas.TANK_TURRET) + turn));
-        float distance = TankInput.throttle(b) * TANK_SPEED * dtSeconds;
-        if (distance != 0) {
-            tanks.setFloat(row, TankSchemas.TANK_X,
-                    clamp(tanks.getFloat(row, TankSchemas.TANK_X) + distance * (float) StrictMath.cos(heading)));
-            tanks.setFloat(row, TankSchemas.TANK_Y,
-                    clamp(tanks.getFloat(row, TankSchemas.TANK_Y) + distance * (float) StrictMath.sin(heading)));
-        }
-    }
-
     /** Shells.Target: the first tank (other than the shooter's) on the segment takes the hit. */
     private boolean strike(int shooter, float x0, float y0, float x1, float y1) {
-        float dx = x1 - x0;
-        float dy = y1 - y0;
-        float len2 = dx * dx + dy * dy;
-        float reach2 = (TANK_RADIUS + SHELL_RADIUS) * (TANK_RADIUS + SHELL_RADIUS);
-        int hitRow = -1;
-        float hitT = 2f;
-        for (int row = 0; row < tanks.size(); row++) {
-            if (tanks.getInt(row, TankSchemas.TANK_PLAYER) == shooter) {
-                continue;
-            }
-            float cx = tanks.getFloat(row, TankSchemas.TANK_X) - x0;
-            float cy = tanks.getFloat(row, TankSchemas.TANK_Y) - y0;
-            float t = len2 == 0 ? 0 : Math.max(0f, Math.min(1f, (cx * dx + cy * dy) / len2));
-            float ex = cx - t * dx;
-            float ey = cy - t * dy;
-            if (ex * ex + ey * ey <= reach2 && t < hitT) {
-                hitT = t;
-                hitRow = row;
-            }
-        }
-        if (hitRow < 0) {
+        int row = motion.firstHit(shooter, x0, y0, x1, y1);
+        if (row < 0) {
             return false;
         }
-        damage(shooter, hitRow);
+        damage(shooter, row);
         return true;
     }
 
@@ -267,8 +235,8 @@ public final class TankGame implements Game {
         }
         tanks.setInt(row, TankSchemas.TANK_DEATHS, tanks.getInt(row, TankSchemas.TANK_DEATHS) + 1);
         tanks.setInt(row, TankSchemas.TANK_HP, MAX_HP);
-        placed[target] = false;
-        spawn(target, row);
+        spawns.lift(target);
+        spawns.place(target, row);
         int shooterRow = tanks.rowOf(tankEntity[shooter]);
         int kills = tanks.getInt(shooterRow, TankSchemas.TANK_KILLS) + 1;
         tanks.setInt(shooterRow, TankSchemas.TANK_KILLS, kills);
@@ -285,76 +253,21 @@ public final class TankGame implements Game {
         room.message(ROUND_OVER).writeVarUInt(number).writeString(winner == null ? "" : winner).sendToAll();
         shells.clear();
         killLimitReached = false;
-        Arrays.fill(placed, false);
+        spawns.liftAll();
         for (int p = 0; p < tankEntity.length; p++) {
             if (tankEntity[p] >= 0) {
                 int row = tanks.rowOf(tankEntity[p]);
                 tanks.setInt(row, TankSchemas.TANK_KILLS, 0);
                 tanks.setInt(row, TankSchemas.TANK_DEATHS, 0);
                 tanks.setInt(row, TankSchemas.TANK_HP, MAX_HP);
-                spawn(p, row);
+                spawns.place(p, row);
             }
         }
         round.setInt(0, TankSchemas.ROUND_NUMBER, number + 1);
         round.setInt(0, TankSchemas.ROUND_END_TICK, tick + roundTicks);
     }
 
-    /** Puts the tank of {@code player} on the spawn point farthest from every placed tank, facing the centre. */
-    private void spawn(int player, int row) {
-        int best = spawnOffset;
-        float bestDistance = -1;
-        for (int k = 0; k < SPAWN_POINTS; k++) {
-            int point = (spawnOffset + k) % SPAWN_POINTS;
-            float nearest = nearestPlacedTank(spawnX(point), spawnY(point));
-            if (nearest > bestDistance) {
-                bestDistance = nearest;
-                best = point;
-            }
-        }
-        float x = spawnX(best);
-        float y = spawnY(best);
-        float heading = (float) StrictMath.atan2(WORLD_SIZE / 2 - y, WORLD_SIZE / 2 - x);
-        tanks.setFloat(row, TankSchemas.TANK_X, x);
-        tanks.setFloat(row, TankSchemas.TANK_Y, y);
-        tanks.setFloat(row, TankSchemas.TANK_HEADING, heading);
-        tanks.setFloat(row, TankSchemas.TANK_TURRET, heading);
-        placed[player] = true;
-    }
-
-    /** The squared distance from (x, y) to the nearest placed tank, or +infinity if none is placed. */
-    private float nearestPlacedTank(float x, float y) {
-        float nearest = Float.POSITIVE_INFINITY;
-        for (int p = 0; p < tankEntity.length; p++) {
-            if (tankEntity[p] >= 0 && placed[p]) {
-                int row = tanks.rowOf(tankEntity[p]);
-                float dx = tanks.getFloat(row, TankSchemas.TANK_X) - x;
-                float dy = tanks.getFloat(row, TankSchemas.TANK_Y) - y;
-                nearest = Math.min(nearest, dx * dx + dy * dy);
-            }
-        }
-        return nearest;
-    }
-
-    static float spawnX(int point) {
-        return WORLD_SIZE / 2 + SPAWN_RING * (float) StrictMath.cos(point * TWO_PI / SPAWN_POINTS);
-    }
-
-    static float spawnY(int point) {
-        return WORLD_SIZE / 2 + SPAWN_RING * (float) StrictMath.sin(point * TWO_PI / SPAWN_POINTS);
-    }
-
     private static int ticks(float seconds, int hz) {
         return Math.max(1, Math.round(seconds * hz));
-    }
-
-    private static float clamp(float v) {
-        return Math.max(TANK_RADIUS, Math.min(v, WORLD_SIZE - TANK_RADIUS));
-    }
-
-    private static float wrapAngle(float a) {
-        if (a >= Math.PI) {
-            return a - TWO_PI;
-        }
-        return a < -Math.PI ? a + TWO_PI : a;
     }
 }
