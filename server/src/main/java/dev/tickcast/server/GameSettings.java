@@ -15,9 +15,18 @@ import io.vertx.core.json.JsonObject;
 public record GameSettings(Integer tickHz, Double snapshotHz, Integer maxPlayers) {
     /** No override. */
     public static final GameSettings NONE = new GameSettings(null, null, null);
+    private static final java.util.List<String> KEYS = java.util.List.of("tickHz", "snapshotHz", "maxPlayers");
 
-    /** Reads {@code {"tickHz":30,"snapshotHz":10,"maxPlayers":8}} (every field optional). */
+    /**
+     * Reads {@code {"tickHz":30,"snapshotHz":10,"maxPlayers":8}} (every field optional); another key is
+     * refused (IllegalArgumentException naming it).
+     */
     public static GameSettings fromJson(JsonObject json) {
+        for (String key : json.fieldNames()) {
+            if (!KEYS.contains(key)) {
+                throw new IllegalArgumentException(Settings.unknown(key, KEYS));
+            }
+        }
         Number snapshot = json.getNumber("snapshotHz");
         return new GameSettings(json.getInteger("tickHz"), snapshot == null ? null : snapshot.doubleValue(),
                 json.getInteger("maxPlayers"));
