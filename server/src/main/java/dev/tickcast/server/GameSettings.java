@@ -5,8 +5,9 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * An operator's overrides of one game's spec: tick rate, snapshot rate and room size; a null
- * field keeps the game's own value. Given on the command line ({@code --tick-hz arena=30}) or in
- * {@link TickcastOptions#withGameSettings}.
+ * field keeps the game's own value. Given on the command line ({@code --tick-hz arena=30}; without
+ * {@code GAME=}, for every hosted game), in JSON ({@code "gameSettings": {"arena": {"tickHz": 30}}}, the
+ * key {@code "*"} for every hosted game) or in {@link TickcastOptions#withGameSettings}.
  *
  * @param tickHz     simulation steps per second, or null
  * @param snapshotHz snapshots per second (must divide the tick rate), or null

@@ -283,7 +283,7 @@ abstract class SettingKind<T> {
             OptionSpec.Builder option = OptionSpec.builder(s.flag()).paramLabel(s.label()).type(List.class)
                     .auxiliaryTypes(String.class).description(help(s.doc(), s.defaultText()));
             if (s.split() != null) {
-                option.splitRegex(java.util.regex.Pattern.quote(s.split()));
+                option.splitRegex(java.util.regex.Pattern.quote(s.split())).splitRegexSynopsisLabel(s.split());
             }
             spec.addOption(option.build());
         }
