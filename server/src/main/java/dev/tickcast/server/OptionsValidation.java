@@ -17,13 +17,10 @@ final class OptionsValidation {
             refuse(NetworkSettings.CLUSTER.describe() + " needs " + NetworkSettings.SHARED_SECRET.describe()
                     + " of 16 characters or more, the same on every node");
         }
-        if (o.cluster() && Settings.PUBLIC_URL.get(o) == null && o.port() == 0) {
-            refuse(NetworkSettings.CLUSTER.describe() + " with " + Settings.PORT.describe() + " 0 needs "
-                    + Settings.PUBLIC_URL.describe());
-        }
-        String url = o.publicUrl();
-        if (url != null && Settings.PUBLIC_URL.problem(url) != null) {
-            refuse(Settings.PUBLIC_URL.problem(url));
+        if (o.cluster() && o.publicUrl() == null) {
+            refuse(NetworkSettings.CLUSTER.describe() + " needs " + Settings.PUBLIC_URL.describe() + ", the URL "
+                    + "clients reach this node at (the command line's default, http://CLUSTER-HOST:PORT, needs "
+                    + Settings.PORT.describe() + " other than 0)");
         }
         if ((o.tlsCertPath() == null) != (o.tlsKeyPath() == null)) {
             refuse(NetworkSettings.TLS_CERT_PATH.describe() + " and " + NetworkSettings.TLS_KEY_PATH.describe()

@@ -313,12 +313,8 @@ abstract class OptionsView {
         return tlsKeyStore() != null || tlsCertPath() != null;
     }
 
-    /**
-     * The public base URL, without a trailing slash, or null; a cluster node without one is reached
-     * at {@code http://clusterHost:port}.
-     */
+    /** The public base URL, without a trailing slash, or null. */
     public String publicUrl() {
-        String url = get(Settings.PUBLIC_URL);
-        return url != null || !cluster() ? url : "http://" + clusterHost() + ":" + port();
+        return get(Settings.PUBLIC_URL);
     }
 }

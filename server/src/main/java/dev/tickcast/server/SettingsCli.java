@@ -51,7 +51,8 @@ final class SettingsCli {
 
     /**
      * The options {@code parsed} gives, over the config file it names and the environment
-     * {@code env}; IllegalArgumentException with the operator's message for an unreadable file, an
+     * {@code env} (a cluster node's public URL defaults to {@code http://CLUSTER-HOST:PORT});
+     * IllegalArgumentException with the operator's message for an unreadable file, an
      * unknown key or a bad value. Settings that go together are not checked here: see
      * {@link TickcastOptions#validate()}.
      */
@@ -60,6 +61,10 @@ final class SettingsCli {
         TickcastOptions options = config == null ? new TickcastOptions() : read(Path.of(config));
         for (Setting<?> s : Settings.ALL) {
             apply(options, parsed, env, s);
+        }
+        if (options.cluster() && options.publicUrl() == null && options.port() != 0) {
+            // the command line binds the cluster to --cluster-host: clients reach this node there by default
+            options.withPublicUrl("http://" + options.clusterHost() + ":" + options.port());
         }
         return options;
     }

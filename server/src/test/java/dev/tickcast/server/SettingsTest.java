@@ -151,11 +151,14 @@ class SettingsTest {
                 () -> new TickcastOptions().withAddress("127.0.0.1", 8081).withCluster(true).validate());
         assertEquals(expected, embedded.getMessage());
         assertSameRefusal(expected, new JsonObject().put("cluster", true), "--cluster");
-        assertEquals("--cluster (cluster) with --port (port) 0 needs --public-url (publicUrl)",
+        assertEquals("--cluster (cluster) needs --public-url (publicUrl), the URL clients reach this node at (the "
+                        + "command line's default, http://CLUSTER-HOST:PORT, needs --port (port) other than 0)",
                 assertThrows(IllegalArgumentException.class, () -> parse("--cluster", "--port", "0",
                         "--cluster-secret", "the-cluster-secret-0123456789").validate()).getMessage());
         assertEquals("http://10.0.0.11:8081", parse("--cluster", "--port", "8081", "--cluster-host", "10.0.0.11",
                 "--cluster-secret", "the-cluster-secret-0123456789").validate().publicUrl(), "the default public URL");
+        assertThrows(IllegalArgumentException.class, () -> new TickcastOptions().withCluster(true)
+                .withSharedSecret("the-cluster-secret-0123456789").validate(), "an embedder names its public URL");
     }
 
     private static void assertSameRefusal(String expected, JsonObject json, String... args) {
