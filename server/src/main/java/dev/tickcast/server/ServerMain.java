@@ -28,7 +28,11 @@ public final class ServerMain {
     private ServerMain() {
     }
 
-    /** Entry point; exits 2 on a usage or configuration error (an unknown game, a bad rate). */
+    /**
+     * Entry point; exits 2 on a usage or configuration error (an unknown game, a bad rate).
+     *
+     * @throws InterruptedException if interrupted while the server runs
+     */
     public static void main(String[] args) throws InterruptedException {
         int code = run(args);
         if (code != 0) {

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A running Tickcast server inside a {@link Vertx}: HTTP, matchmaking, the game WebSocket and the
- * rooms. {@link TickcastVerticle} starts one (the CLI does it that way); tests and the bench embed
+ * rooms. {@link dev.tickcast.server.TickcastVerticle} starts one (the CLI does it that way); tests and the bench embed
  * one directly with a registry of their own:
  *
  * <pre>{@code
