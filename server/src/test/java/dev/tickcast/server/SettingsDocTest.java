@@ -60,6 +60,17 @@ class SettingsDocTest {
     }
 
     @Test
+    void shouldReadTheJsonExamplesOfTheDoc() throws Exception {
+        Matcher m = Pattern.compile("```json\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(DOC));
+        int examples = 0;
+        while (m.find()) {
+            new TickcastOptions(new io.vertx.core.json.JsonObject(m.group(1))).validate();
+            examples++;
+        }
+        assertTrue(examples > 0, "OPERATIONS.md shows a config file");
+    }
+
+    @Test
     void shouldNameOnlyFlagsTheServerHas() throws Exception {
         String help = SettingsCli.commandLine().getUsageMessage();
         Set<String> unknown = new TreeSet<>();
