@@ -5,8 +5,9 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * An operator's overrides of one game's spec: tick rate, snapshot rate and room size; a null
- * field keeps the game's own value. Given on the command line ({@code --tick-hz arena=30}) or in
- * {@link TickcastOptions#withGameSettings}.
+ * field keeps the game's own value. Given on the command line ({@code --tick-hz arena=30}; without
+ * {@code GAME=}, for every hosted game), in JSON ({@code "gameSettings": {"arena": {"tickHz": 30}}}, the
+ * key {@code "*"} for every hosted game) or in {@link TickcastOptions#withGameSettings}.
  *
  * @param tickHz     simulation steps per second, or null
  * @param snapshotHz snapshots per second (must divide the tick rate), or null
@@ -15,9 +16,18 @@ import io.vertx.core.json.JsonObject;
 public record GameSettings(Integer tickHz, Double snapshotHz, Integer maxPlayers) {
     /** No override. */
     public static final GameSettings NONE = new GameSettings(null, null, null);
+    private static final java.util.List<String> KEYS = java.util.List.of("tickHz", "snapshotHz", "maxPlayers");
 
-    /** Reads {@code {"tickHz":30,"snapshotHz":10,"maxPlayers":8}} (every field optional). */
+    /**
+     * Reads {@code {"tickHz":30,"snapshotHz":10,"maxPlayers":8}} (every field optional); another key is
+     * refused (IllegalArgumentException naming it).
+     */
     public static GameSettings fromJson(JsonObject json) {
+        for (String key : json.fieldNames()) {
+            if (!KEYS.contains(key)) {
+                throw new IllegalArgumentException(Settings.unknown(key, KEYS));
+            }
+        }
         Number snapshot = json.getNumber("snapshotHz");
         return new GameSettings(json.getInteger("tickHz"), snapshot == null ? null : snapshot.doubleValue(),
                 json.getInteger("maxPlayers"));

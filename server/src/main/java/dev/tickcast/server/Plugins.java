@@ -22,6 +22,8 @@ import java.util.stream.Stream;
  * is meant for the operator.
  */
 public final class Plugins {
+    private static final String EVERY_GAME = GameSettingsKind.EVERY_GAME;
+
     private Plugins() {
     }
 
@@ -67,7 +69,8 @@ public final class Plugins {
     /**
      * Registers in {@code registry} the games {@code options} picks from {@code found} (all of them
      * when it names none; games already registered in code stay hosted), with the operator's
-     * overrides applied. Refuses an unknown game name and an override of a game not hosted.
+     * overrides applied (those of {@code "*"} to every game, a game's own winning). Refuses an
+     * unknown game name and an override of a game not hosted.
      */
     public static void host(GameRegistry registry, Map<String, GameSpec> found, TickcastOptions options) {
         List<String> wanted = options.games().isEmpty() ? new ArrayList<>(found.keySet()) : options.games();
@@ -76,14 +79,16 @@ public final class Plugins {
                 throw new IllegalArgumentException("unknown game '" + name + "'; games found: " + available(registry, found));
             }
         }
-        for (String name : options.gameSettings().keySet()) {
-            if (!wanted.contains(name) && !registry.contains(name)) {
+        Map<String, GameSettings> overrides = options.gameSettings();
+        for (String name : overrides.keySet()) {
+            if (!name.equals(EVERY_GAME) && !wanted.contains(name) && !registry.contains(name)) {
                 throw new IllegalArgumentException("settings for game '" + name + "', which is not hosted; hosted: "
                         + String.join(", ", wanted));
             }
         }
+        GameSettings everyGame = overrides.getOrDefault(EVERY_GAME, GameSettings.NONE);
         for (String name : wanted) {
-            GameSettings settings = options.gameSettings().getOrDefault(name, GameSettings.NONE);
+            GameSettings settings = everyGame.with(overrides.getOrDefault(name, GameSettings.NONE));
             if (registry.contains(name)) {
                 registry.replace(settings.apply(registry.find(name)));
             } else {

@@ -17,12 +17,20 @@ import java.util.List;
  *
  * <pre>{@code
  * Vertx vertx = Vertx.vertx();
- * vertx.deployVerticle(new TickcastVerticle(new TickcastOptions().withAddress("0.0.0.0", 8080)));
- * // or, with the options as the deployment's JSON config:
+ * vertx.deployVerticle(new TickcastVerticle(new TickcastOptions().withAddress("0.0.0.0", 8080).withMaxRooms(100)));
+ * // or, with the options as the deployment's JSON config (every setting of the table survives it):
  * vertx.deployVerticle(TickcastVerticle.class, new DeploymentOptions().setConfig(options.toJson()));
+ * // or a config written by hand, keyed as in docs/OPERATIONS.md (an unknown key fails the deployment):
+ * vertx.deployVerticle(TickcastVerticle.class, new DeploymentOptions().setConfig(new JsonObject()
+ *         .put("port", 8443).put("maxRooms", 100).put("tlsCertPath", "cert.pem").put("tlsKeyPath", "key.pem")
+ *         .put("gameSettings", new JsonObject().put("arena", new JsonObject().put("tickHz", 30)))));
  * }</pre>
  *
- * The start fails, with a message for the operator, on an unknown game name or a bad override.
+ * The start fails, with the command line's message for the operator, on options that
+ * {@link TickcastOptions#validate()} refuses (a cluster without its secret, half a TLS key pair, a bad
+ * public URL...), on an unknown game name or a bad override. A node of a cluster runs on a clustered
+ * Vert.x that the embedder builds, with {@link TickcastOptions#withCluster(boolean)}; a clustered
+ * Vert.x is taken as a cluster node in any case, and {@code cluster} on one that is not is refused.
  * Undeploying it closes every room (players get 1001) and the listening socket.
  */
 public final class TickcastVerticle extends VerticleBase {
@@ -50,11 +58,12 @@ public final class TickcastVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        TickcastOptions opts = options != null ? options : new TickcastOptions(config());
         ClassLoader loader = plugins != null ? plugins : Thread.currentThread().getContextClassLoader();
         Tickcast tickcast = Tickcast.of(vertx);
         List<TickcastExtension> extensions;
+        TickcastOptions opts;
         try {
+            opts = validated();
             Plugins.host(tickcast.games(), Plugins.games(loader), opts);
             extensions = Plugins.extensions(loader);
         } catch (IllegalArgumentException e) {
@@ -64,6 +73,21 @@ public final class TickcastVerticle extends VerticleBase {
             server = s;
             return opts.deployExtensions() ? deploy(extensions, tickcast) : Future.succeededFuture();
         });
+    }
+
+    /** The options, checked as the command line checks them, and against this verticle's Vert.x. */
+    private TickcastOptions validated() {
+        TickcastOptions opts = options != null ? options : new TickcastOptions(config());
+        if (vertx.isClustered() && !opts.cluster()) {
+            opts = new TickcastOptions(opts.toJson()).withCluster(true); // a copy: the embedder's stays as given
+        }
+        opts.validate();
+        if (opts.cluster() && !vertx.isClustered()) {
+            throw new IllegalArgumentException(NetworkSettings.CLUSTER.describe() + " needs a clustered Vert.x: the "
+                    + "command line builds one; an embedder builds its own (Vertx.builder().withClusterManager(...)"
+                    + ".buildClustered())");
+        }
+        return opts;
     }
 
     private Future<?> deploy(List<TickcastExtension> extensions, Tickcast tickcast) {

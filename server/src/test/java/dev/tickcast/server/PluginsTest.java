@@ -58,13 +58,21 @@ class PluginsTest {
                 TickcastOptions.defaults().withGameSettings("tag", new GameSettings(30, null, null))), "not hosted");
     }
 
+    /** The options a verticle reads from its deployment's JSON config host the same games (every setting: SettingsTest). */
     @Test
     void shouldKeepTheOptionsThroughJson() {
         TickcastOptions options = TickcastOptions.defaults().withAddress("127.0.0.1", 9000).withGames(List.of("arena"))
-                .withGameSettings("arena", new GameSettings(30, 15.0, 4));
-        TickcastOptions back = new TickcastOptions(options.toJson());
-        assertEquals(options.toJson(), back.toJson());
+                .withGameSettings("arena", new GameSettings(30, 15.0, 4)).withMaxRooms(1).withKeepAlive(1_000, 3_000);
+        TickcastOptions back = new TickcastOptions(new io.vertx.core.json.JsonObject(options.toJson().encode()));
+        assertEquals("127.0.0.1", back.host());
+        assertEquals(9000, back.port());
+        assertEquals(1, back.maxRooms(), "a limit is not lost on the way");
+        assertEquals(3_000, back.idleTimeoutMs());
         assertEquals(List.of("arena"), back.games());
         assertEquals(new GameSettings(30, 15.0, 4), back.gameSettings().get("arena"));
+        GameRegistry games = new GameRegistry();
+        Plugins.host(games, Plugins.games(loader), back);
+        assertEquals(4, games.find("arena").maxPlayers());
+        assertEquals(2, games.find("arena").snapshotEveryTicks());
     }
 }

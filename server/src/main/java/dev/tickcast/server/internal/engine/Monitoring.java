@@ -1,6 +1,5 @@
 package dev.tickcast.server.internal.engine;
 
-import dev.tickcast.server.TickcastOptions;
 import dev.tickcast.server.internal.http.AdminApi;
 import dev.tickcast.server.internal.http.HttpApi;
 import dev.tickcast.server.internal.http.HttpFront;
@@ -35,22 +34,30 @@ final class Monitoring {
     private final AtomicInteger metricsConnections = new AtomicInteger();
     private final RefusalLog refusals = new RefusalLog(LOG);
     private final Vertx vertx;
-    private final TickcastOptions config;
+    private final Settings config;
     private final ClientAddress clients;
     private final ServerMetrics metrics;
     private HttpServer metricsServer;
     private long adminTimer = -1;
 
-    Monitoring(Vertx vertx, TickcastOptions config, ServerMetrics metrics, Matchmaker matchmaker, Router router) {
+    /**
+     * Its settings: where the metrics port listens (port 0: {@code /metrics} on the main router), the
+     * idle timeout of its connections, the client address rules, and the admin page's (null: off).
+     */
+    record Settings(String host, int metricsPort, long httpIdleTimeoutMs, ClientAddress.Settings clients,
+                    AdminApi.Settings admin) {
+    }
+
+    Monitoring(Vertx vertx, Settings config, ServerMetrics metrics, Matchmaker matchmaker, Router router) {
         this.vertx = vertx;
         this.config = config;
-        this.clients = ClientAddress.from(config);
+        this.clients = new ClientAddress(config.clients());
         this.metrics = metrics;
         if (config.metricsPort() <= 0) {
             HttpApi.mountMetrics(router, metrics);
         }
-        if (config.adminToken() != null) {
-            adminTimer = new AdminApi(matchmaker, config).mount(router, vertx);
+        if (config.admin() != null) {
+            adminTimer = new AdminApi(matchmaker, config.admin()).mount(router, vertx);
         }
     }
 

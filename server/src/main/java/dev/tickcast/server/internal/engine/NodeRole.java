@@ -1,6 +1,5 @@
 package dev.tickcast.server.internal.engine;
 
-import dev.tickcast.server.TickcastOptions;
 import dev.tickcast.server.GameRegistry;
 import dev.tickcast.server.internal.cluster.ClusterNode;
 import dev.tickcast.server.internal.match.LocalMatch;
@@ -23,7 +22,11 @@ final class NodeRole {
         this.node = node;
     }
 
-    static Future<NodeRole> of(Vertx vertx, TickcastOptions config, Matchmaker matchmaker, GameRegistry games) {
+    /** Its settings: the node's public base URL and the cluster's shared secret (both required on a cluster). */
+    record Settings(String publicUrl, String sharedSecret) {
+    }
+
+    static Future<NodeRole> of(Vertx vertx, Settings config, Matchmaker matchmaker, GameRegistry games) {
         if (!vertx.isClustered()) {
             return Future.succeededFuture(new NodeRole(new LocalMatch(matchmaker), null));
         }

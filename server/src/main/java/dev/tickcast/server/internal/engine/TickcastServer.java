@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A running Tickcast server inside a {@link Vertx}: HTTP, matchmaking, the game WebSocket and the
- * rooms. {@link TickcastVerticle} starts one (the CLI does it that way); tests and the bench embed
+ * rooms. {@link dev.tickcast.server.TickcastVerticle} starts one (the CLI does it that way); tests and the bench embed
  * one directly with a registry of their own:
  *
  * <pre>{@code
@@ -100,11 +100,12 @@ public final class TickcastServer implements RunningServer {
                 config.sharedSecret() == null ? null : config.sharedSecret().getBytes(StandardCharsets.UTF_8));
         MatchmakeGuard matchmakeGuard = new MatchmakeGuard(config.matchmakesPerSecondPerAddress(),
                 config.matchmakeBurstPerAddress());
-        return NodeRole.of(vertx, config, matchmaker, tickcast.games()).compose(role -> {
+        return NodeRole.of(vertx, SettingGroups.node(config), matchmaker, tickcast.games()).compose(role -> {
             Announcements admin = config.adminToken() == null ? null : new Announcements(vertx.eventBus(), config.adminToken());
-            new HttpApi(matchmaker, role.match(), tickcast.games(), matchmakeGuard, config, admin, metrics)
-                    .mount(tickcast.router());
-            Monitoring monitoring = new Monitoring(vertx, config, metrics, matchmaker, tickcast.router());
+            new HttpApi(matchmaker, role.match(), tickcast.games(), matchmakeGuard, SettingGroups.http(config), admin,
+                    metrics).mount(tickcast.router());
+            Monitoring monitoring = new Monitoring(vertx, SettingGroups.monitoring(config), metrics, matchmaker,
+                    tickcast.router());
             return listen(vertx, config, tickcast, matchmaker, hosts, guard, matchmakeGuard, observers, role, metrics,
                     monitoring);
         }).onFailure(e -> tickcast.release());

@@ -1,6 +1,5 @@
 package dev.tickcast.server.internal.http;
 
-import dev.tickcast.server.TickcastOptions;
 import dev.tickcast.server.internal.match.LocalMatch;
 import dev.tickcast.server.internal.match.Matchmaker;
 import dev.tickcast.server.internal.room.Room;
@@ -63,12 +62,22 @@ public final class AdminApi {
     private final String publicOrigin;
     private final RefusalLog refusals = new RefusalLog(REFUSALS);
 
-    /** The admin API over {@code matchmaker}, for requests carrying {@code config}'s admin token. */
-    public AdminApi(Matchmaker matchmaker, TickcastOptions config) {
+    /**
+     * What the admin API is configured with.
+     *
+     * @param adminToken the token requests must carry
+     * @param publicUrl  the server's public base URL (its origin is the page's own), or null
+     * @param clients    how client addresses are resolved (for the refusal log and the guess limit)
+     */
+    public record Settings(String adminToken, String publicUrl, ClientAddress.Settings clients) {
+    }
+
+    /** The admin API over {@code matchmaker}, for requests carrying the admin token of {@code settings}. */
+    public AdminApi(Matchmaker matchmaker, Settings settings) {
         this.matchmaker = matchmaker;
-        this.auth = new AdminAuth(config.adminToken(), ClientAddress.from(config), refusals);
+        this.auth = new AdminAuth(settings.adminToken(), new ClientAddress(settings.clients()), refusals);
         this.history = new AdminHistory();
-        this.publicOrigin = origin(config.publicUrl());
+        this.publicOrigin = origin(settings.publicUrl());
     }
 
     /** Adds the routes to {@code router} and starts sampling the history on {@code vertx}; returns the timer id. */

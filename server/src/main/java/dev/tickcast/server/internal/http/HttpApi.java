@@ -2,7 +2,6 @@ package dev.tickcast.server.internal.http;
 
 import dev.tickcast.game.GameSpec;
 import dev.tickcast.server.GameRegistry;
-import dev.tickcast.server.TickcastOptions;
 import dev.tickcast.server.internal.match.MatchService;
 import dev.tickcast.server.internal.match.Matchmaker;
 import dev.tickcast.server.internal.metrics.ServerMetrics;
@@ -25,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -65,18 +65,26 @@ public final class HttpApi {
     private final JsonObject limits;
 
     /**
+     * Its settings: the public base URL (null: from each request), the origins allowed besides the server's own,
+     * how long {@code GET /rooms} shares an answer and how many rooms it lists, and the client address rules.
+     */
+    public record Settings(String publicUrl, List<String> allowedOrigins, long roomsCacheMs, int roomsListLimit,
+                           ClientAddress.Settings clients) {
+    }
+
+    /**
      * The API over this process's {@code matchmaker} (health), matchmaking {@code match} and the
      * hosted {@code games}; {@code guard} limits matchmaking per client address; matchmaking
      * outcomes are counted in {@code metrics}.
      */
     public HttpApi(Matchmaker matchmaker, MatchService match, GameRegistry games, MatchmakeGuard guard,
-                   TickcastOptions config, Announcements announcements, ServerMetrics metrics) {
+                   Settings config, Announcements announcements, ServerMetrics metrics) {
         this.matchmaker = matchmaker;
         this.match = match;
         this.games = games;
         this.guard = guard;
         this.metrics = metrics;
-        this.clients = ClientAddress.from(config);
+        this.clients = new ClientAddress(config.clients());
         this.publicUrl = config.publicUrl();
         this.announcements = announcements;
         this.origins = new OriginPolicy(config.allowedOrigins(), config.publicUrl());

@@ -37,6 +37,19 @@ public final class ClientAddress {
     private final Set<String> trusted = new HashSet<>();
     private final int ipv6Prefix;
 
+    /**
+     * What a resolver is configured with.
+     *
+     * @param trustedProxies the proxies whose X-Forwarded-For is believed
+     * @param ipv6Prefix     the prefix length an IPv6 address counts under (1..128)
+     */
+    public record Settings(List<String> trustedProxies, int ipv6Prefix) {
+        /** Copies the list. */
+        public Settings {
+            trustedProxies = List.copyOf(trustedProxies);
+        }
+    }
+
     /** Resolves through the proxies at {@code trustedProxies}; IPv6 addresses count per /64. */
     public ClientAddress(List<String> trustedProxies) {
         this(trustedProxies, 64);
@@ -54,9 +67,14 @@ public final class ClientAddress {
         }
     }
 
-    /** The resolver for {@code config}'s trusted proxies and IPv6 prefix. */
+    /** Resolves with {@code settings}. */
+    public ClientAddress(Settings settings) {
+        this(settings.trustedProxies(), settings.ipv6Prefix());
+    }
+
+    /** The resolver for {@code config}'s trusted proxies and IPv6 prefix (for the parts still given every setting). */
     public static ClientAddress from(TickcastOptions config) {
-        return new ClientAddress(config.trustedProxies(), config.ipv6Prefix());
+        return new ClientAddress(new Settings(config.trustedProxies(), config.ipv6Prefix()));
     }
 
     /** True if {@code peer} is a trusted proxy (its X-Forwarded-* headers are believed). */

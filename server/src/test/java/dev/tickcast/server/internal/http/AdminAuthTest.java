@@ -54,8 +54,8 @@ class AdminAuthTest {
 
     @Test
     void shouldTellCrossSiteChangesApart() {
-        AdminApi api = new AdminApi(null, dev.tickcast.server.TickcastOptions.defaults().withAdminToken(TOKEN)
-                .withPublicUrl("https://play.example.com/eu/"));
+        AdminApi api = new AdminApi(null, new AdminApi.Settings(TOKEN, "https://play.example.com/eu",
+                new ClientAddress.Settings(List.of(), 64)));
         String host = "10.0.0.5:8080";
         assertNull(api.crossSite(null, null, host, "1"), "a script");
         assertNull(api.crossSite("same-origin", "http://10.0.0.5:8080", host, "1"), "the page");

@@ -1,0 +1,36 @@
+package dev.tickcast.server.internal.engine;
+
+import dev.tickcast.server.TickcastOptions;
+import dev.tickcast.server.internal.http.AdminApi;
+import dev.tickcast.server.internal.http.HttpApi;
+import dev.tickcast.server.internal.net.ClientAddress;
+
+/**
+ * The wiring's one reader of the whole {@link TickcastOptions}: each part is given only the small
+ * group of settings it uses (a record defined beside it), built here.
+ */
+final class SettingGroups {
+    private SettingGroups() {
+    }
+
+    static ClientAddress.Settings clients(TickcastOptions o) {
+        return new ClientAddress.Settings(o.trustedProxies(), o.ipv6Prefix());
+    }
+
+    static HttpApi.Settings http(TickcastOptions o) {
+        return new HttpApi.Settings(o.publicUrl(), o.allowedOrigins(), o.roomsCacheMs(), o.roomsListLimit(), clients(o));
+    }
+
+    /** The admin API's settings, or null when no admin token is configured (the admin page is off). */
+    static AdminApi.Settings admin(TickcastOptions o) {
+        return o.adminToken() == null ? null : new AdminApi.Settings(o.adminToken(), o.publicUrl(), clients(o));
+    }
+
+    static Monitoring.Settings monitoring(TickcastOptions o) {
+        return new Monitoring.Settings(o.host(), o.metricsPort(), o.httpIdleTimeoutMs(), clients(o), admin(o));
+    }
+
+    static NodeRole.Settings node(TickcastOptions o) {
+        return new NodeRole.Settings(o.publicUrl(), o.sharedSecret());
+    }
+}
