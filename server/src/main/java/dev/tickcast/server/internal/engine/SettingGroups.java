@@ -2,6 +2,7 @@ package dev.tickcast.server.internal.engine;
 
 import dev.tickcast.server.TickcastOptions;
 import dev.tickcast.server.internal.http.AdminApi;
+import dev.tickcast.server.internal.http.ClientLimits;
 import dev.tickcast.server.internal.http.HttpApi;
 import dev.tickcast.server.internal.net.ClientAddress;
 
@@ -18,7 +19,9 @@ final class SettingGroups {
     }
 
     static HttpApi.Settings http(TickcastOptions o) {
-        return new HttpApi.Settings(o.publicUrl(), o.allowedOrigins(), o.roomsCacheMs(), o.roomsListLimit(), clients(o));
+        return new HttpApi.Settings(o.publicUrl(), o.allowedOrigins(), o.roomsCacheMs(), o.roomsListLimit(), clients(o),
+                new ClientLimits(o.messagesPerSecond(), o.messageBurst(), o.chatPerSecond(), o.chatBurst(),
+                        o.gameMessagesPerSecond(), o.gameMessageBurst()));
     }
 
     /** The admin API's settings, or null when no admin token is configured (the admin page is off). */

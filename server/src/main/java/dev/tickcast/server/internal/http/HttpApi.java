@@ -69,7 +69,7 @@ public final class HttpApi {
      * how long {@code GET /rooms} shares an answer and how many rooms it lists, and the client address rules.
      */
     public record Settings(String publicUrl, List<String> allowedOrigins, long roomsCacheMs, int roomsListLimit,
-                           ClientAddress.Settings clients) {
+                           ClientAddress.Settings clients, ClientLimits clientLimits) {
     }
 
     /**
@@ -89,10 +89,7 @@ public final class HttpApi {
         this.announcements = announcements;
         this.origins = new OriginPolicy(config.allowedOrigins(), config.publicUrl());
         this.listing = new RoomListing(match, System::nanoTime, config.roomsCacheMs(), config.roomsListLimit());
-        this.limits = new JsonObject().put("messagesPerSecond", config.messagesPerSecond())
-                .put("messageBurst", config.messageBurst()).put("chatPerSecond", config.chatPerSecond())
-                .put("chatBurst", config.chatBurst()).put("gameMessagesPerSecond", config.gameMessagesPerSecond())
-                .put("gameMessageBurst", config.gameMessageBurst());
+        this.limits = config.clientLimits().toJson();
     }
 
     /** Adds {@code GET /metrics} (before the static files) when the metrics are on and on this port. */
