@@ -2,7 +2,6 @@ package dev.tickcast.server;
 
 import dev.tickcast.games.arena.ArenaInput;
 import dev.tickcast.games.arena.ArenaSchemas;
-import dev.tickcast.state.Snapshot;
 import dev.tickcast.wire.Protocol;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.Timeout;
@@ -18,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

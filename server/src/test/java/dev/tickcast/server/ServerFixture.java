@@ -3,7 +3,6 @@ package dev.tickcast.server;
 import dev.tickcast.server.internal.engine.TickcastServer;
 import dev.tickcast.games.arena.ArenaGame;
 import dev.tickcast.server.internal.room.Room;
-import dev.tickcast.state.Snapshot;
 import io.vertx.core.Vertx;
 
 import java.util.Map;

@@ -74,7 +74,8 @@ class SettingsTest {
         TickcastOptions options = everySettingChanged();
         List<String> args = SettingsCli.args(options);
         for (Setting<?> s : Settings.ALL) {
-            assertTrue(args.stream().anyMatch(a -> a.startsWith("--") && s.flag().contains(a.replace("--no-", "--"))), s + " has flags: " + args);
+            assertTrue(args.stream().anyMatch(a -> a.startsWith("--") && s.flag().contains(a.replace("--no-", "--"))),
+                    s + " has flags: " + args);
         }
         assertSameSettings(options, parse(NO_ENV, args), "the flags " + args);
     }

@@ -205,34 +205,12 @@ public final class HttpApi {
      * a chunked one counts as not empty.
      */
     private void jsonOnly(RoutingContext ctx) {
-        if (!announcesBody(ctx) || isJson(ctx.request().getHeader("Content-Type"))) {
+        if (!RequestBodies.announcesBody(ctx) || RequestBodies.isJson(ctx.request().getHeader("Content-Type"))) {
             ctx.next();
         } else {
             metrics.matchmaking("bad_request");
             guard.refused(address(ctx), "matchmaking refused: a body that is not application/json (415)");
             error(ctx, 415, "a matchmaking body must be Content-Type: application/json");
-        }
-    }
-
-    /** The media type of {@code contentType} (parameters such as a charset aside) is application/json. */
-    private static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().equalsIgnoreCase(JSON);
-    }
-
-    /** The request has a body: a Content-Length above 0, or a Transfer-Encoding. */
-    private static boolean announcesBody(RoutingContext ctx) {
-        if (ctx.request().headers().contains("Transfer-Encoding")) {
-            return true;
-        }
-        String length = ctx.request().getHeader("Content-Length");
-        try {
-            return length != null && Long.parseLong(length.strip()) > 0;
-        } catch (NumberFormatException e) {
-            return true;
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.tickcast.server.internal.http;
 
-import dev.tickcast.server.internal.net.RefusalLog;
 import dev.tickcast.server.internal.net.ClientAddress;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -59,7 +58,8 @@ public final class HttpFront {
 
     /** vertx-web could not decode the URI while matching routes (or a handler failed with 400 unhandled). */
     private static void malformed(RoutingContext ctx, ClientAddress clients, BiConsumer<String, String> refused) {
-        refused.accept(clients.of(ctx.request().remoteAddress(), ctx.request().headers()), "HTTP request refused: a URI that cannot be decoded (400)");
+        refused.accept(clients.of(ctx.request().remoteAddress(), ctx.request().headers()),
+                "HTTP request refused: a URI that cannot be decoded (400)");
         if (!ctx.response().ended() && !ctx.response().closed() && !ctx.response().headWritten()) {
             secure(ctx.response());
             HttpApi.error(ctx, 400, "malformed request URI");

@@ -35,7 +35,8 @@ public final class RefusalLog {
                 unkeyed++;
                 return;
             }
-            counts.put(key, count = new int[1]);
+            count = new int[1];
+            counts.put(key, count);
             log.info("{}", key);
         }
         count[0]++;

@@ -3,7 +3,6 @@ package dev.tickcast.server.internal.transport;
 import dev.tickcast.server.internal.net.RefusalLog;
 import dev.tickcast.server.internal.room.ClientLink;
 import dev.tickcast.server.internal.room.WriterLoop;
-import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.http.WebSocketInternal;
 import io.vertx.core.http.ServerWebSocket;
