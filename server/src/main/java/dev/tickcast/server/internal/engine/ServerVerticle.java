@@ -183,7 +183,7 @@ final class ServerVerticle extends VerticleBase {
         return new HandshakeGuard(new HandshakeLimits(config.handshakesPerSecondPerAddress(),
                 config.handshakeBurstPerAddress(), config.maxConnections(), config.maxConnectionsPerAddress(),
                 config.maxPendingConnections(), config.maxPendingConnectionsPerAddress(), config.httpRequestTimeoutMs()),
-                new OriginPolicy(config.allowedOrigins(), config.publicUrl()), ClientAddress.from(config));
+                new OriginPolicy(config.allowedOrigins(), config.publicUrl()), new ClientAddress(SettingGroups.clients(config)));
     }
 
     /** The settings of the client sessions, from the server's options. */

@@ -1,6 +1,5 @@
 package dev.tickcast.server.internal.net;
 
-import dev.tickcast.server.TickcastOptions;
 import io.vertx.core.MultiMap;
 import io.vertx.core.net.SocketAddress;
 
@@ -70,11 +69,6 @@ public final class ClientAddress {
     /** Resolves with {@code settings}. */
     public ClientAddress(Settings settings) {
         this(settings.trustedProxies(), settings.ipv6Prefix());
-    }
-
-    /** The resolver for {@code config}'s trusted proxies and IPv6 prefix (for the parts still given every setting). */
-    public static ClientAddress from(TickcastOptions config) {
-        return new ClientAddress(new Settings(config.trustedProxies(), config.ipv6Prefix()));
     }
 
     /** True if {@code peer} is a trusted proxy (its X-Forwarded-* headers are believed). */
