@@ -6,73 +6,99 @@ import io.vertx.core.buffer.Buffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.ObjIntConsumer;
+import java.util.function.ObjLongConsumer;
+
 /**
- * A room's seats: joins, leaves, drops and resumptions within the reconnection grace period, and
- * the delivery of game messages to seated players. A seat number is the player id the game sees.
- * Room thread only.
+ * A room's seats: joins, leaves, drops and resumptions within the reconnection grace period, kicks,
+ * and the delivery of game messages to seated players. A seat number is the player id the game
+ * sees. The game is reached through its {@link GameHost}, the matchmaker through a
+ * {@link SeatListener}; once {@link #closeAll closed} (the room is disposed) every seat refuses.
+ * The room's thread only.
  */
 final class Seats {
     private static final Logger LOG = LoggerFactory.getLogger(Seats.class);
 
-    private final Room room;
-    private final Session[] sessions;
-    private final long graceNs;
-    private int players;
-    private int dropped;
-
-    Seats(Room room, int maxPlayers, long graceNs) {
-        this.room = room;
-        this.sessions = new Session[maxPlayers];
-        this.graceNs = graceNs;
+    /**
+     * What the seats tell the matchmaker, by reconnection token (the room's {@link RoomListener}
+     * with the room bound): a player took a seat (and its number), a player dropped (and the grace
+     * period in ms), a seat is free again or a join was refused.
+     */
+    record SeatListener(ObjIntConsumer<String> joined, ObjLongConsumer<String> dropped, Consumer<String> freed) {
     }
 
-    /** Seats {@code s}: it gets WELCOME and SCHEMA now and a full snapshot at the next broadcast. */
-    void join(Session s) {
+    private final GameHost game;
+    private final RoomBus bus;
+    private final SeatListener listener;
+    private final Session[] sessions;
+    private final long graceNs;
+    private final LongSupplier clock;
+    private final Outbound outbound;
+    private int players;
+    private int dropped;
+    private boolean closed;
+    private long reconnections;
+
+    /**
+     * Seats for {@code game}'s room, publishing to {@code bus}, telling {@code listener}; a dropped
+     * player keeps its seat for {@code graceNs} on {@code clock}; writes go through {@code outbound}.
+     */
+    Seats(GameHost game, RoomBus bus, SeatListener listener, long graceNs, LongSupplier clock, Outbound outbound) {
+        this.game = game;
+        this.bus = bus;
+        this.listener = listener;
+        this.sessions = new Session[game.spec().maxPlayers()];
+        this.graceNs = graceNs;
+        this.clock = clock;
+        this.outbound = outbound;
+    }
+
+    /** Seats {@code s}; true if it took a seat (the room then greets it), false if it was refused and closed. */
+    boolean join(Session s) {
         int seat = freeSeat();
-        if (room.disposed() || seat < 0) {
-            s.link.close(Protocol.CLOSE_ROOM_CLOSED, room.disposed() ? "room closed" : "room full");
-            room.listener.onSeatFreed(room, s.reconnectToken);
-            return;
+        if (closed || seat < 0) {
+            s.link.close(Protocol.CLOSE_ROOM_CLOSED, closed ? "room closed" : "room full");
+            listener.freed().accept(s.reconnectToken);
+            return false;
         }
-        String refusal;
-        try {
-            refusal = room.game.onJoinRequest(s.name, players);
-        } catch (RuntimeException e) {
-            room.fail(e);
-            return;
+        String refusal = game.joinRequest(s.name, players);
+        if (game.failed()) {
+            return false;
         }
         if (refusal != null) {
             s.link.close(Protocol.CLOSE_POLICY, refusal);
-            room.listener.onSeatFreed(room, s.reconnectToken);
-            return;
+            listener.freed().accept(s.reconnectToken);
+            return false;
         }
         s.playerId = seat;
         sessions[seat] = s;
         players++;
-        try {
-            s.entityId = room.game.onJoin(seat, s.name);
-        } catch (RuntimeException e) {
-            room.fail(e);
-            return;
+        s.entityId = game.join(seat, s.name);
+        if (game.failed()) {
+            return false;
         }
-        room.listener.onJoined(room, seat, s.reconnectToken);
-        room.bus.player(RoomEvents.PLAYER_JOINED, s);
-        room.welcome(s);
+        listener.joined().accept(s.reconnectToken, seat);
+        bus.player(RoomEvents.PLAYER_JOINED, s, players);
+        return true;
     }
 
-    /** Gives a dropped player's seat to {@code s}, a new connection with the player's reconnection token. */
-    void resume(Session s, int playerId) {
+    /** Gives a dropped player's seat to {@code s}, a new connection with its reconnection token; true if it did. */
+    boolean resume(Session s, int playerId) {
         Session old = playerId >= 0 && playerId < sessions.length ? sessions[playerId] : null;
-        if (room.disposed() || old == null || !old.dropped()) {
+        if (closed || old == null || !old.dropped()) {
             s.link.close(Protocol.CLOSE_SEAT_EXPIRED, "no dropped seat to resume");
-            return;
+            return false;
         }
         s.resume(old);
         sessions[playerId] = s;
         dropped--;
-        room.counters.reconnections++;
-        room.bus.player(RoomEvents.PLAYER_RESUMED, s);
-        room.welcome(s);
+        reconnections++;
+        bus.player(RoomEvents.PLAYER_RESUMED, s, players);
+        return true;
     }
 
     /** The player left for good (it closed normally, or the server closed it for a violation). */
@@ -85,15 +111,11 @@ final class Seats {
         }
         sessions[s.playerId] = null;
         players--;
-        if (!room.disposed()) {
-            try {
-                room.game.onLeave(s.playerId);
-            } catch (RuntimeException e) {
-                room.fail(e);
-            }
+        if (!closed) {
+            game.leave(s.playerId);
         }
-        room.bus.player(RoomEvents.PLAYER_LEFT, s);
-        room.listener.onSeatFreed(room, s.reconnectToken);
+        bus.player(RoomEvents.PLAYER_LEFT, s, players);
+        listener.freed().accept(s.reconnectToken);
     }
 
     /** The player's connection dropped: keep its seat and entity for the grace period. */
@@ -101,14 +123,14 @@ final class Seats {
         if (!holds(s) || s.dropped()) {
             return;
         }
-        if (room.disposed() || s.reconnectToken == null) {
+        if (closed || s.reconnectToken == null) {
             leave(s);
             return;
         }
-        s.droppedAtNs = Math.max(1, room.nanoClock.getAsLong());
+        s.droppedAtNs = Math.max(1, clock.getAsLong());
         dropped++;
-        room.bus.player(RoomEvents.PLAYER_DROPPED, s);
-        room.listener.onDropped(room, s.reconnectToken, graceNs / 1_000_000L);
+        bus.player(RoomEvents.PLAYER_DROPPED, s, players);
+        listener.dropped().accept(s.reconnectToken, graceNs / 1_000_000L);
     }
 
     /** Frees the seats of dropped players whose grace period is over; cheap when none is dropped. */
@@ -116,20 +138,37 @@ final class Seats {
         if (dropped == 0) {
             return;
         }
-        long now = room.nanoClock.getAsLong();
+        long now = clock.getAsLong();
         for (Session s : sessions) {
             if (s != null && s.dropped() && now - s.droppedAtNs > graceNs) {
-                LOG.debug("room {}: player {} did not come back within the grace period", room.id(), s.playerId);
+                LOG.debug("room {}: player {} did not come back within the grace period", game.roomId(), s.playerId);
                 leave(s);
             }
         }
     }
 
+    /** Closes player {@code playerId} with 4012 and frees its seat; false if the seat is empty. */
+    boolean kick(int playerId) {
+        Session s = playerId >= 0 && playerId < sessions.length ? sessions[playerId] : null;
+        if (s == null || closed) {
+            return false;
+        }
+        LOG.info("room {} ({}): player {} kicked by an operator", game.roomId(), game.spec().name(), playerId);
+        if (s.dropped() || s.link.closed()) {
+            leave(s);
+        } else {
+            s.link.close(Protocol.CLOSE_KICKED, "kicked by an operator");
+        }
+        return true;
+    }
+
     /**
      * Queues one game-message frame for the listed players (all seated ones but {@code except}
-     * when {@code players} is null), each within its per-tick limit; returns how many got it.
+     * when {@code players} is null), each within its per-tick limit; returns how many got it (the
+     * game's {@link dev.tickcast.game.MessageWriter.Outbox}).
      */
     int deliver(int[] players, int count, int except, byte[] frame, int length) {
+        int tick = game.tick();
         Buffer message = null;
         int sent = 0;
         int n = players == null ? sessions.length : count;
@@ -137,16 +176,16 @@ final class Seats {
             int p = players == null ? i : players[i];
             Session s = p >= 0 && p < sessions.length && p != except ? sessions[p] : null;
             if (s == null || s.dropped() || s.link.closed()
-                    || !s.takeGameMessage(room.tick(), Protocol.MAX_GAME_MESSAGES_PER_TICK)) {
+                    || !s.takeGameMessage(tick, Protocol.MAX_GAME_MESSAGES_PER_TICK)) {
                 continue;
             }
             if (message == null) {
                 message = ControlFrames.copy(frame, length);
             }
-            room.outbound.send(s.link, message);
+            outbound.send(s.link, message);
             sent++;
         }
-        room.outbound.flush();
+        outbound.flush();
         return sent;
     }
 
@@ -154,14 +193,15 @@ final class Seats {
     void sendToAll(Buffer message) {
         for (Session s : sessions) {
             if (s != null && !s.dropped()) {
-                room.outbound.send(s.link, message);
+                outbound.send(s.link, message);
             }
         }
-        room.outbound.flush();
+        outbound.flush();
     }
 
-    /** Closes every connection with {@code code} and empties the seats (the room is disposed). */
+    /** Closes every connection with {@code code} and empties the seats for good (the room is disposed). */
     void closeAll(short code, String reason) {
+        closed = true;
         for (int i = 0; i < sessions.length; i++) {
             if (sessions[i] != null) {
                 sessions[i].link.close(code, reason);
@@ -177,6 +217,7 @@ final class Seats {
         return s.playerId >= 0 && sessions[s.playerId] == s;
     }
 
+    /** The seats, by player id (null: free); the array is the seats' own, read it only. */
     Session[] sessions() {
         return sessions;
     }
@@ -189,8 +230,25 @@ final class Seats {
         return dropped;
     }
 
+    /** Dropped players that resumed their seat so far. */
+    long reconnections() {
+        return reconnections;
+    }
+
+    /** The session in {@code seat}, or null. */
     Session at(int seat) {
         return sessions[seat];
+    }
+
+    /** The taken seats, for the admin view. */
+    List<RoomStats.Seat> list() {
+        List<RoomStats.Seat> list = new ArrayList<>();
+        for (Session s : sessions) {
+            if (s != null) {
+                list.add(new RoomStats.Seat(s.playerId, s.name, s.dropped()));
+            }
+        }
+        return list;
     }
 
     private int freeSeat() {
