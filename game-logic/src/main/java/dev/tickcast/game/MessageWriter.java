@@ -10,7 +10,7 @@ import dev.tickcast.wire.Wire;
  * (docs/PROTOCOL.md). Get one from {@link RoomContext#message(int)}, write the payload, then send:
  *
  * <pre>{@code
- * room.message(HIT).writeVarUInt(shooter).writeVarUInt(target).broadcast();
+ * room.message(HIT).writeVarUInt(shooter).writeVarUInt(target).sendToAll();
  * }</pre>
  *
  * The writer is reused: each {@link RoomContext#message} call starts a new message and invalidates
@@ -44,7 +44,8 @@ public final class MessageWriter {
     /** Starts a message of {@code type}; called by the engine for {@link RoomContext#message}. */
     public MessageWriter begin(int type) {
         if (type < 0 || type > Protocol.MAX_GAME_MESSAGE_TYPE) {
-            throw new IllegalArgumentException("game message type must be 0.." + Protocol.MAX_GAME_MESSAGE_TYPE + ": " + type);
+            throw new IllegalArgumentException(
+                    "game message type must be 0.." + Protocol.MAX_GAME_MESSAGE_TYPE + ": " + type);
         }
         out.reset();
         Wire.writeVarUInt(out, Protocol.typeByte(Protocol.GAME_MESSAGE));
@@ -116,11 +117,6 @@ public final class MessageWriter {
     /** Sends the message to every seated player except {@code playerId} (for example the one who caused it). */
     public int broadcast(int exceptPlayerId) {
         return send(null, 0, exceptPlayerId);
-    }
-
-    /** Same as {@link #sendToAll()}. */
-    public int broadcast() {
-        return send(null, 0, -1);
     }
 
     private int send(int[] players, int count, int except) {

@@ -48,7 +48,7 @@ public interface RoomContext {
     /**
      * Starts a game message of {@code type} (0..255) to players: write the payload into the
      * returned writer, then send it with {@link MessageWriter#sendTo}, {@link MessageWriter#sendToAll}
-     * or {@link MessageWriter#broadcast}. The writer is the room's own, reused by the next call.
+     * or {@link MessageWriter#broadcast(int)}. The writer is the room's own, reused by the next call.
      */
     MessageWriter message(int type);
 

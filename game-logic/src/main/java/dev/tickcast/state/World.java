@@ -53,15 +53,6 @@ public final class World {
         return tables.get(index);
     }
 
-    /** The number of entities in every table. */
-    public int entityCount() {
-        int n = 0;
-        for (Table t : tables) {
-            n += t.size();
-        }
-        return n;
-    }
-
     int nextId() {
         if (nextId == Integer.MAX_VALUE) {
             throw new IllegalStateException("entity ids exhausted");

@@ -1,8 +1,8 @@
 package dev.tickcast.wire;
 
 /**
- * INPUT (client to server): one input of the player. The server reads these in place with
- * {@link InputFrame}; this record is for clients and tests.
+ * INPUT (client to server): one input of the player. The server reads INPUT frames in place,
+ * without this record; this record is for clients and tests.
  *
  * @param seq     the input sequence number, strictly increasing per connection, starting at 1
  * @param payload the game-defined input bytes (at most {@link Protocol#MAX_INPUT_PAYLOAD_BYTES})

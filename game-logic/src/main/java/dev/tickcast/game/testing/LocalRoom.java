@@ -2,9 +2,12 @@ package dev.tickcast.game.testing;
 
 import dev.tickcast.game.Game;
 import dev.tickcast.game.GameSpec;
-import dev.tickcast.game.InputReader;
 import dev.tickcast.game.MessageWriter;
 import dev.tickcast.game.RoomContext;
+import dev.tickcast.game.driver.Admission;
+import dev.tickcast.game.driver.GameDriver;
+import dev.tickcast.game.driver.RoomPort;
+import dev.tickcast.game.driver.Verdict;
 import dev.tickcast.state.World;
 
 import java.util.ArrayList;
@@ -14,10 +17,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A room without a server, for unit tests of a game and for tools: it calls the {@link Game} the
- * way the engine does (create, joins, inputs, messages, steps, leaves) on the caller's thread, and
- * records the game messages the game sends and the events it publishes. Deterministic: no clock,
- * no threads.
+ * A room without a server, for unit tests of a game and for tools: it drives the {@link Game}
+ * through the engine's own {@link GameDriver}, so the game meets the same rules as in a real room
+ * (the seat limit, {@code onJoinRequest}, increasing input sequences, the game-message limits both
+ * ways), on the caller's thread, and records the game messages the game sends and the events it
+ * publishes. Deterministic: no clock, no threads.
  *
  * <pre>{@code
  * LocalRoom room = LocalRoom.create(TankGame.SPEC, 42);
@@ -26,6 +30,12 @@ import java.util.Map;
  * room.step(30);
  * assertEquals(1, room.sent(TankGame.HIT).size());
  * }</pre>
+ *
+ * <p>Where a real room would close a player's connection (a refused join, input or message), the
+ * call returns false (or -1, or the refused {@link Admission}) and {@link #verdict()} and
+ * {@link #reason()} tell the close code and reason; the player stays seated until {@link #leave}.
+ * A game that throws is a bug, as in a real room: the exception is rethrown from the call that
+ * caused it, and every later call but {@link #dispose()} throws IllegalStateException.
  */
 public final class LocalRoom implements RoomContext {
     /** A game message the game sent: to whom, its type and payload. */
@@ -36,53 +46,67 @@ public final class LocalRoom implements RoomContext {
     public record Event(String name, Map<String, Object> data) {
     }
 
-    private final GameSpec spec;
-    private final String roomId;
-    private final long seed;
-    private final Game game;
-    private final World world = new World();
-    private final boolean[] seated;
+    private final GameDriver driver;
     private final int[] seqs;
-    private final InputReader reader = new InputReader();
-    private final MessageWriter writer = new MessageWriter(this::deliver);
     private final List<Sent> sent = new ArrayList<>();
     private final List<Event> events = new ArrayList<>();
-    private int tick;
     private int lastEntity = -1;
+    private Verdict verdict = Verdict.ACCEPTED;
+    private String reason;
+    private RuntimeException fault;
+    private String faultIn;
+    private boolean faultThrown;
 
-    private LocalRoom(GameSpec spec, String roomId, long seed) {
-        this.spec = spec;
-        this.roomId = roomId;
-        this.seed = seed;
-        this.game = spec.newGame();
-        this.seated = new boolean[spec.maxPlayers()];
+    private LocalRoom(GameSpec spec, long seed) {
+        this.driver = new GameDriver(spec, "local", seed, new Recorder());
         this.seqs = new int[spec.maxPlayers()];
     }
 
     /** Creates the game of {@code spec} in a room "local" with {@code seed}, as the engine does. */
     public static LocalRoom create(GameSpec spec, long seed) {
-        LocalRoom room = new LocalRoom(spec, "local", seed);
-        room.game.onCreate(room);
-        room.world.freeze();
+        LocalRoom room = new LocalRoom(spec, seed);
+        room.driver.create();
+        room.rethrow();
         return room;
     }
 
     /** The game under test. */
     public Game game() {
-        return game;
+        return driver.game();
     }
 
-    /** Seats a player in the first free seat; returns its player id (the entity: {@link #lastEntity}). */
+    /** The driver this room runs the game with. */
+    public GameDriver driver() {
+        return driver;
+    }
+
+    /**
+     * Seats a player in the first free seat; returns its player id (the entity: {@link #lastEntity}).
+     * Throws IllegalStateException if the room refuses the player (use {@link #tryJoin} to test a refusal).
+     */
     public int join(String name) {
-        for (int p = 0; p < seated.length; p++) {
-            if (!seated[p]) {
-                seated[p] = true;
-                seqs[p] = 0;
-                lastEntity = game.onJoin(p, name);
-                return p;
-            }
+        Admission a = tryJoin(name);
+        if (!a.admitted()) {
+            throw new IllegalStateException("join refused with " + a.closeCode() + ": " + a.reason());
         }
-        throw new IllegalStateException("room full");
+        return a.seat();
+    }
+
+    /**
+     * Asks to seat a player as a real room does: the seat limit, then {@code onJoinRequest}, then
+     * {@code onJoin}; returns the admission (seat and entity) or the refusal (close code and reason).
+     */
+    public Admission tryJoin(String name) {
+        checkRunning();
+        Admission a = driver.join(name);
+        rethrow();
+        verdict = a.verdict();
+        reason = a.reason();
+        if (a.admitted()) {
+            seqs[a.seat()] = 0;
+            lastEntity = a.entity();
+        }
+        return a;
     }
 
     /** The entity id onJoin returned for the last join. */
@@ -92,32 +116,63 @@ public final class LocalRoom implements RoomContext {
 
     /** A player leaves. */
     public void leave(int playerId) {
-        seated[playerId] = false;
-        game.onLeave(playerId);
+        checkRunning();
+        driver.leave(playerId);
+        rethrow();
     }
 
-    /** Sends an input with the player's next sequence number; returns what the game returned. */
+    /** Sends an input with the player's next sequence number; true if the game took it. */
     public boolean input(int playerId, byte... payload) {
-        reader.reset(payload, 0, payload.length);
-        return game.onInput(playerId, ++seqs[playerId], reader);
+        return input(playerId, seqs[playerId] + 1, payload);
     }
 
-    /** Sends a game message from a player; returns what the game returned. */
+    /**
+     * Sends an input with sequence number {@code seq} (later inputs without one continue above the
+     * highest sent); true if the room took it, else {@link #verdict()} says why.
+     */
+    public boolean input(int playerId, int seq, byte[] payload) {
+        checkRunning();
+        seqs[playerId] = Math.max(seqs[playerId], seq);
+        return took(driver.input(playerId, seq, payload, 0, payload.length));
+    }
+
+    /** Sends a game message from a player; true if the room took it, else {@link #verdict()} says why. */
     public boolean message(int playerId, int type, byte... payload) {
-        reader.reset(payload, 0, payload.length);
-        return game.onMessage(playerId, type, reader);
+        checkRunning();
+        return took(driver.message(playerId, type, payload, 0, payload.length));
+    }
+
+    /** The verdict on the last join, input or message: ACCEPTED, or why a real room would close the player. */
+    public Verdict verdict() {
+        return verdict;
+    }
+
+    /** The close reason of the last refused join, input or message (null after an accepted one). */
+    public String reason() {
+        return reason;
     }
 
     /** Sends a server-side message (as over the event bus); returns whether the game took it. */
     public boolean serverMessage(Map<String, Object> message) {
-        return game.onServerMessage(message);
+        checkRunning();
+        boolean took = driver.serverMessage(message);
+        rethrow();
+        return took;
     }
 
     /** Runs {@code steps} fixed steps. */
     public void step(int steps) {
+        checkRunning();
         for (int i = 0; i < steps; i++) {
-            game.step(++tick);
+            driver.step();
+            rethrow();
         }
+    }
+
+    /** Ends the game ({@code onDispose}), as a closing room does; later calls throw IllegalStateException. */
+    public void dispose() {
+        driver.dispose();
+        rethrow();
     }
 
     /** Every game message sent so far, in order (one entry per recipient). */
@@ -137,64 +192,106 @@ public final class LocalRoom implements RoomContext {
 
     @Override
     public String roomId() {
-        return roomId;
+        return driver.context().roomId();
     }
 
     @Override
     public GameSpec spec() {
-        return spec;
+        return driver.context().spec();
     }
 
     @Override
     public long seed() {
-        return seed;
+        return driver.context().seed();
     }
 
     @Override
     public World world() {
-        return world;
+        return driver.world();
     }
 
     @Override
     public int tick() {
-        return tick;
+        return driver.tick();
     }
 
     @Override
     public MessageWriter message(int type) {
-        return writer.begin(type);
+        return driver.context().message(type);
     }
 
     @Override
     public void publish(String name, Map<String, Object> data) {
-        events.add(new Event(name, data));
+        driver.context().publish(name, data);
     }
 
-    private int deliver(int[] players, int count, int except, byte[] frame, int length) {
-        int headerType = frame[1] & 0xFF;
-        int offset = 2;
-        int type = headerType;
-        if ((headerType & 0x80) != 0) {
-            type = (headerType & 0x7F) | (frame[2] & 0xFF) << 7;
-            offset = 3;
+    private boolean took(Verdict v) {
+        rethrow();
+        verdict = v;
+        reason = v.accepted() ? null : driver.reason();
+        return v.accepted();
+    }
+
+    private void checkRunning() {
+        if (driver.disposed()) {
+            throw new IllegalStateException("the room is disposed");
         }
-        byte[] payload = Arrays.copyOfRange(frame, offset, length);
-        int n = 0;
-        if (players == null) {
-            for (int p = 0; p < seated.length; p++) {
-                if (seated[p] && p != except) {
-                    sent.add(new Sent(p, type, payload));
-                    n++;
+        if (fault != null) {
+            throw new IllegalStateException("the game failed in " + faultIn + "; a real room closed with 1011", fault);
+        }
+    }
+
+    /** Rethrows, once, the exception the game threw during the last call. */
+    private void rethrow() {
+        if (fault != null && !faultThrown) {
+            faultThrown = true;
+            throw fault;
+        }
+    }
+
+    /** Every seated player is reachable; messages and events are recorded, faults kept for rethrow. */
+    private final class Recorder implements RoomPort {
+        private byte[] payload;
+        private int type;
+
+        @Override
+        public boolean reachable(int seat) {
+            return true;
+        }
+
+        @Override
+        public void send(int seat, byte[] frame, int length) {
+            if (payload == null) {
+                int header = frame[1] & 0xFF;
+                int offset = 2;
+                type = header;
+                if ((header & 0x80) != 0) {
+                    type = (header & 0x7F) | (frame[2] & 0xFF) << 7;
+                    offset = 3;
                 }
+                payload = Arrays.copyOfRange(frame, offset, length);
             }
-            return n;
+            sent.add(new Sent(seat, type, payload));
         }
-        for (int i = 0; i < count; i++) {
-            if (players[i] >= 0 && players[i] < seated.length && seated[players[i]]) {
-                sent.add(new Sent(players[i], type, payload));
-                n++;
+
+        @Override
+        public void flush() {
+            payload = null;
+        }
+
+        @Override
+        public void publish(String name, Map<String, Object> data) {
+            events.add(new Event(name, data));
+        }
+
+        @Override
+        public void onFault(String callback, RuntimeException e) {
+            if (fault == null) {
+                fault = e;
+                faultIn = callback;
+            } else {
+                fault.addSuppressed(e);
             }
         }
-        return n;
     }
 }

@@ -1,0 +1,87 @@
+package dev.tickcast.game.driver;
+
+import java.util.Arrays;
+
+/**
+ * The seats of a driven room, one slot per player id: taken or free, its last
+ * accepted input sequence, and the game messages it got this tick. Plain arrays: nothing is
+ * allocated after construction.
+ */
+final class SeatTable {
+    private final boolean[] taken;
+    private final int[] lastSeq;
+    private final int[] messageTick;
+    private final int[] messagesThisTick;
+    private int players;
+
+    SeatTable(int seats) {
+        taken = new boolean[seats];
+        lastSeq = new int[seats];
+        messageTick = new int[seats];
+        messagesThisTick = new int[seats];
+        Arrays.fill(messageTick, -1);
+    }
+
+    int size() {
+        return taken.length;
+    }
+
+    int players() {
+        return players;
+    }
+
+    /** The first free seat, or -1 if the room is full. */
+    int freeSeat() {
+        for (int i = 0; i < taken.length; i++) {
+            if (!taken[i]) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** True if {@code seat} is in range and taken. */
+    boolean taken(int seat) {
+        return seat >= 0 && seat < taken.length && taken[seat];
+    }
+
+    /** Takes a free seat for a new player: input sequence 0, no messages this tick. */
+    void take(int seat) {
+        taken[seat] = true;
+        lastSeq[seat] = 0;
+        resetMessages(seat);
+        players++;
+    }
+
+    void free(int seat) {
+        taken[seat] = false;
+        players--;
+    }
+
+    int lastSeq(int seat) {
+        return lastSeq[seat];
+    }
+
+    void lastSeq(int seat, int seq) {
+        lastSeq[seat] = seq;
+    }
+
+    /** A new connection took the seat over: its message count starts again, as a new connection's does. */
+    void resetMessages(int seat) {
+        messageTick[seat] = -1;
+        messagesThisTick[seat] = 0;
+    }
+
+    /** Counts one game message to {@code seat} at {@code tick}; false once it is over {@code perTick}. */
+    boolean takeMessage(int seat, int tick, int perTick) {
+        if (messageTick[seat] != tick) {
+            messageTick[seat] = tick;
+            messagesThisTick[seat] = 0;
+        }
+        if (messagesThisTick[seat] >= perTick) {
+            return false;
+        }
+        messagesThisTick[seat]++;
+        return true;
+    }
+}
