@@ -1,201 +1,124 @@
 package dev.tickcast.server.internal.room;
 
-import dev.tickcast.game.Game;
 import dev.tickcast.game.GameSpec;
-import dev.tickcast.game.InputReader;
-import dev.tickcast.game.MessageWriter;
-import dev.tickcast.game.RoomContext;
+import dev.tickcast.game.driver.GameDriver;
+import dev.tickcast.game.driver.PlayerCounters;
+import dev.tickcast.game.driver.RoomPort;
 import dev.tickcast.state.World;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
-import java.util.function.IntSupplier;
 
 /**
- * A room's game and its world, and the room as the game sees it ({@link RoomContext}). Every call
- * into game code goes through here: an exception from it is a bug in the game, logged once and
- * reported to the room's {@code fault} port (which closes the room, 1011), after which
- * {@link #failed()} is true and calls answer as refused. Nothing of the game exists until
- * {@link #create} (the first JOIN), so a room nobody joins stays small. The room's thread only.
+ * A room's game, run by a {@link GameDriver} (the engine's rules for calling a game, shared with
+ * {@code LocalRoom}), and the room's side of that driver ({@link RoomPort}): game messages go to
+ * the {@link Seats}, events to the {@link RoomBus}, and a fault in game code is logged once and
+ * closes the room through the {@code fault} port (1011). The driver, and with it the game and its
+ * world, is made at the first JOIN ({@link #create}), so a room nobody joins stays small. The
+ * room's thread only.
  */
-final class GameHost implements RoomContext {
+final class GameHost implements RoomPort {
     private static final Logger LOG = LoggerFactory.getLogger(GameHost.class);
 
     private final String roomId;
     private final GameSpec spec;
     private final long seed;
-    private final IntSupplier tick;
     private final RoomBus bus;
     private final Runnable fault;
-    private boolean created;
-    private boolean failed;
-    private Game game;
-    private World world;
-    private MessageWriter writer;
+    private Seats seats;
+    private GameDriver driver;
 
     /**
-     * The host of a game of {@code spec} in room {@code roomId}, whose current tick is {@code tick},
-     * publishing its events to {@code bus}; {@code fault} closes the room when the game fails.
+     * The host of a game of {@code spec} in room {@code roomId}, publishing its events to
+     * {@code bus}; {@code fault} closes the room when the game fails.
      */
-    GameHost(String roomId, GameSpec spec, long seed, IntSupplier tick, RoomBus bus, Runnable fault) {
+    GameHost(String roomId, GameSpec spec, long seed, RoomBus bus, Runnable fault) {
         this.roomId = roomId;
         this.spec = spec;
         this.seed = seed;
-        this.tick = tick;
         this.bus = bus;
         this.fault = fault;
     }
 
     /**
-     * Makes the world and the game (its {@code onCreate}), once, the game's messages going to
-     * {@code outbox} (the seats); false if the game failed.
+     * Makes the driver and the game (its {@code onCreate}), once, the game's messages going to
+     * {@code players}; false if the game failed there.
      */
-    boolean create(MessageWriter.Outbox outbox) {
-        created = true;
-        world = new World();
-        writer = new MessageWriter(outbox);
-        try {
-            game = spec.newGame();
-            game.onCreate(this);
-        } catch (RuntimeException e) {
-            fail(e);
-            return false;
-        }
-        world.freeze();
-        return true;
+    boolean create(Seats players) {
+        seats = players;
+        driver = new GameDriver(spec, roomId, seed, this);
+        return driver.create();
+    }
+
+    String roomId() {
+        return roomId;
+    }
+
+    GameSpec spec() {
+        return spec;
     }
 
     /** True once {@link #create} ran (whether or not the game failed there). */
     boolean created() {
-        return created;
+        return driver != null;
     }
 
-    /** True once game code has thrown: the room is closed, and calls answer as refused. */
-    boolean failed() {
-        return failed;
+    /** The driver: every call into the game goes through it (null before {@link #create}). */
+    GameDriver driver() {
+        return driver;
     }
 
-    /** The game's refusal of a player named {@code name}, or null (also if the game failed). */
-    String joinRequest(String name, int players) {
-        try {
-            return game.onJoinRequest(name, players);
-        } catch (RuntimeException e) {
-            fail(e);
-            return null;
-        }
+    /** The game's world (its tables exist once {@link #create} has run). */
+    World world() {
+        return driver.world();
     }
 
-    /** Seats the player in the game; its entity, or -1 (also if the game failed). */
-    int join(int seat, String name) {
-        try {
-            return game.onJoin(seat, name);
-        } catch (RuntimeException e) {
-            fail(e);
-            return -1;
-        }
+    /** The tick: the number of steps run (0 before the first). */
+    int tick() {
+        return driver == null ? 0 : driver.tick();
     }
 
-    void leave(int seat) {
-        try {
-            game.onLeave(seat);
-        } catch (RuntimeException e) {
-            fail(e);
-        }
+    /** What the players sent the game, and what it took (null before {@link #create}). */
+    PlayerCounters counters() {
+        return driver == null ? null : driver.counters();
     }
 
-    /** True if the game took the input; false if it refused it or failed. */
-    boolean input(int seat, int seq, InputReader in) {
-        try {
-            return game.onInput(seat, seq, in);
-        } catch (RuntimeException e) {
-            fail(e);
-            return false;
-        }
-    }
-
-    /** True if the game took the game message; false if it refused it or failed. */
-    boolean message(int seat, int type, InputReader in) {
-        try {
-            return game.onMessage(seat, type, in);
-        } catch (RuntimeException e) {
-            fail(e);
-            return false;
-        }
-    }
-
-    /** True if the game took a server-side message; false if it refused it or failed. */
-    boolean serverMessage(Map<String, Object> message) {
-        try {
-            return game.onServerMessage(message);
-        } catch (RuntimeException e) {
-            fail(e);
-            return false;
-        }
-    }
-
-    /** Runs the game's step {@code next}; false if the game failed. */
-    boolean step(int next) {
-        try {
-            game.step(next);
-            return true;
-        } catch (RuntimeException e) {
-            fail(e);
-            return false;
-        }
-    }
-
-    /** The game's {@code onDispose}, if it was made; an exception from it is only logged. */
+    /** Ends the game (its {@code onDispose}, if it was made). */
     void dispose() {
-        try {
-            if (game != null) {
-                game.onDispose();
-            }
-        } catch (RuntimeException e) {
-            LOG.error("room {}: game failed in onDispose", roomId, e);
+        if (driver != null) {
+            driver.dispose();
         }
     }
 
-    private void fail(RuntimeException e) {
-        if (!failed) {
-            LOG.error("room {} ({}): game code failed at tick {}; closing the room", roomId, spec.name(), tick.getAsInt(), e);
-        }
-        failed = true;
-        fault.run();
+    @Override
+    public boolean reachable(int seat) {
+        return seats.reachable(seat);
     }
 
     @Override
-    public String roomId() {
-        return roomId;
+    public void send(int seat, byte[] frame, int length) {
+        seats.send(seat, frame, length);
     }
 
     @Override
-    public GameSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public long seed() {
-        return seed;
-    }
-
-    @Override
-    public World world() {
-        return world;
-    }
-
-    @Override
-    public int tick() {
-        return tick.getAsInt();
-    }
-
-    @Override
-    public MessageWriter message(int type) {
-        return writer.begin(type);
+    public void flush() {
+        seats.flush();
     }
 
     @Override
     public void publish(String name, Map<String, Object> data) {
         bus.gameEvent(name, data);
+    }
+
+    @Override
+    public void onFault(String callback, RuntimeException e) {
+        if ("onDispose".equals(callback)) {
+            LOG.error("room {}: game failed in onDispose", roomId, e);
+            return;
+        }
+        LOG.error("room {} ({}): game code failed at tick {} (in {}); closing the room", roomId, spec.name(), tick(),
+                callback, e);
+        fault.run();
     }
 }

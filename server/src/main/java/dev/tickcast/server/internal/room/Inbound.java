@@ -1,7 +1,7 @@
 package dev.tickcast.server.internal.room;
 
 import com.esotericsoftware.kryo.io.Input;
-import dev.tickcast.game.InputReader;
+import dev.tickcast.game.driver.Verdict;
 import dev.tickcast.wire.ChatSendMessage;
 import dev.tickcast.wire.PingMessage;
 import dev.tickcast.wire.Protocol;
@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The client messages waiting in the sessions' inboxes, taken in order ({@link #drain}) and
  * dispatched by type byte through a table of handlers: a seated player's INPUT and GAME_SEND to
- * the game, PING answered with PONG, CHAT_SEND relayed (when the game has chat on); a spectator's
+ * the game's driver (which checks them and answers with a verdict), PING answered with PONG, CHAT_SEND relayed (when the game has chat on); a spectator's
  * PING only. A violation closes the sender. Frames are copied into one reused array and read in
  * place: nothing is allocated per INPUT or GAME_SEND. Made with the game (the first JOIN). The
  * room's thread only.
@@ -33,18 +33,15 @@ final class Inbound {
     private final GameHost game;
     private final Seats seats;
     private final Spectators spectators;
-    private final RoomStats stats;
     private final Handler[] handlers = new Handler[TYPES];
     private final byte[] frame = new byte[Protocol.MAX_CLIENT_MESSAGE_BYTES];
-    private final InputReader reader = new InputReader();
 
-    /** The inbound side of {@code game}'s room, counting in {@code stats}. */
-    Inbound(ControlFrames frames, GameHost game, Seats seats, Spectators spectators, RoomStats stats) {
+    /** The inbound side of {@code game}'s room. */
+    Inbound(ControlFrames frames, GameHost game, Seats seats, Spectators spectators) {
         this.frames = frames;
         this.game = game;
         this.seats = seats;
         this.spectators = spectators;
-        this.stats = stats;
         on(Protocol.INPUT, this::input);
         on(Protocol.GAME_SEND, this::gameMessage);
         on(Protocol.PING, this::ping);
@@ -119,45 +116,22 @@ final class Inbound {
     }
 
     private void input(Session s, byte[] f, int length) {
-        stats.inputs++;
         Input in = frames.body(f, length);
         int seq = Wire.readVarUInt(in);
-        if (seq <= s.lastSeq) {
-            reject(s, Protocol.CLOSE_INVALID_PAYLOAD, seq < 0 ? "bad input sequence" : "input sequence not increasing");
-            return;
-        }
-        reader.reset(f, in.position(), length - in.position());
-        if (!game.input(s.playerId, seq, reader)) {
-            if (!game.failed()) {
-                reject(s, Protocol.CLOSE_INVALID_PAYLOAD, "malformed input payload");
-            }
-            return;
-        }
-        s.lastSeq = seq;
-        stats.inputsAccepted++;
+        verdict(s, game.driver().input(s.playerId, seq, f, in.position(), length - in.position()));
     }
 
     private void gameMessage(Session s, byte[] f, int length) {
-        stats.gameMessages++;
         Input in = frames.body(f, length);
         int type = Wire.readVarUInt(in);
-        if (type < 0 || type > Protocol.MAX_GAME_MESSAGE_TYPE) {
-            reject(s, Protocol.CLOSE_INVALID_PAYLOAD, "bad game message type");
-            return;
+        verdict(s, game.driver().message(s.playerId, type, f, in.position(), length - in.position()));
+    }
+
+    /** Closes the sender of a refused INPUT or GAME_SEND; a failed game has closed the whole room already. */
+    private void verdict(Session s, Verdict verdict) {
+        if (!verdict.accepted() && verdict != Verdict.FAILED) {
+            reject(s, verdict.closeCode(), game.driver().reason());
         }
-        int payload = length - in.position();
-        if (payload > Protocol.MAX_GAME_PAYLOAD_BYTES) {
-            reject(s, Protocol.CLOSE_TOO_BIG, "game message payload over " + Protocol.MAX_GAME_PAYLOAD_BYTES + " bytes");
-            return;
-        }
-        reader.reset(f, in.position(), payload);
-        if (!game.message(s.playerId, type, reader)) {
-            if (!game.failed()) {
-                reject(s, Protocol.CLOSE_INVALID_PAYLOAD, "game message of type " + type + " refused by the game");
-            }
-            return;
-        }
-        stats.gameMessagesAccepted++;
     }
 
     private void ping(Session s, byte[] f, int length) {

@@ -30,7 +30,6 @@ public final class Room {
     private final RoomStats stats;
     private SnapshotRing ring;
     private Runnable stopStepping; // null until the first player is seated
-    private int tick;
     private boolean schedule;
     private boolean disposed;
 
@@ -42,7 +41,7 @@ public final class Room {
         this.settings = settings;
         this.metrics = settings.metrics().forRoom(spec);
         this.bus = new RoomBus(context.owner().eventBus(), id, spec, this::tick);
-        this.host = new GameHost(id, spec, seed, this::tick, bus, () -> {
+        this.host = new GameHost(id, spec, seed, bus, () -> {
             if (!disposed) { // the game failed (its host logged why): close the room, leave the directory
                 dispose(Protocol.CLOSE_INTERNAL_ERROR, "game error");
                 listener.onDisposed(this);
@@ -54,7 +53,7 @@ public final class Room {
                 settings.reconnectGraceMs() * 1_000_000L, settings.nanoClock(), outbound);
         this.sessions = new Sessions(host, seats, spectators);
         this.broadcast = new Broadcaster(settings.slowConsumerTimeoutMs() * 1_000_000L, outbound);
-        this.stats = new RoomStats(id, spec, settings.nanoClock(), seats, spectators, broadcast);
+        this.stats = new RoomStats(id, spec, settings.nanoClock(), host, seats, spectators, broadcast);
     }
 
     /** The room id (immutable; any thread). */
@@ -79,7 +78,7 @@ public final class Room {
     /** Opens the room's event-bus address; its loop steps it from the first JOIN on if {@code schedule}. */
     public void start(boolean schedule) {
         this.schedule = schedule;
-        bus.open(message -> materialize() && host.serverMessage(message));
+        bus.open(message -> materialize() && host.driver().serverMessage(message));
     }
 
     /** Seats {@code session}: WELCOME and SCHEMA now, a full snapshot at the next broadcast. */
@@ -123,10 +122,10 @@ public final class Room {
         }
         long startNs = System.nanoTime(); // a duration of CPU work: the system's clock, whatever the room's
         sessions.drainSeated();
-        if (disposed || !host.step(tick + 1)) {
+        if (disposed || !host.driver().step()) {
             return;
         }
-        tick++;
+        int tick = host.tick();
         seats.expireDropped();
         if (tick % spec.snapshotEveryTicks() == 0) {
             Snapshot snapshot = ring.capture(host.world(), tick);
@@ -134,7 +133,7 @@ public final class Room {
             broadcast.broadcast(snapshot, ring, seats.sessions(), spectators.sessions(), settings.nanoClock().getAsLong());
         }
         stats.stepNs = System.nanoTime() - startNs;
-        metrics.onStep(stats.refresh(tick, stopStepping != null, disposed));
+        metrics.onStep(stats.refresh(stopStepping != null, disposed));
     }
 
     /** Stops the room: closes every client with {@code code}, calls the game's onDispose, publishes the end. */
@@ -147,7 +146,7 @@ public final class Room {
             stopStepping.run();
         }
         sessions.closeAll(code, reason);
-        metrics.onDisposed(stats.refresh(tick, stopStepping != null, disposed));
+        metrics.onDisposed(stats.refresh(stopStepping != null, disposed));
         host.dispose();
         bus.close(code, reason);
     }
@@ -164,12 +163,12 @@ public final class Room {
 
     /** The room's figures now, with its seats, copied on the room's thread (any thread; {@link RoomJson}). */
     public Future<RoomStats> stats() {
-        return Future.future(promise -> execute(() -> promise.complete(stats.refresh(tick, stopStepping != null, disposed).copy())));
+        return Future.future(promise -> execute(() -> promise.complete(stats.refresh(stopStepping != null, disposed).copy())));
     }
 
     /** The current tick. */
     public int tick() {
-        return tick;
+        return host.tick();
     }
 
     /** The number of seated players, dropped ones included. */
@@ -189,8 +188,8 @@ public final class Room {
 
     /** Makes the game, its world, the ring and the frames, once; false if the room is disposed. */
     private boolean materialize() {
-        if (!disposed && !host.created() && host.create(seats::deliver)) {
-            sessions.open(host.world().schemas(), stats);
+        if (!disposed && !host.created() && host.create(seats)) {
+            sessions.open(host.world().schemas());
             ring = new SnapshotRing(host.world().schemas());
         }
         return !disposed;

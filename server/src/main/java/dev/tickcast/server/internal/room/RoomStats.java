@@ -1,6 +1,7 @@
 package dev.tickcast.server.internal.room;
 
 import dev.tickcast.game.GameSpec;
+import dev.tickcast.game.driver.PlayerCounters;
 
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -22,6 +23,7 @@ public final class RoomStats implements Cloneable {
     private final GameSpec spec;
     private final LongSupplier clock;
     private final long createdNs;
+    private final GameHost game;
     private final Seats seatsPart;
     private final Spectators spectatorsPart;
     private final BroadcastStage broadcast;
@@ -51,20 +53,21 @@ public final class RoomStats implements Cloneable {
     long slowConsumersClosed;
 
     /** The figures of room {@code roomId}, made now on its {@code clock}, read from its parts. */
-    RoomStats(String roomId, GameSpec spec, LongSupplier clock, Seats seats, Spectators spectators,
+    RoomStats(String roomId, GameSpec spec, LongSupplier clock, GameHost game, Seats seats, Spectators spectators,
               BroadcastStage broadcast) {
         this.roomId = roomId;
         this.spec = spec;
         this.clock = clock;
         this.createdNs = clock.getAsLong();
+        this.game = game;
         this.seatsPart = seats;
         this.spectatorsPart = spectators;
         this.broadcast = broadcast;
     }
 
     /** Reads the parts' figures now, with the room's own; returns this. */
-    RoomStats refresh(int tick, boolean ticking, boolean disposed) {
-        this.tick = tick;
+    RoomStats refresh(boolean ticking, boolean disposed) {
+        this.tick = game.tick();
         this.ticking = ticking;
         this.disposed = disposed;
         this.ageNs = clock.getAsLong() - createdNs;
@@ -72,6 +75,13 @@ public final class RoomStats implements Cloneable {
         this.droppedPlayers = seatsPart.droppedCount();
         this.reconnections = seatsPart.reconnections();
         this.spectators = spectatorsPart.count();
+        PlayerCounters counters = game.counters();
+        if (counters != null) {
+            inputs = counters.inputs();
+            inputsAccepted = counters.inputsAccepted();
+            gameMessages = counters.gameMessages();
+            gameMessagesAccepted = counters.gameMessagesAccepted();
+        }
         broadcast.report(this);
         return this;
     }

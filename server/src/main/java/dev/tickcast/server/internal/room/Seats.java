@@ -1,5 +1,7 @@
 package dev.tickcast.server.internal.room;
 
+import dev.tickcast.game.driver.Admission;
+import dev.tickcast.game.driver.Verdict;
 import dev.tickcast.server.RoomEvents;
 import dev.tickcast.wire.Protocol;
 import io.vertx.core.buffer.Buffer;
@@ -15,13 +17,16 @@ import java.util.function.ObjLongConsumer;
 
 /**
  * A room's seats: joins, leaves, drops and resumptions within the reconnection grace period, kicks,
- * and the delivery of game messages to seated players. A seat number is the player id the game
- * sees. The game is reached through its {@link GameHost}, the matchmaker through a
- * {@link SeatListener}; once {@link #closeAll closed} (the room is disposed) every seat refuses.
+ * and the connections game messages go to. A seat number is the player id the game sees. The game
+ * is reached through its driver ({@link GameHost#driver()}), which keeps the seats the game knows
+ * and decides joins; the matchmaker through a {@link SeatListener}; once {@link #closeAll closed}
+ * (the room is disposed) every seat refuses.
  * The room's thread only.
  */
 final class Seats {
     private static final Logger LOG = LoggerFactory.getLogger(Seats.class);
+    /** The answer to a join once the room is closed: 4005, "room closed". */
+    private static final Admission CLOSED = new Admission(Verdict.DISPOSED, -1, -1, Verdict.DISPOSED.reason());
 
     /**
      * What the seats tell the matchmaker, by reconnection token (the room's {@link RoomListener}
@@ -42,6 +47,8 @@ final class Seats {
     private int dropped;
     private boolean closed;
     private long reconnections;
+    /** The game message being sent, copied at its first recipient (null between messages). */
+    private Buffer message;
 
     /**
      * Seats for {@code game}'s room, publishing to {@code bus}, telling {@code listener}; a dropped
@@ -57,30 +64,25 @@ final class Seats {
         this.outbound = outbound;
     }
 
-    /** Seats {@code s}; true if it took a seat (the room then greets it), false if it was refused and closed. */
+    /**
+     * Seats {@code s} if the game admits it; true if it took a seat (the room then greets it),
+     * false if it was refused and closed (the room full or closed, the game's refusal, or the
+     * game failing, which closes every client).
+     */
     boolean join(Session s) {
-        int seat = freeSeat();
-        if (closed || seat < 0) {
-            s.link.close(Protocol.CLOSE_ROOM_CLOSED, closed ? "room closed" : "room full");
-            listener.freed().accept(s.reconnectToken);
+        Admission admission = closed ? CLOSED : game.driver().join(s.name);
+        if (!admission.admitted()) {
+            s.link.close(admission.closeCode(), admission.reason());
+            if (admission.verdict() != Verdict.FAILED) { // a failed game closed the room and every seat with it
+                listener.freed().accept(s.reconnectToken);
+            }
             return false;
         }
-        String refusal = game.joinRequest(s.name, players);
-        if (game.failed()) {
-            return false;
-        }
-        if (refusal != null) {
-            s.link.close(Protocol.CLOSE_POLICY, refusal);
-            listener.freed().accept(s.reconnectToken);
-            return false;
-        }
+        int seat = admission.seat();
         s.playerId = seat;
+        s.entityId = admission.entity();
         sessions[seat] = s;
         players++;
-        s.entityId = game.join(seat, s.name);
-        if (game.failed()) {
-            return false;
-        }
         listener.joined().accept(s.reconnectToken, seat);
         bus.player(RoomEvents.PLAYER_JOINED, s, players);
         return true;
@@ -89,7 +91,7 @@ final class Seats {
     /** Gives a dropped player's seat to {@code s}, a new connection with its reconnection token; true if it did. */
     boolean resume(Session s, int playerId) {
         Session old = playerId >= 0 && playerId < sessions.length ? sessions[playerId] : null;
-        if (closed || old == null || !old.dropped()) {
+        if (closed || old == null || !old.dropped() || !game.driver().resume(playerId)) {
             s.link.close(Protocol.CLOSE_SEAT_EXPIRED, "no dropped seat to resume");
             return false;
         }
@@ -112,7 +114,7 @@ final class Seats {
         sessions[s.playerId] = null;
         players--;
         if (!closed) {
-            game.leave(s.playerId);
+            game.driver().leave(s.playerId);
         }
         bus.player(RoomEvents.PLAYER_LEFT, s, players);
         listener.freed().accept(s.reconnectToken);
@@ -162,31 +164,27 @@ final class Seats {
         return true;
     }
 
+    /** True if the player in {@code seat} can be sent a game message now (seated, connected, not closing). */
+    boolean reachable(int seat) {
+        Session s = sessions[seat];
+        return s != null && !s.dropped() && !s.link.closed();
+    }
+
     /**
-     * Queues one game-message frame for the listed players (all seated ones but {@code except}
-     * when {@code players} is null), each within its per-tick limit; returns how many got it (the
-     * game's {@link dev.tickcast.game.MessageWriter.Outbox}).
+     * Queues one game-message frame for the player in {@code seat}; the frame is copied once per
+     * message, and the copy is shared by every player it goes to until {@link #flush()}.
      */
-    int deliver(int[] players, int count, int except, byte[] frame, int length) {
-        int tick = game.tick();
-        Buffer message = null;
-        int sent = 0;
-        int n = players == null ? sessions.length : count;
-        for (int i = 0; i < n; i++) {
-            int p = players == null ? i : players[i];
-            Session s = p >= 0 && p < sessions.length && p != except ? sessions[p] : null;
-            if (s == null || s.dropped() || s.link.closed()
-                    || !s.takeGameMessage(tick, Protocol.MAX_GAME_MESSAGES_PER_TICK)) {
-                continue;
-            }
-            if (message == null) {
-                message = ControlFrames.copy(frame, length);
-            }
-            outbound.send(s.link, message);
-            sent++;
+    void send(int seat, byte[] frame, int length) {
+        if (message == null) {
+            message = ControlFrames.copy(frame, length);
         }
+        outbound.send(sessions[seat].link, message);
+    }
+
+    /** Ends one game message: its writes are handed over, its shared copy forgotten. */
+    void flush() {
+        message = null;
         outbound.flush();
-        return sent;
     }
 
     /** Sends {@code message} to every connected player. */

@@ -26,9 +26,6 @@ public final class Session {
     int entityId = -1;
     int lastTick = Snapshot.NO_TICK;
     int prevTick = Snapshot.NO_TICK;
-    int lastSeq;
-    int gameMessageTick = -1;
-    int gameMessagesThisTick;
     long snapshotsSkipped;
     long behindSinceNs;
 
@@ -44,29 +41,15 @@ public final class Session {
         this.reconnectToken = reconnectToken;
     }
 
-    /** Takes over the seat, entity and input sequence of a dropped session. */
+    /** Takes over the seat and entity of a dropped session (its input sequence stays with the seat, in the driver). */
     void resume(Session dropped) {
         playerId = dropped.playerId;
         entityId = dropped.entityId;
-        lastSeq = dropped.lastSeq;
     }
 
     /** True while the player's connection is gone but its seat is kept for a reconnection. */
     boolean dropped() {
         return droppedAtNs != 0;
-    }
-
-    /** Counts one game message to this player at {@code tick}; false once it is over the per-tick limit. */
-    boolean takeGameMessage(int tick, int perTick) {
-        if (gameMessageTick != tick) {
-            gameMessageTick = tick;
-            gameMessagesThisTick = 0;
-        }
-        if (gameMessagesThisTick >= perTick) {
-            return false;
-        }
-        gameMessagesThisTick++;
-        return true;
     }
 
     /**

@@ -25,9 +25,9 @@ final class Sessions {
     }
 
     /** Makes the frames and the inbound side, once the game's world has the tables of {@code schemas}. */
-    void open(List<Schema> schemas, RoomStats stats) {
+    void open(List<Schema> schemas) {
         frames = new ControlFrames(game.roomId(), game.spec(), schemas);
-        inbound = new Inbound(frames, game, seats, spectators, stats);
+        inbound = new Inbound(frames, game, seats, spectators);
     }
 
     /** Seats {@code s}: WELCOME and SCHEMA now if it took a seat, else it is closed. */
