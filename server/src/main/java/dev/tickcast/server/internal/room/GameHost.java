@@ -5,6 +5,7 @@ import dev.tickcast.game.driver.GameDriver;
 import dev.tickcast.game.driver.PlayerCounters;
 import dev.tickcast.game.driver.RoomPort;
 import dev.tickcast.state.World;
+import io.vertx.core.buffer.Buffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +14,7 @@ import java.util.Map;
 /**
  * A room's game, run by a {@link GameDriver} (the engine's rules for calling a game, shared with
  * {@code LocalRoom}), and the room's side of that driver ({@link RoomPort}): game messages go to
- * the {@link Seats}, events to the {@link RoomBus}, and a fault in game code is logged once and
+ * the seated players' links, events to the {@link RoomBus}, and a fault in game code is logged once and
  * closes the room through the {@code fault} port (1011). The driver, and with it the game and its
  * world, is made at the first JOIN ({@link #create}), so a room nobody joins stays small. The
  * room's thread only.
@@ -26,27 +27,32 @@ final class GameHost implements RoomPort {
     private final long seed;
     private final RoomBus bus;
     private final Runnable fault;
-    private Seats seats;
+    private final Outbound outbound;
+    private Session[] seats;
     private GameDriver driver;
+    /** The game message being sent, copied at its first recipient (null between messages). */
+    private Buffer message;
 
     /**
      * The host of a game of {@code spec} in room {@code roomId}, publishing its events to
-     * {@code bus}; {@code fault} closes the room when the game fails.
+     * {@code bus}, writing its messages through {@code outbound}; {@code fault} closes the room
+     * when the game fails.
      */
-    GameHost(String roomId, GameSpec spec, long seed, RoomBus bus, Runnable fault) {
+    GameHost(String roomId, GameSpec spec, long seed, RoomBus bus, Outbound outbound, Runnable fault) {
         this.roomId = roomId;
         this.spec = spec;
         this.seed = seed;
         this.bus = bus;
+        this.outbound = outbound;
         this.fault = fault;
     }
 
     /**
      * Makes the driver and the game (its {@code onCreate}), once, the game's messages going to
-     * {@code players}; false if the game failed there.
+     * the sessions of {@code players}; false if the game failed there.
      */
     boolean create(Seats players) {
-        seats = players;
+        seats = players.sessions();
         driver = new GameDriver(spec, roomId, seed, this);
         return driver.create();
     }
@@ -91,19 +97,27 @@ final class GameHost implements RoomPort {
         }
     }
 
+    /** True if the player in {@code seat} is seated, connected and not closing. */
     @Override
     public boolean reachable(int seat) {
-        return seats.reachable(seat);
+        Session s = seats[seat];
+        return s != null && !s.dropped() && !s.link.closed();
     }
 
+    /** Queues the frame for the player in {@code seat}: copied once per message, the copy shared until {@link #flush()}. */
     @Override
     public void send(int seat, byte[] frame, int length) {
-        seats.send(seat, frame, length);
+        if (message == null) {
+            message = ControlFrames.copy(frame, length);
+        }
+        outbound.send(seats[seat].link, message);
     }
 
+    /** Ends one game message: its writes are handed over, its shared copy forgotten. */
     @Override
     public void flush() {
-        seats.flush();
+        message = null;
+        outbound.flush();
     }
 
     @Override

@@ -13,10 +13,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The client messages waiting in the sessions' inboxes, taken in order ({@link #drain}) and
  * dispatched by type byte through a table of handlers: a seated player's INPUT and GAME_SEND to
- * the game's driver (which checks them and answers with a verdict), PING answered with PONG, CHAT_SEND relayed (when the game has chat on); a spectator's
- * PING only. A violation closes the sender. Frames are copied into one reused array and read in
- * place: nothing is allocated per INPUT or GAME_SEND. Made with the game (the first JOIN). The
- * room's thread only.
+ * the game's driver (which checks them and answers with a verdict), PING answered with PONG,
+ * CHAT_SEND relayed (when the game has chat on); a spectator's PING only. A violation closes the
+ * sender. Frames are copied into one reused array and read in place: nothing is allocated per
+ * INPUT or GAME_SEND. Made with the game (the first JOIN). The room's thread only.
  */
 final class Inbound {
     private static final Logger LOG = LoggerFactory.getLogger(Inbound.class);

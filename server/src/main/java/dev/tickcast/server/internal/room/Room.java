@@ -29,7 +29,7 @@ public final class Room {
     private final BroadcastStage broadcast;
     private final RoomStats stats;
     private SnapshotRing ring;
-    private Runnable stopStepping; // null until the first player is seated
+    private Runnable stopStepping; // set when the first player is seated (a no-op if not scheduled): the room ticks
     private boolean schedule;
     private boolean disposed;
 
@@ -41,13 +41,13 @@ public final class Room {
         this.settings = settings;
         this.metrics = settings.metrics().forRoom(spec);
         this.bus = new RoomBus(context.owner().eventBus(), id, spec, this::tick);
-        this.host = new GameHost(id, spec, seed, bus, () -> {
+        Outbound outbound = new Outbound();
+        this.host = new GameHost(id, spec, seed, bus, outbound, () -> {
             if (!disposed) { // the game failed (its host logged why): close the room, leave the directory
                 dispose(Protocol.CLOSE_INTERNAL_ERROR, "game error");
                 listener.onDisposed(this);
             }
         });
-        Outbound outbound = new Outbound();
         this.seats = new Seats(host, bus, new Seats.SeatListener((token, seat) -> listener.onJoined(this, seat, token),
                 (token, graceMs) -> listener.onDropped(this, token, graceMs), token -> listener.onSeatFreed(this, token)),
                 settings.reconnectGraceMs() * 1_000_000L, settings.nanoClock(), outbound);

@@ -16,12 +16,11 @@ import java.util.function.ObjIntConsumer;
 import java.util.function.ObjLongConsumer;
 
 /**
- * A room's seats: joins, leaves, drops and resumptions within the reconnection grace period, kicks,
- * and the connections game messages go to. A seat number is the player id the game sees. The game
- * is reached through its driver ({@link GameHost#driver()}), which keeps the seats the game knows
- * and decides joins; the matchmaker through a {@link SeatListener}; once {@link #closeAll closed}
- * (the room is disposed) every seat refuses.
- * The room's thread only.
+ * A room's seats: joins, leaves, drops and resumptions within the reconnection grace period, and
+ * kicks. A seat number is the player id the game sees. The game is reached through its driver
+ * ({@link GameHost#driver()}), which keeps the seats as the game knows them and decides joins; the
+ * matchmaker through a {@link SeatListener}. Once {@link #closeAll closed} (the room is disposed)
+ * every seat refuses. The room's thread only.
  */
 final class Seats {
     private static final Logger LOG = LoggerFactory.getLogger(Seats.class);
@@ -47,8 +46,6 @@ final class Seats {
     private int dropped;
     private boolean closed;
     private long reconnections;
-    /** The game message being sent, copied at its first recipient (null between messages). */
-    private Buffer message;
 
     /**
      * Seats for {@code game}'s room, publishing to {@code bus}, telling {@code listener}; a dropped
@@ -162,29 +159,6 @@ final class Seats {
             s.link.close(Protocol.CLOSE_KICKED, "kicked by an operator");
         }
         return true;
-    }
-
-    /** True if the player in {@code seat} can be sent a game message now (seated, connected, not closing). */
-    boolean reachable(int seat) {
-        Session s = sessions[seat];
-        return s != null && !s.dropped() && !s.link.closed();
-    }
-
-    /**
-     * Queues one game-message frame for the player in {@code seat}; the frame is copied once per
-     * message, and the copy is shared by every player it goes to until {@link #flush()}.
-     */
-    void send(int seat, byte[] frame, int length) {
-        if (message == null) {
-            message = ControlFrames.copy(frame, length);
-        }
-        outbound.send(sessions[seat].link, message);
-    }
-
-    /** Ends one game message: its writes are handed over, its shared copy forgotten. */
-    void flush() {
-        message = null;
-        outbound.flush();
     }
 
     /** Sends {@code message} to every connected player. */
