@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One room tick that broadcasts (step, capture, one encode, fan-out) to N in-memory sessions.
+ * One room step that broadcasts (step, capture, one encode, fan-out) to N in-memory sessions.
  * The slope over N is the per-client cost; {@code -prof gc} shows the allocation per tick does not
  * grow with N (one shared buffer per distinct baseline, nothing per client), whether the sockets
  * are on the room's loop or on another one (one batch per loop and tick, reused).
@@ -65,7 +65,7 @@ public class BroadcastBenchmark {
         room = memory.room;
         first = memory.first;
         for (int i = 0; i < 10; i++) {
-            room.tickOnce();
+            room.step();
         }
     }
 
@@ -75,11 +75,11 @@ public class BroadcastBenchmark {
         sockets.shutdownGracefully();
     }
 
-    /** One tick with a snapshot to every session. */
+    /** One step with a snapshot to every session. */
     @Benchmark
     public long tickAndBroadcast() {
-        room.tickOnce();
-        // ticks come every 16.7 ms in a server; back to back here, the sockets' loop must keep up
+        room.step();
+        // steps come every 16.7 ms in a server; back to back here, the sockets' loop must keep up
         while (otherLoop && sockets.pendingTasks() > 0) {
             Thread.onSpinWait();
         }

@@ -138,9 +138,10 @@ public class InboundBenchmark {
     public long gameMessageToAll() {
         if (++sentThisTick == Protocol.MAX_GAME_MESSAGES_PER_TICK) {
             sentThisTick = 0;
-            room.tickOnce();
+            room.step();
         }
-        room.onMessage(sender, message);
+        sender.offer(message);
+        room.drain(sender);
         return first.bytes;
     }
 }

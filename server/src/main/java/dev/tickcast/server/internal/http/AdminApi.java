@@ -3,6 +3,7 @@ package dev.tickcast.server.internal.http;
 import dev.tickcast.server.internal.match.LocalMatch;
 import dev.tickcast.server.internal.match.Matchmaker;
 import dev.tickcast.server.internal.room.Room;
+import dev.tickcast.server.internal.room.RoomJson;
 import dev.tickcast.server.internal.net.ClientAddress;
 import dev.tickcast.server.internal.net.RefusalLog;
 import io.vertx.core.Future;
@@ -181,7 +182,7 @@ public final class AdminApi {
     }
 
     private Future<List<JsonObject>> infos() {
-        return LocalMatch.liveInfo(matchmaker.allRooms(), Room::adminInfo);
+        return LocalMatch.liveInfo(matchmaker.allRooms(), room -> room.stats().map(RoomJson::admin));
     }
 
     private void rooms(RoutingContext ctx) {

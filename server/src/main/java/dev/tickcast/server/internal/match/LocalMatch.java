@@ -1,6 +1,7 @@
 package dev.tickcast.server.internal.match;
 
 import dev.tickcast.server.internal.room.Room;
+import dev.tickcast.server.internal.room.RoomJson;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
@@ -39,7 +40,7 @@ public final class LocalMatch implements MatchService {
 
     /** The live summaries of {@code rooms} (those that answer), in order. */
     public static Future<List<JsonObject>> liveInfo(List<Room> rooms) {
-        return liveInfo(rooms, Room::info);
+        return liveInfo(rooms, room -> room.stats().map(RoomJson::summary));
     }
 
     /** What {@code ask} answers for each of {@code rooms}, in order, leaving out the rooms that do not answer. */

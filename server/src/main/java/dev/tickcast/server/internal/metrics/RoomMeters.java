@@ -1,15 +1,13 @@
 package dev.tickcast.server.internal.metrics;
 
-import dev.tickcast.server.internal.room.Broadcaster;
-import dev.tickcast.server.internal.room.Room;
-import dev.tickcast.server.internal.room.RoomCounters;
 import dev.tickcast.server.internal.room.RoomMetrics;
+import dev.tickcast.server.internal.room.RoomStats;
 
 import java.util.concurrent.TimeUnit;
 
 /**
- * One room's side of its game's meters: once per tick it records the tick time and adds what its
- * counters moved since the last tick to the game's adders (nothing is added for a counter that did
+ * One room's side of its game's meters: once per step it records the step time and adds what its
+ * counters moved since the last step to the game's adders (nothing is added for a counter that did
  * not move, and nothing is allocated). Room thread only.
  */
 final class RoomMeters implements RoomMetrics {
@@ -39,13 +37,13 @@ final class RoomMeters implements RoomMetrics {
     }
 
     @Override
-    public void onTick(Room room, long durationNs) {
-        game.tick.record(durationNs, TimeUnit.NANOSECONDS);
+    public void onStep(RoomStats room) {
+        game.tick.record(room.stepNs(), TimeUnit.NANOSECONDS);
         flush(room);
     }
 
     @Override
-    public void onDisposed(Room room) {
+    public void onDisposed(RoomStats room) {
         if (disposed) {
             return;
         }
@@ -58,7 +56,7 @@ final class RoomMeters implements RoomMetrics {
         dropped = 0;
     }
 
-    private void flush(Room room) {
+    private void flush(RoomStats room) {
         if (disposed) {
             return;
         }
@@ -68,26 +66,24 @@ final class RoomMeters implements RoomMetrics {
         dropped = gauge(game.dropped, dropped, d);
         lateSteps = add(game.lateSteps, lateSteps, room.lateSteps());
         droppedTicks = add(game.droppedTicks, droppedTicks, room.droppedTicks());
-        Broadcaster b = room.broadcaster();
-        broadcasts = add(game.broadcasts, broadcasts, b.broadcasts());
-        bytes = add(game.snapshotBytes, bytes, b.bytesSent());
-        sent = add(game.snapshotsSent, sent, b.snapshotsSent());
-        full = add(game.fullSnapshots, full, b.fullSnapshotsSent());
-        skipped = add(game.snapshotsSkipped, skipped, b.snapshotsSkipped());
-        slow = add(game.slowConsumersClosed, slow, b.slowConsumersClosed());
-        encodeNs = add(game.encodeNs, encodeNs, b.encodeNs());
-        encodes = add(game.encodes, encodes, b.encodes());
-        RoomCounters c = room.counters();
-        long accepted = c.inputsAccepted();
+        broadcasts = add(game.broadcasts, broadcasts, room.broadcasts());
+        bytes = add(game.snapshotBytes, bytes, room.bytesSent());
+        sent = add(game.snapshotsSent, sent, room.snapshotsSent());
+        full = add(game.fullSnapshots, full, room.fullSnapshotsSent());
+        skipped = add(game.snapshotsSkipped, skipped, room.snapshotsSkipped());
+        slow = add(game.slowConsumersClosed, slow, room.slowConsumersClosed());
+        encodeNs = add(game.encodeNs, encodeNs, room.encodeNs());
+        encodes = add(game.encodes, encodes, room.encodes());
+        long accepted = room.inputsAccepted();
         long refusedBefore = inputs - inputsAccepted;
         inputsAccepted = add(game.inputsAccepted, inputsAccepted, accepted);
-        inputs = c.inputs();
+        inputs = room.inputs();
         add(game.inputsRefused, refusedBefore, inputs - inputsAccepted);
         long gameRefusedBefore = messages - messagesAccepted;
-        messagesAccepted = add(game.gameMessagesAccepted, messagesAccepted, c.gameMessagesAccepted());
-        messages = c.gameMessages();
+        messagesAccepted = add(game.gameMessagesAccepted, messagesAccepted, room.gameMessagesAccepted());
+        messages = room.gameMessages();
         add(game.gameMessagesRefused, gameRefusedBefore, messages - messagesAccepted);
-        reconnections = add(game.reconnections, reconnections, c.reconnections());
+        reconnections = add(game.reconnections, reconnections, room.reconnections());
     }
 
     /** Adds {@code now - last} to {@code adder} when it moved; returns {@code now}. */

@@ -3,17 +3,19 @@ package dev.tickcast.server.internal.room;
 import com.esotericsoftware.kryo.io.Output;
 import dev.tickcast.delta.DeltaEncoder;
 import dev.tickcast.state.Snapshot;
+import dev.tickcast.wire.Protocol;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * Sends one snapshot to every session of a room: encode once per distinct (baseline, predictor)
- * pair, share the buffer among every client on that pair (Colyseus' encode-once-send-many). In the
- * steady state all up-to-date clients share one predictive delta, so a broadcast costs one encode
+ * The room's broadcast stage: sends one snapshot to every player and spectator of a room in one
+ * pass, encoding once per distinct (baseline, predictor) pair and sharing the buffer among every
+ * client on that pair (Colyseus' encode-once-send-many). In the steady state all up-to-date
+ * clients, spectators included, share one predictive delta, so a broadcast costs one encode
  * whatever the number of watchers. A session whose write queue is full skips this snapshot. Writes
  * to sockets of other event loops go out as one task per loop ({@link Outbound}).
  * Allocation per broadcast: one Buffer per distinct pair; nothing per client.
  */
-public final class Broadcaster {
+final class Broadcaster implements BroadcastStage {
     private static final int OUTPUT_BYTES = 4096;
 
     // made at the first broadcast: a room that never broadcasts does not hold them
@@ -34,32 +36,35 @@ public final class Broadcaster {
     private long snapshotsSkipped;
     private long slowConsumersClosed;
     private long encodeNs;
-    private long lastFullBytes;
     private long nowNs;
 
-    /** A broadcaster that closes a client unable to take snapshots for {@code slowConsumerTimeoutNs}. */
-    public Broadcaster(long slowConsumerTimeoutNs) {
-        this(slowConsumerTimeoutNs, new Outbound());
-    }
-
+    /**
+     * A broadcaster that writes through {@code outbound} and closes a client unable to take
+     * snapshots for {@code slowConsumerTimeoutNs}.
+     */
     Broadcaster(long slowConsumerTimeoutNs, Outbound outbound) {
         this.slowConsumerTimeoutNs = slowConsumerTimeoutNs;
         this.outbound = outbound;
     }
 
-    /** Sends {@code now} to the first {@code count} non-null entries of {@code sessions}. */
-    void broadcast(Snapshot now, SnapshotRing ring, Session[] sessions, long timeNs) {
+    @Override
+    public void broadcast(Snapshot now, SnapshotRing ring, Session[] players, Session[] spectators, long timeNs) {
         nowNs = timeNs;
         cacheSize = 0;
         broadcasts++;
+        sendTo(players, now, ring);
+        sendTo(spectators, now, ring);
+        outbound.flush();
+        for (int i = 0; i < cacheSize; i++) {
+            cacheBuffer[i] = null;
+        }
+    }
+
+    private void sendTo(Session[] sessions, Snapshot now, SnapshotRing ring) {
         for (Session s : sessions) {
             if (s != null) {
                 sendTo(s, now, ring);
             }
-        }
-        outbound.flush();
-        for (int i = 0; i < cacheSize; i++) {
-            cacheBuffer[i] = null;
         }
     }
 
@@ -81,12 +86,9 @@ public final class Broadcaster {
         outbound.send(s.link, message);
         s.prevTick = base == null ? Snapshot.NO_TICK : base.tick();
         s.lastTick = now.tick();
-        s.snapshotsSent++;
-        s.bytesSent += message.length();
         snapshotsSent++;
         bytesSent += message.length();
         if (base == null) {
-            s.fullSnapshotsSent++;
             fullSnapshotsSent++;
         }
     }
@@ -98,7 +100,7 @@ public final class Broadcaster {
             s.behindSinceNs = nowNs;
         } else if (nowNs - s.behindSinceNs > slowConsumerTimeoutNs) {
             slowConsumersClosed++;
-            s.link.close(dev.tickcast.wire.Protocol.CLOSE_SLOW_CONSUMER, "too far behind for too long");
+            s.link.close(Protocol.CLOSE_SLOW_CONSUMER, "too far behind for too long");
         }
     }
 
@@ -110,7 +112,7 @@ public final class Broadcaster {
                 return cacheBuffer[i];
             }
         }
-        long startNs = System.nanoTime();
+        long startNs = System.nanoTime(); // a duration of CPU work: the system's clock, whatever the room's
         if (out == null) {
             out = new Output(OUTPUT_BYTES, -1);
             encoder = new DeltaEncoder();
@@ -120,9 +122,6 @@ public final class Broadcaster {
         encodeNs += System.nanoTime() - startNs;
         Buffer message = Buffer.buffer(out.position()).appendBytes(out.getBuffer(), 0, out.position());
         encodes++;
-        if (base == null) {
-            lastFullBytes = out.position();
-        }
         remember(baseTick, predTick, message);
         return message;
     }
@@ -140,48 +139,15 @@ public final class Broadcaster {
         cacheSize++;
     }
 
-    /** Messages encoded so far (at most one per distinct baseline pair per broadcast). */
-    public long encodes() {
-        return encodes;
-    }
-
-    /** The size of the last full snapshot encoded, in bytes. */
-    public long lastFullBytes() {
-        return lastFullBytes;
-    }
-
-    /** Broadcasts run (one per snapshot, plus one for the spectators when there are any). */
-    public long broadcasts() {
-        return broadcasts;
-    }
-
-    /** Snapshots written to clients. */
-    public long snapshotsSent() {
-        return snapshotsSent;
-    }
-
-    /** Bytes of the snapshots written to clients. */
-    public long bytesSent() {
-        return bytesSent;
-    }
-
-    /** Full snapshots (keyframes) written to clients. */
-    public long fullSnapshotsSent() {
-        return fullSnapshotsSent;
-    }
-
-    /** Snapshots not written because the client's write queue was full. */
-    public long snapshotsSkipped() {
-        return snapshotsSkipped;
-    }
-
-    /** Clients closed for staying behind too long (4006). */
-    public long slowConsumersClosed() {
-        return slowConsumersClosed;
-    }
-
-    /** Time spent encoding, in nanoseconds. */
-    public long encodeNs() {
-        return encodeNs;
+    @Override
+    public void report(RoomStats stats) {
+        stats.broadcasts = broadcasts;
+        stats.encodes = encodes;
+        stats.encodeNs = encodeNs;
+        stats.snapshotsSent = snapshotsSent;
+        stats.bytesSent = bytesSent;
+        stats.fullSnapshotsSent = fullSnapshotsSent;
+        stats.snapshotsSkipped = snapshotsSkipped;
+        stats.slowConsumersClosed = slowConsumersClosed;
     }
 }

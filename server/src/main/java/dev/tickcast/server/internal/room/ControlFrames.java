@@ -17,22 +17,29 @@ import java.util.List;
 
 /**
  * Encodes and decodes a room's control frames (everything but SNAPSHOT) with the room's own Kryo;
- * one per room, used on the room's thread only.
+ * one per room, made with its game (the first JOIN), used on the room's thread only.
  */
 final class ControlFrames {
     private final Kryo kryo = Messages.newKryo();
     private final Output out = new Output(256, Protocol.MAX_STRING_BYTES * 4);
     private final Input in = new Input();
+    private final String roomId;
+    private final GameSpec spec;
+    private final Buffer schemaFrame;
 
-    Buffer welcome(String roomId, GameSpec spec, Session session) {
-        // a spectator (no seat: playerId -1) is told playerId 0 and no entity (docs/PROTOCOL.md, "Spectators")
-        return frame(new WelcomeMessage(Protocol.VERSION, roomId, spec.name(), Math.max(0, session.playerId),
-                session.entityId,
-                spec.tickHz(), spec.snapshotEveryTicks()));
+    /** The frames of room {@code roomId}, whose world has the tables of {@code schemas}. */
+    ControlFrames(String roomId, GameSpec spec, List<Schema> schemas) {
+        this.roomId = roomId;
+        this.spec = spec;
+        this.schemaFrame = frame(new SchemaMessage(schemas));
     }
 
-    Buffer schema(List<Schema> schemas) {
-        return frame(new SchemaMessage(schemas));
+    /** Sends a seated player or a spectator its WELCOME and the room's SCHEMA. */
+    void greet(Session session) {
+        // a spectator (no seat: playerId -1) is told playerId 0 and no entity (docs/PROTOCOL.md, "Spectators")
+        session.link.send(frame(new WelcomeMessage(Protocol.VERSION, roomId, spec.name(), Math.max(0, session.playerId),
+                session.entityId, spec.tickHz(), spec.snapshotEveryTicks())));
+        session.link.send(schemaFrame);
     }
 
     Buffer pong(int clientTime, int tick) {

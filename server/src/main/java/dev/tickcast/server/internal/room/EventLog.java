@@ -1,5 +1,6 @@
 package dev.tickcast.server.internal.room;
 
+import dev.tickcast.game.GameSpec;
 import dev.tickcast.server.RoomEvents;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -17,20 +18,22 @@ final class EventLog {
     private EventLog() {
     }
 
-    static void room(Room room, String type, JsonObject fields) {
+    /** A room event of room {@code roomId} at {@code tick}: its creation or its end. */
+    static void room(String roomId, GameSpec spec, int tick, String type, JsonObject fields) {
         if (!LOG.isInfoEnabled()) {
             return;
         }
         if (RoomEvents.ROOM_CREATED.equals(type)) {
-            LOG.info("room {} game {} created (max {} players, {} Hz)", room.id(), room.spec().name(),
-                    room.spec().maxPlayers(), room.spec().tickHz());
+            LOG.info("room {} game {} created (max {} players, {} Hz)", roomId, spec.name(),
+                    spec.maxPlayers(), spec.tickHz());
         } else if (RoomEvents.ROOM_DISPOSED.equals(type)) {
-            LOG.info("room {} game {} disposed at tick {}: {} {}", room.id(), room.spec().name(), room.tick(),
+            LOG.info("room {} game {} disposed at tick {}: {} {}", roomId, spec.name(), tick,
                     fields.getInteger("code"), fields.getString("reason"));
         }
     }
 
-    static void player(Room room, String type, Session s) {
+    /** A player event; {@code players} is the number of seated players after it. */
+    static void player(String roomId, GameSpec spec, String type, Session s, int players) {
         if (!LOG.isInfoEnabled()) {
             return;
         }
@@ -41,8 +44,8 @@ final class EventLog {
             case RoomEvents.PLAYER_RESUMED -> "resumed";
             default -> type;
         };
-        LOG.info("room {} game {} player {} \"{}\" {} from {} ({}/{} seated)", room.id(), room.spec().name(),
-                s.playerId, escape(s.name), what, s.link.remote(), room.players(), room.spec().maxPlayers());
+        LOG.info("room {} game {} player {} \"{}\" {} from {} ({}/{} seated)", roomId, spec.name(),
+                s.playerId, escape(s.name), what, s.link.remote(), players, spec.maxPlayers());
     }
 
     /** The name with control characters and quotes escaped. */

@@ -1,57 +1,138 @@
 package dev.tickcast.server.internal.room;
 
 import dev.tickcast.game.GameSpec;
-import dev.tickcast.game.MessageWriter;
-import dev.tickcast.game.RoomContext;
+import dev.tickcast.game.driver.GameDriver;
+import dev.tickcast.game.driver.PlayerCounters;
+import dev.tickcast.game.driver.RoomPort;
 import dev.tickcast.state.World;
+import io.vertx.core.buffer.Buffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 
-/** The room as its game sees it ({@link RoomContext}): settings, world, game messages and events. */
-final class GameHost implements RoomContext {
-    private final Room room;
-    private final World world;
-    private final MessageWriter writer;
+/**
+ * A room's game, run by a {@link GameDriver} (the engine's rules for calling a game, shared with
+ * {@code LocalRoom}), and the room's side of that driver ({@link RoomPort}): game messages go to
+ * the seated players' links, events to the {@link RoomBus}, and a fault in game code is logged once and
+ * closes the room through the {@code fault} port (1011). The driver, and with it the game and its
+ * world, is made at the first JOIN ({@link #create}), so a room nobody joins stays small. The
+ * room's thread only.
+ */
+final class GameHost implements RoomPort {
+    private static final Logger LOG = LoggerFactory.getLogger(GameHost.class);
 
-    GameHost(Room room, World world) {
-        this.room = room;
-        this.world = world;
-        this.writer = new MessageWriter((players, count, except, frame, length) ->
-                room.seats.deliver(players, count, except, frame, length));
+    private final String roomId;
+    private final GameSpec spec;
+    private final long seed;
+    private final RoomBus bus;
+    private final Runnable fault;
+    private final Outbound outbound;
+    private Session[] seats;
+    private GameDriver driver;
+    /** The game message being sent, copied at its first recipient (null between messages). */
+    private Buffer message;
+
+    /**
+     * The host of a game of {@code spec} in room {@code roomId}, publishing its events to
+     * {@code bus}, writing its messages through {@code outbound}; {@code fault} closes the room
+     * when the game fails.
+     */
+    GameHost(String roomId, GameSpec spec, long seed, RoomBus bus, Outbound outbound, Runnable fault) {
+        this.roomId = roomId;
+        this.spec = spec;
+        this.seed = seed;
+        this.bus = bus;
+        this.outbound = outbound;
+        this.fault = fault;
     }
 
-    @Override
-    public String roomId() {
-        return room.id();
+    /**
+     * Makes the driver and the game (its {@code onCreate}), once, the game's messages going to
+     * the sessions of {@code players}; false if the game failed there.
+     */
+    boolean create(Seats players) {
+        seats = players.sessions();
+        driver = new GameDriver(spec, roomId, seed, this);
+        return driver.create();
     }
 
-    @Override
-    public GameSpec spec() {
-        return room.spec();
+    String roomId() {
+        return roomId;
     }
 
-    @Override
-    public long seed() {
-        return room.seed;
+    GameSpec spec() {
+        return spec;
     }
 
-    @Override
-    public World world() {
-        return world;
+    /** True once {@link #create} ran (whether or not the game failed there). */
+    boolean created() {
+        return driver != null;
     }
 
-    @Override
-    public int tick() {
-        return room.tick();
+    /** The driver: every call into the game goes through it (null before {@link #create}). */
+    GameDriver driver() {
+        return driver;
     }
 
+    /** The game's world (its tables exist once {@link #create} has run). */
+    World world() {
+        return driver.world();
+    }
+
+    /** The tick: the number of steps run (0 before the first). */
+    int tick() {
+        return driver == null ? 0 : driver.tick();
+    }
+
+    /** What the players sent the game, and what it took (null before {@link #create}). */
+    PlayerCounters counters() {
+        return driver == null ? null : driver.counters();
+    }
+
+    /** Ends the game (its {@code onDispose}, if it was made). */
+    void dispose() {
+        if (driver != null) {
+            driver.dispose();
+        }
+    }
+
+    /** True if the player in {@code seat} is seated, connected and not closing. */
     @Override
-    public MessageWriter message(int type) {
-        return writer.begin(type);
+    public boolean reachable(int seat) {
+        Session s = seats[seat];
+        return s != null && !s.dropped() && !s.link.closed();
+    }
+
+    /** Queues the frame for the player in {@code seat}: copied once per message, the copy shared until {@link #flush()}. */
+    @Override
+    public void send(int seat, byte[] frame, int length) {
+        if (message == null) {
+            message = ControlFrames.copy(frame, length);
+        }
+        outbound.send(seats[seat].link, message);
+    }
+
+    /** Ends one game message: its writes are handed over, its shared copy forgotten. */
+    @Override
+    public void flush() {
+        message = null;
+        outbound.flush();
     }
 
     @Override
     public void publish(String name, Map<String, Object> data) {
-        room.bus.gameEvent(name, data);
+        bus.gameEvent(name, data);
+    }
+
+    @Override
+    public void onFault(String callback, RuntimeException e) {
+        if ("onDispose".equals(callback)) {
+            LOG.error("room {}: game failed in onDispose", roomId, e);
+            return;
+        }
+        LOG.error("room {} ({}): game code failed at tick {} (in {}); closing the room", roomId, spec.name(), tick(),
+                callback, e);
+        fault.run();
     }
 }

@@ -1,20 +1,26 @@
 package dev.tickcast.server.internal.room;
 
 import com.esotericsoftware.kryo.io.Input;
-import dev.tickcast.game.InputReader;
+import dev.tickcast.game.driver.Verdict;
 import dev.tickcast.wire.ChatSendMessage;
 import dev.tickcast.wire.PingMessage;
 import dev.tickcast.wire.Protocol;
 import dev.tickcast.wire.Wire;
 import io.vertx.core.buffer.Buffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A joined player's messages to the room, dispatched by type byte through a table of handlers:
- * INPUT and GAME_SEND to the game, PING answered with PONG, CHAT_SEND relayed (when the game has
- * chat on). Frames are copied into one reused array and read in place: nothing is allocated per
- * INPUT or GAME_SEND. Room thread only.
+ * The client messages waiting in the sessions' inboxes, taken in order ({@link #drain}) and
+ * dispatched by type byte through a table of handlers: a seated player's INPUT and GAME_SEND to
+ * the game's driver (which checks them and answers with a verdict), PING answered with PONG,
+ * CHAT_SEND relayed (when the game has chat on); a spectator's PING only. A violation closes the
+ * sender. Frames are copied into one reused array and read in place: nothing is allocated per
+ * INPUT or GAME_SEND. Made with the game (the first JOIN). The room's thread only.
  */
 final class Inbound {
+    private static final Logger LOG = LoggerFactory.getLogger(Inbound.class);
+
     /** Handles one frame of a type, {@code frame[0, length)} with the type byte at 0. */
     @FunctionalInterface
     interface Handler {
@@ -23,18 +29,59 @@ final class Inbound {
 
     private static final int TYPES = 128;
 
-    private final Room room;
+    private final ControlFrames frames;
+    private final GameHost game;
+    private final Seats seats;
+    private final Spectators spectators;
     private final Handler[] handlers = new Handler[TYPES];
     private final byte[] frame = new byte[Protocol.MAX_CLIENT_MESSAGE_BYTES];
-    private final InputReader reader = new InputReader();
 
-    Inbound(Room room) {
-        this.room = room;
+    /** The inbound side of {@code game}'s room. */
+    Inbound(ControlFrames frames, GameHost game, Seats seats, Spectators spectators) {
+        this.frames = frames;
+        this.game = game;
+        this.seats = seats;
+        this.spectators = spectators;
         on(Protocol.INPUT, this::input);
         on(Protocol.GAME_SEND, this::gameMessage);
         on(Protocol.PING, this::ping);
-        on(Protocol.CHAT_SEND, room.spec().chat() ? this::chat : this::chatOff);
-        on(Protocol.JOIN, (s, f, n) -> room.reject(s, Protocol.CLOSE_ALREADY_JOINED, "already joined"));
+        on(Protocol.CHAT_SEND, game.spec().chat() ? this::chat : this::chatOff);
+        on(Protocol.JOIN, (s, f, n) -> reject(s, Protocol.CLOSE_ALREADY_JOINED, "already joined"));
+    }
+
+    /**
+     * Handles the messages waiting in {@code session}'s inbox, in order, if it is seated or a
+     * spectator (a session not yet seated keeps them); what follows a message that closed it is
+     * dropped.
+     */
+    void drain(Session session) {
+        boolean seated = seats.holds(session);
+        if (!seated && !spectators.contains(session)) {
+            return;
+        }
+        Buffer message;
+        while ((message = session.inbox.poll()) != null) {
+            if (session.link.closed()) {
+                session.inbox.clear();
+                return;
+            }
+            if (seated) {
+                dispatch(session, message);
+            } else {
+                dispatchSpectator(session, message);
+            }
+        }
+    }
+
+    /** Drains every seated player that has messages waiting (a step takes its INPUTs so). */
+    void drainSeated() {
+        Session[] sessions = seats.sessions();
+        for (int i = 0; i < sessions.length; i++) {
+            Session s = sessions[i];
+            if (s != null && !s.inbox.isEmpty()) {
+                drain(s);
+            }
+        }
     }
 
     private void on(int id, Handler handler) {
@@ -42,24 +89,24 @@ final class Inbound {
     }
 
     /** Handles one client message of a joined session (anything but its JOIN). */
-    void dispatch(Session s, Buffer message) {
+    private void dispatch(Session s, Buffer message) {
         int length = message.length();
         if (length == 0 || length > frame.length) {
-            room.reject(s, Protocol.CLOSE_INVALID_PAYLOAD, "empty or oversized message");
+            reject(s, Protocol.CLOSE_INVALID_PAYLOAD, "empty or oversized message");
             return;
         }
         message.getBytes(0, length, frame, 0);
         int type = frame[0] & 0xFF;
         Handler h = dev.tickcast.wire.ClientMessages.byTypeByte(type) != null ? handlers[type] : null;
         if (h == null) {
-            room.reject(s, Protocol.CLOSE_UNKNOWN_TYPE, "unknown message type " + type);
+            reject(s, Protocol.CLOSE_UNKNOWN_TYPE, "unknown message type " + type);
             return;
         }
         h.handle(s, frame, length);
     }
 
     /** Handles one message of a spectator: a PING is answered, anything else is ignored (PROTOCOL.md 4.2). */
-    void dispatchSpectator(Session s, Buffer message) {
+    private void dispatchSpectator(Session s, Buffer message) {
         int length = message.length();
         if (length == 0 || length > frame.length || message.getUnsignedByte(0) != Protocol.typeByte(Protocol.PING)) {
             return;
@@ -69,79 +116,55 @@ final class Inbound {
     }
 
     private void input(Session s, byte[] f, int length) {
-        room.counters.inputs++;
-        Input in = room.frames.body(f, length);
+        Input in = frames.body(f, length);
         int seq = Wire.readVarUInt(in);
-        if (seq <= s.lastSeq) {
-            room.reject(s, Protocol.CLOSE_INVALID_PAYLOAD, seq < 0 ? "bad input sequence" : "input sequence not increasing");
-            return;
-        }
-        reader.reset(f, in.position(), length - in.position());
-        boolean ok;
-        try {
-            ok = room.game.onInput(s.playerId, seq, reader);
-        } catch (RuntimeException e) {
-            room.fail(e);
-            return;
-        }
-        if (!ok) {
-            room.reject(s, Protocol.CLOSE_INVALID_PAYLOAD, "malformed input payload");
-            return;
-        }
-        s.lastSeq = seq;
-        room.counters.inputsAccepted++;
+        verdict(s, game.driver().input(s.playerId, seq, f, in.position(), length - in.position()));
     }
 
     private void gameMessage(Session s, byte[] f, int length) {
-        room.counters.gameMessages++;
-        Input in = room.frames.body(f, length);
+        Input in = frames.body(f, length);
         int type = Wire.readVarUInt(in);
-        if (type < 0 || type > Protocol.MAX_GAME_MESSAGE_TYPE) {
-            room.reject(s, Protocol.CLOSE_INVALID_PAYLOAD, "bad game message type");
-            return;
+        verdict(s, game.driver().message(s.playerId, type, f, in.position(), length - in.position()));
+    }
+
+    /** Closes the sender of a refused INPUT or GAME_SEND; a failed game has closed the whole room already. */
+    private void verdict(Session s, Verdict verdict) {
+        if (!verdict.accepted() && verdict != Verdict.FAILED) {
+            reject(s, verdict.closeCode(), game.driver().reason());
         }
-        int payload = length - in.position();
-        if (payload > Protocol.MAX_GAME_PAYLOAD_BYTES) {
-            room.reject(s, Protocol.CLOSE_TOO_BIG, "game message payload over " + Protocol.MAX_GAME_PAYLOAD_BYTES + " bytes");
-            return;
-        }
-        reader.reset(f, in.position(), payload);
-        boolean ok;
-        try {
-            ok = room.game.onMessage(s.playerId, type, reader);
-        } catch (RuntimeException e) {
-            room.fail(e);
-            return;
-        }
-        if (!ok) {
-            room.reject(s, Protocol.CLOSE_INVALID_PAYLOAD, "game message of type " + type + " refused by the game");
-            return;
-        }
-        room.counters.gameMessagesAccepted++;
     }
 
     private void ping(Session s, byte[] f, int length) {
-        PingMessage ping = room.frames.read(f, length, PingMessage.class);
+        PingMessage ping = frames.read(f, length, PingMessage.class);
         if (ping == null) {
-            room.reject(s, Protocol.CLOSE_INVALID_PAYLOAD, "malformed ping");
+            reject(s, Protocol.CLOSE_INVALID_PAYLOAD, "malformed ping");
             return;
         }
-        s.link.send(room.frames.pong(ping.clientTime(), room.tick()));
+        s.link.send(frames.pong(ping.clientTime(), game.tick()));
     }
 
     private void chat(Session s, byte[] f, int length) {
-        ChatSendMessage chat = room.frames.read(f, length, ChatSendMessage.class);
+        ChatSendMessage chat = frames.read(f, length, ChatSendMessage.class);
         if (chat == null) {
-            room.reject(s, Protocol.CLOSE_INVALID_PAYLOAD, "malformed chat");
+            reject(s, Protocol.CLOSE_INVALID_PAYLOAD, "malformed chat");
             return;
         }
         String text = Trim.trim(chat.text());
         if (!text.isEmpty()) {
-            room.seats.sendToAll(room.frames.chat(s.playerId, s.name, text));
+            seats.sendToAll(frames.chat(s.playerId, s.name, text));
         }
     }
 
     private void chatOff(Session s, byte[] f, int length) {
-        room.reject(s, Protocol.CLOSE_POLICY, "chat is off in this game");
+        reject(s, Protocol.CLOSE_POLICY, "chat is off in this game");
+    }
+
+    private void reject(Session session, short code, String reason) {
+        if (session.link.closed()) {
+            return;
+        }
+        LOG.info("room {} player {} ({}): closing with {}: {}", game.roomId(), session.playerId, session.link.remote(),
+                code, reason);
+        session.link.close(code, reason);
     }
 }

@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * One tick driver per event loop and tick rate, stepping every room of that loop and rate on one
- * timer: a loop with 30 rooms at 60 Hz sets 60 timers a second, not 1,800, and its rooms broadcast
- * together, so their writes to other loops go out in a few batches. A room's first step comes at
- * the loop's next tick after its first JOIN. An idle group (no room) holds no timer. The loop's
- * thread only; found through the context's data.
+ * The per-loop timer that steps rooms: one {@link StepClock} per event loop and step rate, stepping
+ * every room of that loop and rate on one timer: a loop with 30 rooms at 60 Hz sets 60 timers a
+ * second, not 1,800, and its rooms broadcast together, so their writes to other loops go out in a
+ * few batches. A room's first step comes at the loop's next step after its first JOIN. An idle
+ * group (no room) holds no timer. The loop's thread only; found through the context's data.
  */
 final class LoopTicker {
     private static final String KEY = LoopTicker.class.getName();
@@ -35,50 +35,52 @@ final class LoopTicker {
         return ticker;
     }
 
-    /** Steps {@code room} from the next tick of its rate on. */
-    void add(Room room, LongSupplier nanoClock) {
-        groups.computeIfAbsent(room.spec().tickHz(), hz -> new Group(hz, nanoClock)).add(room);
+    /**
+     * Runs {@code step} from the next step of the loop's {@code stepHz} schedule on, counting the
+     * room's late and dropped steps in {@code stats}; returns what stops it.
+     */
+    Runnable add(Runnable step, RoomStats stats, int stepHz, LongSupplier nanoClock) {
+        Group group = groups.computeIfAbsent(stepHz, hz -> new Group(hz, nanoClock));
+        Member member = new Member(step, stats);
+        group.add(member);
+        return () -> group.remove(member);
     }
 
-    /** Stops stepping {@code room}. */
-    void remove(Room room) {
-        Group g = groups.get(room.spec().tickHz());
-        if (g != null) {
-            g.remove(room);
-        }
+    /** One room of a group: its step and its figures. */
+    private record Member(Runnable step, RoomStats stats) {
     }
 
     private final class Group {
-        private final TickDriver clock;
-        private Room[] rooms = new Room[8];
-        private Room[] stepping = new Room[8];
+        private final StepClock clock;
+        private Member[] members = new Member[8];
+        private Member[] stepping = new Member[8];
         private int size;
         private final Handler<Long> fire = t -> onTimer();
         private long timerId = -1;
         private long droppedSeen;
 
-        Group(int tickHz, LongSupplier nanoClock) {
-            this.clock = new TickDriver(tickHz, nanoClock);
+        Group(int stepHz, LongSupplier nanoClock) {
+            this.clock = new StepClock(stepHz, nanoClock);
         }
 
-        void add(Room room) {
-            if (size == rooms.length) {
-                rooms = Arrays.copyOf(rooms, size * 2);
-                stepping = new Room[rooms.length];
+        void add(Member member) {
+            if (size == members.length) {
+                members = Arrays.copyOf(members, size * 2);
+                stepping = new Member[members.length];
             }
-            rooms[size++] = room;
+            members[size++] = member;
             if (size == 1) {
                 clock.start();
-                droppedSeen = clock.droppedTicks();
+                droppedSeen = clock.droppedSteps();
                 schedule();
             }
         }
 
-        void remove(Room room) {
+        void remove(Member member) {
             for (int i = 0; i < size; i++) {
-                if (rooms[i] == room) {
-                    rooms[i] = rooms[--size];
-                    rooms[size] = null;
+                if (members[i] == member) {
+                    members[i] = members[--size];
+                    members[size] = null;
                     break;
                 }
             }
@@ -91,21 +93,22 @@ final class LoopTicker {
         private void onTimer() {
             timerId = -1;
             int due = clock.dueSteps();
-            long dropped = clock.droppedTicks() - droppedSeen;
-            droppedSeen = clock.droppedTicks();
+            long dropped = clock.droppedSteps() - droppedSeen;
+            droppedSeen = clock.droppedSteps();
             // a room may leave the group while it steps (it is disposed): step a copy of the list
             int n = size;
-            System.arraycopy(rooms, 0, stepping, 0, n);
+            System.arraycopy(members, 0, stepping, 0, n);
             for (int i = 0; i < n; i++) {
-                stepping[i].addDroppedTicks(dropped);
+                RoomStats stats = stepping[i].stats();
+                stats.droppedTicks += dropped;
                 if (due > 1) {
-                    stepping[i].addLateSteps(due - 1);
+                    stats.lateSteps += due - 1;
                 }
             }
             for (int step = 0; step < due; step++) {
                 clock.advance();
                 for (int i = 0; i < n; i++) {
-                    stepping[i].tickOnce();
+                    stepping[i].step().run();
                 }
             }
             Arrays.fill(stepping, 0, n, null);

@@ -8,7 +8,7 @@ import io.vertx.core.buffer.Buffer;
  * handed over as one task per loop at {@link #flush()}, instead of one cross-thread hand-off (a task
  * and a wake-up of that loop) per write. Per-connection order is kept: Vert.x queues a socket's
  * writes in order whichever thread they come from, and a room hands its writes over in the order it
- * made them. Nothing is allocated per write. Room thread only.
+ * made them. Nothing is allocated per write. The room's thread only.
  */
 final class Outbound {
     /**

@@ -1,5 +1,6 @@
 package dev.tickcast.server.internal.room;
 
+import dev.tickcast.game.GameSpec;
 import dev.tickcast.server.RoomEvents;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
@@ -7,45 +8,62 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Map;
+import java.util.function.IntSupplier;
+import java.util.function.Predicate;
 
 /**
  * A room's side of the event bus (the contract is {@link RoomEvents}): it publishes the room's
  * lifecycle and game events as JSON to every-room and per-game addresses, and consumes messages
  * for the game at the room's own address. Registered from the room's context, so the inbox runs
- * on the room's thread. Room thread only.
+ * on the room's thread. The room's thread only.
  */
 final class RoomBus {
-    private final Room room;
     private final EventBus bus;
+    private final String roomId;
+    private final GameSpec spec;
+    private final IntSupplier tick;
     private final String gameAddress;
     private MessageConsumer<Object> inbox;
 
-    RoomBus(Room room, EventBus bus) {
-        this.room = room;
+    /** The bus side of room {@code roomId} of {@code spec}, whose current tick is {@code tick}. */
+    RoomBus(EventBus bus, String roomId, GameSpec spec, IntSupplier tick) {
         this.bus = bus;
-        this.gameAddress = RoomEvents.game(room.spec().name());
+        this.roomId = roomId;
+        this.spec = spec;
+        this.tick = tick;
+        this.gameAddress = RoomEvents.game(spec.name());
     }
 
-    /** Starts taking messages for the game; call on the room's context. */
-    void open() {
-        inbox = bus.consumer(RoomEvents.room(room.id()), this::onMessage);
+    /**
+     * Starts taking messages for the game, which {@code toGame} hands over (true: the game took
+     * it), and publishes the room's creation; call on the room's context.
+     */
+    void open(Predicate<Map<String, Object>> toGame) {
+        inbox = bus.consumer(RoomEvents.room(roomId), message -> onMessage(message, toGame));
+        room(RoomEvents.ROOM_CREATED, new JsonObject().put("maxPlayers", spec.maxPlayers())
+                .put("tickHz", spec.tickHz()).put("snapshotHz", spec.snapshotHz()));
     }
 
-    /** Stops taking messages: later requests to the room's address fail with NO_HANDLERS. */
-    void close() {
+    /**
+     * Stops taking messages (later requests to the room's address fail with NO_HANDLERS) and
+     * publishes the room's end.
+     */
+    void close(short code, String reason) {
         if (inbox != null) {
             inbox.unregister();
             inbox = null;
         }
+        room(RoomEvents.ROOM_DISPOSED, new JsonObject().put("reason", reason).put("code", (int) code));
     }
 
-    void room(String type, JsonObject fields) {
-        EventLog.room(room, type, fields);
+    private void room(String type, JsonObject fields) {
+        EventLog.room(roomId, spec, tick.getAsInt(), type, fields);
         publish(event(type).mergeIn(fields));
     }
 
-    void player(String type, Session s) {
-        EventLog.player(room, type, s);
+    /** A player's event; {@code players} is the number of seated players after it. */
+    void player(String type, Session s, int players) {
+        EventLog.player(roomId, spec, type, s, players);
         publish(event(type).put("playerId", s.playerId).put("name", s.name));
     }
 
@@ -61,8 +79,8 @@ final class RoomBus {
     }
 
     private JsonObject event(String type) {
-        return new JsonObject().put("type", type).put("roomId", room.id()).put("game", room.spec().name())
-                .put("tick", room.tick()).put("time", System.currentTimeMillis());
+        return new JsonObject().put("type", type).put("roomId", roomId).put("game", spec.name())
+                .put("tick", tick.getAsInt()).put("time", System.currentTimeMillis());
     }
 
     private void publish(JsonObject event) {
@@ -70,12 +88,12 @@ final class RoomBus {
         bus.publish(gameAddress, event);
     }
 
-    private void onMessage(Message<Object> message) {
+    private void onMessage(Message<Object> message, Predicate<Map<String, Object>> toGame) {
         if (!(message.body() instanceof JsonObject body)) {
             message.fail(400, "a message to a room is a JSON object");
             return;
         }
-        boolean accepted = room.serverMessage(body.getMap());
-        message.reply(new JsonObject().put("accepted", accepted).put("roomId", room.id()).put("tick", room.tick()));
+        boolean accepted = toGame.test(body.getMap());
+        message.reply(new JsonObject().put("accepted", accepted).put("roomId", roomId).put("tick", tick.getAsInt()));
     }
 }

@@ -3,20 +3,20 @@ package dev.tickcast.server.internal.room;
 import dev.tickcast.game.GameSpec;
 
 /**
- * What a room tells the server's metrics, from the room's thread: once per tick and once at its
- * end. The room keeps its own counters ({@link RoomCounters}, {@link Broadcaster}, the tick
- * driver's); an implementation reads them here and publishes the difference, so that the hot
- * path only increments plain fields. {@link #NONE} when metrics are off.
+ * What a room tells the server's metrics, from the room's thread: once per step and once at its
+ * end, with its {@link RoomStats} (refreshed just before, and the same object every time). An
+ * implementation reads the figures there and publishes the difference, so that the hot path only
+ * increments plain fields. {@link #NONE} when metrics are off.
  */
 public interface RoomMetrics {
     /** Publishes nothing. */
     RoomMetrics NONE = new RoomMetrics() {
         @Override
-        public void onTick(Room room, long durationNs) {
+        public void onStep(RoomStats stats) {
         }
 
         @Override
-        public void onDisposed(Room room) {
+        public void onDisposed(RoomStats stats) {
         }
     };
 
@@ -30,9 +30,9 @@ public interface RoomMetrics {
         RoomMetrics forRoom(GameSpec spec);
     }
 
-    /** A tick of {@code room} ran for {@code durationNs} (step, broadcast and all). */
-    void onTick(Room room, long durationNs);
+    /** The room ran one step (drain, step and broadcast), which took {@link RoomStats#stepNs()}. */
+    void onStep(RoomStats stats);
 
     /** The room is disposed: its last counts are published and its gauges drop to zero. */
-    void onDisposed(Room room);
+    void onDisposed(RoomStats stats);
 }

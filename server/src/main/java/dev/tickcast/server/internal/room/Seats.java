@@ -1,78 +1,103 @@
 package dev.tickcast.server.internal.room;
 
+import dev.tickcast.game.driver.Admission;
+import dev.tickcast.game.driver.Verdict;
 import dev.tickcast.server.RoomEvents;
 import dev.tickcast.wire.Protocol;
 import io.vertx.core.buffer.Buffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.ObjIntConsumer;
+import java.util.function.ObjLongConsumer;
+
 /**
  * A room's seats: joins, leaves, drops and resumptions within the reconnection grace period, and
- * the delivery of game messages to seated players. A seat number is the player id the game sees.
- * Room thread only.
+ * kicks. A seat number is the player id the game sees. The game is reached through its driver
+ * ({@link GameHost#driver()}), which keeps the seats as the game knows them and decides joins; the
+ * matchmaker through a {@link SeatListener}. Once {@link #closeAll closed} (the room is disposed)
+ * every seat refuses. The room's thread only.
  */
 final class Seats {
     private static final Logger LOG = LoggerFactory.getLogger(Seats.class);
+    /** The answer to a join once the room is closed: 4005, "room closed". */
+    private static final Admission CLOSED = new Admission(Verdict.DISPOSED, -1, -1, Verdict.DISPOSED.reason());
 
-    private final Room room;
+    /**
+     * What the seats tell the matchmaker, by reconnection token (the room's {@link RoomListener}
+     * with the room bound): a player took a seat (and its number), a player dropped (and the grace
+     * period in ms), a seat is free again or a join was refused.
+     */
+    record SeatListener(ObjIntConsumer<String> joined, ObjLongConsumer<String> dropped, Consumer<String> freed) {
+    }
+
+    private final GameHost game;
+    private final RoomBus bus;
+    private final SeatListener listener;
     private final Session[] sessions;
     private final long graceNs;
+    private final LongSupplier clock;
+    private final Outbound outbound;
     private int players;
     private int dropped;
+    private boolean closed;
+    private long reconnections;
 
-    Seats(Room room, int maxPlayers, long graceNs) {
-        this.room = room;
-        this.sessions = new Session[maxPlayers];
+    /**
+     * Seats for {@code game}'s room, publishing to {@code bus}, telling {@code listener}; a dropped
+     * player keeps its seat for {@code graceNs} on {@code clock}; writes go through {@code outbound}.
+     */
+    Seats(GameHost game, RoomBus bus, SeatListener listener, long graceNs, LongSupplier clock, Outbound outbound) {
+        this.game = game;
+        this.bus = bus;
+        this.listener = listener;
+        this.sessions = new Session[game.spec().maxPlayers()];
         this.graceNs = graceNs;
+        this.clock = clock;
+        this.outbound = outbound;
     }
 
-    /** Seats {@code s}: it gets WELCOME and SCHEMA now and a full snapshot at the next broadcast. */
-    void join(Session s) {
-        int seat = freeSeat();
-        if (room.disposed() || seat < 0) {
-            s.link.close(Protocol.CLOSE_ROOM_CLOSED, room.disposed() ? "room closed" : "room full");
-            room.listener.onSeatFreed(room, s.reconnectToken);
-            return;
+    /**
+     * Seats {@code s} if the game admits it; true if it took a seat (the room then greets it),
+     * false if it was refused and closed (the room full or closed, the game's refusal, or the
+     * game failing, which closes every client).
+     */
+    boolean join(Session s) {
+        Admission admission = closed ? CLOSED : game.driver().join(s.name);
+        if (!admission.admitted()) {
+            s.link.close(admission.closeCode(), admission.reason());
+            if (admission.verdict() != Verdict.FAILED) { // a failed game closed the room and every seat with it
+                listener.freed().accept(s.reconnectToken);
+            }
+            return false;
         }
-        String refusal;
-        try {
-            refusal = room.game.onJoinRequest(s.name, players);
-        } catch (RuntimeException e) {
-            room.fail(e);
-            return;
-        }
-        if (refusal != null) {
-            s.link.close(Protocol.CLOSE_POLICY, refusal);
-            room.listener.onSeatFreed(room, s.reconnectToken);
-            return;
-        }
+        int seat = admission.seat();
         s.playerId = seat;
+        s.entityId = admission.entity();
         sessions[seat] = s;
         players++;
-        try {
-            s.entityId = room.game.onJoin(seat, s.name);
-        } catch (RuntimeException e) {
-            room.fail(e);
-            return;
-        }
-        room.listener.onJoined(room, seat, s.reconnectToken);
-        room.bus.player(RoomEvents.PLAYER_JOINED, s);
-        room.welcome(s);
+        listener.joined().accept(s.reconnectToken, seat);
+        bus.player(RoomEvents.PLAYER_JOINED, s, players);
+        return true;
     }
 
-    /** Gives a dropped player's seat to {@code s}, a new connection with the player's reconnection token. */
-    void resume(Session s, int playerId) {
+    /** Gives a dropped player's seat to {@code s}, a new connection with its reconnection token; true if it did. */
+    boolean resume(Session s, int playerId) {
         Session old = playerId >= 0 && playerId < sessions.length ? sessions[playerId] : null;
-        if (room.disposed() || old == null || !old.dropped()) {
+        if (closed || old == null || !old.dropped() || !game.driver().resume(playerId)) {
             s.link.close(Protocol.CLOSE_SEAT_EXPIRED, "no dropped seat to resume");
-            return;
+            return false;
         }
         s.resume(old);
         sessions[playerId] = s;
         dropped--;
-        room.counters.reconnections++;
-        room.bus.player(RoomEvents.PLAYER_RESUMED, s);
-        room.welcome(s);
+        reconnections++;
+        bus.player(RoomEvents.PLAYER_RESUMED, s, players);
+        return true;
     }
 
     /** The player left for good (it closed normally, or the server closed it for a violation). */
@@ -85,15 +110,11 @@ final class Seats {
         }
         sessions[s.playerId] = null;
         players--;
-        if (!room.disposed()) {
-            try {
-                room.game.onLeave(s.playerId);
-            } catch (RuntimeException e) {
-                room.fail(e);
-            }
+        if (!closed) {
+            game.driver().leave(s.playerId);
         }
-        room.bus.player(RoomEvents.PLAYER_LEFT, s);
-        room.listener.onSeatFreed(room, s.reconnectToken);
+        bus.player(RoomEvents.PLAYER_LEFT, s, players);
+        listener.freed().accept(s.reconnectToken);
     }
 
     /** The player's connection dropped: keep its seat and entity for the grace period. */
@@ -101,14 +122,14 @@ final class Seats {
         if (!holds(s) || s.dropped()) {
             return;
         }
-        if (room.disposed() || s.reconnectToken == null) {
+        if (closed || s.reconnectToken == null) {
             leave(s);
             return;
         }
-        s.droppedAtNs = Math.max(1, room.nanoClock.getAsLong());
+        s.droppedAtNs = Math.max(1, clock.getAsLong());
         dropped++;
-        room.bus.player(RoomEvents.PLAYER_DROPPED, s);
-        room.listener.onDropped(room, s.reconnectToken, graceNs / 1_000_000L);
+        bus.player(RoomEvents.PLAYER_DROPPED, s, players);
+        listener.dropped().accept(s.reconnectToken, graceNs / 1_000_000L);
     }
 
     /** Frees the seats of dropped players whose grace period is over; cheap when none is dropped. */
@@ -116,52 +137,43 @@ final class Seats {
         if (dropped == 0) {
             return;
         }
-        long now = room.nanoClock.getAsLong();
+        long now = clock.getAsLong();
         for (Session s : sessions) {
             if (s != null && s.dropped() && now - s.droppedAtNs > graceNs) {
-                LOG.debug("room {}: player {} did not come back within the grace period", room.id(), s.playerId);
+                LOG.debug("room {}: player {} did not come back within the grace period", game.roomId(), s.playerId);
                 leave(s);
             }
         }
     }
 
-    /**
-     * Queues one game-message frame for the listed players (all seated ones but {@code except}
-     * when {@code players} is null), each within its per-tick limit; returns how many got it.
-     */
-    int deliver(int[] players, int count, int except, byte[] frame, int length) {
-        Buffer message = null;
-        int sent = 0;
-        int n = players == null ? sessions.length : count;
-        for (int i = 0; i < n; i++) {
-            int p = players == null ? i : players[i];
-            Session s = p >= 0 && p < sessions.length && p != except ? sessions[p] : null;
-            if (s == null || s.dropped() || s.link.closed()
-                    || !s.takeGameMessage(room.tick(), Protocol.MAX_GAME_MESSAGES_PER_TICK)) {
-                continue;
-            }
-            if (message == null) {
-                message = ControlFrames.copy(frame, length);
-            }
-            room.outbound.send(s.link, message);
-            sent++;
+    /** Closes player {@code playerId} with 4012 and frees its seat; false if the seat is empty. */
+    boolean kick(int playerId) {
+        Session s = playerId >= 0 && playerId < sessions.length ? sessions[playerId] : null;
+        if (s == null || closed) {
+            return false;
         }
-        room.outbound.flush();
-        return sent;
+        LOG.info("room {} ({}): player {} kicked by an operator", game.roomId(), game.spec().name(), playerId);
+        if (s.dropped() || s.link.closed()) {
+            leave(s);
+        } else {
+            s.link.close(Protocol.CLOSE_KICKED, "kicked by an operator");
+        }
+        return true;
     }
 
     /** Sends {@code message} to every connected player. */
     void sendToAll(Buffer message) {
         for (Session s : sessions) {
             if (s != null && !s.dropped()) {
-                room.outbound.send(s.link, message);
+                outbound.send(s.link, message);
             }
         }
-        room.outbound.flush();
+        outbound.flush();
     }
 
-    /** Closes every connection with {@code code} and empties the seats (the room is disposed). */
+    /** Closes every connection with {@code code} and empties the seats for good (the room is disposed). */
     void closeAll(short code, String reason) {
+        closed = true;
         for (int i = 0; i < sessions.length; i++) {
             if (sessions[i] != null) {
                 sessions[i].link.close(code, reason);
@@ -177,6 +189,7 @@ final class Seats {
         return s.playerId >= 0 && sessions[s.playerId] == s;
     }
 
+    /** The seats, by player id (null: free); the array is the seats' own, read it only. */
     Session[] sessions() {
         return sessions;
     }
@@ -189,8 +202,25 @@ final class Seats {
         return dropped;
     }
 
+    /** Dropped players that resumed their seat so far. */
+    long reconnections() {
+        return reconnections;
+    }
+
+    /** The session in {@code seat}, or null. */
     Session at(int seat) {
         return sessions[seat];
+    }
+
+    /** The taken seats, for the admin view. */
+    List<RoomStats.Seat> list() {
+        List<RoomStats.Seat> list = new ArrayList<>();
+        for (Session s : sessions) {
+            if (s != null) {
+                list.add(new RoomStats.Seat(s.playerId, s.name, s.dropped()));
+            }
+        }
+        return list;
     }
 
     private int freeSeat() {

@@ -6,7 +6,8 @@ import org.jctools.queues.SpscArrayQueue;
 
 /**
  * A player in a room: its connection, its inbox of client messages and what the room knows of the
- * client's state. Owned by the room's thread, but for {@link #offer}, which the socket's loop calls. Invariant: a client only receives a snapshot whose baseline is the last state it
+ * client's state. Owned by the room's thread, but for {@link #offer}, which the socket's loop
+ * calls. Invariant: a client only receives a snapshot whose baseline is the last state it
  * received ({@link #lastTick}) and whose predictor, if any, is the state before that
  * ({@link #prevTick}); a client that skipped snapshots (its write queue was full) keeps its old
  * baseline, so the next delta still carries every change, or gets a keyframe once that baseline
@@ -25,13 +26,7 @@ public final class Session {
     int entityId = -1;
     int lastTick = Snapshot.NO_TICK;
     int prevTick = Snapshot.NO_TICK;
-    int lastSeq;
-    int gameMessageTick = -1;
-    int gameMessagesThisTick;
-    long snapshotsSent;
     long snapshotsSkipped;
-    long fullSnapshotsSent;
-    long bytesSent;
     long behindSinceNs;
 
     /** A session for a client that claimed a seat under {@code name}. */
@@ -46,29 +41,15 @@ public final class Session {
         this.reconnectToken = reconnectToken;
     }
 
-    /** Takes over the seat, entity and input sequence of a dropped session. */
+    /** Takes over the seat and entity of a dropped session (its input sequence stays with the seat, in the driver). */
     void resume(Session dropped) {
         playerId = dropped.playerId;
         entityId = dropped.entityId;
-        lastSeq = dropped.lastSeq;
     }
 
     /** True while the player's connection is gone but its seat is kept for a reconnection. */
     boolean dropped() {
         return droppedAtNs != 0;
-    }
-
-    /** Counts one game message to this player at {@code tick}; false once it is over the per-tick limit. */
-    boolean takeGameMessage(int tick, int perTick) {
-        if (gameMessageTick != tick) {
-            gameMessageTick = tick;
-            gameMessagesThisTick = 0;
-        }
-        if (gameMessagesThisTick >= perTick) {
-            return false;
-        }
-        gameMessagesThisTick++;
-        return true;
     }
 
     /**
@@ -79,28 +60,8 @@ public final class Session {
         return inbox.offer(message);
     }
 
-    /** The connection. */
-    public ClientLink link() {
-        return link;
-    }
-
-    /** The player's name. */
-    public String name() {
-        return name;
-    }
-
-    /** The player's id in the room (its seat), or -1 before the join. */
-    public int playerId() {
-        return playerId;
-    }
-
     /** Snapshots skipped because the client's write queue was full. */
     public long snapshotsSkipped() {
         return snapshotsSkipped;
-    }
-
-    /** Full snapshots (keyframes) sent. */
-    public long fullSnapshotsSent() {
-        return fullSnapshotsSent;
     }
 }

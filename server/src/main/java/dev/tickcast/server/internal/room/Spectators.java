@@ -6,7 +6,7 @@ import java.util.Arrays;
  * A room's spectators: connections that receive its snapshots without a seat (the admin page's
  * live view). They are not players: the game never hears of them, and of their messages only PING
  * is answered (with PONG).
- * Bounded, so that a spectator cannot make the room's broadcast grow without end. Room thread only.
+ * Bounded, so that a spectator cannot make the room's broadcast grow without end. The room's thread only.
  */
 final class Spectators {
     /** The most spectators of one room at once. */

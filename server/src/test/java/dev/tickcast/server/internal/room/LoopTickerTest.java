@@ -80,7 +80,7 @@ class LoopTickerTest {
         assertTrue(s.offer(Buffer.buffer(new byte[] {(byte) input, 2, 0})));
         assertEquals(0, link.closeCode, "nothing is taken before the room drains");
         on(context, () -> {
-            room.tickOnce();
+            room.step();
             return null;
         });
         assertEquals(Protocol.CLOSE_INVALID_PAYLOAD, link.closeCode, "taken in order at the step: 1, then 1 again");

@@ -10,6 +10,7 @@ final class MemoryLink implements ClientLink {
     final List<Buffer> sent = new ArrayList<>();
     boolean writable = true;
     short closeCode;
+    String closeReason;
 
     @Override
     public boolean writable() {
@@ -24,6 +25,7 @@ final class MemoryLink implements ClientLink {
     @Override
     public void close(short code, String reason) {
         closeCode = code;
+        closeReason = reason;
     }
 
     @Override

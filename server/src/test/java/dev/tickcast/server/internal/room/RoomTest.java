@@ -3,6 +3,7 @@ package dev.tickcast.server.internal.room;
 import dev.tickcast.client.SnapshotMirror;
 import dev.tickcast.delta.DeltaDecoder;
 import dev.tickcast.games.arena.ArenaGame;
+import dev.tickcast.state.Schema;
 import dev.tickcast.state.Snapshot;
 import dev.tickcast.wire.Protocol;
 import io.vertx.core.Vertx;
@@ -14,29 +15,47 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A room driven tick by tick with in-memory links: encode once, share buffers, skip and resync. */
+/** A room driven step by step with in-memory links: encode once, share buffers, skip and resync. */
 @ExtendWith(VertxExtension.class)
 class RoomTest {
     private static final int SNAPSHOT_EVERY = ArenaGame.SPEC.snapshotEveryTicks();
 
     private Room room;
     private final List<Snapshot> broadcasts = new ArrayList<>();
+    private List<Schema> schemas;
+    /** The room's figures, as its metrics see them after each step. */
+    private RoomStats stats;
     private long now = 1;
 
     @BeforeEach
     void create(Vertx vertx) {
         SnapshotObserver record = (r, snapshot) -> {
-            Snapshot copy = new Snapshot(r.schemas());
+            schemas = IntStream.range(0, snapshot.tableCount()).mapToObj(i -> snapshot.table(i).schema()).toList();
+            Snapshot copy = new Snapshot(schemas);
             copy.copyFrom(snapshot);
             broadcasts.add(copy);
         };
+        RoomMetrics metrics = new RoomMetrics() {
+            @Override
+            public void onStep(RoomStats s) {
+                stats = s;
+            }
+
+            @Override
+            public void onDisposed(RoomStats s) {
+                stats = s;
+            }
+        };
         room = new Room("test", ArenaGame.SPEC, vertx.getOrCreateContext(), 42,
-                new RoomSettings(() -> now, 10_000, 15_000, record), new RoomListener() {
+                new RoomSettings(() -> now, 10_000, 15_000, record, spec -> metrics), new RoomListener() {
             @Override
             public void onSeatFreed(Room r, String token) {
             }
@@ -52,9 +71,9 @@ class RoomTest {
     void shouldEncodeOnceAndShareTheBufferAmongUpToDateClients() {
         List<MemoryLink> links = join(5);
         ticks(SNAPSHOT_EVERY * 4);
-        long before = room.broadcaster().encodes();
+        long before = stats.encodes();
         ticks(SNAPSHOT_EVERY);
-        assertEquals(before + 1, room.broadcaster().encodes(), "one encode for five clients");
+        assertEquals(before + 1, stats.encodes(), "one encode for five clients");
         Buffer shared = last(links.get(0));
         for (MemoryLink link : links) {
             assertSame(shared, last(link), "every client gets the same buffer");
@@ -95,11 +114,28 @@ class RoomTest {
     }
 
     @Test
-    void shouldCloseOnlyTheSenderOfABadPayload() {
+    void shouldShareTheEncodeWithSpectatorsOnTheSameBaseline() {
+        List<MemoryLink> links = join(3);
+        MemoryLink spectator = new MemoryLink();
+        room.watch(new Session(spectator, "watcher"));
+        ticks(SNAPSHOT_EVERY * 4);
+        long before = stats.encodes();
+        long broadcastsBefore = stats.broadcasts();
+        ticks(SNAPSHOT_EVERY);
+        assertEquals(before + 1, stats.encodes(), "one encode for three players and a spectator");
+        assertEquals(broadcastsBefore + 1, stats.broadcasts(), "one broadcast pass per snapshot");
+        assertSame(last(links.get(0)), last(spectator), "the spectator gets the players' buffer");
+        assertMirrorEqualsRoom(spectator);
+    }
+
+    @Test
+    void shouldCloseOnlyTheSenderOfABadPayload() throws Exception {
         MemoryLink link = join(1).get(0);
-        room.onMessage(room.session(0), Buffer.buffer(new byte[] {(byte) Protocol.typeByte(Protocol.INPUT), 1, 0x7F}));
+        Session sender = room.session(0);
+        sender.offer(Buffer.buffer(new byte[] {(byte) Protocol.typeByte(Protocol.INPUT), 1, 0x7F}));
+        room.drain(sender);
         assertEquals(Protocol.CLOSE_INVALID_PAYLOAD, link.closeCode, "bad payload closes the sender only");
-        assertTrue(!room.disposed());
+        assertFalse(room.stats().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).disposed());
     }
 
     private void assertMirrorEqualsRoom(MemoryLink link) {
@@ -108,7 +144,7 @@ class RoomTest {
             byte[] bytes = message.getBytes();
             int type = bytes[0] & 0xFF;
             if (type == Protocol.typeByte(Protocol.SCHEMA)) {
-                mirror = new SnapshotMirror(room.schemas());
+                mirror = new SnapshotMirror(schemas);
             } else if (type == Protocol.typeByte(Protocol.SNAPSHOT)) {
                 assertEquals(DeltaDecoder.OK, mirror.apply(bytes, 0, bytes.length));
             }
@@ -130,7 +166,7 @@ class RoomTest {
 
     private void ticks(int n) {
         for (int i = 0; i < n; i++) {
-            room.tickOnce();
+            room.step();
         }
     }
 

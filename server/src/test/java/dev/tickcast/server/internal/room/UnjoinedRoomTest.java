@@ -1,14 +1,18 @@
 package dev.tickcast.server.internal.room;
 
+import com.esotericsoftware.kryo.io.Input;
 import dev.tickcast.game.Game;
 import dev.tickcast.game.GameSpec;
 import dev.tickcast.games.arena.ArenaGame;
+import dev.tickcast.wire.Messages;
 import dev.tickcast.wire.Protocol;
+import dev.tickcast.wire.SchemaMessage;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UnjoinedRoomTest {
     private final AtomicInteger games = new AtomicInteger();
     private final AtomicInteger disposed = new AtomicInteger();
+    private final AtomicInteger captured = new AtomicInteger();
     private final GameSpec spec = GameSpec.of("counted", () -> {
         games.incrementAndGet();
         return new CountedArena();
@@ -69,7 +74,8 @@ class UnjoinedRoomTest {
     }
 
     private Room room(Vertx vertx) {
-        Room room = new Room("r", spec, vertx.getOrCreateContext(), 1, new RoomSettings(() -> 1, 10_000, 15_000),
+        Room room = new Room("r", spec, vertx.getOrCreateContext(), 1,
+                new RoomSettings(() -> 1, 10_000, 15_000, (r, snapshot) -> captured.incrementAndGet()),
                 new RoomListener() {
                     @Override
                     public void onSeatFreed(Room r, String token) {
@@ -86,31 +92,32 @@ class UnjoinedRoomTest {
     @Test
     void shouldHoldNoGameNorWorldUntilTheFirstJoin(Vertx vertx) {
         Room room = room(vertx);
-        room.tickOnce();
+        room.step();
         room.announce("nobody hears this");
         assertEquals(0, games.get(), "no game made at reservation");
-        assertTrue(room.schemas().isEmpty(), "no world: no tables");
+        assertEquals(0, captured.get(), "no world: nothing to capture");
         assertEquals(0, room.tick());
 
         MemoryLink link = new MemoryLink();
         room.join(new Session(link, "ann"));
         assertEquals(1, games.get());
-        assertFalse(room.schemas().isEmpty(), "the world exists once joined");
         assertEquals(2, link.sent.size(), "WELCOME and SCHEMA");
         assertEquals(Protocol.typeByte(Protocol.SCHEMA), link.sent.get(1).getUnsignedByte(0));
+        SchemaMessage schema = (SchemaMessage) Messages.newKryo().readClassAndObject(new Input(link.sent.get(1).getBytes()));
+        assertFalse(schema.schemas().isEmpty(), "the world exists once joined: its tables are in the SCHEMA");
         room.join(new Session(new MemoryLink(), "bob"));
-        room.tickOnce();
+        room.step();
         assertEquals(1, games.get(), "made once");
         assertEquals(1, room.tick());
     }
 
     @Test
-    void shouldDisposeAnUnjoinedRoomWithoutTheGame(Vertx vertx) {
+    void shouldDisposeAnUnjoinedRoomWithoutTheGame(Vertx vertx) throws Exception {
         Room room = room(vertx);
         room.dispose(Protocol.CLOSE_NORMAL, "room empty");
         assertEquals(0, games.get(), "a room nobody joined never made its game");
         assertEquals(0, disposed.get(), "so it has no game to dispose");
-        assertTrue(room.disposed());
+        assertTrue(room.stats().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).disposed());
     }
 
     @Test

@@ -4,38 +4,38 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The fixed-step driver on a hand-moved clock: no drift, bounded catch-up. */
-class TickDriverTest {
+/** The fixed-step schedule on a hand-moved clock: no drift, bounded catch-up. */
+class StepClockTest {
     private static final long PERIOD = 1_000_000_000L / 60;
     private long now;
 
     @Test
     void shouldNotDriftWhenWakeUpsAreLate() {
-        TickDriver driver = new TickDriver(60, () -> now);
+        StepClock driver = new StepClock(60, () -> now);
         driver.start();
         long ran = 0;
         for (int i = 0; i < 600; i++) {
             now += PERIOD + 123_457;   // every wake-up a little late
             ran += runDue(driver);
         }
-        assertEquals(now / PERIOD, ran, "ticks run = elapsed / period, whatever the lateness");
-        assertEquals(0, driver.droppedTicks());
+        assertEquals(now / PERIOD, ran, "steps run = elapsed / period, whatever the lateness");
+        assertEquals(0, driver.droppedSteps());
     }
 
     @Test
     void shouldCatchUpAtMostFiveStepsAndCountTheRest() {
-        TickDriver driver = new TickDriver(60, () -> now);
+        StepClock driver = new StepClock(60, () -> now);
         driver.start();
         now += PERIOD * 20;
-        assertEquals(TickDriver.MAX_CATCH_UP, runDue(driver));
-        assertEquals(15, driver.droppedTicks());
+        assertEquals(StepClock.MAX_CATCH_UP, runDue(driver));
+        assertEquals(15, driver.droppedSteps());
         now += PERIOD;
         assertEquals(1, runDue(driver));
     }
 
     @Test
     void shouldWaitUntilTheNextDeadline() {
-        TickDriver driver = new TickDriver(60, () -> now);
+        StepClock driver = new StepClock(60, () -> now);
         driver.start();
         assertEquals(0, runDue(driver));
         assertEquals(PERIOD, driver.nanosToNext());
@@ -43,7 +43,7 @@ class TickDriverTest {
         assertEquals(5, driver.nanosToNext());
     }
 
-    private static int runDue(TickDriver driver) {
+    private static int runDue(StepClock driver) {
         int due = driver.dueSteps();
         for (int i = 0; i < due; i++) {
             driver.advance();

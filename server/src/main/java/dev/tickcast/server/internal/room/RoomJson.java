@@ -1,0 +1,39 @@
+package dev.tickcast.server.internal.room;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The JSON views of a room's figures ({@link RoomStats}): the public summary of {@code GET /rooms}
+ * and the admin page's row (docs/OPERATIONS.md). Their keys are a public contract: "tick" and
+ * "tickMs" keep their names although the latter is the last step's duration.
+ */
+public final class RoomJson {
+    private RoomJson() {
+    }
+
+    /** The public summary: id, game, players, maxPlayers, tick, droppedTicks, ticking. */
+    public static JsonObject summary(RoomStats s) {
+        return new JsonObject().put("id", s.roomId()).put("game", s.spec().name()).put("players", s.players())
+                .put("maxPlayers", s.spec().maxPlayers()).put("tick", s.tick()).put("droppedTicks", s.droppedTicks())
+                .put("ticking", s.ticking());
+    }
+
+    /**
+     * The admin page's row: players (connected), dropped players, spectators, tick, the last step's
+     * time, bytes sent so far, age and the taken seats.
+     */
+    public static JsonObject admin(RoomStats s) {
+        JsonArray seats = new JsonArray();
+        for (RoomStats.Seat seat : s.seats()) {
+            seats.add(new JsonObject().put("playerId", seat.playerId()).put("name", seat.name())
+                    .put("dropped", seat.dropped()));
+        }
+        return new JsonObject().put("id", s.roomId()).put("game", s.spec().name())
+                .put("players", s.players() - s.droppedPlayers()).put("dropped", s.droppedPlayers())
+                .put("spectators", s.spectators()).put("maxPlayers", s.spec().maxPlayers()).put("tick", s.tick())
+                .put("tickHz", s.spec().tickHz()).put("tickMs", s.stepNs() / 1e6)
+                .put("bytesSent", s.bytesSent()).put("droppedTicks", s.droppedTicks())
+                .put("ageMs", s.ageNs() / 1_000_000).put("disposed", s.disposed()).put("seats", seats);
+    }
+}
