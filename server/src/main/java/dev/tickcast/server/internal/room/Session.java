@@ -60,6 +60,16 @@ public final class Session {
         return inbox.offer(message);
     }
 
+    /** The client's link (the transport's outbound port). */
+    public ClientLink link() {
+        return link;
+    }
+
+    /** The player's name. */
+    public String name() {
+        return name;
+    }
+
     /** Snapshots skipped because the client's write queue was full. */
     public long snapshotsSkipped() {
         return snapshotsSkipped;

@@ -200,7 +200,7 @@ class MatchmakerClockTest {
         mm.onDropped(seated.room(), ann.reconnectToken(), GRACE_MS);
         String watch = mm.watchToken(ann.roomId());
         mm.closeAll().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        assertTrue(seated.room().disposed());
+        assertTrue(seated.room().stats().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).disposed());
         assertEquals(0, mm.roomCount());
         assertEquals(Claim.Status.EXPIRED, mm.claim(ann.reconnectToken()).status());
         assertEquals(Claim.Status.USED, mm.claim(bob.token()).status());
