@@ -210,7 +210,7 @@ public final class ArenaLoad {
      *
      * @param rooms        the load's rooms the server still lists
      * @param ticks        their tick counters, summed
-     * @param droppedTicks the ticks they dropped (more than TickDriver.MAX_CATCH_UP steps late), summed
+     * @param droppedTicks the ticks they dropped (more than StepClock.MAX_CATCH_UP steps late), summed
      * @param listed       every room the server lists, the load's and others
      */
     public record RoomTotals(int rooms, long ticks, long droppedTicks, int listed) {

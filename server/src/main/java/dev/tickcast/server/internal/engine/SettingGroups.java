@@ -7,8 +7,10 @@ import dev.tickcast.server.internal.http.HttpApi;
 import dev.tickcast.server.internal.net.ClientAddress;
 
 /**
- * The wiring's one reader of the whole {@link TickcastOptions}: each part is given only the small
- * group of settings it uses (a record defined beside it), built here.
+ * Builds the small settings records of the http and net parts from the whole
+ * {@link TickcastOptions}: each part is given only the group it uses (a record defined beside it).
+ * Only the engine's wiring (this class, {@link ServerVerticle}, {@link TickcastServer}) reads the
+ * whole options.
  */
 final class SettingGroups {
     private SettingGroups() {

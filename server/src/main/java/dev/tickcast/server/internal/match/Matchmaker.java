@@ -78,7 +78,7 @@ public final class Matchmaker implements RoomListener {
 
     /** The room's seat counts now, or null once it has left the directory; any thread. */
     public synchronized RoomSummary summary(String roomId) {
-        RoomEntry e = rooms.get(roomId);
+        ListedRoom e = rooms.get(roomId);
         return e == null ? null : e.summary();
     }
 
@@ -140,13 +140,13 @@ public final class Matchmaker implements RoomListener {
      * view), valid for the seat timeout; null if there is no such room. It does not take a seat.
      */
     public synchronized String watchToken(String roomId) {
-        RoomEntry entry = rooms.get(roomId);
+        ListedRoom entry = rooms.get(roomId);
         return entry == null ? null : watches.issue(entry, millisClock.getAsLong());
     }
 
     /** Disposes the room {@code roomId} now (an operator's decision; players get 4005); false if there is none. */
     public boolean dispose(String roomId, String reason) {
-        RoomEntry entry;
+        ListedRoom entry;
         synchronized (this) {
             entry = rooms.remove(roomId);
             if (entry == null) {
@@ -184,7 +184,7 @@ public final class Matchmaker implements RoomListener {
         List<Room> emptied = new ArrayList<>(1);
         synchronized (this) {
             rights.freed(reconnectToken);
-            RoomEntry entry = rooms.get(room.id());
+            ListedRoom entry = rooms.get(room.id());
             if (entry != null) {
                 entry.seated--;
                 changed(entry.id);
@@ -219,7 +219,7 @@ public final class Matchmaker implements RoomListener {
 
     /** The room with {@code id} (public or private), or null. */
     public synchronized Room room(String id) {
-        RoomEntry e = rooms.get(id);
+        ListedRoom e = rooms.get(id);
         return e == null ? null : e.room;
     }
 
@@ -247,7 +247,7 @@ public final class Matchmaker implements RoomListener {
         List<Room> emptied = new ArrayList<>(0);
         synchronized (this) {
             SeatGrant.Status refusal = seats.refusal(address, millisClock.getAsLong(), releasing(emptied));
-            RoomEntry entry = refusal != null || !joinOpen ? null : rooms.placeIn(spec);
+            ListedRoom entry = refusal != null || !joinOpen ? null : rooms.placeIn(spec);
             if (refusal == null && entry == null) {
                 if (roomCapReached(emptied)) {
                     refusal = SeatGrant.Status.NO_CAPACITY;
@@ -267,7 +267,7 @@ public final class Matchmaker implements RoomListener {
     }
 
     private synchronized SeatGrant reserveIn(String roomId, String name, String address, List<Room> emptied) {
-        RoomEntry entry = rooms.get(roomId);
+        ListedRoom entry = rooms.get(roomId);
         if (entry == null) {
             return SeatGrant.refused(SeatGrant.Status.NO_ROOM);
         }
@@ -294,14 +294,14 @@ public final class Matchmaker implements RoomListener {
     }
 
     /** What follows the release of a reservation: its room changed, and goes to {@code emptied} if now empty. */
-    private Consumer<RoomEntry> releasing(List<Room> emptied) {
+    private Consumer<ListedRoom> releasing(List<Room> emptied) {
         return entry -> {
             changed(entry.id);
             rooms.removeIfEmpty(entry, emptied);
         };
     }
 
-    private SeatGrant reserve(RoomEntry entry, String name, String address) {
+    private SeatGrant reserve(ListedRoom entry, String name, String address) {
         long now = millisClock.getAsLong();
         String reconnect = rights.issue(entry.id, now);
         String token = seats.reserve(entry, name, address, reconnect, now);

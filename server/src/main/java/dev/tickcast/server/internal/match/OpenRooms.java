@@ -16,7 +16,7 @@ import java.util.Map;
  * while it is not closed: it is marked closed as it leaves. Not thread-safe: see {@link Matchmaker}.
  */
 final class OpenRooms {
-    private final Map<String, RoomEntry> rooms = new LinkedHashMap<>();
+    private final Map<String, ListedRoom> rooms = new LinkedHashMap<>();
     private final SecureRandom random;
     private final int maxRooms;
 
@@ -36,20 +36,20 @@ final class OpenRooms {
         return id;
     }
 
-    RoomEntry add(Room room, boolean isPrivate) {
-        RoomEntry entry = new RoomEntry(room.id(), room, isPrivate);
+    ListedRoom add(Room room, boolean isPrivate) {
+        ListedRoom entry = new ListedRoom(room.id(), room, isPrivate);
         rooms.put(entry.id, entry);
         return entry;
     }
 
     /** The open room {@code id}, or null. */
-    RoomEntry get(String id) {
+    ListedRoom get(String id) {
         return rooms.get(id);
     }
 
     /** The first public room of {@code spec} with a free seat, or null: where join-or-create places a player. */
-    RoomEntry placeIn(GameSpec spec) {
-        for (RoomEntry e : rooms.values()) {
+    ListedRoom placeIn(GameSpec spec) {
+        for (ListedRoom e : rooms.values()) {
             if (!e.isPrivate && e.room.spec() == spec && e.taken() < spec.maxPlayers()) {
                 return e;
             }
@@ -63,8 +63,8 @@ final class OpenRooms {
     }
 
     /** Takes the room {@code id} out of the directory and marks it closed; null if it was not there. */
-    RoomEntry remove(String id) {
-        RoomEntry entry = rooms.remove(id);
+    ListedRoom remove(String id) {
+        ListedRoom entry = rooms.remove(id);
         if (entry != null) {
             entry.closed = true;
         }
@@ -72,7 +72,7 @@ final class OpenRooms {
     }
 
     /** Removes {@code entry} if no player and no reservation holds a seat in it, adding its room to {@code emptied}. */
-    void removeIfEmpty(RoomEntry entry, List<Room> emptied) {
+    void removeIfEmpty(ListedRoom entry, List<Room> emptied) {
         if (!entry.closed && entry.taken() == 0) {
             entry.closed = true;
             rooms.remove(entry.id);
@@ -83,7 +83,7 @@ final class OpenRooms {
     /** Empties the directory (shutdown), marking every entry closed; the rooms it held. */
     List<Room> clear() {
         List<Room> all = new ArrayList<>(rooms.size());
-        for (RoomEntry e : rooms.values()) {
+        for (ListedRoom e : rooms.values()) {
             e.closed = true;
             all.add(e.room);
         }
@@ -94,7 +94,7 @@ final class OpenRooms {
     /** Every open room; only the public ones unless {@code withPrivate}; in creation order. */
     List<Room> list(boolean withPrivate) {
         List<Room> list = new ArrayList<>(rooms.size());
-        for (RoomEntry e : rooms.values()) {
+        for (ListedRoom e : rooms.values()) {
             if (withPrivate || !e.isPrivate) {
                 list.add(e.room);
             }
@@ -109,7 +109,7 @@ final class OpenRooms {
     /** Seats taken, seated plus reserved, over every room. */
     int load() {
         int n = 0;
-        for (RoomEntry e : rooms.values()) {
+        for (ListedRoom e : rooms.values()) {
             n += e.taken();
         }
         return n;

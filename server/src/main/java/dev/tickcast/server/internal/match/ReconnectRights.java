@@ -19,12 +19,12 @@ final class ReconnectRights {
 
     /** A seated player's right; {@code droppedUntilMs} is 0 while it is connected. */
     private static final class Right {
-        final RoomEntry entry;
+        final ListedRoom entry;
         final int playerId;
         final String name;
         long droppedUntilMs;
 
-        Right(RoomEntry entry, int playerId, String name) {
+        Right(ListedRoom entry, int playerId, String name) {
             this.entry = entry;
             this.playerId = playerId;
             this.name = name;
@@ -51,7 +51,7 @@ final class ReconnectRights {
     }
 
     /** The room of {@code entry} (null once it left the directory) seated {@code playerId}: the right starts. */
-    void joined(RoomEntry entry, int playerId, String token) {
+    void joined(ListedRoom entry, int playerId, String token) {
         String name = names.remove(token);
         if (entry != null && token != null) {
             rights.put(token, new Right(entry, playerId, name));

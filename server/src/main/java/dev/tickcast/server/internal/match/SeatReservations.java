@@ -15,7 +15,7 @@ final class SeatReservations {
     /** The kind letter of a seat token. */
     static final char KIND = 's';
 
-    private record Reservation(RoomEntry entry, String name, String reconnectToken, long expiresAtMs,
+    private record Reservation(ListedRoom entry, String name, String reconnectToken, long expiresAtMs,
                                String address) {
     }
 
@@ -44,7 +44,7 @@ final class SeatReservations {
      * seats count: when a cap would refuse, the expired reservations are released first (the
      * periodic sweep may not have run since they expired), as {@link #expire} does.
      */
-    SeatGrant.Status refusal(String address, long now, Consumer<RoomEntry> released) {
+    SeatGrant.Status refusal(String address, long now, Consumer<ListedRoom> released) {
         SeatGrant.Status refusal = capRefusal(address);
         if (refusal != null) {
             expire(now, false, released);
@@ -54,7 +54,7 @@ final class SeatReservations {
     }
 
     /** Reserves a seat in {@code entry} for {@code name} at {@code now}; its seat token. */
-    String reserve(RoomEntry entry, String name, String address, String reconnectToken, long now) {
+    String reserve(ListedRoom entry, String name, String address, String reconnectToken, long now) {
         long expiresAt = now + timeoutMs;
         String token = tokens.issue(KIND, entry.id, expiresAt);
         entry.reserved++;
@@ -86,7 +86,7 @@ final class SeatReservations {
      * Unless {@code all}, it stops at the first unexpired one (the oldest come first), so a check
      * costs what it releases; the periodic sweep reads them all, in case the clock stepped back.
      */
-    void expire(long now, boolean all, Consumer<RoomEntry> released) {
+    void expire(long now, boolean all, Consumer<ListedRoom> released) {
         Iterator<Reservation> it = byToken.values().iterator();
         while (it.hasNext()) {
             Reservation r = it.next();

@@ -11,7 +11,7 @@ final class WatchTokens {
     /** The kind letter of a spectator token. */
     static final char KIND = 'w';
 
-    private record Watch(RoomEntry entry, long expiresAtMs) {
+    private record Watch(ListedRoom entry, long expiresAtMs) {
     }
 
     private final SeatTokens tokens;
@@ -24,7 +24,7 @@ final class WatchTokens {
     }
 
     /** A new token to watch the room of {@code entry}, issued at {@code now}. */
-    String issue(RoomEntry entry, long now) {
+    String issue(ListedRoom entry, long now) {
         long expiresAt = now + lifetimeMs;
         String token = tokens.issue(KIND, entry.id, expiresAt);
         watches.put(token, new Watch(entry, expiresAt));

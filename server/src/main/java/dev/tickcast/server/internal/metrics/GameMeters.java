@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The meters of one game, shared by all its rooms (the only label is the game's name, so the
- * cardinality is the number of hosted games). Rooms add to the adders once per tick from their
+ * cardinality is the number of hosted games). Rooms add to the adders once per step from their
  * own threads ({@link RoomMeters}); the registry reads them at scrape time.
  */
 final class GameMeters {

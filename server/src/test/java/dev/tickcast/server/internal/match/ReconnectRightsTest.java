@@ -11,7 +11,7 @@ class ReconnectRightsTest {
     private static final long GRACE_MS = 15_000;
     private final SeatTokens tokens = new SeatTokens(new byte[32], new SecureRandom());
     private final ReconnectRights rights = new ReconnectRights(tokens);
-    private final RoomEntry room = new RoomEntry("room1", null, false);
+    private final ListedRoom room = new ListedRoom("room1", null, false);
     private long now = 1_000;
 
     /** A seat claimed by {@code name} and taken in the room as {@code playerId}: its reconnection token. */

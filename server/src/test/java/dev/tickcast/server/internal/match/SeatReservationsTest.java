@@ -15,8 +15,8 @@ class SeatReservationsTest {
     private static final String ANN = "198.51.100.1";
     private static final String BOB = "198.51.100.2";
     private final SeatTokens tokens = new SeatTokens(new byte[32], new SecureRandom());
-    private final RoomEntry room = new RoomEntry("room1", null, false);
-    private final List<RoomEntry> released = new ArrayList<>();
+    private final ListedRoom room = new ListedRoom("room1", null, false);
+    private final List<ListedRoom> released = new ArrayList<>();
     private long now = 1_000;
 
     private SeatReservations seats(MatchLimits limits) {

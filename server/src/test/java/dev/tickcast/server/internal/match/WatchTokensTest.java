@@ -11,7 +11,7 @@ class WatchTokensTest {
     private static final long LIFETIME_MS = 10_000;
     private final SeatTokens tokens = new SeatTokens(new byte[32], new SecureRandom());
     private final WatchTokens watches = new WatchTokens(tokens, LIFETIME_MS);
-    private final RoomEntry room = new RoomEntry("room1", null, false);
+    private final ListedRoom room = new ListedRoom("room1", null, false);
     private long now = 1_000;
 
     @Test

@@ -7,7 +7,7 @@ import dev.tickcast.server.internal.room.Room;
  * Reservations, reconnection rights and spectator tokens hold the entry, not the id, so a token
  * can tell that its room closed. Not thread-safe: see {@link Matchmaker}.
  */
-final class RoomEntry {
+final class ListedRoom {
     final String id;
     final Room room;
     final boolean isPrivate;
@@ -18,7 +18,7 @@ final class RoomEntry {
     /** Set once the room left the directory; never cleared. */
     boolean closed;
 
-    RoomEntry(String id, Room room, boolean isPrivate) {
+    ListedRoom(String id, Room room, boolean isPrivate) {
         this.id = id;
         this.room = room;
         this.isPrivate = isPrivate;
