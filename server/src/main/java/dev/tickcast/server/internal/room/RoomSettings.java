@@ -5,7 +5,8 @@ import java.util.function.LongSupplier;
 /**
  * The server-wide settings every room follows.
  *
- * @param nanoClock             the room's one clock (its StepClock, the drop grace, the slow-consumer timeout) (System::nanoTime, or a test clock)
+ * @param nanoClock             the room's one clock: its StepClock, the drop grace, the slow-consumer timeout
+ *                              (System::nanoTime, or a test clock)
  * @param slowConsumerTimeoutMs how long a client may be unable to take snapshots before it is closed (4006)
  * @param reconnectGraceMs      how long a dropped player keeps its seat and entity
  * @param observer              sees every captured snapshot ({@link SnapshotObserver#NONE} for none)
