@@ -153,6 +153,7 @@ public final class Matchmaker implements RoomListener {
                 return false;
             }
             rights.forget(entry.room);
+            changed(roomId);
         }
         RoomCalls.close(entry.room, reason);
         return true;

@@ -192,6 +192,16 @@ class MatchmakerClockTest {
     }
 
     @Test
+    void shouldTellTheWatcherOfARoomAnOperatorDisposes(Vertx vertx) {
+        Matchmaker mm = matchmaker(vertx, MatchLimits.NONE);
+        SeatGrant ann = mm.create("arena", "ann", false, ANN);
+        changes.clear();
+        assertTrue(mm.dispose(ann.roomId(), "closed by an operator"));
+        assertEquals(List.of(ann.roomId()), changes, "the cluster directory hears that the room left");
+        assertEquals(null, mm.summary(ann.roomId()));
+    }
+
+    @Test
     void shouldForgetEverythingOnShutdown(Vertx vertx) throws Exception {
         Matchmaker mm = matchmaker(vertx, new MatchLimits(100, 1, 100));
         SeatGrant ann = mm.create("arena", "ann", false, ANN);
