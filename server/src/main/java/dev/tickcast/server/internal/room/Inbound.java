@@ -97,7 +97,7 @@ final class Inbound {
         }
         message.getBytes(0, length, frame, 0);
         int type = frame[0] & 0xFF;
-        Handler h = dev.tickcast.wire.ClientMessages.byTypeByte(type) != null ? handlers[type] : null;
+        Handler h = type < TYPES ? handlers[type] : null; // a handler for each ClientMessages type, none else
         if (h == null) {
             reject(s, Protocol.CLOSE_UNKNOWN_TYPE, "unknown message type " + type);
             return;
