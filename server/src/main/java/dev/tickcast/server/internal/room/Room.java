@@ -15,7 +15,7 @@ import io.vertx.core.Vertx;
  * {@link #stats()} runs on it. A room nobody joins holds no game, world or ring; an exception from
  * game code closes this room (1011), and only it.
  */
-public final class Room {
+public final class Room implements RoomEntry {
     private final String id;
     private final GameSpec spec;
     private final Context context;
@@ -66,7 +66,7 @@ public final class Room {
         return spec;
     }
 
-    /** Runs {@code task} on the room's context: inline if already there, else as one queued task. */
+    @Override
     public void execute(Runnable task) {
         if (Context.isOnEventLoopThread() && Vertx.currentContext() == context) {
             task.run();
@@ -81,7 +81,7 @@ public final class Room {
         bus.open(message -> materialize() && host.driver().serverMessage(message));
     }
 
-    /** Seats {@code session}: WELCOME and SCHEMA now, a full snapshot at the next broadcast. */
+    @Override
     public void join(Session session) {
         materialize(); // if the game failed, the room is disposed and the seat refuses the session (4005)
         sessions.join(session);
@@ -90,27 +90,27 @@ public final class Room {
         }
     }
 
-    /** Gives the dropped player {@code playerId}'s seat to {@code session} (its reconnection). */
+    @Override
     public void resume(Session session, int playerId) {
         sessions.resume(session, playerId);
     }
 
-    /** The client left for good (it closed normally, or the server closed it for a violation). */
+    @Override
     public void leave(Session session) {
         sessions.leave(session);
     }
 
-    /** The client's connection dropped: a player keeps its seat and entity for the grace period. */
+    @Override
     public void drop(Session session) {
         sessions.drop(session);
     }
 
-    /** Adds {@code session} as a spectator: WELCOME (no seat) and SCHEMA now, then every snapshot. */
+    @Override
     public void watch(Session session) {
         sessions.watch(session, materialize());
     }
 
-    /** Takes the messages waiting in {@code session}'s inbox, in order (its socket's loop asks). */
+    @Override
     public void drain(Session session) {
         sessions.drain(session);
     }

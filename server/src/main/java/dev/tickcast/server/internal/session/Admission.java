@@ -1,5 +1,6 @@
 package dev.tickcast.server.internal.session;
 
+import dev.tickcast.server.internal.room.RoomEntry;
 import dev.tickcast.server.internal.match.Claim;
 
 /**
@@ -23,7 +24,7 @@ public record Admission(Claim.Status status, RoomEntry room, String name, int se
         if (!claim.ok()) {
             return refused(claim.status());
         }
-        return new Admission(claim.status(), RoomEntry.of(claim.room()), claim.name(), claim.playerId(),
+        return new Admission(claim.status(), claim.room(), claim.name(), claim.playerId(),
                 claim.reconnectToken());
     }
 

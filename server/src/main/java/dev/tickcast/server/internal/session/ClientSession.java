@@ -1,5 +1,6 @@
 package dev.tickcast.server.internal.session;
 
+import dev.tickcast.server.internal.room.RoomEntry;
 import com.esotericsoftware.kryo.Kryo;
 import dev.tickcast.server.internal.net.TokenBucket;
 import dev.tickcast.server.internal.room.Session;

@@ -1,5 +1,6 @@
 package dev.tickcast.server.internal.session;
 
+import dev.tickcast.server.internal.room.RoomEntry;
 import dev.tickcast.server.internal.room.Session;
 
 import java.util.ArrayList;
