@@ -78,6 +78,16 @@ final class HttpPlayer {
                 .toCompletableFuture(), "matchmake " + name);
     }
 
+    /** A seat of {@code game} from the matchmaker, asked over this player's own client (its address). */
+    Seat matchmake(String game, String name) {
+        Answer a = request(HttpMethod.POST, "/matchmake/" + game, Map.of("Content-Type", "application/json"),
+                new io.vertx.core.json.JsonObject().put("name", name).encode().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (a.status() != 200) {
+            throw new AssertionError("matchmaking answered " + a.status());
+        }
+        return Seat.fromJson(new io.vertx.core.json.JsonObject(Buffer.buffer(a.body())));
+    }
+
     /** Opens a session whose body JOINs with {@code token}; returns the answer. */
     Answer open(String token) {
         Answer a = open(records(1, frame(new JoinMessage(Protocol.VERSION, token))));

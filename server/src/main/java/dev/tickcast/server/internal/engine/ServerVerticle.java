@@ -107,7 +107,7 @@ final class ServerVerticle extends VerticleBase {
                 .requestHandler(router);
         vertx.setPeriodic(limits.deadlineCheckMs(), id -> checkDeadlines());
         vertx.setPeriodic(limits.pingPeriodMs(), id -> ping());
-        metrics.connectionGauges(guard::pendingConnections, guard::openWebSockets);
+        metrics.connectionGauges(guard::pendingConnections, guard::openWebSockets, guard::carrierConnections);
         return server.listen(port, config.host());
     }
 

@@ -162,9 +162,11 @@ public final class ServerMetrics implements RoomMetrics.Factory {
 
     /**
      * The connection gauges, {@code tickcast_connections_pending} (TCP connections that are not
-     * WebSockets) and {@code tickcast_connections_open} (WebSockets); registered once.
+     * WebSockets), {@code tickcast_connections_open} (WebSockets) and
+     * {@code tickcast_connections_carriers} (TCP connections that carry live HTTP sessions); registered once.
      */
-    public void connectionGauges(java.util.function.IntSupplier pending, java.util.function.IntSupplier open) {
+    public void connectionGauges(java.util.function.IntSupplier pending, java.util.function.IntSupplier open,
+                                 java.util.function.IntSupplier carriers) {
         if (registry == null) {
             return;
         }
@@ -173,9 +175,13 @@ public final class ServerMetrics implements RoomMetrics.Factory {
                 return;
             }
             meters.add(io.micrometer.core.instrument.Gauge.builder("tickcast.connections.pending", pending::getAsInt)
-                    .description("TCP connections on the main port that are not WebSockets").register(registry));
+                    .description("TCP connections on the main port that are neither WebSockets nor carriers of HTTP sessions")
+                    .register(registry));
             meters.add(io.micrometer.core.instrument.Gauge.builder("tickcast.connections.open", open::getAsInt)
                     .description("Game WebSockets open").register(registry));
+            meters.add(io.micrometer.core.instrument.Gauge.builder("tickcast.connections.carriers", carriers::getAsInt)
+                    .description("TCP connections on the main port that carry requests of live HTTP sessions")
+                    .register(registry));
         }
     }
 

@@ -121,7 +121,8 @@ final class Downstream {
      * held poll ends with a KEEPALIVE after its hold. Returns true if the response ended.
      */
     boolean check(Outbox outbox, long nowNs) {
-        if (ended) {
+        if (ended || response.closed()) {
+            ended = true;
             return true;
         }
         if (stream) {
@@ -172,6 +173,10 @@ final class Downstream {
     }
 
     private void write(List<ByteBuf> parts, long nowNs) {
+        if (response.closed()) {
+            ended = true; // its connection closed: the records stay unacknowledged for the next recv
+            return;
+        }
         Buffer chunk = buffer(parts);
         try {
             response.write(chunk);
@@ -186,6 +191,9 @@ final class Downstream {
     private void end(List<ByteBuf> parts, long nowNs) {
         ended = true;
         queueFull = false;
+        if (response.closed()) {
+            return;
+        }
         Buffer last = buffer(parts);
         try {
             response.end(last);

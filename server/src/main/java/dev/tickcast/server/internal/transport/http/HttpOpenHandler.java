@@ -56,7 +56,7 @@ final class HttpOpenHandler {
             return;
         }
         HttpSession s = sessions.open(address, home);
-        s.opened(body);
+        s.opened(body, HttpAnswers.connection(ctx.request()));
         HttpAnswers.opened(ctx.response(), s.id());
     }
 }

@@ -58,8 +58,9 @@ final class HttpSession implements Upstream.Sink {
         return home;
     }
 
-    /** The messages of the {@code open} body, checked already. */
-    void opened(byte[] body) {
+    /** The messages of the {@code open} body, checked already, which came on {@code connection}. */
+    void opened(byte[] body, ConnectionLedger.Entry connection) {
+        carriers.carry(connection);
         received(body.length);
         upstream.read(body, this);
     }
