@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * The records of the HTTP binding (docs/PROTOCOL.md 2.1): a body is a sequence of records, each a
- * kind byte, a varuint payload length and the payload.
+ * kind byte, a varuint payload length and the payload; and the binding's headers, timers and limits.
  *
  * <pre>
  * +--------------+----------------------+----------------------------- ...
@@ -38,6 +38,23 @@ public final class Records {
     public static final int MAX_CLOSE_REASON_BYTES = 123;
     /** The largest number a MESSAGE record or an acknowledgement can have. */
     public static final int MAX_NUMBER = Integer.MAX_VALUE;
+
+    /** The media type of every body of records, both ways. */
+    public static final String MEDIA_TYPE = "application/vnd.tickcast.records";
+    /** The header naming a session (32 lowercase hexadecimal digits), on every request but {@code open}. */
+    public static final String SESSION_HEADER = "Tickcast-Session";
+    /** The header acknowledging the downstream MESSAGE records up to a number (decimal), on {@code recv} and {@code send}. */
+    public static final String ACK_HEADER = "Tickcast-Ack";
+    /** How long a streaming {@code recv} lasts before the server ends it, in milliseconds. */
+    public static final long STREAM_MS = 30_000;
+    /** The most bytes a streaming {@code recv} carries before the server ends it. */
+    public static final int STREAM_MAX_BYTES = 4 * 1024 * 1024;
+    /** The longest a polling {@code recv} with nothing to carry is held, in milliseconds. */
+    public static final long POLL_HOLD_MS = 5_000;
+    /** The most record bytes one poll answer carries (at least one record). */
+    public static final int POLL_MAX_BYTES = 256 * 1024;
+    /** How long a closed session still answers its CLOSE record, in milliseconds. */
+    public static final long CLOSED_SESSION_MS = 30_000;
 
     /** {@link #parse} result: the body breaks a rule of the record layout. */
     public static final int MALFORMED = -1;

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class Downstream {
     /** The media type of record bodies. */
-    static final String MEDIA_TYPE = "application/vnd.tickcast.records";
+    static final String MEDIA_TYPE = Records.MEDIA_TYPE;
 
     private final HttpServerResponse response;
     private final boolean stream;

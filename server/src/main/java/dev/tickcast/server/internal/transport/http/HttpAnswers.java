@@ -15,9 +15,9 @@ import io.vertx.core.json.JsonObject;
  */
 final class HttpAnswers {
     /** The header naming a session. */
-    static final String SESSION = "Tickcast-Session";
+    static final String SESSION = Records.SESSION_HEADER;
     /** The header acknowledging the downstream records. */
-    static final String ACK = "Tickcast-Ack";
+    static final String ACK = Records.ACK_HEADER;
     /** {@link #ack} of a malformed header. */
     static final int BAD_ACK = -1;
 
