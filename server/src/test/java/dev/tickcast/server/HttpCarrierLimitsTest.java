@@ -131,6 +131,20 @@ class HttpCarrierLimitsTest {
     }
 
     @Test
+    void shouldCountRepeatedRecordsAgainstTheMessageRate(Vertx vertx) {
+        ServerFixture fixture = arena(vertx, loopback().withMessageRate(1, 10));
+        HttpPlayer p = joined(vertx, fixture, "replayer");
+        byte[] ping = p.frame(new PingMessage(1));
+        byte[] body = HttpPlayer.records(2, ping, ping);
+        int sends = 0;
+        while (p.closeCode < 0 && sends++ < 20) {
+            p.sendBody(body); // delivered once, then only repeated
+        }
+        assertEquals(Protocol.CLOSE_RATE_LIMITED, p.closeCode, "a repeated record costs a token as a message does");
+        assertTrue(sends <= 6, "within the message burst of 10: " + sends);
+    }
+
+    @Test
     void shouldCountHttpSessionsAndWebSocketsTogetherPerAddress(Vertx vertx) {
         ServerFixture fixture = arena(vertx, loopback().withMaxConnectionsPerAddress(2));
         Bot.join(vertx, fixture.port(), "ws");

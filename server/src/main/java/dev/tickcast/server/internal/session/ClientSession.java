@@ -38,7 +38,9 @@ public final class ClientSession {
         /** A transport-level pong from the client. */
         PONG,
         /** A continuation frame of a message split into several. */
-        CONTINUATION
+        CONTINUATION,
+        /** A message the carrier already delivered, sent again (an HTTP record of a retried {@code send}). */
+        DUPLICATE
     }
 
     private final ClientTransport transport;
@@ -71,10 +73,10 @@ public final class ClientSession {
     }
 
     /**
-     * Every frame the transport reads: the client was heard from. A ping, a pong nobody asked for
-     * and each continuation frame take a token from the message limit (4010 past it), like a
-     * message, so a client cannot make the server work at any rate by splitting messages or
-     * sending frames that are not messages.
+     * Every frame the transport reads: the client was heard from. A ping, a pong nobody asked for,
+     * each continuation frame and each message sent again take a token from the message limit
+     * (4010 past it), like a message, so a client cannot make the server work at any rate by
+     * splitting messages, repeating them or sending frames that are not messages.
      */
     public void onFrame(Frame frame) {
         long now = nanoClock.getAsLong();
@@ -82,7 +84,7 @@ public final class ClientSession {
         if (closed()) {
             return;
         }
-        boolean counted = frame == Frame.PING || frame == Frame.CONTINUATION
+        boolean counted = frame == Frame.PING || frame == Frame.CONTINUATION || frame == Frame.DUPLICATE
                 || frame == Frame.PONG && !keepAlive.takeOwedPong();
         if (counted && !messages.take(now)) {
             close(Protocol.CLOSE_RATE_LIMITED, frame.name().toLowerCase(Locale.ROOT) + " frame rate limit");

@@ -133,6 +133,11 @@ final class HttpSession implements Upstream.Sink {
     }
 
     @Override
+    public void duplicate() {
+        session.onFrame(ClientSession.Frame.DUPLICATE);
+    }
+
+    @Override
     public void clientClose(int code, String reason) {
         link.clientClosed(code);
         finish(Records.close(code, reason));

@@ -18,6 +18,9 @@ final class Upstream {
         /** The client's CLOSE record: {@code code} 1000 leaves for good, any other is a drop. */
         void clientClose(int code, String reason);
 
+        /** A MESSAGE record already delivered, sent again (it still counts against the message limit). */
+        void duplicate();
+
         /** True once the session ended: the records that follow are ignored. */
         boolean ended();
     }
@@ -40,9 +43,14 @@ final class Upstream {
         Records.parse(body, 0, body.length, Records.MAX_UPSTREAM_MESSAGE_BYTES, new Records.Visitor() {
             @Override
             public void onMessage(int number, byte[] bytes, int offset, int length) {
-                if (number >= next && !sink.ended()) {
+                if (sink.ended()) {
+                    return;
+                }
+                if (number >= next) {
                     next = number + 1;
                     sink.message(Buffer.buffer(length).appendBytes(bytes, offset, length));
+                } else {
+                    sink.duplicate();
                 }
             }
 
