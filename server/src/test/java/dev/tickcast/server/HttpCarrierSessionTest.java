@@ -45,6 +45,19 @@ class HttpCarrierSessionTest {
     }
 
     @Test
+    void shouldEndTheSessionsOfADisposedRoomWith4005(Vertx vertx) {
+        ServerFixture fixture = arena(vertx, loopback());
+        HttpPlayer p = joined(vertx, fixture, "ann");
+        HttpPlayer.Stream s = p.stream();
+        fixture.<Boolean>onRoom(p.welcome().roomId(), r -> {
+            r.dispose(Protocol.CLOSE_ROOM_CLOSED, "room closed");
+            return true;
+        });
+        assertEquals(200, Bot.get(s.ended()));
+        assertEquals(Protocol.CLOSE_ROOM_CLOSED, p.closeCode);
+    }
+
+    @Test
     void shouldCloseSessionsWith1001AtShutdown(Vertx vertx) {
         ServerFixture fixture = arena(vertx, loopback());
         HttpPlayer joinedOne = joined(vertx, fixture, "ann");

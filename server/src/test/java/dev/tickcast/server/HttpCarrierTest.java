@@ -144,6 +144,19 @@ class HttpCarrierTest {
     }
 
     @Test
+    void shouldRefuseASeatTokenUsedAlreadyWith4008(Vertx vertx) {
+        ServerFixture fixture = arena(vertx, loopback());
+        HttpPlayer first = new HttpPlayer(vertx, fixture.port());
+        Seat seat = HttpPlayer.seat(vertx, fixture.port(), "arena", "ann");
+        first.open(seat.token());
+        assertTrue(first.pollUntil(x -> x.welcome() != null, 20));
+        HttpPlayer second = new HttpPlayer(vertx, fixture.port());
+        assertEquals(200, second.open(seat.token()).status());
+        second.poll();
+        assertEquals(Protocol.CLOSE_SEAT_USED, second.closeCode, "one live session per seat, as over WebSocket");
+    }
+
+    @Test
     void shouldCloseABadSeatWith4002OnRecv(Vertx vertx) {
         ServerFixture fixture = arena(vertx, loopback());
         HttpPlayer p = new HttpPlayer(vertx, fixture.port());
