@@ -48,6 +48,13 @@ class HttpCarrierMetricsTest {
             assertTrue(registry.get("tickcast.transport.received").tag("transport", transport).functionCounter().count()
                     > 0, transport);
         }
+        String scrape = ((io.micrometer.prometheusmetrics.PrometheusMeterRegistry) registry).scrape();
+        for (String series : List.of("tickcast_sessions_opened_total{transport=\"http-poll\"}",
+                "tickcast_sessions_active{transport=\"http-stream\"}",
+                "tickcast_transport_sent_bytes_total{transport=\"websocket\"}",
+                "tickcast_transport_received_bytes_total{transport=\"http-poll\"}", "tickcast_connections_carriers ")) {
+            assertTrue(scrape.contains(series), "the documented name " + series);
+        }
         streamer.sendBody(HttpCarrierTest.concat(dev.tickcast.wire.Records.seq(2),
                 dev.tickcast.wire.Records.close(1000, "bye")));
         assertEquals(0, registry.get("tickcast.sessions.active").tag("transport", "http-stream").gauge().value());
