@@ -66,7 +66,7 @@ export class TransportLadder {
       throw new Error(`TickcastClient: options.transports must list some of ${TRANSPORTS.join(', ')}, once each`);
     }
     this.#transports = [...transports];
-    this.#WebSocket = options.WebSocket ?? globalThis.WebSocket;
+    this.#WebSocket = options.WebSocket === undefined ? globalThis.WebSocket : options.WebSocket;
     this.#http = http;
     this.#storage = options.storage === undefined ? defaultStorage() : options.storage;
     const origin = originOf(baseUrl);
