@@ -110,14 +110,16 @@ export class HttpSocket {
     if (this.readyState === CLOSING || this.readyState === CLOSED) {
       return;
     }
-    const opened = this.#session !== null || this.#busy;
-    this.readyState = CLOSING;
     this.#downstream.stop();
     this.#stopAcks();
-    if (!opened) {
-      this.#end(report.code, report.reason); // nothing was sent: nothing to close on the server
+    if (this.#session === null) {
+      // Over at once, as a WebSocket closed while connecting; an open in flight that succeeds
+      // is then closed on the server (#open).
+      this.#closing = this.#busy ? record : null;
+      this.#end(report.code, report.reason);
       return;
     }
+    this.readyState = CLOSING;
     this.#closing = record;
     this.#report = report;
     this.#pump();
@@ -174,10 +176,16 @@ export class HttpSocket {
     this.#busy = false;
     const id = res?.headers?.get?.('tickcast-session') ?? null;
     if (res?.status !== 200 || id === null || !SESSION_ID.test(id)) {
-      this.#end(this.#report?.code ?? DROPPED, res ? `open: HTTP ${res.status}` : 'open: network error');
+      this.#end(DROPPED, res ? `open: HTTP ${res.status}` : 'open: network error');
       return;
     }
     this.#session = id;
+    if (this.readyState === CLOSED) { // closed while opening: the server hears of it
+      if (this.#closing !== null) {
+        this.#request('send', encodeBody(this.#queueSeq + count, [], 0, this.#closing), true);
+      }
+      return;
+    }
     this.reached = true;
     this.#sent(count);
     if (this.readyState === OPEN) {
