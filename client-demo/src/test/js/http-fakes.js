@@ -3,7 +3,7 @@
 // fetch does. The matchmaker's POST /matchmake/... and GET /games are answered at once.
 
 import { encodeBody, KEEPALIVE, RecordDecoder, SEQ } from '../../../sdk/records.js';
-import { collector } from './records.golden.test.js';
+import { collector } from './record-sink.js';
 import { tick } from './fakes.js';
 
 export const SESSION = '0123456789abcdef0123456789abcdef';

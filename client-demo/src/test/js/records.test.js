@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import * as M from '../../../sdk/messages.js';
 import { encodeBody, MAX_CLOSE_REASON_BYTES, messageRecordBytes, RecordDecoder } from '../../../sdk/records.js';
 import { WELCOME } from './fakes.js';
-import { collector, decodeInChunks } from './records.golden.test.js';
+import { collector, decodeInChunks } from './record-sink.js';
 
 const hex = (s) => Uint8Array.from(s.split(/\s+/).filter(Boolean), (b) => parseInt(b, 16));
 
