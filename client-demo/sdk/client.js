@@ -207,6 +207,9 @@ export class TickcastClient {
    * carrier that fails or stays mute rejects with NextRung.
    */
   async #tryRung(rung, last) {
+    if (this.#closedByUser) {
+      throw new Error('closed');
+    }
     if (!last && !this.#ladder.available(rung)) {
       throw new NextRung(`no ${rung} here`);
     }
@@ -240,8 +243,10 @@ export class TickcastClient {
         joined: () => {
           probe?.done();
           probe = null; // a drop from now on is a drop, not a failed rung
+          if (this.#transport === null) {
+            this.#ladder.worked(rung); // the climb's outcome; reconnections do not renew it
+          }
           this.#transport = rung;
-          this.#ladder.worked(rung);
           this.#reconnector.joined();
           this.#setStatus('joined');
         },

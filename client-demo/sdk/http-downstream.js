@@ -34,8 +34,8 @@ export class HttpDownstream {
 
   /**
    * mode: 'stream' or 'poll'. deps: {fetch, clock, url (of /http/recv), decoder (a
-   * RecordDecoder, reused), headers() (the session's and the ack), requested(ack) (a response
-   * came back), message(ArrayBuffer), ended(code, reason), malformed(reason)}.
+   * RecordDecoder, reused), headers() (the session's and the ack), requested(ack, issuedMs) (a
+   * request issued then came back), message(ArrayBuffer), ended(code, reason), malformed(reason)}.
    */
   constructor(mode, deps) {
     this.#mode = mode;
@@ -96,6 +96,7 @@ export class HttpDownstream {
 
   async #once() {
     const ack = this.taken;
+    const issuedMs = this.#deps.clock.now();
     const controller = typeof AbortController === 'function' ? new AbortController() : null;
     this.#abort = controller;
     let res;
@@ -114,7 +115,7 @@ export class HttpDownstream {
     if (res.status !== 200) {
       return FAILED;
     }
-    this.#deps.requested(ack);
+    this.#deps.requested(ack, issuedMs);
     this.#records = 0;
     this.#decoder.begin();
     try {

@@ -57,6 +57,7 @@ export class HttpSocket {
   #ackTimer = null;
   #acked = 0;
   #lastRequestMs = 0;
+  #streaming;
 
   /**
    * A session with the node at url (its base URL, 'http://host:port' or a proxy path), receiving
@@ -66,11 +67,12 @@ export class HttpSocket {
     this.#url = String(url).replace(/\/+$/, '');
     this.#fetch = fetch;
     this.#clock = clock;
+    this.#streaming = mode !== 'http-poll';
     const event = { data: null };
-    this.#downstream = new HttpDownstream(mode === 'http-poll' ? 'poll' : 'stream', {
+    this.#downstream = new HttpDownstream(this.#streaming ? 'stream' : 'poll', {
       fetch, clock, url: `${this.#url}/http/recv`, decoder: new RecordDecoder(),
       headers: () => this.#headers(),
-      requested: (ack) => this.#requested(ack),
+      requested: (ack, issuedMs) => this.#requested(ack, issuedMs),
       message: (data) => {
         event.data = data; // one event object for all, as nothing keeps it
         this.onmessage?.(event);
@@ -134,10 +136,10 @@ export class HttpSocket {
     return { 'tickcast-session': this.#session, 'tickcast-ack': String(this.#downstream.taken) };
   }
 
-  /** A request carrying ack was answered: the server knows of it. */
-  #requested(ack) {
+  /** A request carrying ack, issued at issuedMs, was answered: the server knows of it. */
+  #requested(ack, issuedMs) {
     this.#acked = Math.max(this.#acked, ack);
-    this.#lastRequestMs = this.#clock.now();
+    this.#lastRequestMs = Math.max(this.#lastRequestMs, issuedMs);
   }
 
   /** Starts the next request if none is in flight and there is something to say. */
@@ -190,7 +192,9 @@ export class HttpSocket {
     this.#sent(count);
     if (this.readyState === OPEN) {
       this.#downstream.start();
-      this.#scheduleAcks();
+      if (this.#streaming) {
+        this.#scheduleAcks(); // a poller acknowledges with every poll, at least every 6 s
+      }
     }
     this.#pump();
   }
@@ -200,13 +204,14 @@ export class HttpSocket {
     const count = this.#batch();
     const close = count === this.#queue.length ? this.#closing : null;
     const ack = this.#downstream.taken;
+    const issuedMs = this.#clock.now();
     const res = await this.#request('send', encodeBody(this.#queueSeq, this.#queue, count, close), true);
     this.#busy = false;
     if (this.readyState === CLOSED) {
       return;
     }
     if (res !== null && res.status >= 200 && res.status < 300) {
-      this.#requested(ack);
+      this.#requested(ack, issuedMs);
       this.#failures = 0;
       this.#sent(count);
       if (close !== null) {
@@ -259,7 +264,10 @@ export class HttpSocket {
     }
   }
 
-  /** Acknowledges with an empty send while records arrive (every second), and every 5 s anyway. */
+  /**
+   * Streaming: acknowledges with an empty send while records arrive (every second), and sends
+   * something every 5 s anyway (the stream's own request is 30 s old at most).
+   */
   #scheduleAcks() {
     this.#ackTimer = this.#clock.setTimer(() => {
       this.#ackTimer = null;

@@ -264,7 +264,7 @@ describe('HttpSocket (http-stream)', () => {
 
 describe('HttpSocket (http-poll)', () => {
   it('polls again at once after each answer, acknowledging, and skips what it took before', async () => {
-    const { server, got } = await opened('http-poll');
+    const { server, got, t } = await opened('http-poll');
     const first = await server.next('/http/recv');
     assert.equal(first.url, 'http://h:1/node/b/http/recv?mode=poll');
     first.respond(200, { body: downBody(1, [WELCOME, PONG]) });
@@ -277,6 +277,8 @@ describe('HttpSocket (http-poll)', () => {
     const fourth = await server.next('/http/recv');
     assert.equal(fourth.ack, '3');
     assert.deepStrictEqual(got.messages, ['WELCOME', 'PONG', 'CHAT']);
+    assert.equal(t.timers.length, 0, 'no ack timer: every poll acknowledges');
+    assert.equal(server.to('/http/send').length, 0);
     fourth.respond(200, { body: downBody(4, [], { close: { code: 4005, reason: 'room closed' } }) });
     await tick();
     assert.deepStrictEqual(got.closes, [{ code: 4005, reason: 'room closed' }]);
