@@ -99,9 +99,10 @@ export class HttpDownstream {
     const issuedMs = this.#deps.clock.now();
     const controller = typeof AbortController === 'function' ? new AbortController() : null;
     this.#abort = controller;
+    const fetch = this.#deps.fetch; // called unbound: a browser's fetch refuses another `this`
     let res;
     try {
-      res = await this.#deps.fetch(`${this.#deps.url}?mode=${this.#mode}`,
+      res = await fetch(`${this.#deps.url}?mode=${this.#mode}`,
         { method: 'GET', headers: this.#deps.headers(), signal: controller?.signal });
     } catch {
       return this.#running ? FAILED : STOPPED;

@@ -257,8 +257,9 @@ export class HttpSocket {
   async #request(path, body, withSession) {
     const headers = withSession ? this.#headers() : {};
     headers['content-type'] = RECORDS_CONTENT_TYPE;
+    const fetch = this.#fetch; // called unbound: a browser's fetch refuses another `this`
     try {
-      return await this.#fetch(`${this.#url}/http/${path}`, { method: 'POST', headers, body });
+      return await fetch(`${this.#url}/http/${path}`, { method: 'POST', headers, body });
     } catch {
       return null;
     }

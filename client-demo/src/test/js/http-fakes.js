@@ -96,7 +96,14 @@ export class FakeHttpServer {
 
   constructor({ node = null } = {}) {
     this.node = node;
-    this.fetch = (url, init) => this.#fetch(url, init);
+    const server = this;
+    // as a browser's fetch, it refuses to be called as a method of another object (Illegal invocation)
+    this.fetch = function fetch(url, init) {
+      if (this !== undefined && this !== globalThis) {
+        throw new TypeError('Illegal invocation');
+      }
+      return server.#fetch(url, init);
+    };
   }
 
   #fetch(url, init) {
