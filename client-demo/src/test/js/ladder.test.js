@@ -99,11 +99,15 @@ describe('TickcastClient transport ladder', () => {
     client.close();
   });
 
-  it('goes straight to HTTP streaming where there is no WebSocket at all', async () => {
+  it('goes straight to HTTP streaming where there is no WebSocket at all, at the seat\'s node', async () => {
     const { server, client } = ladderClient({ WebSocket: null });
+    server.node = 'http://h:1/node/b';
     const joined = client.connect();
     await welcomeOverHttp(server, 'stream');
     await joined;
+    assert.deepStrictEqual(server.requests.map((r) => r.url).slice(0, 3),
+      ['http://h:1/node/b/http/open', 'http://h:1/node/b/http/recv?mode=stream', 'http://h:1/node/b/http/send']);
+    assert.equal(server.requests[2].records[1].bytes[0], M.encodePing(0)[0], 'the first PING');
     assert.equal(server.seats.length, 1);
     assert.equal(client.transport, 'http-stream');
     client.close();
