@@ -513,8 +513,9 @@ export type ChatResult = 'sent' | 'empty' | 'disabled' | 'not-joined' | 'too-fas
 export type SendResult = 'sent' | 'not-joined' | 'too-fast';
 
 /**
- * One player's connection to a room: matchmaking, the WebSocket, state, reconnection. Subscribe to
- * its events with on(event, listener), which returns the unsubscribe.
+ * One player's connection to a room: matchmaking, the carrier (a WebSocket, or HTTP where that is
+ * blocked), state, reconnection. Subscribe to its events with on(event, listener), which returns
+ * the unsubscribe.
  */
 export class TickcastClient implements Required<ClientCallbacks> {
   /** Throws if options.game is missing. */
