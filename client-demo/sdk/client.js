@@ -1,7 +1,8 @@
-// A Tickcast client: the façade over matchmaking over HTTP (matchmaking.js), one binary WebSocket
-// session per connection (session.js: JOIN, the decoded state, PING/PONG), a pace under the
-// server's rate limits for what it sends (sender.js, limits.js) and reconnection with back-off
-// after a drop (reconnect.js). Users see only this class; everything it holds is private.
+// A Tickcast client: the façade over matchmaking over HTTP (matchmaking.js), one session per
+// connection (session.js: JOIN, the decoded state, PING/PONG) over a WebSocket or, where that is
+// blocked, the HTTP binding (http-socket.js; the choice is ladder.js), a pace under the server's
+// rate limits for what it sends (sender.js, limits.js) and reconnection with back-off after a drop
+// (reconnect.js). Users see only this class; everything it holds is private.
 //
 //   const client = new TickcastClient({ game: 'arena', name: 'ada' });
 //   const off = client.on('state', (state, info) => render(state));   // off() unsubscribes
@@ -13,7 +14,8 @@
 import * as P from './protocol.js';
 import { defineEventProperties, Emitter, PropertyListeners } from './events.js';
 import { DEFAULT_LIMITS } from './limits.js';
-import { defaultBaseUrl, defaultFetch, Matchmaker, seatUrl } from './matchmaking.js';
+import { NextRung, Probe, TransportLadder } from './ladder.js';
+import { defaultBaseUrl, defaultFetch, Matchmaker } from './matchmaking.js';
 import { Reconnector } from './reconnect.js';
 import { Sender } from './sender.js';
 import { Session } from './session.js';
@@ -32,7 +34,7 @@ export { listGames } from './matchmaking.js';
  */
 export class TickcastClient {
   #matchmaker;
-  #WebSocket;
+  #ladder;
   #clock;
   #events = new Emitter(this);
   #properties = new PropertyListeners(this.#events);
@@ -40,6 +42,9 @@ export class TickcastClient {
   #reconnector;
   #session = null;
   #seat = null;
+  /** The carrier being tried, then the one in use. */
+  #rung = null;
+  #transport = null;
   #limits = DEFAULT_LIMITS;
   #status = 'idle';
   #closedByUser = false;
@@ -53,13 +58,15 @@ export class TickcastClient {
     this.gameInfo = options.gameInfo ?? null;
     this.name = truncateUtf8(String(options.name ?? 'player').trim(), P.MAX_NAME_BYTES).trim() || 'player';
     this.stats = new NetStats();
-    this.#WebSocket = options.WebSocket ?? globalThis.WebSocket;
     this.#clock = { now: options.now ?? (() => globalThis.performance.now()),
       setTimer: options.setTimeout ?? globalThis.setTimeout.bind(globalThis),
       clearTimer: options.clearTimeout ?? globalThis.clearTimeout.bind(globalThis),
       pingIntervalMs: options.pingIntervalMs ?? 1000 };
     this.#sender = new Sender(this.stats, this.#clock.now, options);
-    this.#matchmaker = new Matchmaker(options.fetch ?? defaultFetch(), options.baseUrl ?? defaultBaseUrl(), this.game,
+    const fetch = options.fetch ?? defaultFetch();
+    const baseUrl = options.baseUrl ?? defaultBaseUrl();
+    this.#ladder = new TransportLadder(options, baseUrl, { fetch, clock: this.#clock });
+    this.#matchmaker = new Matchmaker(fetch, baseUrl, this.game,
       (limits) => {
         this.#limits = limits;
         this.#sender.pace(limits);
@@ -89,7 +96,15 @@ export class TickcastClient {
     return this.#limits;
   }
 
-  /** The open WebSocket, or null. */
+  /**
+   * The carrier of the match: 'websocket', 'http-stream' or 'http-poll' once a WELCOME came through
+   * it (it is kept for the match, reconnections included), null before.
+   */
+  get transport() {
+    return this.#transport;
+  }
+
+  /** The open WebSocket (or the HTTP carrier, which has the same surface), or null. */
   get ws() {
     return this.#session?.socket ?? null;
   }
@@ -122,11 +137,14 @@ export class TickcastClient {
     return this.gameInfo === null || this.gameInfo.chat !== false;
   }
 
-  /** Matchmakes and opens the WebSocket; resolves with WELCOME. */
+  /**
+   * Matchmakes and connects, trying the carriers in turn (options.transports) until one delivers
+   * WELCOME; resolves with it.
+   */
   async connect() {
     this.#closedByUser = false;
-    this.#setStatus('matchmaking');
-    return this.#open(await this.#matchmaker.seat(this.name, this.gameInfo));
+    this.#transport = null;
+    return this.#ladder.climb((rung, last) => this.#tryRung(rung, last));
   }
 
   /**
@@ -138,6 +156,8 @@ export class TickcastClient {
   spectate(seat) {
     this.#closedByUser = false;
     this.#reconnector.enabled = false;
+    // one token, one try: the carrier the ladder would start with
+    this.#rung = this.#ladder.order().find((rung) => this.#ladder.available(rung)) ?? 'websocket';
     return this.#open({ roomId: seat.roomId, token: seat.token });
   }
 
@@ -183,10 +203,28 @@ export class TickcastClient {
   }
 
   /**
-   * Opens a session and claims the seat (or, when resume, reclaims it with the reconnection
-   * token); resolves with WELCOME, rejects if the socket closes before.
+   * One rung of the ladder: a seat, and a session over that carrier. Unless it is the last rung, a
+   * carrier that fails or stays mute rejects with NextRung.
    */
-  #open(seat, resume = false) {
+  async #tryRung(rung, last) {
+    if (this.#closedByUser) {
+      throw new Error('closed');
+    }
+    if (!last && !this.#ladder.available(rung)) {
+      throw new NextRung(`no ${rung} here`);
+    }
+    this.#setStatus('matchmaking');
+    const seat = await this.#matchmaker.seat(this.name, this.gameInfo);
+    this.#rung = rung;
+    return this.#open(seat, false, last ? 0 : this.#ladder.timeoutMs);
+  }
+
+  /**
+   * Opens a session over the current carrier and claims the seat (or, when resume, reclaims it
+   * with the reconnection token); resolves with WELCOME, rejects if the socket closes before.
+   * probeMs > 0: the carrier is on trial (Probe): it has that long to deliver WELCOME.
+   */
+  #open(seat, resume = false, probeMs = 0) {
     if (this.#closedByUser) {
       return Promise.reject(new Error('closed'));
     }
@@ -197,18 +235,42 @@ export class TickcastClient {
     this.#seat = seat;
     this.#setStatus('connecting');
     this.#session?.detach();
-    this.#session = new Session({ url: seatUrl(seat, this.#matchmaker.baseUrl),
-      token: resume ? this.#reconnector.token : seat.token, WebSocket: this.#WebSocket,
+    const rung = this.#rung;
+    let probe = null;
+    const session = new Session({ ...this.#ladder.carrier(rung, seat, this.#matchmaker.baseUrl),
+      token: resume ? this.#reconnector.token : seat.token,
       sender: this.#sender, stats: this.stats, clock: this.#clock, hooks: {
         joined: () => {
+          probe?.done();
+          probe = null; // a drop from now on is a drop, not a failed rung
+          if (this.#transport === null) {
+            this.#ladder.worked(rung); // the climb's outcome; reconnections do not renew it
+          }
+          this.#transport = rung;
           this.#reconnector.joined();
           this.#setStatus('joined');
         },
         emit: (event, ...args) => this.#events.emit(event, ...args),
-        closed: (code, reason) => this.#dropped(code, reason),
+        closed: (code, reason) => {
+          if (probe !== null && TransportLadder.carrierFailed(code)) {
+            probe.fail(`${rung} closed with ${code}`);
+          } else {
+            this.#dropped(code, reason);
+          }
+        },
         gone: (opened) => this.#reconnector.socketGone(resume, opened),
       } });
-    return this.#session.joined;
+    this.#session = session;
+    if (probeMs <= 0) {
+      return session.joined;
+    }
+    probe = new Probe(session.joined, this.#clock, probeMs, () => {
+      session.leave(); // closes the socket with 1000; the next rung takes a new seat
+      if (this.#session === session) {
+        this.#session = null;
+      }
+    });
+    return probe.result;
   }
 
   /** The connection is lost (code -1: the client gave it up); reconnects unless that is pointless. */

@@ -357,10 +357,15 @@ export type ClientEventName = keyof ClientEvents;
 /** A listener of event E; called with the client as `this`. */
 export type ClientListener<E extends ClientEventName> = (...args: ClientEvents[E]) => void;
 
-/** The part of a WebSocket the client uses (the browser's, or another implementation). */
+/**
+ * The part of a WebSocket the client uses (the browser's, or another implementation). The HTTP
+ * carrier (transports 'http-stream' and 'http-poll') has the same surface.
+ */
 export interface WebSocketLike {
   binaryType: string;
   readonly readyState: number;
+  /** Bytes sent but not yet on their way (the HTTP carrier: not yet taken by the server). */
+  readonly bufferedAmount?: number;
   send(data: Uint8Array<ArrayBuffer>): void;
   close(code?: number, reason?: string): void;
   onopen: ((event: any) => void) | null;
@@ -374,11 +379,36 @@ export interface WebSocketConstructor {
   new (url: string, protocol: string): WebSocketLike;
 }
 
+/**
+ * The part of fetch the client uses: JSON for matchmaking and GET /games; binary bodies, response
+ * headers, a streamed or whole response body and an abort signal for the HTTP carrier.
+ */
 export type FetchLike = (url: URL | string, init?: {
   method?: string;
   headers?: Record<string, string>;
-  body?: string;
-}) => Promise<{ ok: boolean; status: number; json(): Promise<any> }>;
+  body?: string | Uint8Array<ArrayBuffer>;
+  signal?: AbortSignal;
+}) => Promise<{
+  ok: boolean;
+  status: number;
+  json(): Promise<any>;
+  headers?: { get(name: string): string | null };
+  body?: ReadableStream<Uint8Array> | null;
+  arrayBuffer?(): Promise<ArrayBuffer>;
+}>;
+
+/**
+ * The carriers of a session: a WebSocket, or the HTTP binding (docs/PROTOCOL.md 2.1) streaming
+ * one long response or long-polling.
+ */
+export type TransportName = 'websocket' | 'http-stream' | 'http-poll';
+
+/** Where the client remembers a fallback carrier that worked (the browser's localStorage fits). */
+export interface StorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
 
 /**
  * The callbacks of the previous API, one per event: as options or assignable properties.
@@ -436,7 +466,22 @@ export interface ClientOptions extends ClientCallbacks {
    */
   messagesPerSecond?: number;
   messageBurst?: number;
-  WebSocket?: WebSocketConstructor;
+  /**
+   * The carriers to try, in order, until one delivers WELCOME (default all three:
+   * ['websocket', 'http-stream', 'http-poll']). Each new one takes a new seat.
+   */
+  transports?: readonly TransportName[];
+  /** How long a carrier (all but the last tried) has to deliver WELCOME before the next is tried (default 4000). */
+  transportTimeoutMs?: number;
+  /**
+   * How long a fallback carrier that worked is remembered for the server's origin, so that the
+   * next connection starts there (default 600000, 10 minutes; 0: never). WebSocket is tried again after.
+   */
+  transportMemoryMs?: number;
+  /** Where that is remembered (default the browser's localStorage when there is one; null: nowhere). */
+  storage?: StorageLike | null;
+  /** The WebSocket constructor (default the global one; null: none, go to the HTTP carriers). */
+  WebSocket?: WebSocketConstructor | null;
   fetch?: FetchLike;
   now?: () => number;
   setTimeout?: (fn: () => void, ms: number) => unknown;
@@ -468,8 +513,9 @@ export type ChatResult = 'sent' | 'empty' | 'disabled' | 'not-joined' | 'too-fas
 export type SendResult = 'sent' | 'not-joined' | 'too-fast';
 
 /**
- * One player's connection to a room: matchmaking, the WebSocket, state, reconnection. Subscribe to
- * its events with on(event, listener), which returns the unsubscribe.
+ * One player's connection to a room: matchmaking, the carrier (a WebSocket, or HTTP where that is
+ * blocked), state, reconnection. Subscribe to its events with on(event, listener), which returns
+ * the unsubscribe.
  */
 export class TickcastClient implements Required<ClientCallbacks> {
   /** Throws if options.game is missing. */
@@ -483,8 +529,13 @@ export class TickcastClient implements Required<ClientCallbacks> {
   readonly limits: SessionLimits;
   readonly welcome: Welcome | null;
   readonly schemas: TableSchema[] | null;
-  /** The open WebSocket, or null. */
+  /** The open WebSocket (or the HTTP carrier, same surface), or null. */
   readonly ws: WebSocketLike | null;
+  /**
+   * The carrier of the match once a WELCOME came through it, null before: kept for the whole
+   * match, reconnections included.
+   */
+  readonly transport: TransportName | null;
   /** The latest decoded state, or null before the first snapshot. */
   readonly state: State | null;
   readonly roomId: string | null;
@@ -517,7 +568,10 @@ export class TickcastClient implements Required<ClientCallbacks> {
   onError: (error: Error) => void;
   /** @deprecated Use client.on('status', fn). */
   onStatus: (status: ClientStatus) => void;
-  /** Matchmakes and opens the WebSocket; resolves with WELCOME. */
+  /**
+   * Matchmakes and connects, trying the carriers of options.transports in turn until one
+   * delivers WELCOME; resolves with it.
+   */
   connect(): Promise<Welcome>;
   /**
    * Watches a room as a spectator with a token of the admin API (POST /admin/api/rooms/:id/watch);

@@ -1,6 +1,7 @@
-// One WebSocket session with a room: the socket to the seat's node, JOIN with the seat's token, then
-// every server frame decoded (WELCOME, SCHEMA, SNAPSHOT into the room state, PONG, CHAT,
-// GAME_MESSAGE) and reported to the client, and a PING every pingIntervalMs for the round trip.
+// One session with a room: the socket to the seat's node (a WebSocket, or the HTTP carrier with the
+// same surface), JOIN with the seat's token, then every server frame decoded (WELCOME, SCHEMA,
+// SNAPSHOT into the room state, PONG, CHAT, GAME_MESSAGE) and reported to the client, and a PING
+// every pingIntervalMs for the round trip.
 // A session is used once: a reconnection opens a new one. Once detached (the client dropped it or
 // left), its socket's late events are ignored.
 
@@ -71,7 +72,7 @@ export class Session {
         }
       };
       ws.onclose = (event) => {
-        hooks.gone(opened);
+        hooks.gone(opened && ws.reached !== false); // (the HTTP carrier opens at once, reaches its node later)
         reject(new Error(`WebSocket closed before WELCOME: ${event.code} ${event.reason}`));
         if (this.#live) {
           hooks.closed(event.code, event.reason);

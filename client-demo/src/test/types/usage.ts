@@ -8,7 +8,8 @@ import {
   RateMeter, SnapshotMirror, TickcastClient,
 } from '@tickcast/client';
 import type {
-  ChatLine, ClientEventName, ClientStatus, Entity, GameInfo, GameMessage, SessionLimits, State, TableSchema, Welcome,
+  ChatLine, ClientEventName, ClientStatus, Entity, GameInfo, GameMessage, SessionLimits, State, TableSchema,
+  TransportName, Welcome,
 } from '@tickcast/client';
 
 interface Tank {
@@ -69,6 +70,8 @@ async function play(games: GameInfo[]): Promise<void> {
   const limits: SessionLimits = client.limits;
   console.log(limits.chatPerSecond, tanks?.limits?.gameMessageBurst, events.length);
   const welcome: Welcome = await client.connect();
+  const carrier: TransportName | null = client.transport;
+  console.log(carrier ?? 'none', client.ws?.bufferedAmount);
   const seq: number = client.sendInput(Uint8Array.of(1));
   predictor.setInput(Uint8Array.of(1), seq);
   predictor.step();
@@ -101,6 +104,9 @@ listGames({ baseUrl: 'http://127.0.0.1:8080', fetch: globalThis.fetch }).then(pl
 new TickcastClient({ game: 'arena', fetch: globalThis.fetch, WebSocket: globalThis.WebSocket,
   setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms), now: () => performance.now() }).close();
 console.log(mirror([], new Uint8Array(0)));
+// the carriers: a ladder of one's own, remembered in the browser's localStorage
+new TickcastClient({ game: 'arena', transports: ['http-stream', 'http-poll'], transportTimeoutMs: 3000,
+  transportMemoryMs: 0, storage: globalThis.localStorage, WebSocket: null }).close();
 
 // @ts-expect-error: the game is required
 new TickcastClient({ name: 'ada' });
@@ -112,6 +118,8 @@ new Predictor<Tank>({ step: (body: Tank) => ({ x: body.x }) });
 const plain = new Predictor({ step: (b, input, dt) => ({ ...b, x: (b.x ?? 0) + input[0] * dt }) });
 plain.reconcile({ x: 1 }, 0);
 const typed = new TickcastClient({ game: 'arena' });
+// @ts-expect-error: no such carrier
+new TickcastClient({ game: 'arena', transports: ['carrier-pigeon'] });
 // @ts-expect-error: no such event
 typed.on('snapshot', () => {});
 // @ts-expect-error: a state listener gets a State, not a string

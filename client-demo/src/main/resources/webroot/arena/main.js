@@ -2,7 +2,8 @@
 // (arena-rules.js) through the SDK's Predictor, interpolate everything else (the npcs' angle along
 // the shorter arc), chat, and show a net graph (N). The lobby (/) links here as /arena/?name=...,
 // which joins at once. State for tests: <body data-state="join|connecting|playing|reconnecting|
-// disconnected" data-room-id data-entity-id data-snapshots>, and window.tickcast.
+// disconnected" data-room-id data-entity-id data-snapshots data-transport="websocket|http-stream|
+// http-poll"> (the carrier the SDK settled on, from the first WELCOME), and window.tickcast.
 
 import { fieldIndex, Interpolator, listGames, Predictor, RateMeter, TickcastClient } from '/sdk/index.js';
 import { ARENA, arenaPrediction, encodeArenaInput } from './arena-rules.js';
@@ -45,7 +46,7 @@ async function join(event) {
   localStorage.setItem('tickcast.name', name);
   $('play').disabled = true;
   $('join-error').textContent = '';
-  setBody({ state: 'connecting' });
+  setBody({ state: 'connecting', transport: null });
   client = new TickcastClient({ game: GAME, gameInfo, name });
   client.on('welcome', onWelcome);
   client.on('state', onState);
@@ -69,7 +70,8 @@ function onWelcome(welcome) {
   $('join').hidden = true;
   $('game').hidden = false;
   $('room').textContent = `room ${welcome.roomId}`;
-  setBody({ state: 'playing', roomId: welcome.roomId, entityId: welcome.entityId, snapshots: 0 });
+  setBody({ state: 'playing', roomId: welcome.roomId, entityId: welcome.entityId, snapshots: 0,
+    transport: client.transport });
   addSystemLine(`joined room ${welcome.roomId}`);
   lastStepMs = performance.now();
   stepCarryMs = 0;
@@ -293,6 +295,7 @@ function updateNetGraph() {
   }
   const fmt = (v, d = 0) => (Number.isFinite(v) ? v.toFixed(d) : '-');
   $('netgraph-text').textContent = [
+    `transport    ${client.transport ?? '-'}`,
     `rtt          ${fmt(s.rttSmoothedMs, 1)} ms (last ${fmt(s.rttMs)})`,
     `snapshots/s  ${fmt(snaps, 1)}`,
     `down         ${fmt(down / 1024, 2)} KiB/s`,
