@@ -11,13 +11,13 @@
 // In each, two pages (each in a fresh context: nothing remembered from an earlier scenario) join
 // the arena, each sees the other's player move, and both show the expected carrier. One server
 // and the two proxies (nginx/*.conf, on loopback ports) serve every scenario and are stopped at
-// the end; every wait is bounded.
+// the end (their output goes to client-demo/target/fallback-*.log); every wait is bounded.
 //
 //   node --test src/test/browser/fallback.browser.test.js      (after `mvn package`, from client-demo/)
 //   TICKCAST_SERVER_JAR=/path/to.jar CHROMIUM=/usr/bin/chromium NGINX=/usr/sbin/nginx node --test ...
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,7 @@ const REPO = resolve(HERE, '..', '..', '..', '..');
 // resolved here: the server runs in a temporary working directory
 const JAR = resolve(process.env.TICKCAST_SERVER_JAR || join(REPO, 'server', 'target', 'tickcast-server.jar'));
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const LOGS = join(REPO, 'client-demo', 'target');
 const WS_PATH = /^wss?:\/\/[^/]+\/ws(\?|$)/;
 /** What Chromium logs when a handshake fails: expected where the proxy refuses WebSocket. */
 const WS_FAILED = /^WebSocket connection to .* failed/;
@@ -64,6 +65,10 @@ describe('the SDK falls back to HTTP when WebSocket is blocked', { timeout: 150_
       await stopNginx(noUpgrade);
       await stopNginx(buffering);
       await stopServer(server);
+      mkdirSync(LOGS, { recursive: true }); // for a failed CI run
+      for (const [name, p] of [['server', server], ['nginx-no-upgrade', noUpgrade], ['nginx-buffering', buffering]]) {
+        writeFileSync(join(LOGS, `fallback-${name}.log`), p ? p.log.join('') : '');
+      }
     }
   });
 
