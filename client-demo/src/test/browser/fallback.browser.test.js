@@ -35,6 +35,8 @@ const LOGS = join(REPO, 'client-demo', 'target');
 const WS_PATH = /^wss?:\/\/[^/]+\/ws(\?|$)/;
 /** What Chromium logs when a handshake fails: expected where the proxy refuses WebSocket. */
 const WS_FAILED = /^WebSocket connection to .* failed/;
+/** One scenario: two joins (each up to three rungs of about 4 s) and two moves. */
+const SCENARIO = { timeout: 60_000 };
 
 /** Resolves within `ms` or gives up quietly (for cleanup). */
 const within = (promise, ms) => Promise.race([promise.catch(() => {}), new Promise((r) => setTimeout(r, ms))]);
@@ -53,7 +55,8 @@ describe('the SDK falls back to HTTP when WebSocket is blocked', { timeout: 150_
     const upstream = new URL(server.base).host;
     noUpgrade = await startNginx(join(HERE, 'nginx', 'no-upgrade.conf'), upstream);
     buffering = await startNginx(join(HERE, 'nginx', 'buffering.conf'), upstream);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, timeout: WAIT_MS, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, timeout: WAIT_MS,
+      args: CHROMIUM_ARGS });
   });
 
   after(async () => {
@@ -73,7 +76,7 @@ describe('the SDK falls back to HTTP when WebSocket is blocked', { timeout: 150_
   });
 
   /**
-   * Two pages, each in a new context prepared by `prepare(context, seen)`, join the arena on `base`
+   * Two pages, each in a new context prepared by `prepare(context, asked)`, join the arena on `base`
    * one after the other, see each other move, and both settle on `expected`. Returns what the pages
    * asked for on the way (WebSocket attempts and /http/recv modes), for the scenario to check.
    */
@@ -115,8 +118,11 @@ describe('the SDK falls back to HTTP when WebSocket is blocked', { timeout: 150_
         const still = await page.evaluate(() => document.body.dataset.transport);
         assert.equal(still, expected, 'the carrier does not change during the match');
       }
-      const stats = await pages[1].evaluate(() => window.tickcast.stats());
-      assert.equal(stats.decodeErrors, 0);
+      for (const [i, page] of pages.entries()) {
+        const stats = await page.evaluate(() => window.tickcast.stats());
+        assert.equal(stats.decodeErrors, 0, `page ${seen[i].label} decoded everything`);
+        assert.equal(stats.reconnects, 0, `page ${seen[i].label} kept its session`);
+      }
       assert.deepStrictEqual(problems, [], 'no unexpected console error, page error or dialog');
       for (const page of pages) {
         await within(page.evaluate(() => window.tickcast.client?.close()), 2000); // leave the room
@@ -129,7 +135,7 @@ describe('the SDK falls back to HTTP when WebSocket is blocked', { timeout: 150_
     }
   }
 
-  it('(a) behind a proxy that does not forward Upgrade, the pages play over http-stream', async () => {
+  it('(a) behind a proxy that does not forward Upgrade, the pages play over http-stream', SCENARIO, async () => {
     const seen = await playPair(noUpgrade.base, 'http-stream', { consoleOk: [WS_FAILED] });
     for (const s of seen) {
       assert.ok(s.webSockets >= 1, `page ${s.label} tried WebSocket first`);
@@ -137,7 +143,7 @@ describe('the SDK falls back to HTTP when WebSocket is blocked', { timeout: 150_
     }
   });
 
-  it('(b) behind a proxy that also buffers responses, the pages play over http-poll', async () => {
+  it('(b) behind a proxy that also buffers responses, the pages play over http-poll', SCENARIO, async () => {
     const seen = await playPair(buffering.base, 'http-poll', { consoleOk: [WS_FAILED] });
     for (const s of seen) {
       assert.ok(s.webSockets >= 1, `page ${s.label} tried WebSocket first`);
@@ -146,7 +152,7 @@ describe('the SDK falls back to HTTP when WebSocket is blocked', { timeout: 150_
     }
   });
 
-  it('(c) with a WebSocket that opens but never delivers, the pages play over http-stream', async () => {
+  it('(c) with a WebSocket that opens but never delivers, the pages play over http-stream', SCENARIO, async () => {
     const seen = await playPair(server.base, 'http-stream', {
       prepare: (context, asked) => context.routeWebSocket(WS_PATH, () => {
         asked.muted = (asked.muted ?? 0) + 1; // never connects to the server, never sends
@@ -158,7 +164,7 @@ describe('the SDK falls back to HTTP when WebSocket is blocked', { timeout: 150_
     }
   });
 
-  it('(d) in a page without WebSocket, the pages play over http-stream', async () => {
+  it('(d) in a page without WebSocket, the pages play over http-stream', SCENARIO, async () => {
     const seen = await playPair(server.base, 'http-stream', {
       prepare: (context) => context.addInitScript(() => {
         delete window.WebSocket;
