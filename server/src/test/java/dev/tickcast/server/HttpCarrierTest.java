@@ -1,8 +1,8 @@
 package dev.tickcast.server;
 
 import dev.tickcast.client.Seat;
+import dev.tickcast.delta.DeltaDecoder;
 import dev.tickcast.games.arena.ArenaGame;
-import dev.tickcast.server.internal.engine.TickcastServer;
 import dev.tickcast.wire.ChatSendMessage;
 import dev.tickcast.wire.InputMessage;
 import dev.tickcast.wire.Protocol;
@@ -93,6 +93,10 @@ class HttpCarrierTest {
         }
         p.await(x -> x.count(Protocol.SNAPSHOT) >= snapshotsBefore + 2 * ArenaGame.SPEC.snapshotHz() - 2);
         assertEquals(p.messages.size(), p.taken);
+        List<Integer> ticks = snapshotTicks(p);
+        for (int i = 1; i < ticks.size(); i++) {
+            assertEquals(ArenaGame.SPEC.snapshotEveryTicks(), ticks.get(i) - ticks.get(i - 1), "every snapshot: " + ticks);
+        }
         Bot.get(s.request()).connection().close();
     }
 
@@ -166,14 +170,22 @@ class HttpCarrierTest {
         assertEquals(1000, p.closeCode);
     }
 
+    /** The ticks of the SNAPSHOTs a player took, in order. */
+    static List<Integer> snapshotTicks(HttpPlayer p) {
+        DeltaDecoder header = new DeltaDecoder();
+        List<Integer> ticks = new ArrayList<>();
+        for (byte[] m : p.messages) {
+            if ((m[0] & 0xFF) == SNAPSHOT && header.readHeader(m, 0, m.length) == DeltaDecoder.OK) {
+                ticks.add(header.tick());
+            }
+        }
+        return ticks;
+    }
+
     static byte[] concat(byte[] a, byte[] b) {
         byte[] out = new byte[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
-    }
-
-    static TickcastServer server(ServerFixture f) {
-        return f.server;
     }
 }

@@ -53,4 +53,27 @@ class ConnectionLedgerTest {
         assertEquals(3, ledger.pending());
         assertEquals(1, ledger.pending("a"));
     }
+
+    @Test
+    void shouldCountACarrierOfHttpSessionsAsNeitherPendingNorWebSocket() {
+        ConnectionLedger ledger = new ConnectionLedger(3, 1);
+        ConnectionLedger.Entry carrier = ledger.open("a").entry();
+        assertEquals(ConnectionLedger.Refusal.PER_ADDRESS, ledger.open("a").refusal());
+        carrier.carry();
+        carrier.carry(); // a second session on the same keep-alive connection
+        assertEquals(0, ledger.pending("a"));
+        assertEquals(1, ledger.carriers());
+        assertNotNull(ledger.open("a").entry(), "a carrier frees its pending place");
+        carrier.release();
+        assertEquals(1, ledger.carriers(), "one session still uses it");
+        carrier.release();
+        assertEquals(0, ledger.carriers());
+        assertEquals(2, ledger.pending("a"), "pending again, above the bound as it is open");
+        carrier.release();
+        carrier.closed();
+        carrier.carry();
+        assertEquals(1, ledger.pending());
+        assertEquals(0, ledger.carriers());
+        assertEquals(0, ledger.webSockets());
+    }
 }
