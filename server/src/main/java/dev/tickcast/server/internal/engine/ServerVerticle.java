@@ -8,6 +8,7 @@ import dev.tickcast.server.internal.metrics.ServerMetrics;
 import dev.tickcast.server.internal.session.SeatClaims;
 import dev.tickcast.server.internal.session.SessionLimits;
 import dev.tickcast.server.internal.transport.WebSocketConnection;
+import dev.tickcast.server.internal.transport.http.HttpCarrier;
 import dev.tickcast.server.internal.transport.http.HttpLoop;
 import dev.tickcast.server.internal.transport.http.HttpSessions;
 import dev.tickcast.server.internal.metrics.TransportMeters;
@@ -39,7 +40,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One per event loop: listens on the shared port (Vert.x spreads accepted sockets over the
- * instances), serves HTTP through the shared router and upgrades {@code /ws} to the game WebSocket. Its context also hosts
+ * instances), serves the HTTP binding's endpoints ({@link HttpCarrier}) and
+ * other HTTP through the shared router, and upgrades {@code /ws} to the game WebSocket. Its context also hosts
  * rooms ({@link RoomHosts}) and is the home of the HTTP sessions opened on it ({@link HttpLoop}), whose timers it runs.
  */
 final class ServerVerticle extends VerticleBase {
@@ -104,7 +106,7 @@ final class ServerVerticle extends VerticleBase {
                 .connectionHandler(this::onTcp)
                 .webSocketHandshakeHandler(this::handshake)
                 .webSocketHandler(ws -> accept(ws, kryo))
-                .requestHandler(router);
+                .requestHandler(new HttpCarrier(httpSessions, router));
         vertx.setPeriodic(limits.deadlineCheckMs(), id -> checkDeadlines());
         vertx.setPeriodic(limits.pingPeriodMs(), id -> ping());
         metrics.connectionGauges(guard::pendingConnections, guard::openWebSockets, guard::carrierConnections);

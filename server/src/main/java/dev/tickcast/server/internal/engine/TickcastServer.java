@@ -16,7 +16,6 @@ import dev.tickcast.server.internal.room.SnapshotObserver;
 import dev.tickcast.server.internal.session.SeatClaims;
 import dev.tickcast.server.internal.session.SessionLimits;
 import dev.tickcast.server.internal.transport.HandshakeGuard;
-import dev.tickcast.server.internal.transport.http.HttpCarrier;
 import dev.tickcast.server.internal.transport.http.HttpCarrierSettings;
 import dev.tickcast.server.internal.transport.http.HttpSessions;
 import dev.tickcast.wire.Protocol;
@@ -115,7 +114,6 @@ public final class TickcastServer implements RunningServer {
             Announcements admin = config.adminToken() == null ? null : new Announcements(vertx.eventBus(), config.adminToken());
             new HttpApi(matchmaker, role.match(), tickcast.games(), matchmakeGuard, SettingGroups.http(config), admin,
                     metrics).mount(tickcast.router());
-            HttpCarrier.mount(tickcast.router(), httpSessions);
             Monitoring monitoring = new Monitoring(vertx, SettingGroups.monitoring(config), metrics, matchmaker,
                     tickcast.router());
             return listen(vertx, config, tickcast, matchmaker, new Guards(guard, matchmakeGuard, httpSessions), hosts,

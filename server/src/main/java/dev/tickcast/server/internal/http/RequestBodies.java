@@ -1,5 +1,6 @@
 package dev.tickcast.server.internal.http;
 
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /** What a request's headers say about its body, read before the body is (matchmaking, the HTTP carrier). */
@@ -23,10 +24,15 @@ public final class RequestBodies {
 
     /** The request has a body: a Content-Length above 0, or a Transfer-Encoding. */
     public static boolean announcesBody(RoutingContext ctx) {
-        if (ctx.request().headers().contains("Transfer-Encoding")) {
+        return announcesBody(ctx.request());
+    }
+
+    /** The request has a body: a Content-Length above 0, or a Transfer-Encoding. */
+    public static boolean announcesBody(HttpServerRequest request) {
+        if (request.headers().contains("Transfer-Encoding")) {
             return true;
         }
-        String length = ctx.request().getHeader("Content-Length");
+        String length = request.getHeader("Content-Length");
         try {
             return length != null && Long.parseLong(length.strip()) > 0;
         } catch (NumberFormatException e) {

@@ -32,6 +32,18 @@ public final class HttpLoop {
         context.runOnContext(v -> task.run());
     }
 
+    /**
+     * Runs {@code task} now if the calling thread is the loop's, else on the loop: a request's
+     * work for a session at home on the loop that read it skips the hand-over.
+     */
+    void run(Runnable task) {
+        if (writer.inLoop()) {
+            task.run();
+        } else {
+            execute(task);
+        }
+    }
+
     Kryo kryo() {
         return kryo;
     }

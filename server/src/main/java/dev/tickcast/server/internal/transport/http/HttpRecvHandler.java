@@ -2,7 +2,6 @@ package dev.tickcast.server.internal.transport.http;
 
 import dev.tickcast.server.internal.transport.ConnectionLedger;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code GET /http/recv?mode=stream|poll} (docs/PROTOCOL.md 2.1): 400 for no or a malformed
@@ -17,23 +16,31 @@ final class HttpRecvHandler {
         this.sessions = sessions;
     }
 
-    void handle(RoutingContext ctx) {
-        HttpServerRequest request = ctx.request();
+    void handle(HttpServerRequest request) {
         String id = HttpAnswers.session(request);
         int ack = HttpAnswers.ack(request);
-        String mode = request.getParam("mode");
+        String mode = mode(request);
         boolean stream = "stream".equals(mode);
         if (id == null || ack == HttpAnswers.BAD_ACK || !stream && !"poll".equals(mode)) {
-            HttpCarrier.refuse(ctx, sessions.guard(), 400, "recv needs " + HttpAnswers.SESSION
+            HttpCarrier.refuse(request, sessions.guard(), 400, "recv needs " + HttpAnswers.SESSION
                     + ", a decimal " + HttpAnswers.ACK + " and mode=stream or mode=poll");
             return;
         }
         HttpSession s = sessions.live(id);
         if (s == null) {
-            HttpCarrier.notLive(ctx, sessions, id, 200);
+            HttpCarrier.notLive(request, sessions, id, 200);
             return;
         }
         ConnectionLedger.Entry connection = HttpAnswers.connection(request);
-        s.home().execute(() -> s.recv(ctx.response(), stream, ack, connection));
+        s.home().run(() -> s.recv(request.response(), stream, ack, connection));
+    }
+
+    /** The {@code mode} parameter, or null when absent or the query does not decode. */
+    private static String mode(HttpServerRequest request) {
+        try {
+            return request.getParam("mode");
+        } catch (IllegalArgumentException malformedQuery) {
+            return null;
+        }
     }
 }

@@ -2,7 +2,6 @@ package dev.tickcast.server.internal.transport.http;
 
 import dev.tickcast.server.internal.transport.ConnectionLedger;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code POST /http/send} (docs/PROTOCOL.md 2.1): before the body is read, 415 for a body that is
@@ -17,38 +16,30 @@ final class HttpSendHandler {
         this.sessions = sessions;
     }
 
-    /** Before the body is read. */
-    void before(RoutingContext ctx) {
-        HttpServerRequest request = ctx.request();
-        if (!HttpCarrier.recordsOrNoBody(ctx)) {
-            HttpCarrier.refuse(ctx, sessions.guard(), 415, "a body must be Content-Type: " + Downstream.MEDIA_TYPE);
+    void handle(HttpServerRequest request) {
+        if (!HttpCarrier.recordsOrNoBody(request)) {
+            HttpCarrier.refuse(request, sessions.guard(), 415, "a body must be Content-Type: " + Downstream.MEDIA_TYPE);
             return;
         }
         String id = HttpAnswers.session(request);
-        if (id == null || HttpAnswers.ack(request) == HttpAnswers.BAD_ACK) {
-            HttpCarrier.refuse(ctx, sessions.guard(), 400, "send needs " + HttpAnswers.SESSION + " and a decimal "
+        int ack = HttpAnswers.ack(request);
+        if (id == null || ack == HttpAnswers.BAD_ACK) {
+            HttpCarrier.refuse(request, sessions.guard(), 400, "send needs " + HttpAnswers.SESSION + " and a decimal "
                     + HttpAnswers.ACK);
             return;
         }
         if (sessions.live(id) == null) {
-            HttpCarrier.notLive(ctx, sessions, id, 410);
+            HttpCarrier.notLive(request, sessions, id, 410);
             return;
         }
-        ctx.next();
-    }
-
-    /** The body read: to the session's home loop. */
-    void handle(RoutingContext ctx) {
-        HttpServerRequest request = ctx.request();
-        String id = HttpAnswers.session(request);
-        HttpSession s = sessions.live(id);
-        if (s == null) {
-            HttpCarrier.notLive(ctx, sessions, id, 410);
-            return;
-        }
-        byte[] body = HttpCarrier.body(ctx);
-        int ack = HttpAnswers.ack(request);
         ConnectionLedger.Entry connection = HttpAnswers.connection(request);
-        s.home().execute(() -> s.send(ctx.response(), body, ack, connection));
+        HttpCarrier.readBody(request, sessions.guard(), body -> {
+            HttpSession s = sessions.live(id);
+            if (s == null) {
+                HttpCarrier.notLive(request, sessions, id, 410);
+            } else {
+                s.home().run(() -> s.send(request.response(), body, ack, connection));
+            }
+        });
     }
 }
