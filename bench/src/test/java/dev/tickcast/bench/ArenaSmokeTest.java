@@ -18,7 +18,8 @@ class ArenaSmokeTest {
             "disconnects", "downBytesPerClientPerSec", "upBytesPerClientPerSec", "fullSnapshotBytes", "snapshotBytes",
             "snapshotsPerClientPerSec", "interArrivalMs", "inputToVisibleMs", "inputToVisibleFloorMs", "ticksPerSecPerRoom",
             "embedded", "decodingBots", "serverCpuPerSec", "serverCpuMsPerClientPerSec", "loadGeneratorCpuPerSec",
-            "loadGeneratorCpuMsPerClientPerSec", "serverPeakRssMiB", "serverContextSwitchesPerSec", "limit");
+            "loadGeneratorCpuMsPerClientPerSec", "serverPeakRssMiB", "serverContextSwitchesPerSec", "limit",
+            "transport", "wireDownBytesPerClientPerSec", "wireUpBytesPerClientPerSec", "wireBytesCountedBy");
 
     @Test
     void shouldWriteACompleteResult(@TempDir Path dir) throws Exception {
@@ -38,5 +39,8 @@ class ArenaSmokeTest {
         assertTrue(result.getJsonObject("snapshotBytes").getLong("p50") > 0);
         assertTrue(result.getJsonObject("interArrivalMs").getDouble("p50") > 0);
         assertTrue(result.getJsonObject("inputToVisibleMs").getDouble("p50") > 0);
+        assertEquals("websocket", result.getString("transport"));
+        assertTrue(result.getDouble("wireDownBytesPerClientPerSec") > result.getDouble("downBytesPerClientPerSec"),
+                "frame headers (and pings) on top of the payload");
     }
 }
