@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The arena over each transport (websocket, http-stream, http-poll), in one sitting, the order rotated
+# each round so that no transport always runs first; the server pinned to CPU 0, the bots to CPU 1, a
+# fresh server per run with the load-test limits.
+# Usage: bench/scripts/http-arena.sh SERVER_JAR OUT_DIR ROUNDS CLIENTS [WARMUP_S MEASURED_S] [-- server flags...]
+# Writes OUT_DIR/<transport>-<round>.json and .txt; bench/scripts/http-summary.py OUT_DIR prints the medians.
+set -euo pipefail
+server_jar=$1; out=$2; rounds=$3; clients=$4; shift 4
+warmup=5; seconds=20
+if [ $# -ge 2 ] && [ "$1" != "--" ]; then warmup=$1; seconds=$2; shift 2; fi
+[ "${1:-}" = "--" ] && shift
+root=$(cd "$(dirname "$0")/../.." && pwd)
+bench_jar=$root/bench/target/tickcast-bench.jar
+limits="--handshakes-per-second 100000 --max-connections-per-address 100000 --matchmakes-per-second 100000
+  --max-unclaimed-seats-per-address 100000 --max-unclaimed-seats 100000 --max-rooms 100000 --max-pending-connections 100000 --max-pending-connections-per-address 100000"
+wait_up() { for _ in $(seq 1 150); do curl -s -o /dev/null "http://127.0.0.1:$1/$2" && return 0; sleep 0.2; done; return 1; }
+mkdir -p "$out"
+transports=(websocket http-stream http-poll)
+for round in $(seq 1 "$rounds"); do
+  for i in 0 1 2; do
+    transport=${transports[$(( (i + round - 1) % 3 ))]}
+    name=$out/$transport-$round
+    port=$((18400 + RANDOM % 400))
+    taskset -c 0 java -jar "$server_jar" --host 127.0.0.1 --port "$port" $limits "$@" > "$name.server.log" 2>&1 &
+    server=$!
+    wait_up "$port" health
+    taskset -c 1 java -jar "$bench_jar" arena --url "ws://127.0.0.1:$port/ws" --transport "$transport" \
+      --rooms $((clients / 16)) --players 16 --warmup "$warmup" --seconds "$seconds" --server-pid "$server" \
+      --json "$name.json" 2>&1 | grep -v INFO | tee "$name.txt"
+    kill "$server"; wait "$server" 2>/dev/null || true
+  done
+done
