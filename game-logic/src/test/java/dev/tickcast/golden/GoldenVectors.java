@@ -66,7 +66,8 @@ public final class GoldenVectors {
         manifest.append(TypesCase.write(files)).append(",\n");
         manifest.append(EmptyCase.write(files)).append("\n],\n\"messages\":[\n");
         manifest.append(messages(files)).append("\n],\n\"predictions\":[\n");
-        manifest.append(ArenaMoves.write(files)).append("\n]}\n");
+        manifest.append(ArenaMoves.write(files)).append("\n],\n\"records\":[\n");
+        manifest.append(RecordsCase.write(files)).append("\n]}\n");
         files.put(MANIFEST, manifest.toString().getBytes(StandardCharsets.UTF_8));
         return files;
     }

@@ -6,6 +6,7 @@ import dev.tickcast.delta.DeltaDecoder;
 import dev.tickcast.state.Snapshot;
 import dev.tickcast.wire.Messages;
 import dev.tickcast.wire.Protocol;
+import dev.tickcast.wire.Records;
 import dev.tickcast.wire.SchemaMessage;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -35,6 +39,10 @@ class GoldenVectorsTest {
     private static final Pattern STEP = Pattern.compile("\\{\"frame\":\"([^\"]+)\",\"state\":\"([^\"]+)\"\\}");
     private static final Pattern MESSAGE = Pattern.compile(
             "\\{\"name\":\"(\\w+)\",\"type\":\"(\\w+)\",\"file\":\"([^\"]+)\",\"value\":(\\{.*\\})\\}");
+
+    private static final Pattern BODY = Pattern.compile("\\{\"name\":\"([\\w-]+)\",\"direction\":\"(down|up)\",\"file\":\"([^\"]+)\","
+            + "\"partial\":(true|false),\"records\":\\[\n(.*?)\n\\]\\}", Pattern.DOTALL);
+    private static final Pattern RECORD_FILE = Pattern.compile("\"file\":\"([^\"]+)\"");
 
     private final Kryo kryo = Messages.newKryo();
 
@@ -84,6 +92,56 @@ class GoldenVectorsTest {
             assertEquals(messages.group(4), Json.value(value), messages.group(1));
         }
         assertEquals(14, count);
+    }
+
+    @Test
+    void shouldParseTheCommittedRecordBodiesToTheirRecords() throws IOException {
+        Matcher bodies = BODY.matcher(read(GoldenVectors.MANIFEST));
+        int count = 0;
+        while (bodies.find()) {
+            count++;
+            String name = bodies.group(1);
+            byte[] body = Files.readAllBytes(DIR.resolve(bodies.group(3)));
+            List<String> expected = List.of(bodies.group(5).split(",\n"));
+            List<String> seen = new ArrayList<>();
+            int max = bodies.group(2).equals("up") ? Records.MAX_UPSTREAM_MESSAGE_BYTES : Integer.MAX_VALUE;
+            int whole = Records.parse(body, 0, body.length, max, new Records.Visitor() {
+                @Override
+                public void onSeq(int first) {
+                    seen.add("{\"kind\":\"SEQ\",\"seq\":" + first + "}");
+                }
+
+                @Override
+                public void onMessage(int number, byte[] b, int offset, int length) {
+                    Matcher file = RECORD_FILE.matcher(seen.size() < expected.size() ? expected.get(seen.size()) : "");
+                    String named = file.find() ? file.group(1) : "?";
+                    boolean same = !named.equals("?") && Arrays.equals(Arrays.copyOfRange(b, offset, offset + length), bytes(named));
+                    seen.add("{\"kind\":\"MESSAGE\",\"seq\":" + number + ",\"file\":" + Json.string(same ? named : "?") + "}");
+                }
+
+                @Override
+                public void onKeepAlive() {
+                    seen.add("{\"kind\":\"KEEPALIVE\"}");
+                }
+
+                @Override
+                public void onClose(int code, String reason) {
+                    seen.add("{\"kind\":\"CLOSE\",\"code\":" + code + ",\"reason\":" + Json.string(reason) + "}");
+                }
+            });
+            assertEquals(expected, seen, name);
+            boolean partial = Boolean.parseBoolean(bodies.group(4));
+            assertTrue(partial ? whole >= 0 && whole < body.length : whole == body.length, name + ": whole records " + whole);
+        }
+        assertEquals(7, count);
+    }
+
+    private static byte[] bytes(String file) {
+        try {
+            return Files.readAllBytes(DIR.resolve(file));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Applies a case's frames as one client; returns how many came from an older baseline. */

@@ -8,6 +8,9 @@ import dev.tickcast.server.internal.metrics.ServerMetrics;
 import dev.tickcast.server.internal.session.SeatClaims;
 import dev.tickcast.server.internal.session.SessionLimits;
 import dev.tickcast.server.internal.transport.WebSocketConnection;
+import dev.tickcast.server.internal.transport.http.HttpLoop;
+import dev.tickcast.server.internal.transport.http.HttpSessions;
+import dev.tickcast.server.internal.metrics.TransportMeters;
 import dev.tickcast.wire.Messages;
 import dev.tickcast.wire.Protocol;
 import io.vertx.core.Future;
@@ -27,7 +30,6 @@ import dev.tickcast.server.internal.net.OriginPolicy;
 import dev.tickcast.server.internal.transport.RequestBodyGuard;
 import dev.tickcast.server.internal.transport.Subprotocols;
 import io.netty.channel.Channel;
-import io.netty.util.AttributeKey;
 import io.vertx.core.internal.http.WebSocketInternal;
 import java.util.HashSet;
 import java.util.Set;
@@ -38,7 +40,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * One per event loop: listens on the shared port (Vert.x spreads accepted sockets over the
  * instances), serves HTTP through the shared router and upgrades {@code /ws} to the game WebSocket. Its context also hosts
- * rooms ({@link RoomHosts}).
+ * rooms ({@link RoomHosts}) and is the home of the HTTP sessions opened on it ({@link HttpLoop}), whose timers it runs.
  */
 final class ServerVerticle extends VerticleBase {
     private final TickcastOptions config;
@@ -50,13 +52,16 @@ final class ServerVerticle extends VerticleBase {
     private final ServerMetrics metrics;
     private final int port;
     private final Set<WebSocketConnection> connections = new HashSet<>();
-    /** The ledger entry of a TCP connection, on its channel: the WebSocket it becomes finds it there. */
-    private static final AttributeKey<ConnectionLedger.Entry> LEDGER_ENTRY = AttributeKey.valueOf("tickcast.ledger");
+    private final HttpSessions httpSessions;
+    private final TransportMeters webSockets;
+    private HttpLoop httpLoop;
     private HttpServer server;
 
     ServerVerticle(TickcastOptions config, Matchmaker matchmaker, RoomHosts hosts, HandshakeGuard guard, Router router,
-                   int port, ServerMetrics metrics) {
+                   int port, ServerMetrics metrics, HttpSessions httpSessions) {
         this.router = router;
+        this.httpSessions = httpSessions;
+        this.webSockets = metrics.transport(TransportMeters.WEBSOCKET);
         this.metrics = metrics;
         this.config = config;
         this.seats = SeatClaims.of(matchmaker);
@@ -70,6 +75,7 @@ final class ServerVerticle extends VerticleBase {
     public Future<?> start() {
         hosts.add(context);
         Kryo kryo = Messages.newKryo();
+        httpLoop = httpSessions.addLoop(context, kryo);
         HttpServerOptions options = new HttpServerOptions()
                 .setMaxWebSocketFrameSize(Protocol.MAX_CLIENT_MESSAGE_BYTES)
                 .setMaxWebSocketMessageSize(Protocol.MAX_CLIENT_MESSAGE_BYTES)
@@ -81,7 +87,8 @@ final class ServerVerticle extends VerticleBase {
                 // memory; and without h2c detection Vert.x hands over each connection at accept, not at its first bytes
                 .setHttp2ClearTextEnabled(false)
                 .setUseAlpn(false)
-                // HTTP only: a WebSocketConnection removes this handler and follows its own keep-alive
+                // HTTP only (HTTP sessions included: they write before it fires); a WebSocketConnection removes
+                // this handler and follows its own keep-alive
                 .setIdleTimeout((int) Math.max(1, config.httpIdleTimeoutMs())).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
         if (config.tlsKeyStore() != null) {
             options.setSsl(true).setKeyCertOptions(new PfxOptions().setPath(config.tlsKeyStore())
@@ -100,7 +107,7 @@ final class ServerVerticle extends VerticleBase {
                 .requestHandler(router);
         vertx.setPeriodic(limits.deadlineCheckMs(), id -> checkDeadlines());
         vertx.setPeriodic(limits.pingPeriodMs(), id -> ping());
-        metrics.connectionGauges(guard::pendingConnections, guard::openWebSockets);
+        metrics.connectionGauges(guard::pendingConnections, guard::openWebSockets, guard::carrierConnections);
         return server.listen(port, config.host());
     }
 
@@ -146,7 +153,7 @@ final class ServerVerticle extends VerticleBase {
             return;
         }
         Channel channel = http.channelHandlerContext().channel();
-        channel.attr(LEDGER_ENTRY).set(entry);
+        channel.attr(ConnectionLedger.CHANNEL_ENTRY).set(entry);
         channel.closeFuture().addListener(f -> entry.closed());
         if (channel.pipeline().get("handler") != null) {
             channel.pipeline().addBefore("handler", RequestBodyGuard.NAME, new RequestBodyGuard(
@@ -157,7 +164,7 @@ final class ServerVerticle extends VerticleBase {
     /** The connection is a WebSocket now: no longer pending, and no longer an HTTP request. */
     private static void upgraded(ServerWebSocket ws) {
         Channel channel = ((WebSocketInternal) ws).channelHandlerContext().channel();
-        ConnectionLedger.Entry entry = channel.attr(LEDGER_ENTRY).get();
+        ConnectionLedger.Entry entry = channel.attr(ConnectionLedger.CHANNEL_ENTRY).get();
         if (entry != null) {
             entry.upgraded();
         }
@@ -173,9 +180,11 @@ final class ServerVerticle extends VerticleBase {
         self[0] = new WebSocketConnection(ws, seats, kryo, limits, System::nanoTime, () -> guard.closed(address),
                 () -> {
                     connections.remove(self[0]);
+                    webSockets.closed();
                     metrics.connectionClosed(self[0].serverCloseCode(), ws.closeStatusCode());
-                }, guard.violations(), address);
+                }, guard.violations(), address, webSockets);
         connections.add(self[0]);
+        webSockets.opened();
     }
 
     /** The handshake guard shared by every loop, with its settings from the server's options. */
@@ -187,7 +196,7 @@ final class ServerVerticle extends VerticleBase {
     }
 
     /** The settings of the client sessions, from the server's options. */
-    private static SessionLimits sessionLimits(TickcastOptions config) {
+    static SessionLimits sessionLimits(TickcastOptions config) {
         return new SessionLimits(config.messagesPerSecond(), config.messageBurst(), config.chatPerSecond(),
                 config.chatBurst(), config.gameMessagesPerSecond(), config.gameMessageBurst(), config.idleTimeoutMs(),
                 config.joinDeadlineMs(), config.pingIntervalMs(), config.writeQueueMaxBytes());
@@ -199,6 +208,7 @@ final class ServerVerticle extends VerticleBase {
         for (WebSocketConnection c : List.copyOf(connections)) {
             c.checkDeadlines(now);
         }
+        httpLoop.checkDeadlines(now);
     }
 
     /** Every ping interval, on a timer of its own so that the period is the interval (PROTOCOL.md 2). */
@@ -206,15 +216,17 @@ final class ServerVerticle extends VerticleBase {
         for (WebSocketConnection c : List.copyOf(connections)) {
             c.ping();
         }
+        httpLoop.ping();
     }
 
-    /** Closes every connection of this loop, joined or not, with {@code code}, on this verticle's context. */
+    /** Closes every connection and HTTP session of this loop, joined or not, with {@code code}, on this verticle's context. */
     Future<Void> closeAll(short code, String reason) {
         io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
         context.runOnContext(v -> {
             for (WebSocketConnection c : List.copyOf(connections)) {
                 c.close(code, reason);
             }
+            httpLoop.closeAll(code, reason);
             done.complete();
         });
         return done.future();

@@ -13,7 +13,12 @@ import dev.tickcast.server.internal.metrics.ServerMetrics;
 import dev.tickcast.server.internal.room.Room;
 import dev.tickcast.server.internal.room.RoomSettings;
 import dev.tickcast.server.internal.room.SnapshotObserver;
+import dev.tickcast.server.internal.session.SeatClaims;
+import dev.tickcast.server.internal.session.SessionLimits;
 import dev.tickcast.server.internal.transport.HandshakeGuard;
+import dev.tickcast.server.internal.transport.http.HttpCarrier;
+import dev.tickcast.server.internal.transport.http.HttpCarrierSettings;
+import dev.tickcast.server.internal.transport.http.HttpSessions;
 import dev.tickcast.wire.Protocol;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -50,11 +55,13 @@ public final class TickcastServer implements RunningServer {
     private final Monitoring monitoring;
     private final NodeRole role;
     private final MessageConsumer<Object> announcements;
+    private final HttpSessions httpSessions;
 
     private TickcastServer(Vertx vertx, Tickcast tickcast, Matchmaker matchmaker, HandshakeGuard guard,
-                           MatchmakeGuard matchmakeGuard, List<SnapshotObserver> observers,
+                           MatchmakeGuard matchmakeGuard, HttpSessions httpSessions, List<SnapshotObserver> observers,
                            List<ServerVerticle> instances, int port, ServerMetrics metrics, Monitoring monitoring,
                            NodeRole role) {
+        this.httpSessions = httpSessions;
         this.role = role;
         this.announcements = Announcements.deliver(vertx.eventBus(), matchmaker);
         this.vertx = vertx;
@@ -70,6 +77,7 @@ public final class TickcastServer implements RunningServer {
             long now = System.nanoTime();
             guard.sweep(now);
             matchmakeGuard.sweep(now);
+            httpSessions.sweep(now);
         });
     }
 
@@ -100,34 +108,43 @@ public final class TickcastServer implements RunningServer {
                 config.sharedSecret() == null ? null : config.sharedSecret().getBytes(StandardCharsets.UTF_8));
         MatchmakeGuard matchmakeGuard = new MatchmakeGuard(config.matchmakesPerSecondPerAddress(),
                 config.matchmakeBurstPerAddress());
+        SessionLimits limits = ServerVerticle.sessionLimits(config);
+        HttpSessions httpSessions = new HttpSessions(SeatClaims.of(matchmaker), limits,
+                HttpCarrierSettings.of(limits, config.httpIdleTimeoutMs()), guard, metrics, System::nanoTime);
         return NodeRole.of(vertx, SettingGroups.node(config), matchmaker, tickcast.games()).compose(role -> {
             Announcements admin = config.adminToken() == null ? null : new Announcements(vertx.eventBus(), config.adminToken());
             new HttpApi(matchmaker, role.match(), tickcast.games(), matchmakeGuard, SettingGroups.http(config), admin,
                     metrics).mount(tickcast.router());
+            HttpCarrier.mount(tickcast.router(), httpSessions);
             Monitoring monitoring = new Monitoring(vertx, SettingGroups.monitoring(config), metrics, matchmaker,
                     tickcast.router());
-            return listen(vertx, config, tickcast, matchmaker, hosts, guard, matchmakeGuard, observers, role, metrics,
-                    monitoring);
+            return listen(vertx, config, tickcast, matchmaker, new Guards(guard, matchmakeGuard, httpSessions), hosts,
+                    observers, role, metrics, monitoring);
         }).onFailure(e -> tickcast.release());
     }
 
+    /** What the listening instances share besides the matchmaker: the guards and the HTTP sessions. */
+    private record Guards(HandshakeGuard handshakes, MatchmakeGuard matchmakes, HttpSessions httpSessions) {
+    }
+
     private static Future<TickcastServer> listen(Vertx vertx, TickcastOptions config, Tickcast tickcast,
-                                                 Matchmaker matchmaker, RoomHosts hosts, HandshakeGuard guard,
-                                                 MatchmakeGuard matchmakeGuard, List<SnapshotObserver> observers,
-                                                 NodeRole role, ServerMetrics metrics, Monitoring monitoring) {
+                                                 Matchmaker matchmaker, Guards guards, RoomHosts hosts,
+                                                 List<SnapshotObserver> observers, NodeRole role, ServerMetrics metrics,
+                                                 Monitoring monitoring) {
         // Vert.x shares a listening socket among instances that use the same port; a negative port
         // means "any free port, shared by every instance that names the same negative number".
         int listenPort = config.port() == 0 ? -(int) SHARED_RANDOM_PORTS.incrementAndGet() : config.port();
         List<ServerVerticle> instances = new CopyOnWriteArrayList<>();
         return vertx.deployVerticle(() -> {
-            ServerVerticle v = new ServerVerticle(config, matchmaker, hosts, guard, tickcast.router(), listenPort,
-                    metrics);
+            ServerVerticle v = new ServerVerticle(config, matchmaker, hosts, guards.handshakes(), tickcast.router(),
+                    listenPort, metrics, guards.httpSessions());
             instances.add(v);
             return v;
         }, new DeploymentOptions().setInstances(Math.max(1, config.eventLoops())))
                 .compose(id -> monitoring.start())
-                .map(v -> new TickcastServer(vertx, tickcast, matchmaker, guard, matchmakeGuard, observers, instances,
-                        instances.get(0).actualPort(), metrics, monitoring, role))
+                .map(v -> new TickcastServer(vertx, tickcast, matchmaker, guards.handshakes(), guards.matchmakes(),
+                        guards.httpSessions(), observers, instances, instances.get(0).actualPort(), metrics, monitoring,
+                        role))
                 .onFailure(e -> monitoring.stop());
     }
 
@@ -159,6 +176,11 @@ public final class TickcastServer implements RunningServer {
         return matchmaker;
     }
 
+    /** The HTTP sessions of this server (engine internals: for tests and tools). */
+    public HttpSessions httpSessions() {
+        return httpSessions;
+    }
+
     /** The room with {@code id}, or null (engine internals: for tests and tools). */
     public Room room(String id) {
         return matchmaker.room(id);
@@ -170,7 +192,7 @@ public final class TickcastServer implements RunningServer {
     }
 
     /**
-     * Shuts down: every connection, joined or not, gets 1001 (clients take it as a drop and come
+     * Shuts down: every connection and HTTP session, joined or not, gets 1001 (clients take it as a drop and come
      * back to another server or after a restart), then every room is disposed and the periodic sweep
      * stops. The future completes once the close frames are queued; the Vertx stays up.
      */

@@ -24,8 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A server's meters: the per-game ones ({@link GameMeters}, made for each room through
  * {@link RoomMetrics.Factory}) and the transport's (closes by code, handshakes refused by status,
- * matchmaking by outcome). Every label has a bounded set of values: a game name, a close code from
- * a fixed list, an HTTP status, an outcome; never a room id, a player or an address.
+ * matchmaking by outcome, sessions and bytes by carrier: {@link TransportMeters}). Every label has
+ * a bounded set of values: a game name, a close code from a fixed list, an HTTP status, an
+ * outcome, a carrier; never a room id, a player or an address.
  *
  * <p>The registry is Vert.x's own when Vert.x runs with Micrometer metrics and a Prometheus backend
  * (so {@code /metrics} carries Vert.x's HTTP, WebSocket and event-bus meters too), else one of the
@@ -46,10 +47,18 @@ public final class ServerMetrics implements RoomMetrics.Factory {
     private final Map<String, GameMeters> games = new ConcurrentHashMap<>();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final List<Meter> meters = new ArrayList<>();
+    private final Map<String, TransportMeters> transports = new ConcurrentHashMap<>();
 
     private ServerMetrics(MeterRegistry registry, boolean ownRegistry) {
         this.registry = registry;
         this.ownRegistry = ownRegistry;
+        for (String transport : TransportMeters.TRANSPORTS) {
+            TransportMeters t = new TransportMeters();
+            transports.put(transport, t);
+            if (registry != null) {
+                t.register(registry, transport, meters);
+            }
+        }
         if (registry != null) {
             for (String outcome : OUTCOMES) {
                 counter("tickcast.matchmaking.requests", "Matchmaking requests by outcome", "outcome", outcome);
@@ -99,6 +108,18 @@ public final class ServerMetrics implements RoomMetrics.Factory {
         return new RoomMeters(games.computeIfAbsent(spec.name(), n -> new GameMeters(registry, spec)));
     }
 
+    /**
+     * The sessions and bytes of the carrier {@code transport}, one of {@link TransportMeters#TRANSPORTS}
+     * (counted even when the metrics are off, where nothing reads them).
+     */
+    public TransportMeters transport(String transport) {
+        TransportMeters t = transports.get(transport);
+        if (t == null) {
+            throw new IllegalArgumentException("not a transport: " + transport);
+        }
+        return t;
+    }
+
     /** A WebSocket handshake was refused with HTTP {@code status}. */
     public void handshakeRefused(int status) {
         if (registry != null) {
@@ -130,7 +151,7 @@ public final class ServerMetrics implements RoomMetrics.Factory {
         Counter c = counters.get(key);
         if (c == null) {
             c = counters.computeIfAbsent(key, k -> Counter.builder("tickcast.connection.closes")
-                    .description("Game WebSocket closes by close code and by the side that closed")
+                    .description("Game WebSocket and HTTP session closes by close code and by the side that closed")
                     .tags("code", value, "by", by).register(registry));
             synchronized (meters) {
                 meters.add(c);
@@ -141,9 +162,11 @@ public final class ServerMetrics implements RoomMetrics.Factory {
 
     /**
      * The connection gauges, {@code tickcast_connections_pending} (TCP connections that are not
-     * WebSockets) and {@code tickcast_connections_open} (WebSockets); registered once.
+     * WebSockets), {@code tickcast_connections_open} (WebSockets) and
+     * {@code tickcast_connections_carriers} (TCP connections that carry live HTTP sessions); registered once.
      */
-    public void connectionGauges(java.util.function.IntSupplier pending, java.util.function.IntSupplier open) {
+    public void connectionGauges(java.util.function.IntSupplier pending, java.util.function.IntSupplier open,
+                                 java.util.function.IntSupplier carriers) {
         if (registry == null) {
             return;
         }
@@ -152,9 +175,13 @@ public final class ServerMetrics implements RoomMetrics.Factory {
                 return;
             }
             meters.add(io.micrometer.core.instrument.Gauge.builder("tickcast.connections.pending", pending::getAsInt)
-                    .description("TCP connections on the main port that are not WebSockets").register(registry));
+                    .description("TCP connections on the main port that are neither WebSockets nor carriers of HTTP sessions")
+                    .register(registry));
             meters.add(io.micrometer.core.instrument.Gauge.builder("tickcast.connections.open", open::getAsInt)
                     .description("Game WebSockets open").register(registry));
+            meters.add(io.micrometer.core.instrument.Gauge.builder("tickcast.connections.carriers", carriers::getAsInt)
+                    .description("TCP connections on the main port that carry requests of live HTTP sessions")
+                    .register(registry));
         }
     }
 

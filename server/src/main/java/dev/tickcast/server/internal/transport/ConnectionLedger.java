@@ -1,14 +1,18 @@
 package dev.tickcast.server.internal.transport;
 
+import io.netty.util.AttributeKey;
+
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Counts the server's TCP connections by state, shared by every event loop: a connection is
  * <em>pending</em> from its accept until it becomes a WebSocket or closes, then <em>open</em> (a
- * WebSocket) until it closes. Each connection is one {@link Entry} whose state moves forward only
- * (pending, WebSocket, closed), so a connection is added and removed exactly once whatever path
- * (clean close, reset, refusal, server shutdown) and in whatever order the hooks report it.
+ * WebSocket) until it closes; a connection that carries the requests of a live HTTP session is a
+ * <em>carrier</em> meanwhile (it is bounded through its session, as a WebSocket is), and pending
+ * again when no live session uses it. Each connection is one {@link Entry} whose counts follow its
+ * state (closed is final), so a connection is added and removed exactly once whatever path (clean
+ * close, reset, refusal, server shutdown) and in whatever order the hooks report it.
  *
  * <p>Pending connections are bounded in all and per address ({@link #open}). Thread-safe.
  */
@@ -16,11 +20,15 @@ public final class ConnectionLedger {
     /** Why {@link #open} refused a connection. */
     public enum Refusal { NONE, TOTAL, PER_ADDRESS }
 
+    /** The entry of a TCP connection, on its Netty channel: the WebSocket or HTTP session it carries finds it there. */
+    public static final AttributeKey<Entry> CHANNEL_ENTRY = AttributeKey.valueOf("tickcast.ledger");
+
     private final int maxPending;
     private final int maxPendingPerAddress;
     private final Map<String, int[]> pendingByAddress = new HashMap<>();
     private int pending;
     private int webSockets;
+    private int carriers;
 
     /** A ledger admitting {@code maxPending} pending connections, {@code maxPendingPerAddress} from one address. */
     public ConnectionLedger(int maxPending, int maxPendingPerAddress) {
@@ -34,6 +42,8 @@ public final class ConnectionLedger {
         private final String address;
         private boolean webSocket;
         private boolean closed;
+        /** The live HTTP sessions whose requests this connection carries ({@link #carry}). */
+        private int sessions;
 
         private Entry(String address) {
             this.address = address;
@@ -42,31 +52,78 @@ public final class ConnectionLedger {
         /** The connection became a WebSocket: it no longer counts as pending. Idempotent; ignored once closed. */
         public void upgraded() {
             synchronized (ConnectionLedger.this) {
-                if (closed || webSocket) {
-                    return;
-                }
+                State before = state();
                 webSocket = true;
-                releasePending(address);
-                webSockets++;
+                move(before);
+            }
+        }
+
+        /**
+         * The connection carries the requests of one more live HTTP session: it counts as a
+         * carrier, not as pending, until every such session lets it go ({@link #release}) or it closes.
+         */
+        public void carry() {
+            synchronized (ConnectionLedger.this) {
+                State before = state();
+                sessions++;
+                move(before);
+            }
+        }
+
+        /** A session that {@link #carry carried} on this connection no longer does: pending again when none is left. */
+        public void release() {
+            synchronized (ConnectionLedger.this) {
+                State before = state();
+                sessions = Math.max(0, sessions - 1);
+                move(before);
             }
         }
 
         /** The connection closed: it no longer counts at all. Idempotent. */
         public void closed() {
             synchronized (ConnectionLedger.this) {
-                if (closed) {
-                    return;
-                }
+                State before = state();
                 closed = true;
-                if (webSocket) {
-                    webSockets--;
-                } else {
-                    releasePending(address);
-                }
+                move(before);
             }
         }
 
+        private State state() {
+            if (closed) {
+                return State.CLOSED;
+            }
+            if (webSocket) {
+                return State.WEBSOCKET;
+            }
+            return sessions > 0 ? State.CARRIER : State.PENDING;
+        }
+
+        /** Moves the counts from {@code before} to the entry's state now. */
+        private void move(State before) {
+            State after = state();
+            if (after == before) {
+                return;
+            }
+            switch (before) {
+                case PENDING -> releasePending(address);
+                case WEBSOCKET -> webSockets--;
+                case CARRIER -> carriers--;
+                default -> {
+                    return; // closed is final
+                }
+            }
+            switch (after) {
+                case PENDING -> addPending(address);
+                case WEBSOCKET -> webSockets++;
+                case CARRIER -> carriers++;
+                default -> {
+                }
+            }
+        }
     }
+
+    /** Where a connection counts. */
+    private enum State { PENDING, WEBSOCKET, CARRIER, CLOSED }
 
     /** Result of {@link #open}: the entry of an admitted connection, or the refusal. */
     public record Admission(Entry entry, Refusal refusal) {
@@ -105,6 +162,14 @@ public final class ConnectionLedger {
         return new Admission(new Entry(address), Refusal.NONE);
     }
 
+    /** A connection counts as pending again (a carrier that no session uses): past the bounds too, as it is open. */
+    private void addPending(String address) {
+        pending++;
+        if (address != null) {
+            pendingByAddress.computeIfAbsent(address, a -> new int[1])[0]++;
+        }
+    }
+
     private void releasePending(String address) {
         pending--;
         if (address == null) {
@@ -124,6 +189,11 @@ public final class ConnectionLedger {
     /** Open WebSockets. */
     public synchronized int webSockets() {
         return webSockets;
+    }
+
+    /** Connections that carry requests of live HTTP sessions (not pending, not WebSockets). */
+    public synchronized int carriers() {
+        return carriers;
     }
 
     /** Pending connections from {@code address}. */

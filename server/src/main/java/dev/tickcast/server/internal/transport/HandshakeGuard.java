@@ -51,25 +51,53 @@ public final class HandshakeGuard {
 
     /** The HTTP status refusing {@code hs}, or 0 to admit it (and count the connection). */
     public int check(ServerWebSocketHandshake hs, long nowNs) {
-        String origin = hs.headers().get("Origin");
         String address = address(hs);
-        if (origin != null && !originAllowed(origin, hs.headers().get("Host"), hs.scheme())) {
-            refusals.refused(address, "handshake refused: foreign origin (403)");
+        int refusal = checkOrigin(hs.headers().get("Origin"), hs.headers().get("Host"), hs.scheme(), address, "handshake");
+        if (refusal == 0) {
+            refusal = takeHandshake(address, nowNs, "handshake");
+        }
+        return refusal == 0 ? takeConnection(address, "handshake") : refusal;
+    }
+
+    /**
+     * 403 (logged as a refusal of {@code what}) for a browser {@code origin} that may not connect,
+     * else 0; a request without an Origin (not a browser) passes.
+     */
+    public int checkOrigin(String origin, String hostHeader, String scheme, String address, String what) {
+        if (origin != null && !originAllowed(origin, hostHeader, scheme)) {
+            refusals.refused(address, what + " refused: foreign origin (403)");
             return 403;
         }
+        return 0;
+    }
+
+    /**
+     * Takes a token of the address's handshake bucket, shared by WebSocket handshakes and HTTP
+     * sessions opened: 0, or 429 (logged) when it is empty.
+     */
+    public int takeHandshake(String address, long nowNs, String what) {
         if (!takeHandshake(address, nowNs)) {
-            refusals.refused(address, "handshake refused: rate limited (429)");
+            refusals.refused(address, what + " refused: rate limited (429)");
             return 429;
         }
+        return 0;
+    }
+
+    /**
+     * Counts one more connection (a WebSocket or an HTTP session) of {@code address}: 0, or 429
+     * when the address holds its maximum already, 503 when the process does (logged). A connection
+     * counted is released with {@link #closed}.
+     */
+    public int takeConnection(String address, String what) {
         if (!takeAddressSlot(address)) {
-            refusals.refused(address, "handshake refused: " + limits.maxConnectionsPerAddress()
-                    + " WebSockets from this address already (429)");
+            refusals.refused(address, what + " refused: " + limits.maxConnectionsPerAddress()
+                    + " WebSockets and HTTP sessions from this address already (429)");
             return 429;
         }
         if (connections.incrementAndGet() > limits.maxConnections()) {
             connections.decrementAndGet();
             releaseAddressSlot(address);
-            refusals.refused(address, "handshake refused: connection cap " + limits.maxConnections() + " reached (503)");
+            refusals.refused(address, what + " refused: connection cap " + limits.maxConnections() + " reached (503)");
             return 503;
         }
         return 0;
@@ -127,6 +155,16 @@ public final class HandshakeGuard {
     /** TCP connections that are WebSockets (the open-connection gauge). */
     public int openWebSockets() {
         return ledger.webSockets();
+    }
+
+    /** TCP connections that carry requests of live HTTP sessions. */
+    public int carrierConnections() {
+        return ledger.carriers();
+    }
+
+    /** Logs a refusal of {@code address} (once per address, kind and period). */
+    public void refused(String address, String what) {
+        refusals.refused(address, what);
     }
 
     private synchronized boolean takeAddressSlot(String address) {

@@ -1,6 +1,7 @@
 package dev.tickcast.server.internal.transport;
 
 import com.esotericsoftware.kryo.Kryo;
+import dev.tickcast.server.internal.metrics.TransportMeters;
 import dev.tickcast.server.internal.net.RefusalLog;
 import dev.tickcast.server.internal.room.ClientLink;
 import dev.tickcast.server.internal.session.ClientSession;
@@ -18,6 +19,7 @@ import io.vertx.core.internal.http.WebSocketInternal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 /**
@@ -47,15 +49,15 @@ public final class WebSocketConnection {
      * session decides to close the connection or the socket closes (it frees the connection's slot
      * at once, without waiting for the client's close frame), and {@code onClosed} once when the
      * socket has closed. Its violations are logged through {@code violations} under the client
-     * address {@code client}.
+     * address {@code client}; its bytes are counted in {@code meters}.
      */
     public WebSocketConnection(ServerWebSocket ws, SeatClaims seats, Kryo kryo, SessionLimits limits,
                                LongSupplier nanoClock, Runnable release, Runnable onClosed, RefusalLog violations,
-                               String client) {
+                               String client, TransportMeters meters) {
         this.ws = ws;
         this.release = release;
         this.onClosed = onClosed;
-        this.link = new WebSocketLink(ws, limits.writeQueueMaxBytes(), violations, client);
+        this.link = new WebSocketLink(ws, limits.writeQueueMaxBytes(), violations, client, meters.sent());
         this.session = new ClientSession(new Transport(), seats, kryo, limits, nanoClock);
         ChannelHandlerContext netty = ((WebSocketInternal) ws).channelHandlerContext();
         ChannelPipeline pipeline = netty.pipeline();
@@ -64,7 +66,11 @@ public final class WebSocketConnection {
             pipeline.remove(HTTP_IDLE_HANDLER);
         }
         ws.frameHandler(this::onFrame);
-        ws.binaryMessageHandler(session::onMessage);
+        LongAdder received = meters.received();
+        ws.binaryMessageHandler(message -> {
+            received.add(message.length());
+            session.onMessage(message);
+        });
         ws.textMessageHandler(text -> session.close(Protocol.CLOSE_UNSUPPORTED_DATA, "binary frames only"));
         ws.closeHandler(v -> onClosed());
         ws.exceptionHandler(this::onError);

@@ -8,6 +8,7 @@ import io.vertx.core.internal.http.WebSocketInternal;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /** A {@link ClientLink} over a Vert.x server WebSocket. */
 public final class WebSocketLink implements ClientLink {
@@ -19,14 +20,16 @@ public final class WebSocketLink implements ClientLink {
     private final String client;
     private final AtomicBoolean violationLogged = new AtomicBoolean();
     private final AtomicInteger violationsNotLogged = new AtomicInteger();
+    private final LongAdder sent;
 
     /**
      * Wraps {@code ws} of the client address {@code client}; {@code writeQueueMaxBytes} bounds what
      * may wait to be written; violations are logged through {@code violations}, shared by every
-     * connection.
+     * connection; the bytes of the messages sent are added to {@code sent}.
      */
-    public WebSocketLink(ServerWebSocket ws, int writeQueueMaxBytes, RefusalLog violations, String client) {
+    public WebSocketLink(ServerWebSocket ws, int writeQueueMaxBytes, RefusalLog violations, String client, LongAdder sent) {
         this.ws = ws;
+        this.sent = sent;
         this.violations = violations;
         this.client = client;
         this.remote = String.valueOf(ws.remoteAddress());
@@ -51,6 +54,7 @@ public final class WebSocketLink implements ClientLink {
     public void send(Buffer message) {
         if (!closed()) {
             ws.write(message);
+            sent.add(message.length());
         }
     }
 
