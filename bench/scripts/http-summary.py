@@ -24,6 +24,7 @@ FIGURES = [
     ("ticks / s / room", lambda r: r["ticksPerSecPerRoom"]),
     ("disconnects", lambda r: r["disconnects"]),
     ("bots CPU s / s", lambda r: r["loadGeneratorCpuPerSec"]),
+    ("other load on the machine CPU s / s", lambda r: r.get("otherCpuPerSec", 0)),
 ]
 
 

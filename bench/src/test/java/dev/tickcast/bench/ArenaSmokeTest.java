@@ -21,7 +21,8 @@ class ArenaSmokeTest {
             "snapshotsPerClientPerSec", "interArrivalMs", "inputToVisibleMs", "inputToVisibleFloorMs", "ticksPerSecPerRoom",
             "embedded", "decodingBots", "serverCpuPerSec", "serverCpuMsPerClientPerSec", "loadGeneratorCpuPerSec",
             "loadGeneratorCpuMsPerClientPerSec", "serverPeakRssMiB", "serverContextSwitchesPerSec", "limit",
-            "transport", "wireDownBytesPerClientPerSec", "wireUpBytesPerClientPerSec", "wireBytesCountedBy");
+            "transport", "wireDownBytesPerClientPerSec", "wireUpBytesPerClientPerSec", "wireBytesCountedBy",
+            "machineCpuPerSec", "otherCpuPerSec");
 
     @Test
     void shouldWriteACompleteResult(@TempDir Path dir) throws Exception {

@@ -74,6 +74,7 @@ public final class ArenaLoad {
         double serverCpu0 = ProcStats.cpuSeconds(serverPid);
         double selfCpu0 = ProcStats.cpuSeconds(ProcStats.self());
         long switches0 = ProcStats.contextSwitches(serverPid);
+        double machine0 = ProcStats.machineBusySeconds();
         long t0 = System.nanoTime();
         metrics.reset();
         Thread.sleep(options.seconds() * 1000L);
@@ -83,8 +84,9 @@ public final class ArenaLoad {
         double serverCpu = (ProcStats.cpuSeconds(serverPid) - serverCpu0) / wall;
         double selfCpu = (ProcStats.cpuSeconds(ProcStats.self()) - selfCpu0) / wall;
         double switches = (ProcStats.contextSwitches(serverPid) - switches0) / wall;
+        double machineCpu = (ProcStats.machineBusySeconds() - machine0) / wall;
         ArenaResult result = result(wall, (ticks1 - ticks0) / wall / roomIds.size(), serverCpu, selfCpu,
-                ProcStats.peakRssMiB(serverPid), serverPid == ProcStats.self(), switches);
+                ProcStats.peakRssMiB(serverPid), serverPid == ProcStats.self(), switches, machineCpu);
         leave();
         return result;
     }
@@ -242,7 +244,7 @@ public final class ArenaLoad {
     }
 
     private ArenaResult result(double wall, double ticksPerRoom, double serverCpu, double selfCpu, double rssMiB,
-                               boolean embedded, double switches) {
+                               boolean embedded, double switches, double machineCpu) {
         int clients = clients();
         return new ArenaResult(options, clients, wall, metrics.disconnects.sum(),
                 metrics.downBytes.sum() / wall / clients, metrics.upBytes.sum() / wall / clients,
@@ -251,7 +253,8 @@ public final class ArenaLoad {
                 Metrics.take(metrics.inputToVisibleUs), ticksPerRoom, serverCpu, selfCpu, rssMiB, embedded,
                 bots.stream().filter(Bot::decodes).count() + decodingHttpBots, switches,
                 new ArenaResult.Wire(metrics.wireDownBytes.sum() / wall / Math.max(1, metrics.wireBots.get()),
-                        metrics.wireUpBytes.sum() / wall / Math.max(1, metrics.wireBots.get()), metrics.wireBots.get()));
+                        metrics.wireUpBytes.sum() / wall / Math.max(1, metrics.wireBots.get()), metrics.wireBots.get()),
+                machineCpu);
     }
 
     private static <T> T await(Future<T> future) throws Exception {

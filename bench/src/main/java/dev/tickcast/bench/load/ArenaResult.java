@@ -15,7 +15,7 @@ public record ArenaResult(LoadOptions options, int clients, double seconds, long
                           Histogram snapshotBytes, double snapshotsPerClientPerSec, Histogram interArrivalUs,
                           Histogram inputToVisibleUs, double ticksPerSecPerRoom, double serverCpuPerSec,
                           double loadCpuPerSec, double serverPeakRssMiB, boolean embedded, long decodingBots,
-                          double serverContextSwitchesPerSec, Wire wire) {
+                          double serverContextSwitchesPerSec, Wire wire, double machineCpuPerSec) {
     /**
      * The bytes on the bots' sockets, counted by the bots on the bare Netty client (the lean WebSocket
      * bots, every HTTP bot): the TCP payload, so WebSocket frame headers, or HTTP request and status
@@ -66,7 +66,9 @@ public record ArenaResult(LoadOptions options, int clients, double seconds, long
                 .put("wireUpBytesPerClientPerSec", round(wire.upBytesPerClientPerSec()))
                 .put("wireBytesCountedBy", wire.bots() + " of " + clients + " bots, on their sockets (bare Netty "
                         + "client): TCP payload, so " + (options.transport().http() ? "HTTP request and status lines, "
-                        + "headers, chunk framing and records" : "WebSocket frame headers") + " included");
+                        + "headers, chunk framing and records" : "WebSocket frame headers") + " included")
+                .put("machineCpuPerSec", round3(machineCpuPerSec))
+                .put("otherCpuPerSec", round3(otherCpuPerSec()));
     }
 
     /**
@@ -87,6 +89,14 @@ public record ArenaResult(LoadOptions options, int clients, double seconds, long
             return "server";
         }
         return loadCpuPerSec >= LIMIT_CPU ? "load generator" : "none";
+    }
+
+    /**
+     * CPU seconds per second the rest of the machine used (every core's busy time less the server's
+     * and the bots'), so that a reader can tell a run that shared its cores; 0 when embedded.
+     */
+    public double otherCpuPerSec() {
+        return embedded || machineCpuPerSec < 0 ? 0 : Math.max(0, machineCpuPerSec - serverCpuPerSec - loadCpuPerSec);
     }
 
     /** Server CPU milliseconds per client per second. */
@@ -120,6 +130,7 @@ public record ArenaResult(LoadOptions options, int clients, double seconds, long
         row(out, "load generator CPU ms / client / s", fmt(loadCpuPerSec * 1000 / clients));
         row(out, "server context switches / s", String.valueOf(Math.round(serverContextSwitchesPerSec)));
         row(out, "limit (a side at >= 90 % of a core)", limit());
+        row(out, "other load on the machine CPU s / s", fmt(otherCpuPerSec()));
         row(out, embedded ? "process peak RSS MiB" : "server peak RSS MiB", fmt(serverPeakRssMiB));
     }
 
