@@ -3,7 +3,7 @@
 # each round so that no transport always runs first; the server pinned to CPU 0, the bots to CPU 1, a
 # fresh server per run with the load-test limits.
 # Usage: bench/scripts/http-arena.sh SERVER_JAR OUT_DIR ROUNDS CLIENTS [WARMUP_S MEASURED_S] [-- server flags...]
-# Writes OUT_DIR/<transport>-<round>.json and .txt; bench/scripts/http-summary.py OUT_DIR prints the medians.
+# FIRST_ROUND=n numbers the rounds from n (to add rounds to a sitting). Writes OUT_DIR/<transport>-<round>.json and .txt; bench/scripts/http-summary.py OUT_DIR prints the medians.
 set -euo pipefail
 server_jar=$1; out=$2; rounds=$3; clients=$4; shift 4
 warmup=5; seconds=20
@@ -29,7 +29,7 @@ wait_quiet() {
 wait_up() { for _ in $(seq 1 150); do curl -s -o /dev/null "http://127.0.0.1:$1/$2" && return 0; sleep 0.2; done; return 1; }
 mkdir -p "$out"
 transports=(websocket http-stream http-poll)
-for round in $(seq 1 "$rounds"); do
+for round in $(seq "${FIRST_ROUND:-1}" $(( ${FIRST_ROUND:-1} + rounds - 1 ))); do
   for i in 0 1 2; do
     transport=${transports[$(( (i + round - 1) % 3 ))]}
     name=$out/$transport-$round
