@@ -5,6 +5,7 @@ import dev.tickcast.bench.load.ArenaResult;
 import dev.tickcast.bench.load.FloorRun;
 import dev.tickcast.bench.load.LeanFleet;
 import dev.tickcast.bench.load.LoadOptions;
+import dev.tickcast.bench.load.Transport;
 import dev.tickcast.games.arena.ArenaGame;
 import dev.tickcast.server.GameRegistry;
 import dev.tickcast.server.TickcastMetrics;
@@ -93,6 +94,24 @@ public final class BenchMain implements Runnable {
 
         @Option(names = "--floor-pid", description = "PID of the floor server, for its CPU.")
         long floorPid;
+
+        @Option(names = "--transport", converter = TransportConverter.class, description = "The bots' carrier: "
+                + "websocket, http-stream or http-poll (the HTTP binding of PROTOCOL.md section 2.1, every bot on a bare "
+                + "Netty HTTP/1.1 client that counts the bytes on its sockets). Default: websocket.")
+        Transport transport = Transport.WEBSOCKET;
+
+        @Option(names = "--source-addresses", description = "The lean and HTTP bots bind in turn to 127.0.0.1 .. "
+                + "127.0.0.N, so that the server's per-address limits see N addresses (1: the system chooses). "
+                + "Default: ${DEFAULT-VALUE}.")
+        int sourceAddresses = 1;
+    }
+
+    /** Reads a transport by its fixed name. */
+    static final class TransportConverter implements CommandLine.ITypeConverter<Transport> {
+        @Override
+        public Transport convert(String value) {
+            return Transport.parse(value);
+        }
     }
 
     @Command(name = "jmh", mixinStandardHelpOptions = false,
@@ -226,7 +245,7 @@ public final class BenchMain implements Runnable {
         private Harness(Target target, Vertx bots, Vertx serverVertx, String host, int port) {
             this.target = target;
             this.bots = bots;
-            this.fleet = new LeanFleet(target.botLoops);
+            this.fleet = new LeanFleet(target.botLoops, target.sourceAddresses);
             this.serverVertx = serverVertx;
             this.host = host;
             this.port = port;
@@ -271,7 +290,7 @@ public final class BenchMain implements Runnable {
         /** The options of a load of rooms x players against this server. */
         LoadOptions options(int rooms, int players, int seconds, int warmup) {
             return new LoadOptions(host, port, rooms, players, seconds, warmup, target.snapshotHz, target.seed,
-                    target.embedded ? 0 : target.serverPid, target.decodeEvery);
+                    target.embedded ? 0 : target.serverPid, target.decodeEvery, target.transport);
         }
 
         /** The bots' Vert.x. */

@@ -3,6 +3,8 @@ package dev.tickcast.bench;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 import java.nio.file.Files;
@@ -18,7 +20,9 @@ class ArenaSmokeTest {
             "disconnects", "downBytesPerClientPerSec", "upBytesPerClientPerSec", "fullSnapshotBytes", "snapshotBytes",
             "snapshotsPerClientPerSec", "interArrivalMs", "inputToVisibleMs", "inputToVisibleFloorMs", "ticksPerSecPerRoom",
             "embedded", "decodingBots", "serverCpuPerSec", "serverCpuMsPerClientPerSec", "loadGeneratorCpuPerSec",
-            "loadGeneratorCpuMsPerClientPerSec", "serverPeakRssMiB", "serverContextSwitchesPerSec", "limit");
+            "loadGeneratorCpuMsPerClientPerSec", "serverPeakRssMiB", "serverContextSwitchesPerSec", "limit",
+            "transport", "wireDownBytesPerClientPerSec", "wireUpBytesPerClientPerSec", "wireBytesCountedBy",
+            "machineCpuPerSec", "otherCpuPerSec");
 
     @Test
     void shouldWriteACompleteResult(@TempDir Path dir) throws Exception {
@@ -38,5 +42,27 @@ class ArenaSmokeTest {
         assertTrue(result.getJsonObject("snapshotBytes").getLong("p50") > 0);
         assertTrue(result.getJsonObject("interArrivalMs").getDouble("p50") > 0);
         assertTrue(result.getJsonObject("inputToVisibleMs").getDouble("p50") > 0);
+        assertEquals("websocket", result.getString("transport"));
+        assertTrue(result.getDouble("wireDownBytesPerClientPerSec") > result.getDouble("downBytesPerClientPerSec"),
+                "frame headers (and pings) on top of the payload");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http-stream", "http-poll"})
+    void shouldPlayOverTheHttpBinding(String transport, @TempDir Path dir) throws Exception {
+        Path json = dir.resolve("arena.json");
+        int code = new CommandLine(new BenchMain()).execute("arena", "--embedded", "--rooms", "1", "--players", "4",
+                "--seconds", "2", "--warmup", "1", "--decode-every", "2", "--transport", transport, "--json", json.toString());
+        assertEquals(0, code);
+        JsonObject result = new JsonObject(Files.readString(json));
+        assertEquals(FIELDS, List.copyOf(result.fieldNames()));
+        assertEquals(transport, result.getString("transport"));
+        assertEquals(0, result.getLong("disconnects"));
+        assertEquals(2, result.getLong("decodingBots"));
+        assertTrue(result.getDouble("snapshotsPerClientPerSec") > 0);
+        assertTrue(result.getJsonObject("inputToVisibleMs").getDouble("p50") > 0);
+        assertTrue(result.getDouble("wireDownBytesPerClientPerSec") > result.getDouble("downBytesPerClientPerSec"),
+                "HTTP overhead counted");
+        assertTrue(result.getDouble("wireUpBytesPerClientPerSec") > result.getDouble("upBytesPerClientPerSec"));
     }
 }

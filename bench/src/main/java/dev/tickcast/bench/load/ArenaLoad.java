@@ -38,6 +38,7 @@ public final class ArenaLoad {
     private final List<Bot> bots = new ArrayList<>();
     private final Set<String> roomIds = new HashSet<>();
     private int leanBots;
+    private int decodingHttpBots;
 
     /** A run of {@code options} with every bot on the full Java client on {@code vertx}. */
     public ArenaLoad(Vertx vertx, LoadOptions options) {
@@ -54,6 +55,9 @@ public final class ArenaLoad {
 
     /** A run whose bots record into {@code metrics} (shared by several loads, e.g. the steps of a memory run). */
     ArenaLoad(Vertx vertx, LeanFleet fleet, LoadOptions options, Metrics metrics) {
+        if (fleet == null && options.transport().http()) {
+            throw new IllegalArgumentException("the HTTP bots run on the lean fleet only (no --full-clients)");
+        }
         this.vertx = vertx;
         this.fleet = fleet;
         this.options = options;
@@ -70,6 +74,7 @@ public final class ArenaLoad {
         double serverCpu0 = ProcStats.cpuSeconds(serverPid);
         double selfCpu0 = ProcStats.cpuSeconds(ProcStats.self());
         long switches0 = ProcStats.contextSwitches(serverPid);
+        double machine0 = ProcStats.machineBusySeconds();
         long t0 = System.nanoTime();
         metrics.reset();
         Thread.sleep(options.seconds() * 1000L);
@@ -79,8 +84,9 @@ public final class ArenaLoad {
         double serverCpu = (ProcStats.cpuSeconds(serverPid) - serverCpu0) / wall;
         double selfCpu = (ProcStats.cpuSeconds(ProcStats.self()) - selfCpu0) / wall;
         double switches = (ProcStats.contextSwitches(serverPid) - switches0) / wall;
+        double machineCpu = (ProcStats.machineBusySeconds() - machine0) / wall;
         ArenaResult result = result(wall, (ticks1 - ticks0) / wall / roomIds.size(), serverCpu, selfCpu,
-                ProcStats.peakRssMiB(serverPid), serverPid == ProcStats.self(), switches);
+                ProcStats.peakRssMiB(serverPid), serverPid == ProcStats.self(), switches, machineCpu);
         leave();
         return result;
     }
@@ -100,7 +106,14 @@ public final class ArenaLoad {
                 // counted over all bots, not per room, so that large runs can sample fewer rooms
                 boolean decode = n % options.decodeEvery() == 0;
                 long seed = options.seed() * 1_000_003L + n++;
-                if (fleet != null && !decode) {
+                if (options.transport().http()) {
+                    java.net.URI ws = seat.url() == null ? null : java.net.URI.create(seat.url());
+                    batch.add(fleet.connectHttp(options.transport(), ws == null ? options.host() : ws.getHost(),
+                            ws == null ? options.port() : ws.getPort() > 0 ? ws.getPort() : 80,
+                            seat.token(), metrics, seed, options.snapshotHz(), decode));
+                    leanBots++;
+                    decodingHttpBots += decode ? 1 : 0;
+                } else if (fleet != null && !decode) {
                     // the seat's url names the room's node (a cluster, behind a proxy); else the server asked
                     java.net.URI ws = seat.url() == null ? null : java.net.URI.create(seat.url());
                     batch.add(fleet.connect(ws == null ? options.host() : ws.getHost(),
@@ -231,14 +244,17 @@ public final class ArenaLoad {
     }
 
     private ArenaResult result(double wall, double ticksPerRoom, double serverCpu, double selfCpu, double rssMiB,
-                               boolean embedded, double switches) {
+                               boolean embedded, double switches, double machineCpu) {
         int clients = clients();
         return new ArenaResult(options, clients, wall, metrics.disconnects.sum(),
                 metrics.downBytes.sum() / wall / clients, metrics.upBytes.sum() / wall / clients,
                 Metrics.take(metrics.fullSnapshotBytes), Metrics.take(metrics.snapshotBytes),
                 metrics.snapshots.sum() / wall / clients, Metrics.take(metrics.interArrivalUs),
                 Metrics.take(metrics.inputToVisibleUs), ticksPerRoom, serverCpu, selfCpu, rssMiB, embedded,
-                bots.stream().filter(Bot::decodes).count(), switches);
+                bots.stream().filter(Bot::decodes).count() + decodingHttpBots, switches,
+                new ArenaResult.Wire(metrics.wireDownBytes.sum() / wall / Math.max(1, metrics.wireBots.get()),
+                        metrics.wireUpBytes.sum() / wall / Math.max(1, metrics.wireBots.get()), metrics.wireBots.get()),
+                machineCpu);
     }
 
     private static <T> T await(Future<T> future) throws Exception {

@@ -15,7 +15,19 @@ public record ArenaResult(LoadOptions options, int clients, double seconds, long
                           Histogram snapshotBytes, double snapshotsPerClientPerSec, Histogram interArrivalUs,
                           Histogram inputToVisibleUs, double ticksPerSecPerRoom, double serverCpuPerSec,
                           double loadCpuPerSec, double serverPeakRssMiB, boolean embedded, long decodingBots,
-                          double serverContextSwitchesPerSec) {
+                          double serverContextSwitchesPerSec, Wire wire, double machineCpuPerSec) {
+    /**
+     * The bytes on the bots' sockets, counted by the bots on the bare Netty client (the lean WebSocket
+     * bots, every HTTP bot): the TCP payload, so WebSocket frame headers, or HTTP request and status
+     * lines, headers, chunk framing and records, are in it.
+     *
+     * @param downBytesPerClientPerSec bytes read per counting bot per second
+     * @param upBytesPerClientPerSec   bytes written per counting bot per second
+     * @param bots                     the bots that counted
+     */
+    public record Wire(double downBytesPerClientPerSec, double upBytesPerClientPerSec, int bots) {
+    }
+
     /** A side is the limit of a step when it used this share of its core or more. */
     static final double LIMIT_CPU = 0.9;
 
@@ -48,7 +60,15 @@ public record ArenaResult(LoadOptions options, int clients, double seconds, long
                 .put("loadGeneratorCpuMsPerClientPerSec", round3(loadCpuPerSec * 1000 / clients))
                 .put("serverPeakRssMiB", round(serverPeakRssMiB))
                 .put("serverContextSwitchesPerSec", Math.round(serverContextSwitchesPerSec))
-                .put("limit", limit());
+                .put("limit", limit())
+                .put("transport", options.transport().wireName())
+                .put("wireDownBytesPerClientPerSec", round(wire.downBytesPerClientPerSec()))
+                .put("wireUpBytesPerClientPerSec", round(wire.upBytesPerClientPerSec()))
+                .put("wireBytesCountedBy", wire.bots() + " of " + clients + " bots, on their sockets (bare Netty "
+                        + "client): TCP payload, so " + (options.transport().http() ? "HTTP request and status lines, "
+                        + "headers, chunk framing and records" : "WebSocket frame headers") + " included")
+                .put("machineCpuPerSec", round3(machineCpuPerSec))
+                .put("otherCpuPerSec", round3(otherCpuPerSec()));
     }
 
     /**
@@ -71,6 +91,14 @@ public record ArenaResult(LoadOptions options, int clients, double seconds, long
         return loadCpuPerSec >= LIMIT_CPU ? "load generator" : "none";
     }
 
+    /**
+     * CPU seconds per second the rest of the machine used (every core's busy time less the server's
+     * and the bots'), so that a reader can tell a run that shared its cores; 0 when embedded.
+     */
+    public double otherCpuPerSec() {
+        return embedded || machineCpuPerSec < 0 ? 0 : Math.max(0, machineCpuPerSec - serverCpuPerSec - loadCpuPerSec);
+    }
+
     /** Server CPU milliseconds per client per second. */
     public double serverCpuMsPerClientPerSec() {
         return serverCpuPerSec * 1000 / clients;
@@ -78,11 +106,14 @@ public record ArenaResult(LoadOptions options, int clients, double seconds, long
 
     /** Prints a table for people. */
     public void print(PrintStream out) {
-        out.printf(Locale.ROOT, "arena: %d rooms x %d players = %d clients, %.1f s measured (%d bots decode fully)%n",
-                options.rooms(), options.players(), clients, seconds, decodingBots);
+        out.printf(Locale.ROOT, "arena over %s: %d rooms x %d players = %d clients, %.1f s measured "
+                + "(%d bots decode fully)%n", options.transport().wireName(), options.rooms(), options.players(), clients,
+                seconds, decodingBots);
         row(out, "disconnects", String.valueOf(disconnects));
         row(out, "down bytes / client / s", fmt(downBytesPerClientPerSec));
         row(out, "up bytes / client / s", fmt(upBytesPerClientPerSec));
+        row(out, "wire down / up bytes / client / s", fmt(wire.downBytesPerClientPerSec()) + " / "
+                + fmt(wire.upBytesPerClientPerSec()) + " (" + wire.bots() + " bots count on their sockets)");
         row(out, "full snapshot bytes p50 / max", fullSnapshotBytes.getValueAtPercentile(50) + " / "
                 + fullSnapshotBytes.getMaxValue());
         row(out, "snapshot bytes p50 / p99", snapshotBytes.getValueAtPercentile(50) + " / "
@@ -99,6 +130,7 @@ public record ArenaResult(LoadOptions options, int clients, double seconds, long
         row(out, "load generator CPU ms / client / s", fmt(loadCpuPerSec * 1000 / clients));
         row(out, "server context switches / s", String.valueOf(Math.round(serverContextSwitchesPerSec)));
         row(out, "limit (a side at >= 90 % of a core)", limit());
+        row(out, "other load on the machine CPU s / s", fmt(otherCpuPerSec()));
         row(out, embedded ? "process peak RSS MiB" : "server peak RSS MiB", fmt(serverPeakRssMiB));
     }
 

@@ -17,7 +17,13 @@ final class InputWheel {
     static final int PERIOD_MS = 50;
 
     private final EventLoop loop;
-    private final List<List<LeanBot>> slots = new ArrayList<>(PERIOD_MS);
+    /** A bot the wheel drives. */
+    interface Member {
+        /** Sends (or queues) the next input; called on the wheel's event loop. */
+        void sendInput();
+    }
+
+    private final List<List<Member>> slots = new ArrayList<>(PERIOD_MS);
     private ScheduledFuture<?> timer;
     private int slot;
 
@@ -29,7 +35,7 @@ final class InputWheel {
     }
 
     /** Puts {@code bot} in slot {@code phase} (0..49); it sends its first input when the slot comes round. */
-    void add(LeanBot bot, int phase) {
+    void add(Member bot, int phase) {
         loop.execute(() -> {
             slots.get(phase).add(bot);
             if (timer == null) {
@@ -40,7 +46,7 @@ final class InputWheel {
 
     private void turn() {
         slot = (slot + 1) % PERIOD_MS;
-        List<LeanBot> due = slots.get(slot);
+        List<Member> due = slots.get(slot);
         for (int i = 0, n = due.size(); i < n; i++) {
             due.get(i).sendInput();
         }

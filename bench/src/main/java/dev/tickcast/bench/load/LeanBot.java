@@ -1,6 +1,5 @@
 package dev.tickcast.bench.load;
 
-import dev.tickcast.delta.DeltaDecoder;
 import dev.tickcast.wire.Protocol;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -18,10 +17,8 @@ import java.util.List;
  * {@link Metrics}. It does not decode snapshots; bots that must (latency) use the full client.
  * All its work runs on its channel's event loop.
  */
-final class LeanBot extends ByteToMessageDecoder {
-    private static final int SNAPSHOT = Protocol.typeByte(Protocol.SNAPSHOT);
+final class LeanBot extends ByteToMessageDecoder implements InputWheel.Member {
     private static final int INPUT = Protocol.typeByte(Protocol.INPUT);
-    private static final int HEADER_PEEK = 16;
     private static final byte[] END_OF_HEADERS = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final Metrics metrics;
@@ -29,13 +26,10 @@ final class LeanBot extends ByteToMessageDecoder {
     private final byte[] upgrade;
     private final byte[] join;
     private final Promise<Void> opened;
-    private final DeltaDecoder header = new DeltaDecoder();
-    private final byte[] peek = new byte[HEADER_PEEK];
-    private final long expectedIntervalUs;
+    private final ArrivalCounter counter;
     private Channel channel;
     private boolean open;
     private boolean leaving;
-    private long lastArrivalNs;
     private int seq;
 
     LeanBot(Metrics metrics, BotBrain brain, byte[] upgrade, byte[] join, Promise<Void> opened, int snapshotHz) {
@@ -44,7 +38,7 @@ final class LeanBot extends ByteToMessageDecoder {
         this.upgrade = upgrade;
         this.join = join;
         this.opened = opened;
-        this.expectedIntervalUs = 1_000_000L / snapshotHz;
+        this.counter = new ArrivalCounter(metrics, snapshotHz);
     }
 
     @Override
@@ -52,6 +46,14 @@ final class LeanBot extends ByteToMessageDecoder {
         channel = ctx.channel();
         ctx.writeAndFlush(ctx.alloc().buffer(upgrade.length).writeBytes(upgrade), ctx.voidPromise());
         super.channelActive(ctx);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (metrics.measuring && msg instanceof ByteBuf b) {
+            metrics.wireDownBytes.add(b.readableBytes());
+        }
+        super.channelRead(ctx, msg);
     }
 
     @Override
@@ -129,25 +131,7 @@ final class LeanBot extends ByteToMessageDecoder {
     }
 
     private void onBinary(ByteBuf in, int start, int length) {
-        long now = System.nanoTime();
-        boolean snapshot = length > 0 && in.getUnsignedByte(start) == SNAPSHOT;
-        if (!snapshot) {
-            return;
-        }
-        int n = Math.min(length, HEADER_PEEK);
-        in.getBytes(start, peek, 0, n);
-        if (header.readHeader(peek, 0, n) == DeltaDecoder.OK && header.full()) {
-            metrics.fullSnapshotBytes.recordValue(length);
-        }
-        if (metrics.measuring) {
-            metrics.downBytes.add(length);
-            metrics.snapshots.increment();
-            metrics.snapshotBytes.recordValue(length);
-            if (lastArrivalNs != 0) {
-                metrics.interArrivalUs.recordValueWithExpectedInterval((now - lastArrivalNs) / 1000, expectedIntervalUs);
-            }
-        }
-        lastArrivalNs = now;
+        counter.arrived(in, start, length, System.nanoTime());
     }
 
     private void pong(ByteBuf in, int start, int length) {
@@ -157,7 +141,8 @@ final class LeanBot extends ByteToMessageDecoder {
     }
 
     /** Sends the next INPUT; called by the wheel on this bot's event loop. */
-    void sendInput() {
+    @Override
+    public void sendInput() {
         if (!open || channel == null) {
             return;
         }
@@ -166,6 +151,9 @@ final class LeanBot extends ByteToMessageDecoder {
         int body = 1 + varIntSize(s) + 1;
         ByteBuf buf = channel.alloc().buffer(6 + body);
         buf.writeByte(0x82).writeByte(0x80 | body).writeInt(0);
+        if (metrics.measuring) {
+            metrics.wireUpBytes.add(6 + body);
+        }
         buf.writeByte(INPUT);
         writeVarUInt(buf, s);
         buf.writeByte(direction);
@@ -210,6 +198,9 @@ final class LeanBot extends ByteToMessageDecoder {
             buf.writeByte(0x80 | 126).writeShort(length);
         }
         buf.writeInt(0).writeBytes(payload, offset, length);
+        if (metrics.measuring) {
+            metrics.wireUpBytes.add(buf.readableBytes());
+        }
         channel.writeAndFlush(buf, channel.voidPromise());
     }
 

@@ -21,6 +21,7 @@ import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Promise;
 import io.vertx.core.Future;
 
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -40,10 +41,26 @@ public final class LeanFleet implements AutoCloseable {
     private final Map<EventLoop, InputWheel> wheels = new IdentityHashMap<>();
     private final List<LeanBot> bots = new ArrayList<>();
     private final List<Channel> channels = new ArrayList<>();
+    private final List<HttpBot> httpBots = new ArrayList<>();
     private final Kryo kryo = Messages.newKryo();
+    private final int sourceAddresses;
+    private int nextSource;
 
-    /** A fleet on {@code loops} event loops. */
+    /** A fleet on {@code loops} event loops, every bot from 127.0.0.1 (chosen by the system). */
     public LeanFleet(int loops) {
+        this(loops, 1);
+    }
+
+    /**
+     * A fleet on {@code loops} event loops whose bots bind, in turn, to 127.0.0.1 .. 127.0.0.N
+     * ({@code sourceAddresses} = N; 1 leaves the choice to the system), so that a server's per-address
+     * limits see N addresses.
+     */
+    public LeanFleet(int loops, int sourceAddresses) {
+        if (sourceAddresses < 1 || sourceAddresses > 254) {
+            throw new IllegalArgumentException("source addresses: 1..254");
+        }
+        this.sourceAddresses = sourceAddresses;
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.group = new MultiThreadIoEventLoopGroup(loops, io);
@@ -71,9 +88,9 @@ public final class LeanFleet implements AutoCloseable {
         synchronized (bots) {
             bots.add(bot);
         }
-        Bootstrap b = new Bootstrap().group(loop).channel(channelType).option(ChannelOption.TCP_NODELAY, true)
-                .handler(bot);
-        b.connect(host, port).addListener(f -> {
+        metrics.wireBots.incrementAndGet();
+        HttpConn.Connector connector = connector(loop, host, port, nextSource());
+        connector.connect(bot).addListener(f -> {
             if (f.isSuccess()) {
                 synchronized (channels) {
                     channels.add(((io.netty.channel.ChannelFuture) f).channel());
@@ -94,9 +111,56 @@ public final class LeanFleet implements AutoCloseable {
         return done.future();
     }
 
+    /**
+     * Opens one bot over the HTTP binding at {@code host:port} ({@code transport} names the downstream
+     * mode) and JOINs with {@code token}; it decodes every snapshot and measures input-to-visible if
+     * {@code decode}. Starts its inputs at a random phase once {@code open} is answered.
+     */
+    Future<Void> connectHttp(Transport transport, String host, int port, String token, Metrics metrics, long seed,
+                             int snapshotHz, boolean decode) {
+        EventLoop loop = group.next();
+        BotBrain brain = new BotBrain(seed);
+        HttpBot bot = new HttpBot(transport, loop, connector(loop, host, port, nextSource()), host + ":" + port,
+                join(token), metrics, brain, snapshotHz, decode ? new Visibility(metrics) : null);
+        synchronized (httpBots) {
+            httpBots.add(bot);
+        }
+        metrics.wireBots.incrementAndGet();
+        io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+        bot.opened().addListener(f -> {
+            if (f.isSuccess()) {
+                wheels.get(loop).add(bot, brain.phase(InputWheel.PERIOD_MS));
+                done.complete();
+            } else {
+                done.fail(f.cause());
+            }
+        });
+        loop.execute(bot::start);
+        return done.future();
+    }
+
+    private HttpConn.Connector connector(EventLoop loop, String host, int port, String source) {
+        return handler -> {
+            Bootstrap b = new Bootstrap().group(loop).channel(channelType).option(ChannelOption.TCP_NODELAY, true)
+                    .handler(handler);
+            return source == null ? b.connect(host, port)
+                    : b.connect(new InetSocketAddress(host, port), new InetSocketAddress(source, 0));
+        };
+    }
+
+    /** The next source address, or null for the system's choice. */
+    private synchronized String nextSource() {
+        if (sourceAddresses == 1) {
+            return null;
+        }
+        nextSource = (nextSource + 1) % sourceAddresses;
+        return "127.0.0." + (1 + nextSource);
+    }
+
     /** Every bot sends a normal close; waits up to {@code timeoutMs} for the sockets to close. */
     public void leaveAll(long timeoutMs) throws InterruptedException {
         wheels.values().forEach(InputWheel::stop);
+        leaveHttp(timeoutMs);
         List<LeanBot> all;
         synchronized (bots) {
             all = new ArrayList<>(bots);
@@ -127,10 +191,30 @@ public final class LeanFleet implements AutoCloseable {
         }
     }
 
+    private void leaveHttp(long timeoutMs) throws InterruptedException {
+        List<HttpBot> all;
+        synchronized (httpBots) {
+            all = new ArrayList<>(httpBots);
+            httpBots.clear();
+        }
+        for (HttpBot bot : all) {
+            bot.loop().execute(bot::leave);
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        for (HttpBot bot : all) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !bot.done().await(TimeUnit.NANOSECONDS.toMillis(left) + 1)) {
+                bot.loop().execute(bot::abort);
+            }
+        }
+    }
+
     /** Bots connected and not yet left. */
     public int size() {
         synchronized (bots) {
-            return bots.size();
+            synchronized (httpBots) {
+                return bots.size() + httpBots.size();
+            }
         }
     }
 

@@ -13,9 +13,16 @@ package dev.tickcast.bench.load;
  * @param seed        seed of the bots' choices
  * @param serverPid   the server process to read CPU and RSS from, or 0 for this process
  * @param decodeEvery one bot in this many, counted over all bots, decodes every snapshot (the others count bytes and arrivals)
+ * @param transport   the bots' carrier: a WebSocket or the HTTP binding (streaming or long-polling)
  */
 public record LoadOptions(String host, int port, int rooms, int players, int seconds, int warmup, int snapshotHz,
-                          long seed, long serverPid, int decodeEvery) {
+                          long seed, long serverPid, int decodeEvery, Transport transport) {
+    /** A run over WebSockets. */
+    public LoadOptions(String host, int port, int rooms, int players, int seconds, int warmup, int snapshotHz,
+                       long seed, long serverPid, int decodeEvery) {
+        this(host, port, rooms, players, seconds, warmup, snapshotHz, seed, serverPid, decodeEvery, Transport.WEBSOCKET);
+    }
+
     /** The number of bots. */
     public int clients() {
         return rooms * players;

@@ -16,6 +16,12 @@ final class Metrics {
     final Recorder fullSnapshotBytes = new Recorder(3);
     final LongAdder downBytes = new LongAdder();
     final LongAdder upBytes = new LongAdder();
+    /** Every byte read from the counting bots' sockets (TCP payload: framing and HTTP overhead included). */
+    final LongAdder wireDownBytes = new LongAdder();
+    /** Every byte written to the counting bots' sockets. */
+    final LongAdder wireUpBytes = new LongAdder();
+    /** Bots that count wire bytes (the lean and HTTP bots; not the full Java client). */
+    final java.util.concurrent.atomic.AtomicInteger wireBots = new java.util.concurrent.atomic.AtomicInteger();
     final LongAdder snapshots = new LongAdder();
     final LongAdder disconnects = new LongAdder();
     volatile boolean measuring;
@@ -27,6 +33,8 @@ final class Metrics {
         snapshotBytes.reset();
         downBytes.reset();
         upBytes.reset();
+        wireDownBytes.reset();
+        wireUpBytes.reset();
         snapshots.reset();
         disconnects.reset();
         measuring = true;

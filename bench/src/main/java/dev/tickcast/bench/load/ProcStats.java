@@ -62,6 +62,23 @@ final class ProcStats {
         }
     }
 
+    /**
+     * CPU seconds the whole machine spent busy (user, nice, system, irq, softirq, steal over every
+     * core, from the first line of /proc/stat), or -1.
+     */
+    static double machineBusySeconds() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+                busy += Long.parseLong(f[i]);
+            }
+            return busy / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     static long self() {
         return ProcessHandle.current().pid();
     }
