@@ -4,7 +4,6 @@ import dev.tickcast.client.Seat;
 import dev.tickcast.client.TickcastClient;
 import dev.tickcast.delta.DeltaDecoder;
 import dev.tickcast.state.Snapshot;
-import dev.tickcast.state.TableSnapshot;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -20,7 +19,6 @@ import io.vertx.core.buffer.Buffer;
  */
 final class Bot {
     private static final long INPUT_PERIOD_MS = 50;
-    private static final int SENT_RING = 1024;
 
     private final Vertx vertx;
     private final TickcastClient client;
@@ -29,14 +27,10 @@ final class Bot {
     private final long expectedIntervalUs;
     private final BotBrain brain;
     private final DeltaDecoder header = new DeltaDecoder();
-    private final long[] intendedSendNs = new long[SENT_RING];
+    private final InputAcks acks;
     private long startNs;
     private long inputsScheduled;
     private long lastArrivalNs;
-    private int lastAcked;
-    private int lastSent;
-    private int playerTable = -1;
-    private int seqField = -1;
     private long timer = -1;
     private boolean leaving;
 
@@ -47,6 +41,7 @@ final class Bot {
         this.decode = decode;
         this.expectedIntervalUs = 1_000_000L / snapshotHz;
         this.brain = new BotBrain(seed);
+        this.acks = new InputAcks(metrics);
         client.onRawSnapshot(this::onRaw);
         client.onClose((code, reason) -> onClose());
         if (decode) {
@@ -80,8 +75,7 @@ final class Bot {
         long intended = startNs + (++inputsScheduled) * INPUT_PERIOD_MS * 1_000_000L;
         int direction = brain.next();
         long sentBefore = client.bytesSent();
-        lastSent = client.sendInput(new byte[] {(byte) direction});
-        intendedSendNs[lastSent % SENT_RING] = intended;
+        acks.sent(client.sendInput(new byte[] {(byte) direction}), intended);
         if (metrics.measuring) {
             metrics.upBytes.add(client.bytesSent() - sentBefore);
         }
@@ -106,34 +100,7 @@ final class Bot {
     }
 
     private void onState(Snapshot state) {
-        if (playerTable < 0 && !findPlayerTable(state)) {
-            return;
-        }
-        TableSnapshot players = state.table(playerTable);
-        int row = players.rowOf(client.welcome().entityId());
-        if (row < 0) {
-            return;
-        }
-        int acked = players.value(row, seqField);
-        long now = System.nanoTime();
-        for (int seq = Math.max(lastAcked + 1, acked - SENT_RING + 1); seq <= acked && seq <= lastSent; seq++) {
-            if (metrics.measuring) {
-                metrics.inputToVisibleUs.recordValue(Math.max(0, (now - intendedSendNs[seq % SENT_RING]) / 1000));
-            }
-        }
-        lastAcked = Math.max(lastAcked, acked);
-    }
-
-    private boolean findPlayerTable(Snapshot state) {
-        for (int t = 0; t < state.tableCount(); t++) {
-            if (state.table(t).schema().name().equals("player")) {
-                playerTable = t;
-                seqField = state.table(t).schema().fields().stream()
-                        .filter(f -> f.name().equals("lastInputSeq")).findFirst().orElseThrow().index();
-                return true;
-            }
-        }
-        return false;
+        acks.seen(state, client.welcome().entityId(), System.nanoTime());
     }
 
     private void onClose() {
