@@ -30,6 +30,7 @@ function runtimeClosure(entry) {
 
 describe('@tickcast/client package', () => {
   it('is a public ES module package with types and a closed exports map', () => {
+    assert.equal(pkg.license, 'Apache-2.0');
     assert.equal(pkg.name, '@tickcast/client');
     assert.equal(pkg.version, '0.1.0');
     assert.equal(pkg.type, 'module');
@@ -46,7 +47,7 @@ describe('@tickcast/client package', () => {
     const [packed] = JSON.parse(out);
     assert.equal(packed.name, '@tickcast/client');
     const files = packed.files.map((f) => f.path).sort();
-    const expected = [...runtimeClosure('index.js'), 'index.d.ts', 'package.json', 'README.md'].sort();
+    const expected = [...runtimeClosure('index.js'), 'index.d.ts', 'package.json', 'README.md', 'LICENSE'].sort();
     assert.deepStrictEqual(files, expected);
     for (const f of files) {
       assert.doesNotMatch(f, /test|fixture|golden|\.html$|lock|node_modules/, f);
