@@ -88,11 +88,6 @@ public final class ServerMain {
                 stopped.countDown();
                 return;
             }
-            LOG.info("Tickcast listening on {}://{}:{}/ (games: {}; {} event loops, {} transport)",
-                    options.tls() ? "https" : "http", "0.0.0.0".equals(options.host()) ? "localhost" : options.host(),
-                    verticle.server().port(),
-                    String.join(", ", verticle.server().tickcast().games().all().stream().map(g -> g.name()).toList()),
-                    options.eventLoops(), vertx.isNativeTransportEnabled() ? options.transport() : "NIO");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, verticle), "tickcast-shutdown"));
         });
         stopped.await();

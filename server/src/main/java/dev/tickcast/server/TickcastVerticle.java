@@ -72,7 +72,15 @@ public final class TickcastVerticle extends VerticleBase {
         return ServerEngine.load().start(vertx, opts, tickcast).compose(s -> {
             server = s;
             return opts.deployExtensions() ? deploy(extensions, tickcast) : Future.succeededFuture();
-        });
+        }).onSuccess(v -> logListening(opts));
+    }
+
+    /** The one line that says where the server listens, however it was started (the command line or an embedder). */
+    private void logListening(TickcastOptions opts) {
+        LOG.info("Tickcast listening on {}://{}:{}/ (games: {}; {} event loops, {} transport)",
+                opts.tls() ? "https" : "http", "0.0.0.0".equals(opts.host()) ? "localhost" : opts.host(),
+                server.port(), String.join(", ", server.tickcast().games().all().stream().map(g -> g.name()).toList()),
+                opts.eventLoops(), vertx.isNativeTransportEnabled() ? opts.transport() : "NIO");
     }
 
     /** The options, checked as the command line checks them, and against this verticle's Vert.x. */
