@@ -3,7 +3,8 @@
 # pointers kept, its JIT symbols written at exit), the bots to CPU 1; perf samples the server's CPU
 # (Java, JVM and kernel frames) for 15 s of the measured window and counts its system calls and
 # context switches for 10 s more.
-# Usage: bench/scripts/http-profile.sh SERVER_JAR TRANSPORT CLIENTS OUT_PREFIX [server flags...]
+# Usage: [DELAY=s] bench/scripts/http-profile.sh SERVER_JAR TRANSPORT CLIENTS OUT_PREFIX [server flags...]
+# (perf starts DELAY seconds after the bots joined, default 12: the JIT's work fades with it)
 # Writes OUT_PREFIX.folded (stacks, leaf last), .perf-stat.txt, .arena.txt/.json and .summary.txt.
 set -euo pipefail
 server_jar=$1; transport=$2; clients=$3; out=$4; shift 4
@@ -18,11 +19,11 @@ server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
 taskset -c 1 java -jar "$bench_jar" arena --url "ws://127.0.0.1:$port/ws" --transport "$transport" \
-  --rooms $((clients / 16)) --players 16 --warmup 10 --seconds 30 --server-pid "$server" --json "$out.arena.json" \
+  --rooms $((clients / 16)) --players 16 --warmup 10 --seconds $(( ${DELAY:-12} + 18 )) --server-pid "$server" --json "$out.arena.json" \
   > "$out.arena.txt" 2>&1 &
 bench=$!
 for _ in $(seq 1 300); do grep -q "bots joined" "$out.arena.txt" 2>/dev/null && break; sleep 0.2; done
-sleep 12
+sleep "${DELAY:-12}"
 perf record -F 997 -g -p "$server" -o "$out.perf.data" -- sleep 15 2> /dev/null
 perf stat -x, -e task-clock,context-switches,raw_syscalls:sys_enter,syscalls:sys_enter_write,syscalls:sys_enter_writev,syscalls:sys_enter_sendto,syscalls:sys_enter_recvfrom,syscalls:sys_enter_read,syscalls:sys_enter_epoll_wait,syscalls:sys_enter_futex \
   -p "$server" -o "$out.perf-stat.txt" -- sleep 10
