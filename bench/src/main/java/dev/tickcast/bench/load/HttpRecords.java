@@ -1,5 +1,6 @@
 package dev.tickcast.bench.load;
 
+import dev.tickcast.wire.Records;
 import io.netty.buffer.ByteBuf;
 
 import java.nio.charset.StandardCharsets;
@@ -7,19 +8,20 @@ import java.nio.charset.StandardCharsets;
 /**
  * The records of the HTTP binding (docs/PROTOCOL.md section 2.1): {@code kind (1 byte), length
  * (varuint), payload}. Writers append to a Netty buffer; {@link #readVarUInt} reads in place and
- * tells a truncated varuint from a malformed one. The incremental reader is {@link RecordReader}.
+ * tells a truncated varuint from a malformed one. The incremental reader is {@link RecordReader}; the
+ * kinds and limits are the reference codec's ({@link Records}), whose parser reads whole bodies only.
  */
 final class HttpRecords {
     /** SEQ: the number of the first MESSAGE record that follows. */
-    static final int SEQ = 0x01;
+    static final int SEQ = Records.SEQ;
     /** MESSAGE: one protocol message, its type byte first. */
-    static final int MESSAGE = 0x02;
+    static final int MESSAGE = Records.MESSAGE;
     /** KEEPALIVE: no payload. */
-    static final int KEEPALIVE = 0x03;
+    static final int KEEPALIVE = Records.KEEPALIVE;
     /** CLOSE: a varuint close code and a string reason; the last record of a body. */
-    static final int CLOSE = 0x04;
+    static final int CLOSE = Records.CLOSE;
     /** The longest close reason, in UTF-8 bytes. */
-    static final int MAX_REASON_BYTES = 123;
+    static final int MAX_REASON_BYTES = Records.MAX_CLOSE_REASON_BYTES;
     /** {@link #readVarUInt}: the buffer ends inside the varuint. */
     static final long TRUNCATED = -1;
     /** {@link #readVarUInt}: more than five bytes, or past 2^31-1. */
