@@ -25,18 +25,21 @@ public interface Game {
     void onCreate(RoomContext room);
 
     /**
-     * Decides whether a player may join; returns null to admit, or a short reason to refuse. The
-     * engine has already checked the room's player limit.
+     * Decides whether {@code player} may join; returns null to admit, or a short reason to refuse
+     * (the client is closed with 4004 and that reason). The engine has already checked the room's
+     * player limit. With identity on, {@code player} is verified: refuse a banned subject here.
      */
-    default String onJoinRequest(String name, int playersInRoom) {
+    default String onJoinRequest(Identity player, int playersInRoom) {
         return null;
     }
 
     /**
      * A player joined; returns the id of the entity the player controls, or -1 if none. Player ids
-     * are seats: {@code 0 <= playerId < room.maxPlayers()}, reused after a leave.
+     * are seats: {@code 0 <= playerId < room.maxPlayers()}, reused after a leave. Show
+     * {@code player.name()} to others; key what a player owns by {@code player.subject()} (null for
+     * a guest). {@link RoomContext#identity(int)} gives the identity in a seat later on.
      */
-    int onJoin(int playerId, String name);
+    int onJoin(int playerId, Identity player);
 
     /**
      * Applies one input of a player. Returns false if the payload is malformed: the engine then

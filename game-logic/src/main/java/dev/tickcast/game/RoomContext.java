@@ -42,6 +42,19 @@ public interface RoomContext {
     /** The synchronised state: create tables in {@link Game#onCreate} only. */
     World world();
 
+    /**
+     * The identity of the player in seat {@code playerId} (from its {@link Game#onJoin} until its
+     * {@link Game#onLeave}), or null if the seat is free or out of range.
+     */
+    Identity identity(int playerId);
+
+    /**
+     * Closes player {@code playerId}'s connection with 4012 and {@code reason} (at most 123 UTF-8
+     * bytes are sent), as an operator's kick does; its seat is freed ({@link Game#onLeave}) once the
+     * connection has closed, after the current call returns. False if the seat is free.
+     */
+    boolean kick(int playerId, String reason);
+
     /** The tick the room is at: 0 before the first step, then the argument of the last {@link Game#step}. */
     int tick();
 

@@ -1,5 +1,6 @@
 package dev.tickcast.server;
 
+import dev.tickcast.game.Identity;
 import dev.tickcast.game.Game;
 import dev.tickcast.game.GameSpec;
 import dev.tickcast.game.InputReader;
@@ -48,13 +49,13 @@ class JoinRequestRefusalTest {
         }
 
         @Override
-        public String onJoinRequest(String name, int playersInRoom) {
-            return name.equals("mallory") ? "mallory is banned here" : null;
+        public String onJoinRequest(Identity player, int playersInRoom) {
+            return player.name().equals("mallory") ? "mallory is banned here" : null;
         }
 
         @Override
-        public int onJoin(int playerId, String name) {
-            JOINED.add(name);
+        public int onJoin(int playerId, Identity player) {
+            JOINED.add(player.name());
             return pawns.id(pawns.addRow());
         }
 

@@ -1,5 +1,6 @@
 package dev.tickcast.server;
 
+import dev.tickcast.game.Identity;
 import dev.tickcast.game.Game;
 import dev.tickcast.game.GameSpec;
 import dev.tickcast.game.InputReader;
@@ -29,7 +30,7 @@ final class NoiseGame implements Game {
     }
 
     @Override
-    public int onJoin(int playerId, String name) {
+    public int onJoin(int playerId, Identity player) {
         return -1;
     }
 

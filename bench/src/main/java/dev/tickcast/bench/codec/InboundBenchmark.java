@@ -1,5 +1,6 @@
 package dev.tickcast.bench.codec;
 
+import dev.tickcast.game.Identity;
 import dev.tickcast.game.Game;
 import dev.tickcast.game.GameSpec;
 import dev.tickcast.game.InputReader;
@@ -75,7 +76,7 @@ public class InboundBenchmark {
         }
 
         @Override
-        public int onJoin(int playerId, String name) {
+        public int onJoin(int playerId, Identity player) {
             return dots.id(dots.addRow());
         }
 

@@ -1,5 +1,6 @@
 package dev.tickcast.tanks;
 
+import dev.tickcast.game.Identity;
 import dev.tickcast.game.Game;
 import dev.tickcast.game.GameSpec;
 import dev.tickcast.game.InputReader;
@@ -132,11 +133,11 @@ public final class TankGame implements Game {
     }
 
     @Override
-    public int onJoin(int playerId, String name) {
+    public int onJoin(int playerId, Identity player) {
         int row = tanks.addRow();
         int id = tanks.id(row);
         tanks.setInt(row, TankSchemas.TANK_PLAYER, playerId);
-        tanks.setString(row, TankSchemas.TANK_NAME, name);
+        tanks.setString(row, TankSchemas.TANK_NAME, player.name());
         tanks.setInt(row, TankSchemas.TANK_HP, MAX_HP);
         tankEntity[playerId] = id;
         input[playerId] = TankInput.IDLE;

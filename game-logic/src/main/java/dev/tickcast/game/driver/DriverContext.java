@@ -1,6 +1,7 @@
 package dev.tickcast.game.driver;
 
 import dev.tickcast.game.GameSpec;
+import dev.tickcast.game.Identity;
 import dev.tickcast.game.MessageWriter;
 import dev.tickcast.game.RoomContext;
 import dev.tickcast.state.World;
@@ -49,6 +50,21 @@ final class DriverContext implements RoomContext, MessageWriter.Outbox {
     @Override
     public World world() {
         return world;
+    }
+
+    @Override
+    public Identity identity(int playerId) {
+        return seats.identity(playerId);
+    }
+
+    /** Asks the host to close the seat's connection; the seat is freed when the host reports the leave. */
+    @Override
+    public boolean kick(int playerId, String reason) {
+        if (driver.disposed() || !seats.taken(playerId)) {
+            return false;
+        }
+        port.kick(playerId, reason == null ? "kicked by the game" : reason);
+        return true;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.tickcast.game.driver;
 
 import dev.tickcast.game.Game;
 import dev.tickcast.game.GameSpec;
+import dev.tickcast.game.Identity;
 import dev.tickcast.game.RoomContext;
 import dev.tickcast.state.World;
 import dev.tickcast.wire.Protocol;
@@ -95,12 +96,13 @@ public final class GameDriver {
     }
 
     /**
-     * A player asks to join under {@code name}: the first free seat, else ROOM_FULL; then the
-     * game's {@code onJoinRequest(name, players())}, a non-null answer being JOIN_REFUSED with that
-     * reason; then {@code onJoin(seat, name)}, whose entity the admission carries. A new seat starts
-     * at input sequence 0 with no game messages this tick.
+     * {@code player} asks to join: the first free seat, else ROOM_FULL; then the game's
+     * {@code onJoinRequest(player, players())}, a non-null answer being JOIN_REFUSED with that
+     * reason; then {@code onJoin(seat, player)}, whose entity the admission carries. A new seat
+     * starts at input sequence 0 with no game messages this tick, and holds {@code player} until it
+     * is freed.
      */
-    public Admission join(String name) {
+    public Admission join(Identity player) {
         Verdict stopped = stopped();
         if (stopped != null) {
             return stopped == Verdict.FAILED ? FAILED : DISPOSED;
@@ -111,7 +113,7 @@ public final class GameDriver {
         }
         String refusal;
         try {
-            refusal = game.onJoinRequest(name, seats.players());
+            refusal = game.onJoinRequest(player, seats.players());
         } catch (RuntimeException e) {
             fail("onJoinRequest", e);
             return FAILED;
@@ -119,10 +121,10 @@ public final class GameDriver {
         if (refusal != null) {
             return new Admission(Verdict.JOIN_REFUSED, -1, -1, refusal);
         }
-        seats.take(seat);
+        seats.take(seat, player);
         int entity;
         try {
-            entity = game.onJoin(seat, name);
+            entity = game.onJoin(seat, player);
         } catch (RuntimeException e) {
             fail("onJoin", e);
             return FAILED;

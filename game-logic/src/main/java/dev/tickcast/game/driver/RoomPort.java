@@ -26,6 +26,13 @@ public interface RoomPort {
     /** Ends one message that went to at least one seat: hand its sends over, forget its frame. */
     void flush();
 
+    /**
+     * The game kicks the player in {@code seat} ({@code RoomContext.kick}): close its connection
+     * with 4012 and {@code reason}, and report the leave ({@link GameDriver#leave}) once it has
+     * closed, never from inside this call.
+     */
+    void kick(int seat, String reason);
+
     /** The game published an event ({@code RoomContext.publish}): name and data as the game gave them. */
     void publish(String name, Map<String, Object> data);
 

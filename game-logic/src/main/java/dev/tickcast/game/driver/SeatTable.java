@@ -1,5 +1,7 @@
 package dev.tickcast.game.driver;
 
+import dev.tickcast.game.Identity;
+
 import java.util.Arrays;
 
 /**
@@ -9,6 +11,7 @@ import java.util.Arrays;
  */
 final class SeatTable {
     private final boolean[] taken;
+    private final Identity[] identities;
     private final int[] lastSeq;
     private final int[] messageTick;
     private final int[] messagesThisTick;
@@ -16,6 +19,7 @@ final class SeatTable {
 
     SeatTable(int seats) {
         taken = new boolean[seats];
+        identities = new Identity[seats];
         lastSeq = new int[seats];
         messageTick = new int[seats];
         messagesThisTick = new int[seats];
@@ -46,8 +50,9 @@ final class SeatTable {
     }
 
     /** Takes a free seat for a new player: input sequence 0, no messages this tick. */
-    void take(int seat) {
+    void take(int seat, Identity player) {
         taken[seat] = true;
+        identities[seat] = player;
         lastSeq[seat] = 0;
         resetMessages(seat);
         players++;
@@ -55,7 +60,13 @@ final class SeatTable {
 
     void free(int seat) {
         taken[seat] = false;
+        identities[seat] = null;
         players--;
+    }
+
+    /** The identity in {@code seat}, or null if it is free or out of range. */
+    Identity identity(int seat) {
+        return taken(seat) ? identities[seat] : null;
     }
 
     int lastSeq(int seat) {

@@ -2,6 +2,7 @@ package dev.tickcast.game.testing;
 
 import dev.tickcast.game.Game;
 import dev.tickcast.game.GameSpec;
+import dev.tickcast.game.Identity;
 import dev.tickcast.game.MessageWriter;
 import dev.tickcast.game.RoomContext;
 import dev.tickcast.game.driver.Admission;
@@ -46,10 +47,15 @@ public final class LocalRoom implements RoomContext {
     public record Event(String name, Map<String, Object> data) {
     }
 
+    /** A player the game kicked ({@code RoomContext.kick}), and why. */
+    public record Kick(int playerId, String reason) {
+    }
+
     private final GameDriver driver;
     private final int[] seqs;
     private final List<Sent> sent = new ArrayList<>();
     private final List<Event> events = new ArrayList<>();
+    private final List<Kick> kicks = new ArrayList<>();
     private int lastEntity = -1;
     private Verdict verdict = Verdict.ACCEPTED;
     private String reason;
@@ -80,25 +86,35 @@ public final class LocalRoom implements RoomContext {
         return driver;
     }
 
+    /** Seats a guest named {@code name}: {@link #join(Identity)} with {@link Identity#guest}. */
+    public int join(String name) {
+        return join(Identity.guest(name));
+    }
+
     /**
-     * Seats a player in the first free seat; returns its player id (the entity: {@link #lastEntity}).
+     * Seats {@code player} in the first free seat; returns its player id (the entity: {@link #lastEntity}).
      * Throws IllegalStateException if the room refuses the player (use {@link #tryJoin} to test a refusal).
      */
-    public int join(String name) {
-        Admission a = tryJoin(name);
+    public int join(Identity player) {
+        Admission a = tryJoin(player);
         if (!a.admitted()) {
             throw new IllegalStateException("join refused with " + a.closeCode() + ": " + a.reason());
         }
         return a.seat();
     }
 
+    /** Asks to seat a guest named {@code name}: {@link #tryJoin(Identity)} with {@link Identity#guest}. */
+    public Admission tryJoin(String name) {
+        return tryJoin(Identity.guest(name));
+    }
+
     /**
      * Asks to seat a player as a real room does: the seat limit, then {@code onJoinRequest}, then
      * {@code onJoin}; returns the admission (seat and entity) or the refusal (close code and reason).
      */
-    public Admission tryJoin(String name) {
+    public Admission tryJoin(Identity player) {
         checkRunning();
-        Admission a = driver.join(name);
+        Admission a = driver.join(player);
         rethrow();
         verdict = a.verdict();
         reason = a.reason();
@@ -185,6 +201,14 @@ public final class LocalRoom implements RoomContext {
         return sent.stream().filter(s -> s.type == type).toList();
     }
 
+    /**
+     * Every kick the game asked for so far, in order. A real room would close the player with 4012;
+     * here the player stays seated until {@link #leave}.
+     */
+    public List<Kick> kicks() {
+        return Collections.unmodifiableList(kicks);
+    }
+
     /** Every event published so far, in order. */
     public List<Event> events() {
         return Collections.unmodifiableList(events);
@@ -213,6 +237,16 @@ public final class LocalRoom implements RoomContext {
     @Override
     public int tick() {
         return driver.tick();
+    }
+
+    @Override
+    public Identity identity(int playerId) {
+        return driver.context().identity(playerId);
+    }
+
+    @Override
+    public boolean kick(int playerId, String reason) {
+        return driver.context().kick(playerId, reason);
     }
 
     @Override
@@ -282,6 +316,11 @@ public final class LocalRoom implements RoomContext {
         @Override
         public void publish(String name, Map<String, Object> data) {
             events.add(new Event(name, data));
+        }
+
+        @Override
+        public void kick(int seat, String why) {
+            kicks.add(new Kick(seat, why));
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.tickcast.games.arena;
 
+import dev.tickcast.game.Identity;
 import dev.tickcast.game.Game;
 import dev.tickcast.game.GameSpec;
 import dev.tickcast.game.InputReader;
@@ -58,13 +59,13 @@ public final class ArenaGame implements Game {
     }
 
     @Override
-    public int onJoin(int playerId, String name) {
+    public int onJoin(int playerId, Identity player) {
         int row = players.addRow();
         int id = players.id(row);
         players.setFloat(row, ArenaSchemas.PLAYER_X, randomCoordinate());
         players.setFloat(row, ArenaSchemas.PLAYER_Y, randomCoordinate());
         players.setFloat(row, ArenaSchemas.PLAYER_RADIUS, radius(0));
-        players.setString(row, ArenaSchemas.PLAYER_NAME, name);
+        players.setString(row, ArenaSchemas.PLAYER_NAME, player.name());
         playerEntity[playerId] = id;
         playerInput[playerId] = ArenaInput.encode(0, 0, false);
         return id;

@@ -1,5 +1,6 @@
 package dev.tickcast.game.driver;
 
+import dev.tickcast.game.Identity;
 import dev.tickcast.wire.Protocol;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,7 @@ class GameDriverTest {
     static final class Port implements RoomPort {
         final List<String> frames = new ArrayList<>();
         final List<String> faults = new ArrayList<>();
+        final List<String> kicks = new ArrayList<>();
         final Set<Integer> unreachable = new HashSet<>();
         int flushes;
 
@@ -40,6 +42,11 @@ class GameDriverTest {
         @Override
         public void flush() {
             flushes++;
+        }
+
+        @Override
+        public void kick(int seat, String reason) {
+            kicks.add(seat + ":" + reason);
         }
 
         @Override
@@ -83,7 +90,7 @@ class GameDriverTest {
     @Test
     void shouldRefuseCallsBeforeCreate() {
         GameDriver d = new GameDriver(ProbeGame.spec(2, ProbeGame::new), "r1", 7, port);
-        assertThrows(IllegalStateException.class, () -> d.join("ann"));
+        assertThrows(IllegalStateException.class, () -> d.join(Identity.guest("ann")));
         assertThrows(IllegalStateException.class, d::step);
     }
 
@@ -91,14 +98,14 @@ class GameDriverTest {
     void shouldSeatPlayersInTheFirstFreeSeatUpToTheLimit() {
         ProbeGame game = new ProbeGame();
         GameDriver d = driver(2, game);
-        Admission ann = d.join("ann");
+        Admission ann = d.join(Identity.guest("ann"));
         assertTrue(ann.admitted());
         assertEquals(0, ann.seat());
         assertEquals(0, ann.entity());
-        assertEquals(1, d.join("bob").seat());
+        assertEquals(1, d.join(Identity.guest("bob")).seat());
         game.calls.clear();
 
-        Admission full = d.join("cat");
+        Admission full = d.join(Identity.guest("cat"));
         assertEquals(Verdict.ROOM_FULL, full.verdict());
         assertEquals(Protocol.CLOSE_ROOM_CLOSED, full.closeCode());
         assertEquals("room full", full.reason());
@@ -107,7 +114,7 @@ class GameDriverTest {
 
         assertTrue(d.leave(0));
         assertFalse(d.leave(0), "already free");
-        Admission cat = d.join("cat");
+        Admission cat = d.join(Identity.guest("cat"));
         assertEquals(0, cat.seat(), "seats are reused");
         assertEquals(2, d.players());
         assertEquals(List.of("onLeave 0", "onJoinRequest cat 1", "onJoin 0 cat"), game.calls);
@@ -117,9 +124,9 @@ class GameDriverTest {
     void shouldRefuseAJoinTheGameRefuses() {
         ProbeGame game = new ProbeGame();
         GameDriver d = driver(4, game);
-        d.join("ann");
+        d.join(Identity.guest("ann"));
         game.refuseJoins = "no bobs";
-        Admission bob = d.join("bob");
+        Admission bob = d.join(Identity.guest("bob"));
         assertFalse(bob.admitted());
         assertEquals(Verdict.JOIN_REFUSED, bob.verdict());
         assertEquals(Protocol.CLOSE_POLICY, bob.closeCode());
@@ -133,7 +140,7 @@ class GameDriverTest {
     void shouldTakeOnlyIncreasingInputSequences() {
         ProbeGame game = new ProbeGame();
         GameDriver d = driver(2, game);
-        int seat = d.join("ann").seat();
+        int seat = d.join(Identity.guest("ann")).seat();
         game.calls.clear();
         assertEquals(Verdict.SEQUENCE_NOT_INCREASING, d.input(seat, 0, NONE, 0, 0), "the first sequence is 1");
         assertEquals(Verdict.ACCEPTED, d.input(seat, 1, NONE, 0, 0));
@@ -153,7 +160,7 @@ class GameDriverTest {
     void shouldRefuseAnInputTheGameFindsMalformedWithoutMovingTheSequence() {
         ProbeGame game = new ProbeGame();
         GameDriver d = driver(2, game);
-        int seat = d.join("ann").seat();
+        int seat = d.join(Identity.guest("ann")).seat();
         game.refuseInputByte = 3;
         byte[] frame = {99, 3, 4};
         assertEquals(Verdict.MALFORMED_INPUT, d.input(seat, 2, frame, 1, 1), "reads bytes[offset, offset + length)");
@@ -168,7 +175,7 @@ class GameDriverTest {
     void shouldCheckGameMessagesTypeSizeAndTheGamesAnswer() {
         ProbeGame game = new ProbeGame();
         GameDriver d = driver(2, game);
-        int seat = d.join("ann").seat();
+        int seat = d.join(Identity.guest("ann")).seat();
         game.refuseMessageType = 7;
         game.calls.clear();
         assertEquals(Verdict.BAD_MESSAGE_TYPE, d.message(seat, -1, NONE, 0, 0));
@@ -193,8 +200,8 @@ class GameDriverTest {
         ProbeGame game = new ProbeGame();
         game.burst = Protocol.MAX_GAME_MESSAGES_PER_TICK + 3;
         GameDriver d = driver(3, game);
-        d.join("ann");
-        d.join("bob");
+        d.join(Identity.guest("ann"));
+        d.join(Identity.guest("bob"));
         d.step();
         assertEquals(Protocol.MAX_GAME_MESSAGES_PER_TICK, port.sentTo(0));
         assertEquals(Protocol.MAX_GAME_MESSAGES_PER_TICK, port.sentTo(1));
@@ -220,8 +227,8 @@ class GameDriverTest {
     void shouldSendToListedSeatsExceptEmptyOnes() {
         ProbeGame game = new ProbeGame();
         GameDriver d = driver(3, game);
-        d.join("ann");
-        d.join("bob");
+        d.join(Identity.guest("ann"));
+        d.join(Identity.guest("bob"));
         assertEquals(1, game.room().message(1).sendTo(1));
         assertEquals(0, game.room().message(1).sendTo(2), "an empty seat");
         assertEquals(1, game.room().message(1).sendTo(new int[] {0, 2, 9}, 3));
@@ -233,7 +240,7 @@ class GameDriverTest {
     void shouldFailOnceWhenTheGameThrowsAndIgnoreLaterCalls() {
         ProbeGame game = ProbeGame.throwingIn("step");
         GameDriver d = driver(2, game);
-        int seat = d.join("ann").seat();
+        int seat = d.join(Identity.guest("ann")).seat();
         assertFalse(d.step());
         assertTrue(d.failed());
         assertEquals(List.of("step: probe fails in step"), port.faults);
@@ -241,7 +248,7 @@ class GameDriverTest {
         assertFalse(d.step());
         assertEquals(Verdict.FAILED, d.input(seat, 1, NONE, 0, 0));
         assertEquals(Verdict.FAILED, d.message(seat, 1, NONE, 0, 0));
-        assertEquals(Verdict.FAILED, d.join("bob").verdict());
+        assertEquals(Verdict.FAILED, d.join(Identity.guest("bob")).verdict());
         assertEquals(Protocol.CLOSE_INTERNAL_ERROR, Verdict.FAILED.closeCode());
         assertFalse(d.serverMessage(Map.of()));
         assertFalse(d.leave(seat));
@@ -264,7 +271,7 @@ class GameDriverTest {
 
         ProbeGame game = ProbeGame.throwingIn("onInput");
         GameDriver d = driver(2, game);
-        int seat = d.join("ann").seat();
+        int seat = d.join(Identity.guest("ann")).seat();
         assertEquals(Verdict.FAILED, d.input(seat, 1, NONE, 0, 0));
         assertEquals(2, port.faults.size());
         assertEquals(0, d.counters().inputsAccepted());
@@ -277,7 +284,7 @@ class GameDriverTest {
         d.dispose();
         assertTrue(d.disposed());
         assertEquals(List.of("onDispose: probe fails in onDispose"), port.faults);
-        assertEquals(Verdict.DISPOSED, d.join("ann").verdict());
+        assertEquals(Verdict.DISPOSED, d.join(Identity.guest("ann")).verdict());
         assertFalse(d.step());
     }
 }

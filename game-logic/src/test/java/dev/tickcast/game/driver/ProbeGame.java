@@ -1,5 +1,6 @@
 package dev.tickcast.game.driver;
 
+import dev.tickcast.game.Identity;
 import dev.tickcast.game.Game;
 import dev.tickcast.game.GameSpec;
 import dev.tickcast.game.InputReader;
@@ -90,14 +91,14 @@ public final class ProbeGame implements Game {
     }
 
     @Override
-    public String onJoinRequest(String name, int playersInRoom) {
-        call("onJoinRequest", name, playersInRoom);
+    public String onJoinRequest(Identity player, int playersInRoom) {
+        call("onJoinRequest", player.name(), playersInRoom);
         return refuseJoins;
     }
 
     @Override
-    public int onJoin(int playerId, String name) {
-        call("onJoin", playerId, name);
+    public int onJoin(int playerId, Identity player) {
+        call("onJoin", playerId, player.name());
         int row = dots.addRow();
         dots.setInt(row, PLAYER, playerId);
         return dots.id(row);

@@ -5,6 +5,7 @@ import dev.tickcast.game.driver.GameDriver;
 import dev.tickcast.game.driver.PlayerCounters;
 import dev.tickcast.game.driver.RoomPort;
 import dev.tickcast.state.World;
+import dev.tickcast.wire.Protocol;
 import io.vertx.core.buffer.Buffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,6 +119,15 @@ final class GameHost implements RoomPort {
     public void flush() {
         message = null;
         outbound.flush();
+    }
+
+    /** Closes the seat's connection with 4012; the room frees the seat when the close comes back. */
+    @Override
+    public void kick(int seat, String reason) {
+        Session s = seats[seat];
+        if (s != null && !s.link.closed()) {
+            s.link.close(Protocol.CLOSE_KICKED, reason);
+        }
     }
 
     @Override

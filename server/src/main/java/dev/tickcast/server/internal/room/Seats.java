@@ -67,7 +67,7 @@ final class Seats {
      * game failing, which closes every client).
      */
     boolean join(Session s) {
-        Admission admission = closed ? CLOSED : game.driver().join(s.name);
+        Admission admission = closed ? CLOSED : game.driver().join(dev.tickcast.game.Identity.guest(s.name));
         if (!admission.admitted()) {
             s.link.close(admission.closeCode(), admission.reason());
             if (admission.verdict() != Verdict.FAILED) { // a failed game closed the room and every seat with it

@@ -1,5 +1,6 @@
 package dev.tickcast.server.internal.room;
 
+import dev.tickcast.game.Identity;
 import dev.tickcast.game.Game;
 import dev.tickcast.game.GameSpec;
 import dev.tickcast.game.InputReader;
@@ -38,15 +39,15 @@ class GameRulesTest {
         }
 
         @Override
-        public String onJoinRequest(String name, int players) {
+        public String onJoinRequest(Identity player, int players) {
             fault("onJoinRequest");
-            return name.equals("mallory") ? "invitation only" : null;
+            return player.name().equals("mallory") ? "invitation only" : null;
         }
 
         @Override
-        public int onJoin(int playerId, String name) {
+        public int onJoin(int playerId, Identity player) {
             fault("onJoin");
-            return arena.onJoin(playerId, name);
+            return arena.onJoin(playerId, player);
         }
 
         @Override

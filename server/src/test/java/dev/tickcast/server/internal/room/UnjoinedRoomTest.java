@@ -1,6 +1,7 @@
 package dev.tickcast.server.internal.room;
 
 import com.esotericsoftware.kryo.io.Input;
+import dev.tickcast.game.Identity;
 import dev.tickcast.game.Game;
 import dev.tickcast.game.GameSpec;
 import dev.tickcast.games.arena.ArenaGame;
@@ -43,13 +44,13 @@ class UnjoinedRoomTest {
         }
 
         @Override
-        public String onJoinRequest(String name, int players) {
-            return arena.onJoinRequest(name, players);
+        public String onJoinRequest(Identity player, int players) {
+            return arena.onJoinRequest(player, players);
         }
 
         @Override
-        public int onJoin(int playerId, String name) {
-            return arena.onJoin(playerId, name);
+        public int onJoin(int playerId, Identity player) {
+            return arena.onJoin(playerId, player);
         }
 
         @Override
