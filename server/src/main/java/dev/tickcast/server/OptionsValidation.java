@@ -34,6 +34,10 @@ final class OptionsValidation {
             refuse(NetworkSettings.TLS_KEY_STORE_PASSWORD.describe() + " without "
                     + NetworkSettings.TLS_KEY_STORE.describe());
         }
+        String identity = AuthSettings.problem(o);
+        if (identity != null) {
+            refuse(identity);
+        }
     }
 
     private static <T> void check(TickcastOptions o, Setting<T> s) {

@@ -108,6 +108,7 @@ public final class Settings {
                 ROOMS_LIST_LIMIT, ROOMS_CACHE_MS));
         all.addAll(LimitSettings.ALL);
         all.addAll(NetworkSettings.ALL);
+        all.addAll(AuthSettings.ALL);
         return List.copyOf(all);
     }
 

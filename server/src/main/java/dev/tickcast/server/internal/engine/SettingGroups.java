@@ -1,6 +1,8 @@
 package dev.tickcast.server.internal.engine;
 
+import dev.tickcast.server.AuthSettings;
 import dev.tickcast.server.TickcastOptions;
+import dev.tickcast.server.internal.auth.AuthConfig;
 import dev.tickcast.server.internal.http.AdminApi;
 import dev.tickcast.server.internal.http.ClientLimits;
 import dev.tickcast.server.internal.http.HttpApi;
@@ -33,6 +35,14 @@ final class SettingGroups {
 
     static Monitoring.Settings monitoring(TickcastOptions o) {
         return new Monitoring.Settings(o.host(), o.metricsPort(), o.httpIdleTimeoutMs(), clients(o), admin(o));
+    }
+
+    /** Player identity: the keys, issuer and audiences tokens are checked against (off without a key). */
+    static AuthConfig auth(TickcastOptions o) {
+        return new AuthConfig(AuthSettings.ISSUER.get(o), AuthSettings.AUDIENCES.get(o), AuthSettings.HS256_SECRET.get(o),
+                AuthSettings.PUBLIC_KEYS.get(o), AuthSettings.JWKS_URL.get(o), AuthSettings.JWKS_REFRESH_S.get(o),
+                AuthSettings.JWKS_TIMEOUT_MS.get(o), AuthSettings.NAME_CLAIM.get(o), AuthSettings.CLAIMS.get(o),
+                AuthSettings.CLOCK_SKEW_S.get(o));
     }
 
     static NodeRole.Settings node(TickcastOptions o) {

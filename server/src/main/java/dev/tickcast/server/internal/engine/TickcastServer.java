@@ -4,6 +4,7 @@ import dev.tickcast.server.TickcastOptions;
 import dev.tickcast.server.GameRegistry;
 import dev.tickcast.server.RunningServer;
 import dev.tickcast.server.Tickcast;
+import dev.tickcast.server.internal.auth.PlayerAuth;
 import dev.tickcast.server.internal.http.Announcements;
 import dev.tickcast.server.internal.http.HttpApi;
 import dev.tickcast.server.internal.http.MatchmakeGuard;
@@ -55,6 +56,7 @@ public final class TickcastServer implements RunningServer {
     private final NodeRole role;
     private final MessageConsumer<Object> announcements;
     private final HttpSessions httpSessions;
+    private PlayerAuth auth;
 
     private TickcastServer(Vertx vertx, Tickcast tickcast, Matchmaker matchmaker, HandshakeGuard guard,
                            MatchmakeGuard matchmakeGuard, HttpSessions httpSessions, List<SnapshotObserver> observers,
@@ -110,15 +112,22 @@ public final class TickcastServer implements RunningServer {
         SessionLimits limits = ServerVerticle.sessionLimits(config);
         HttpSessions httpSessions = new HttpSessions(SeatClaims.of(matchmaker), limits,
                 HttpCarrierSettings.of(limits, config.httpIdleTimeoutMs()), guard, metrics, System::nanoTime);
-        return NodeRole.of(vertx, SettingGroups.node(config), matchmaker, tickcast.games()).compose(role -> {
+        Future<PlayerAuth> players = PlayerAuth.create(vertx, SettingGroups.auth(config));
+        return players.compose(auth -> NodeRole.of(vertx, SettingGroups.node(config), matchmaker, tickcast.games()))
+                .compose(role -> {
             Announcements admin = config.adminToken() == null ? null : new Announcements(vertx.eventBus(), config.adminToken());
             new HttpApi(matchmaker, role.match(), tickcast.games(), matchmakeGuard, SettingGroups.http(config), admin,
-                    metrics).mount(tickcast.router());
+                    metrics, players.result()).mount(tickcast.router());
             Monitoring monitoring = new Monitoring(vertx, SettingGroups.monitoring(config), metrics, matchmaker,
                     tickcast.router());
             return listen(vertx, config, tickcast, matchmaker, new Guards(guard, matchmakeGuard, httpSessions), hosts,
-                    observers, role, metrics, monitoring);
-        }).onFailure(e -> tickcast.release());
+                    observers, role, metrics, monitoring).onSuccess(server -> server.auth = players.result());
+        }).onFailure(e -> {
+            if (players.succeeded()) {
+                players.result().close();
+            }
+            tickcast.release();
+        });
     }
 
     /** What the listening instances share besides the matchmaker: the guards and the HTTP sessions. */
@@ -197,6 +206,9 @@ public final class TickcastServer implements RunningServer {
     @Override
     public Future<Void> shutdown() {
         vertx.cancelTimer(sweepTimer);
+        if (auth != null) {
+            auth.close();
+        }
         List<Future<Void>> closed = new java.util.ArrayList<>();
         for (ServerVerticle v : instances) {
             closed.add(v.closeAll(Protocol.CLOSE_GOING_AWAY, "server shutting down"));

@@ -1,7 +1,9 @@
 package dev.tickcast.server.internal.http;
 
 import dev.tickcast.game.GameSpec;
+import dev.tickcast.game.Identity;
 import dev.tickcast.server.GameRegistry;
+import dev.tickcast.server.internal.auth.PlayerAuth;
 import dev.tickcast.server.internal.match.MatchService;
 import dev.tickcast.server.internal.match.Matchmaker;
 import dev.tickcast.server.internal.metrics.ServerMetrics;
@@ -61,6 +63,7 @@ public final class HttpApi {
     private final Announcements announcements;
     private final OriginPolicy origins;
     private final RoomListing listing;
+    private final PlayerAuth auth;
     /** The session rate limits, in every game of {@code GET /games}: clients pace themselves under them. */
     private final JsonObject limits;
 
@@ -75,10 +78,11 @@ public final class HttpApi {
     /**
      * The API over this process's {@code matchmaker} (health), matchmaking {@code match} and the
      * hosted {@code games}; {@code guard} limits matchmaking per client address; matchmaking
-     * outcomes are counted in {@code metrics}.
+     * outcomes are counted in {@code metrics}; {@code auth} verifies players' tokens when identity is on.
      */
     public HttpApi(Matchmaker matchmaker, MatchService match, GameRegistry games, MatchmakeGuard guard,
-                   Settings config, Announcements announcements, ServerMetrics metrics) {
+                   Settings config, Announcements announcements, ServerMetrics metrics, PlayerAuth auth) {
+        this.auth = auth;
         this.matchmaker = matchmaker;
         this.match = match;
         this.games = games;
@@ -109,6 +113,7 @@ public final class HttpApi {
         router.post("/matchmake/*").order(order++).handler(this::sameOrigin);
         router.post("/matchmake/*").order(order++).handler(this::jsonOnly);
         router.post("/matchmake/*").order(order++).handler(this::rateLimit);
+        router.post("/matchmake/*").order(order++).handler(new MatchmakeAuth(auth, guard, metrics, this::address));
         router.post("/matchmake/*").order(order++).handler(body());
         router.post("/matchmake/joinOrCreate/:game").order(order++).handler(this::joinOrCreate);
         router.post("/matchmake/create/:game").order(order++).handler(this::create);
@@ -132,7 +137,7 @@ public final class HttpApi {
                 list.add(new JsonObject().put("name", spec.name()).put("tickHz", spec.tickHz())
                         .put("snapshotHz", spec.snapshotHz()).put("snapshotEveryTicks", spec.snapshotEveryTicks())
                         .put("maxPlayers", spec.maxPlayers()).put("chat", spec.chat()).put("page", spec.page())
-                        .put("rooms", c[0]).put("players", c[1]).put("limits", limits));
+                        .put("rooms", c[0]).put("players", c[1]).put("limits", limits).put("auth", auth.on()));
             }
             ctx.response().putHeader("content-type", JSON).end(list.encode());
         });
@@ -231,26 +236,28 @@ public final class HttpApi {
     private void joinOrCreate(RoutingContext ctx) {
         JsonObject body = body(ctx);
         if (body != null) {
-            answer(ctx, match.joinOrCreate(ctx.pathParam("game"), body.getString("name"), address(ctx)));
+            Identity who = PlayerAuth.identityOf(ctx, body.getString("name"));
+            answer(ctx, who, match.joinOrCreate(ctx.pathParam("game"), who.name(), address(ctx)));
         }
     }
 
     private void create(RoutingContext ctx) {
         JsonObject body = body(ctx);
         if (body != null) {
-            answer(ctx, match.create(ctx.pathParam("game"), body.getString("name"), body.getBoolean("private"),
-                    address(ctx)));
+            Identity who = PlayerAuth.identityOf(ctx, body.getString("name"));
+            answer(ctx, who, match.create(ctx.pathParam("game"), who.name(), body.getBoolean("private"), address(ctx)));
         }
     }
 
     private void joinById(RoutingContext ctx) {
         JsonObject body = body(ctx);
         if (body != null) {
-            answer(ctx, match.joinById(ctx.pathParam("roomId"), body.getString("name"), address(ctx)));
+            Identity who = PlayerAuth.identityOf(ctx, body.getString("name"));
+            answer(ctx, who, match.joinById(ctx.pathParam("roomId"), who.name(), address(ctx)));
         }
     }
 
-    private void answer(RoutingContext ctx, Future<MatchService.Placed> placed) {
+    private void answer(RoutingContext ctx, Identity who, Future<MatchService.Placed> placed) {
         placed.onComplete(done -> {
             if (done.failed()) {
                 metrics.matchmaking("error");
@@ -258,12 +265,12 @@ public final class HttpApi {
                 error(ctx, 503, "matchmaking did not complete; try again");
             } else {
                 String node = done.result().nodeUrl() != null ? done.result().nodeUrl() : baseUrl(ctx);
-                answer(ctx, done.result().grant(), node);
+                answer(ctx, done.result().grant(), node, who);
             }
         });
     }
 
-    private void answer(RoutingContext ctx, SeatGrant grant, String nodeUrl) {
+    private void answer(RoutingContext ctx, SeatGrant grant, String nodeUrl, Identity who) {
         metrics.matchmaking(grant.status() == SeatGrant.Status.OK ? "ok"
                 : grant.status().name().toLowerCase(java.util.Locale.ROOT));
         switch (grant.status()) {
@@ -281,7 +288,8 @@ public final class HttpApi {
             default -> ctx.response().putHeader("content-type", JSON).end(new JsonObject()
                     .put("roomId", grant.roomId()).put("token", grant.token()).put("game", grant.game())
                     .put("expiresInMs", grant.expiresInMs()).put("reconnectToken", grant.reconnectToken())
-                    .put("url", webSocketUrl(nodeUrl)).put("node", nodeUrl).encode());
+                    .put("url", webSocketUrl(nodeUrl)).put("node", nodeUrl).put("name", who.name())
+                    .put("subject", who.subject()).encode());
         }
     }
 

@@ -40,7 +40,7 @@ public final class ServerMetrics implements RoomMetrics.Factory {
     private static final Set<Integer> STATUSES = Set.of(400, 403, 404, 429, 503);
     /** Matchmaking outcomes, the values of the {@code outcome} label. */
     public static final List<String> OUTCOMES = List.of("ok", "no_game", "no_room", "full", "too_many_seats",
-            "no_capacity", "rate_limited", "bad_request", "forbidden");
+            "no_capacity", "rate_limited", "bad_request", "forbidden", "unauthorized");
 
     private final MeterRegistry registry;
     private final boolean ownRegistry;
