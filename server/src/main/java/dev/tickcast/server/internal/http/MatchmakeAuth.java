@@ -36,6 +36,8 @@ final class MatchmakeAuth implements Handler<RoutingContext> {
             ctx.next();
             return;
         }
+        // the body must wait for the body handler after us: a verdict may take a JWKS fetch
+        ctx.request().pause();
         auth.verify(ctx.request().getHeader("Authorization")).onComplete(done -> {
             if (ctx.response().ended() || ctx.response().closed()) {
                 return;
@@ -43,7 +45,9 @@ final class MatchmakeAuth implements Handler<RoutingContext> {
             if (done.succeeded() && done.result().ok()) {
                 PlayerAuth.attach(ctx, done.result().identity());
                 ctx.next();
+                ctx.request().resume();
             } else {
+                ctx.request().resume();
                 refuse(ctx, done.succeeded() ? done.result().reason() : Reason.KEYS_UNAVAILABLE);
             }
         });
