@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
                 + "--max-pending-connections-per-address at 100000); --embedded "
                 + "applies them itself.",
         subcommands = {BenchMain.Jmh.class, BenchMain.Arena.class, BenchMain.Capacity.class, SoakCommand.class,
-                MemoryCommand.class, FloorCommand.class, ChartCommand.class})
+                MemoryCommand.class, FloorCommand.class, ChartCommand.class, TokenCommand.class})
 public final class BenchMain implements Runnable {
 
     /** Entry point. */
