@@ -113,8 +113,7 @@ public final class TickcastServer implements RunningServer {
         HttpSessions httpSessions = new HttpSessions(SeatClaims.of(matchmaker), limits,
                 HttpCarrierSettings.of(limits, config.httpIdleTimeoutMs()), guard, metrics, System::nanoTime);
         Future<PlayerAuth> players = PlayerAuth.create(vertx, SettingGroups.auth(config));
-        return players.compose(auth -> NodeRole.of(vertx, SettingGroups.node(config), matchmaker, tickcast.games()))
-                .compose(role -> {
+        return players.compose(p -> NodeRole.of(vertx, SettingGroups.node(config), matchmaker, tickcast.games())).compose(role -> {
             Announcements admin = config.adminToken() == null ? null : new Announcements(vertx.eventBus(), config.adminToken());
             new HttpApi(matchmaker, role.match(), tickcast.games(), matchmakeGuard, SettingGroups.http(config), admin,
                     metrics, players.result()).mount(tickcast.router());

@@ -33,7 +33,8 @@ import java.util.Map;
  * The HTTP side: {@code GET /health}, {@code GET /rooms}, {@code GET /games},
  * {@code POST /matchmake/:game}, {@code POST /admin/announce} (with an admin token) and the browser
  * demo's static files at {@code /}. Every answer carries the security headers of {@link HttpFront}.
- * Matchmaking refuses a foreign browser origin (403) and a non-empty body that is not JSON (415).
+ * Matchmaking refuses a foreign browser origin (403) and a non-empty body that is not JSON (415);
+ * with identity on, a request without a valid player token (401, {@link MatchmakeAuth}).
  * A seat's answer carries {@code url}, the WebSocket URL of the node that hosts its room; rooms
  * carry {@code node}, that node's base URL. In a cluster, rooms and matchmaking span every node
  * ({@link MatchService}). Errors answer with a JSON body {"error": "..."}. Mounted on the shared
