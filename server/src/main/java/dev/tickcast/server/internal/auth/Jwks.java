@@ -35,6 +35,8 @@ final class Jwks {
     private Future<Void> inFlight;
     private long lastDemandNs;
     private boolean demanded;
+    /** True from a failed fetch to the next good one: a JWKS that stays down logs one WARN, not one per fetch. */
+    private boolean failing;
 
     Jwks(Vertx vertx, String url, int refreshS, int timeoutMs) {
         this.vertx = vertx;
@@ -121,17 +123,22 @@ final class Jwks {
     private synchronized void loaded(List<VerifyKey> fetched, String failure) {
         inFlight = null;
         if (fetched != null && !fetched.isEmpty()) {
-            boolean first = keys == null;
-            keys = fetched;
-            if (first) {
+            if (keys == null || failing) {
                 LOG.info("player keys loaded from {}: {}", url, describe(fetched));
             } else {
                 LOG.debug("player keys refreshed from {}: {}", url, describe(fetched));
             }
+            keys = fetched;
+            failing = false;
+            return;
+        }
+        String why = failure != null ? failure : "no RS256 or ES256 signing key in it";
+        if (failing) {
+            LOG.debug("player keys could not be fetched from {} ({})", url, why);
         } else {
-            LOG.warn("player keys could not be fetched from {} ({}); {}", url,
-                    failure != null ? failure : "no RS256 or ES256 signing key in it",
-                    keys == null ? "tokens are answered 503 until a fetch succeeds" : "the previous keys stay in use");
+            failing = true;
+            LOG.warn("player keys could not be fetched from {} ({}); {}", url, why, keys == null
+                    ? "tokens are answered 503 until a fetch succeeds" : "the previous keys stay in use");
         }
     }
 
