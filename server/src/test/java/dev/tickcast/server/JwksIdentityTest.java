@@ -10,7 +10,10 @@ import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -64,6 +67,25 @@ class JwksIdentityTest {
         assertRefused(http.matchmake(TestTokens.es256(TestTokens.ec().getPrivate(), "k2", claims), "x"), 401,
                 "bad_signature");
         assertEquals(afterRotation, fetches.get(), "unknown kids within 10 s of a fetch fetch nothing more");
+    }
+
+    @Test
+    void shouldFetchANewKidEvenWhenAPemKeyWithoutKidFits(Vertx vertx, @TempDir Path dir) throws Exception {
+        KeyPair pem = TestTokens.rsa();
+        KeyPair first = TestTokens.rsa();
+        KeyPair second = TestTokens.rsa();
+        Path file = Files.writeString(dir.resolve("rsa.pem"), TestTokens.pem(pem.getPublic()));
+        AtomicReference<JsonObject> served = new AtomicReference<>(keySet(TestTokens.jwk(first.getPublic(), "k1")));
+        int port = serve(vertx, req -> req.response().end(served.get().encode()));
+        AuthHttp http = PlayerIdentityTest.start(vertx, PlayerIdentityTest.identity()
+                .with(AuthSettings.PUBLIC_KEYS, List.of(file.toString()))
+                .with(AuthSettings.JWKS_URL, "http://127.0.0.1:" + port + "/jwks"));
+        JsonObject claims = TestTokens.claims("user-9", "Ivan");
+        assertSeated(http.matchmake(TestTokens.rs256(first.getPrivate(), "k1", claims), "x"), "user-9", "Ivan");
+        served.set(keySet(TestTokens.jwk(second.getPublic(), "k2")));
+        assertSeated(http.matchmake(TestTokens.rs256(second.getPrivate(), "k2", claims), "x"), "user-9", "Ivan");
+        assertSeated(http.matchmake(TestTokens.rs256(pem.getPrivate(), "any", claims), "x"), "user-9", "Ivan");
+        assertSeated(http.matchmake(TestTokens.rs256(pem.getPrivate(), null, claims), "x"), "user-9", "Ivan");
     }
 
     @Test

@@ -92,9 +92,10 @@ public final class PlayerAuth {
             return Future.succeededFuture(Verdict.refused(Reason.MALFORMED_TOKEN));
         }
         List<VerifyKey> fitting = fitting(token);
-        if (!fitting.isEmpty() || jwks == null) {
+        if (jwks == null || !fitting.isEmpty() && (token.kid() == null || jwksHas(token))) {
             return check(token, fitting, 0);
         }
+        // a kid the JWKS does not have (yet): fetch it again first, even if a key without a kid fits too
         Context context = vertx.getOrCreateContext();
         Promise<Verdict> verdict = Promise.promise();
         jwks.refetch(System.nanoTime()).onComplete(fetched -> context.runOnContext(v -> {
@@ -106,6 +107,11 @@ public final class PlayerAuth {
             }
         }));
         return verdict.future();
+    }
+
+    private boolean jwksHas(TokenParts token) {
+        List<VerifyKey> fetched = jwks.keys();
+        return fetched != null && fetched.stream().anyMatch(k -> token.kid().equals(k.kid()) && k.fits(token.alg(), null));
     }
 
     private List<VerifyKey> fitting(TokenParts token) {
