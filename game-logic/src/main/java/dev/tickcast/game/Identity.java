@@ -16,7 +16,7 @@ import java.util.Objects;
  * seat (a second login takes the seat over, and the first connection is closed with 4013).
  *
  * @param subject the verified subject (the token's {@code sub}), or null for a guest
- * @param name    the name shown to other players: 1 to 64 UTF-8 bytes, trimmed
+ * @param name    the name shown to other players: 1 to 32 UTF-8 bytes ({@code Protocol.MAX_NAME_BYTES}), trimmed
  * @param claims  the claims passed to games, by claim name: strings, numbers, booleans and lists of
  *                them; empty for a guest. Immutable.
  */
