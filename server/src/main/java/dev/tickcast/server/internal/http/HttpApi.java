@@ -1,6 +1,7 @@
 package dev.tickcast.server.internal.http;
 
 import dev.tickcast.game.GameSpec;
+import dev.tickcast.game.Identity;
 import dev.tickcast.server.GameRegistry;
 import dev.tickcast.server.internal.match.MatchService;
 import dev.tickcast.server.internal.match.Matchmaker;
@@ -231,14 +232,14 @@ public final class HttpApi {
     private void joinOrCreate(RoutingContext ctx) {
         JsonObject body = body(ctx);
         if (body != null) {
-            answer(ctx, match.joinOrCreate(ctx.pathParam("game"), body.getString("name"), address(ctx)));
+            answer(ctx, match.joinOrCreate(ctx.pathParam("game"), Identity.guest(body.getString("name")), address(ctx)));
         }
     }
 
     private void create(RoutingContext ctx) {
         JsonObject body = body(ctx);
         if (body != null) {
-            answer(ctx, match.create(ctx.pathParam("game"), body.getString("name"), body.getBoolean("private"),
+            answer(ctx, match.create(ctx.pathParam("game"), Identity.guest(body.getString("name")), body.getBoolean("private"),
                     address(ctx)));
         }
     }
@@ -246,7 +247,7 @@ public final class HttpApi {
     private void joinById(RoutingContext ctx) {
         JsonObject body = body(ctx);
         if (body != null) {
-            answer(ctx, match.joinById(ctx.pathParam("roomId"), body.getString("name"), address(ctx)));
+            answer(ctx, match.joinById(ctx.pathParam("roomId"), Identity.guest(body.getString("name")), address(ctx)));
         }
     }
 
