@@ -65,6 +65,8 @@ export const CLOSE_RATE_LIMITED: 4010;
 export const CLOSE_JOIN_TIMEOUT: 4011;
 /** An operator kicked the player (the admin page): final, the client does not reconnect. */
 export const CLOSE_KICKED: 4012;
+/** A newer login of the same identity took the seat over: final, the client does not reconnect. */
+export const CLOSE_REPLACED: 4013;
 
 // ---- schema ------------------------------------------------------------------------------------
 
