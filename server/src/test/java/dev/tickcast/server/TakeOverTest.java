@@ -41,6 +41,10 @@ class TakeOverTest {
         SeatGrant first = IdentityRooms.grant(mm.joinOrCreate("who", ANN, IdentityRooms.ADDRESS));
         Bot ann = rooms.join(first);
         WelcomeMessage before = ann.client.welcome();
+        for (int i = 0; i < 3; i++) {
+            ann.onContext(() -> ann.client.sendInput(new byte[] {1}));
+        }
+        input(rooms, 3);
 
         SeatGrant second = IdentityRooms.grant(mm.joinOrCreate("who", ANN_AGAIN, IdentityRooms.ADDRESS));
         assertEquals(first.roomId(), second.roomId(), "placed where its subject holds a seat");
@@ -58,6 +62,9 @@ class TakeOverTest {
         assertEquals("user-1", rooms.playerEvent(RoomEvents.PLAYER_RESUMED, "Ann").getString("subject"),
                 "a take-over is a resumption, with the seat's identity");
         assertEquals(Claim.Status.EXPIRED, mm.claim(first.reconnectToken()).status(), "the old right has ended");
+        phone.onContext(() -> phone.client.sendInput(new byte[] {1}));
+        assertEquals(before.playerId(), input(rooms, 1).getInteger("seat"), "the new client numbers its inputs from 1");
+        assertFalse(phone.closed.isDone());
 
         phone.onContext(() -> phone.client.close());
         rooms.event(e -> RoomEvents.ROOM_DISPOSED.equals(e.getString("type")));
@@ -85,8 +92,18 @@ class TakeOverTest {
         assertEquals(new RoomSummary(roomId, "who", 2, 0, 2, false), rooms.summary(roomId));
         assertEquals(2, WhoGame.JOINS.size());
 
+        Matchmaker mm = rooms.fixture.server.matchmaker();
+        assertEquals(SeatGrant.Status.FULL, mm.joinById(roomId, Identity.guest("dave"), IdentityRooms.ADDRESS).status());
+        assertEquals(SeatGrant.Status.OK, mm.joinById(roomId, ANN, IdentityRooms.ADDRESS).status(),
+                "by id too, a subject with a seat in the full room may take it over");
         Bot carol = rooms.login(Identity.guest("carol"));
         assertNotEquals(roomId, carol.client.welcome().roomId(), "anyone else finds the room full");
+    }
+
+    /** The data of the game's first "input" event of sequence {@code seq}. */
+    private static io.vertx.core.json.JsonObject input(IdentityRooms rooms, int seq) {
+        return rooms.event(e -> "input".equals(e.getString("event"))
+                && e.getJsonObject("data").getInteger("seq") == seq).getJsonObject("data");
     }
 
     @Test

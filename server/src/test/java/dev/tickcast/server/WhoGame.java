@@ -14,8 +14,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A test game of identities: it records the identity of every join request and join, and every
- * leave; a server message {"kick": seat, "reason": text} kicks that seat ({@code RoomContext.kick})
- * from inside the game call. Two seats, so that a room can be full.
+ * leave, and publishes each input's seat and sequence as the event "input"; a server message
+ * {"kick": seat, "reason": text} kicks that seat ({@code RoomContext.kick}) from inside the game
+ * call. Two seats, so that a room can be full.
  */
 final class WhoGame implements Game {
     static final Schema PAWN = new Schema("pawn");
@@ -61,6 +62,7 @@ final class WhoGame implements Game {
 
     @Override
     public boolean onInput(int playerId, int seq, InputReader input) {
+        room.publish("input", Map.of("seat", playerId, "seq", seq));
         return true;
     }
 
