@@ -5,6 +5,7 @@
 // `/sdk/index.js` with no bundler.
 
 export { listGames, TickcastClient } from './client.js';
+export { MatchmakeError } from './matchmaking.js';
 export { NetStats, RateMeter } from './stats.js';
 export { MALFORMED, NO_TICK, OK, SnapshotMirror, State, TableState, WRONG_BASE } from './snapshot.js';
 export { BOOL, decodeSchema, fieldIndex, INT, QFLOAT, STRING, TYPE_NAMES } from './schema.js';
