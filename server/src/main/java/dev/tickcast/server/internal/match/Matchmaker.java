@@ -18,7 +18,8 @@ import java.util.function.LongSupplier;
  * create (public or private), or join by id; each reserves a seat and returns a signed, short-lived,
  * single-use token that the client presents in JOIN. A seat not claimed within the timeout is
  * released; an empty room with no reservation and no player waiting to reconnect is disposed.
- * Private rooms are not listed and are joined by id only.
+ * Private rooms are not listed and are joined by id only. A verified subject that holds a seat in a
+ * room is placed there again, full or not (the room lets the new login take the seat over).
  *
  * <p>A façade over four parts, whose counts it keeps in agreement: {@code OpenRooms} (the directory,
  * placement, listing, the room cap), {@code SeatReservations} (unclaimed seats, their caps, their
