@@ -166,7 +166,7 @@ final class Seats {
                 continue;
             }
             LOG.info("room {} ({}): player {} kicked by the game: {}", game.roomId(), game.spec().name(), k.seat(),
-                    k.reason());
+                    EventLog.escape(k.reason())); // the game's text: it may not forge a log line
             if (s.dropped() || s.link.closed()) {
                 leave(s);
             } else {
