@@ -42,6 +42,20 @@ class ReconnectRightsTest {
     }
 
     @Test
+    void shouldKnowWhereAVerifiedSubjectHoldsASeatUntilItIsFreed() {
+        String token = rights.issue(room.id, now);
+        rights.claimed(token, new Identity("user-1", "Ann", null));
+        rights.joined(room, 0, token);
+        seated("guest", 1);
+        assertEquals(true, rights.holdsSeat("user-1", room));
+        assertEquals(false, rights.holdsSeat("user-2", room));
+        assertEquals(false, rights.holdsSeat(null, room), "guests are never matched");
+        assertEquals(null, rights.seatOf(null, null));
+        rights.freed(token);
+        assertEquals(false, rights.holdsSeat("user-1", room), "the seat is freed (or taken over): forgotten");
+    }
+
+    @Test
     void shouldEndARightWhenItsSeatIsFreed() {
         String token = seated("ann", 0);
         rights.dropped(token, now + GRACE_MS);
