@@ -25,7 +25,9 @@ import { truncateUtf8 } from './writer.js';
 export { listGames } from './matchmaking.js';
 
 /**
- * One player's connection to a room. options.game (required) names the game to matchmake for.
+ * One player's connection to a room. options.game (required) names the game to matchmake for;
+ * options.token (a string, or a function giving one or a Promise of one, called for every
+ * matchmaking) is sent as `Authorization: Bearer` when the server verifies players (identity on).
  * Events (client.on(event, listener) returns the unsubscribe): welcome(welcome), schema(schemas),
  * state(state, {full, bytes, arrivalMs}), chat({playerId, name, text, system}),
  * message({type, payload}), pong(rttMs), close({code, reason, willReconnect}), error(error),
@@ -48,6 +50,7 @@ export class TickcastClient {
   #limits = DEFAULT_LIMITS;
   #status = 'idle';
   #closedByUser = false;
+  #identity = null;
 
   constructor(options = {}) {
     if (typeof options.game !== 'string' || options.game === '') {
@@ -70,7 +73,7 @@ export class TickcastClient {
       (limits) => {
         this.#limits = limits;
         this.#sender.pace(limits);
-      });
+      }, options.token ?? null);
     this.#reconnector = new Reconnector(this.#clock, { enabled: options.reconnect ?? true,
       maxAttempts: options.maxReconnectAttempts ?? 8, resumeWindowMs: options.resumeWindowMs ?? 15000 });
     this.#properties.assignFrom(options);
@@ -120,6 +123,15 @@ export class TickcastClient {
   /** The latest decoded state, or null before the first snapshot. */
   get state() {
     return this.#session?.state ?? null;
+  }
+
+  /**
+   * Who the server seated: {subject, name} from the last matchmaking answer (subject: the verified
+   * token's subject, null for a guest; name: the name the server chose, which with identity on
+   * comes from the token, not from options.name), or null before the first seat.
+   */
+  get identity() {
+    return this.#identity;
   }
 
   /** The room id of the current seat, or null. */
@@ -214,9 +226,29 @@ export class TickcastClient {
       throw new NextRung(`no ${rung} here`);
     }
     this.#setStatus('matchmaking');
-    const seat = await this.#matchmaker.seat(this.name, this.gameInfo);
+    const seat = await this.#matchmade();
     this.#rung = rung;
     return this.#open(seat, false, last ? 0 : this.#ladder.timeoutMs);
+  }
+
+  /** A seat from the matchmaker, its identity kept; a refused token is also an error event. */
+  async #matchmade() {
+    try {
+      return this.#seated(await this.#matchmaker.seat(this.name, this.gameInfo));
+    } catch (e) {
+      if (e?.auth) {
+        this.#events.emit('error', e);
+        this.#setStatus('closed');
+      }
+      throw e;
+    }
+  }
+
+  /** Keeps who the matchmaker seated (its name and subject are optional: an older server sends neither). */
+  #seated(seat) {
+    this.#identity = { subject: typeof seat.subject === 'string' ? seat.subject : null,
+      name: typeof seat.name === 'string' ? seat.name : this.name };
+    return seat;
   }
 
   /**
@@ -273,12 +305,15 @@ export class TickcastClient {
     return probe.result;
   }
 
-  /** The connection is lost (code -1: the client gave it up); reconnects unless that is pointless. */
-  #dropped(code, reason) {
+  /**
+   * The connection is lost (code -1: the client gave it up); reconnects unless that is pointless
+   * or final (a refused token).
+   */
+  #dropped(code, reason, final = false) {
     const wasJoined = this.welcome !== null;
     this.#session?.detach();
     this.#session = null;
-    const willReconnect = this.#reconnector.dropped(code, wasJoined) && !this.#closedByUser;
+    const willReconnect = this.#reconnector.dropped(code, wasJoined) && !this.#closedByUser && !final;
     this.#events.emit('close', { code, reason, willReconnect });
     if (willReconnect) {
       this.#setStatus('reconnecting');
@@ -300,10 +335,10 @@ export class TickcastClient {
     }
     this.#setStatus('matchmaking');
     this.#matchmaker.seat(this.name, this.gameInfo).then(
-      (seat) => this.#open(seat).catch(() => {}),
+      (seat) => this.#open(this.#seated(seat)).catch(() => {}),
       (e) => {
         this.#events.emit('error', e);
-        this.#dropped(-1, e.message);
+        this.#dropped(-1, e.message, e?.auth === true); // a refused token would be refused again
       });
   }
 }

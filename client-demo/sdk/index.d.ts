@@ -65,6 +65,8 @@ export const CLOSE_RATE_LIMITED: 4010;
 export const CLOSE_JOIN_TIMEOUT: 4011;
 /** An operator kicked the player (the admin page): final, the client does not reconnect. */
 export const CLOSE_KICKED: 4012;
+/** A newer login of the same identity took the seat over: final, the client does not reconnect. */
+export const CLOSE_REPLACED: 4013;
 
 // ---- schema ------------------------------------------------------------------------------------
 
@@ -345,7 +347,11 @@ export interface ClientEvents {
   pong: [rttMs: number];
   /** The connection closed (info.willReconnect: the client comes back by itself). */
   close: [info: CloseInfo];
-  /** Something went wrong: a frame the client cannot use, a matchmaking that failed on reconnection. */
+  /**
+   * Something went wrong: a frame the client cannot use, a matchmaking that failed on
+   * reconnection, or the server refusing the token (a MatchmakeError with status 401 and its
+   * reason: final, the client does not try again by itself).
+   */
   error: [error: Error];
   /** The status changed (client.status). */
   status: [status: ClientStatus];
@@ -436,6 +442,27 @@ export interface ClientCallbacks {
   onStatus?: (status: ClientStatus) => void;
 }
 
+/** Where the bearer token comes from (ClientOptions.token). */
+export type TokenSource = string | null | (() => string | null | Promise<string | null>);
+
+/** Who the server seated (client.identity): from the matchmaking answer. */
+export interface PlayerIdentity {
+  /** The verified token's subject; null for a guest (or a server that does not say). */
+  subject: string | null;
+  /** The name the server chose (from the token with identity on), else the name the client gave. */
+  name: string;
+}
+
+/** A refused matchmaking request (an `error` event with status 401 when the token was refused). */
+export class MatchmakeError extends Error {
+  /** The HTTP status. */
+  readonly status: number;
+  /** The server's reason code (with 401: why the token was refused), if it gave one. */
+  readonly reason: string | undefined;
+  /** True for 401: the token was refused; the client does not try again by itself. */
+  readonly auth: boolean;
+}
+
 export interface ClientOptions extends ClientCallbacks {
   /** The game to matchmake for (required), for example 'arena'. */
   game: string;
@@ -446,8 +473,18 @@ export interface ClientOptions extends ClientCallbacks {
   gameInfo?: GameInfo | null;
   /** The server's origin (default: the page's origin). */
   baseUrl?: string;
-  /** The player's name (1..32 UTF-8 bytes after trimming; default 'player'). */
+  /**
+   * The player's name (1..32 UTF-8 bytes after trimming; default 'player'). With identity on the
+   * server names the player from its token instead (client.identity.name).
+   */
   name?: string;
+  /**
+   * The player's token from the studio's account system, sent as `Authorization: Bearer` with
+   * every matchmaking request: a string, or a function giving one or a Promise of one, called for
+   * every matchmaking (reconnections that matchmake again included), so it can fetch a fresh
+   * token. Nothing, null or '' sends no header (guest play).
+   */
+  token?: TokenSource;
   /** Reconnect after an unexpected drop (default true). */
   reconnect?: boolean;
   maxReconnectAttempts?: number;
@@ -540,6 +577,8 @@ export class TickcastClient implements Required<ClientCallbacks> {
   readonly state: State | null;
   readonly roomId: string | null;
   readonly entityId: number;
+  /** Who the server seated ({subject, name} of the last matchmaking answer), or null before a seat. */
+  readonly identity: PlayerIdentity | null;
   /** False when gameInfo says the game has chat off. */
   readonly chatEnabled: boolean;
   /**

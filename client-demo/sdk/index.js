@@ -5,6 +5,7 @@
 // `/sdk/index.js` with no bundler.
 
 export { listGames, TickcastClient } from './client.js';
+export { MatchmakeError } from './matchmaking.js';
 export { NetStats, RateMeter } from './stats.js';
 export { MALFORMED, NO_TICK, OK, SnapshotMirror, State, TableState, WRONG_BASE } from './snapshot.js';
 export { BOOL, decodeSchema, fieldIndex, INT, QFLOAT, STRING, TYPE_NAMES } from './schema.js';
@@ -17,5 +18,5 @@ export {
   CLOSE_NORMAL, CLOSE_GOING_AWAY, CLOSE_UNSUPPORTED_DATA, CLOSE_INVALID_PAYLOAD, CLOSE_POLICY, CLOSE_TOO_BIG,
   CLOSE_INTERNAL_ERROR, CLOSE_UNKNOWN_TYPE, CLOSE_NOT_JOINED, CLOSE_BAD_SEAT, CLOSE_ALREADY_JOINED,
   CLOSE_BAD_VERSION, CLOSE_ROOM_CLOSED, CLOSE_SLOW_CONSUMER, CLOSE_SEAT_EXPIRED, CLOSE_SEAT_USED, CLOSE_TIMEOUT,
-  CLOSE_RATE_LIMITED, CLOSE_JOIN_TIMEOUT, CLOSE_KICKED,
+  CLOSE_RATE_LIMITED, CLOSE_JOIN_TIMEOUT, CLOSE_KICKED, CLOSE_REPLACED,
 } from './protocol.js';

@@ -43,16 +43,55 @@ export async function listGames(options = {}) {
   return games;
 }
 
-/** A seat for name in a room of game (POST /matchmake/:game): {roomId, token, url?, reconnectToken?, ...}. */
-async function matchmake({ fetch, baseUrl, game, name }) {
+/**
+ * The bearer token of the next matchmaking request from options.token: a string, or a function
+ * returning one or a Promise of one (called for every request, so that it can fetch a fresh token);
+ * null (no Authorization header) when there is none or it is empty.
+ */
+export async function bearerToken(token) {
+  const value = typeof token === 'function' ? await token() : token;
+  if (value === undefined || value === null || value === '') {
+    return null;
+  }
+  if (typeof value !== 'string') {
+    throw new TypeError('TickcastClient: options.token must be a string or give one');
+  }
+  return value;
+}
+
+/**
+ * A refused matchmaking request: status (the HTTP status), reason (the server's reason code, with
+ * 401: why the token was refused; else undefined) and, from 401, auth = true: the client does not
+ * try again with the same token on its own.
+ */
+export class MatchmakeError extends Error {
+  constructor(game, status, body) {
+    super(`matchmake ${game}: HTTP ${status} ${typeof body.error === 'string' ? body.error : ''}`.trim());
+    this.name = 'MatchmakeError';
+    this.status = status;
+    this.reason = typeof body.reason === 'string' ? body.reason : undefined;
+    this.auth = status === 401;
+  }
+}
+
+/**
+ * A seat for name in a room of game (POST /matchmake/:game), with the bearer token when there is
+ * one: {roomId, token, url?, reconnectToken?, name?, subject?, ...}.
+ */
+async function matchmake({ fetch, baseUrl, game, name, token }) {
+  const bearer = await bearerToken(token);
+  const headers = { 'content-type': 'application/json' };
+  if (bearer !== null) {
+    headers.authorization = `Bearer ${bearer}`;
+  }
   const res = await fetch(new URL(`/matchmake/${encodeURIComponent(game)}`, baseUrl), {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers,
     body: JSON.stringify({ name }),
   });
   const body = await res.json().catch(() => ({}));
   if (!res.ok) {
-    throw new Error(`matchmake ${game}: HTTP ${res.status} ${body.error ?? ''}`.trim());
+    throw new MatchmakeError(game, res.status, body !== null && typeof body === 'object' ? body : {});
   }
   if (typeof body.token !== 'string' || typeof body.roomId !== 'string') {
     throw new Error('matchmake: answer without roomId and token');
@@ -80,11 +119,12 @@ export class Matchmaker {
   #limitsKnown = false;
 
   /**
-   * Asks the server at baseUrl through fetch for seats in rooms of game; onLimits(limits) hears of
-   * the server's limits once, and not at all from a server that has none (the defaults hold).
+   * Asks the server at baseUrl through fetch for seats in rooms of game, with the bearer token of
+   * token (bearerToken) if any; onLimits(limits) hears of the server's limits once, and not at all
+   * from a server that has none (the defaults hold).
    */
-  constructor(fetch, baseUrl, game, onLimits) {
-    this.#where = { fetch, baseUrl, game };
+  constructor(fetch, baseUrl, game, onLimits, token = null) {
+    this.#where = { fetch, baseUrl, game, token };
     this.#onLimits = onLimits;
   }
 

@@ -95,6 +95,11 @@ export const CLOSE_RATE_LIMITED = 4010;
 export const CLOSE_JOIN_TIMEOUT = 4011;
 /** An operator removed the player from its room (the admin page's kick); do not reconnect. */
 export const CLOSE_KICKED = 4012;
+/**
+ * Replaced by a newer login of the same identity: another connection of the same verified subject
+ * took this connection's seat over; final for this connection: do not reconnect.
+ */
+export const CLOSE_REPLACED = 4013;
 
 /** The first byte of a frame carrying message id: Kryo's class-id varint. */
 export function typeByte(id) {

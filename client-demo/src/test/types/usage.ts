@@ -5,7 +5,7 @@
 
 import {
   CLOSE_RATE_LIMITED, fieldIndex, Interpolator, listGames, MAX_INPUT_PAYLOAD_BYTES, OK, Predictor, QFLOAT,
-  RateMeter, SnapshotMirror, TickcastClient,
+  MatchmakeError, RateMeter, SnapshotMirror, TickcastClient,
 } from '@tickcast/client';
 import type {
   ChatLine, ClientEventName, ClientStatus, Entity, GameInfo, GameMessage, SessionLimits, State, TableSchema,
@@ -107,9 +107,16 @@ console.log(mirror([], new Uint8Array(0)));
 // the carriers: a ladder of one's own, remembered in the browser's localStorage
 new TickcastClient({ game: 'arena', transports: ['http-stream', 'http-poll'], transportTimeoutMs: 3000,
   transportMemoryMs: 0, storage: globalThis.localStorage, WebSocket: null }).close();
+// identity on: a token (or a fresh one for each matchmaking), who the server seated, a refused token
+const verified = new TickcastClient({ game: 'arena', token: async () => (await fetch('/my-token')).text() });
+verified.on('error', (e) => console.log(e instanceof MatchmakeError && e.auth ? e.reason : e.message));
+verified.connect().then(() => console.log(verified.identity?.subject ?? 'guest', verified.identity?.name));
+new TickcastClient({ game: 'arena', token: 'eyJ...' }).close();
 
 // @ts-expect-error: the game is required
 new TickcastClient({ name: 'ada' });
+// @ts-expect-error: a token is a string (or gives one)
+new TickcastClient({ game: 'arena', token: 42 });
 // @ts-expect-error: a step function is required
 new Predictor({ tickHz: 60 });
 // @ts-expect-error: step must return the body type

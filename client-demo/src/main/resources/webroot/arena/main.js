@@ -1,7 +1,10 @@
 // The arena demo (/arena/): join the arena, predict your own body with the arena's rules
 // (arena-rules.js) through the SDK's Predictor, interpolate everything else (the npcs' angle along
 // the shorter arc), chat, and show a net graph (N). The lobby (/) links here as /arena/?name=...,
-// which joins at once. State for tests: <body data-state="join|connecting|playing|reconnecting|
+// which joins at once. With identity on, a player's token comes in the URL fragment,
+// /arena/#token=... (never the query string, which servers and proxies log): the page sends it
+// with its matchmaking, its name field is disabled (the server names the player from the token) and
+// it shows the name the server chose (data-player-name). State for tests: <body data-state="join|connecting|playing|reconnecting|
 // disconnected" data-room-id data-entity-id data-snapshots data-transport="websocket|http-stream|
 // http-poll"> (the carrier the SDK settled on, from the first WELCOME), and window.tickcast.
 
@@ -22,6 +25,7 @@ let client = null;
 let interpolator = null;
 let predictor = new Predictor(arenaPrediction());
 let gameInfo = null; // this game's entry of GET /games, once known
+let token = null; // the player's token from the URL fragment, or null: a guest
 let lastStepMs = 0;
 let stepCarryMs = 0;
 let lastFrameMs = 0;
@@ -43,11 +47,13 @@ function setBody(attrs) {
 async function join(event) {
   event?.preventDefault();
   const name = $('name').value.trim() || 'player';
-  localStorage.setItem('tickcast.name', name);
+  if (token === null) {
+    localStorage.setItem('tickcast.name', name); // a signed-in player's name is the server's, not kept
+  }
   $('play').disabled = true;
   $('join-error').textContent = '';
   setBody({ state: 'connecting', transport: null });
-  client = new TickcastClient({ game: GAME, gameInfo, name });
+  client = new TickcastClient({ game: GAME, gameInfo, name, token });
   client.on('welcome', onWelcome);
   client.on('state', onState);
   client.on('chat', (m) => (m.system ? addSystemLine(m.text) : addChatLine(m.name, m.text)));
@@ -59,8 +65,26 @@ async function join(event) {
     await client.connect();
   } catch (e) {
     client.close();
-    showJoin(`Could not join: ${e.message}`);
+    showJoin(e.auth ? `Your token was refused (${e.reason ?? e.message})` : `Could not join: ${e.message}`);
   }
+}
+
+/** The token of the URL fragment (#token=...), taken out of the address bar so that it is not copied or shared. */
+function tokenFromFragment() {
+  const value = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (value === null || value === '') {
+    return null;
+  }
+  history.replaceState(null, '', location.pathname + location.search);
+  return value;
+}
+
+/** With a token the server names the player: the name field is disabled, with a hint (text only). */
+function useToken() {
+  $('name').disabled = true;
+  $('name').placeholder = 'from your account';
+  $('name-hint').textContent = 'Signed in: the server names you from your account.';
+  $('name-hint').hidden = false;
 }
 
 function onWelcome(welcome) {
@@ -72,6 +96,15 @@ function onWelcome(welcome) {
   $('room').textContent = `room ${welcome.roomId}`;
   setBody({ state: 'playing', roomId: welcome.roomId, entityId: welcome.entityId, snapshots: 0,
     transport: client.transport });
+  const me = client.identity;
+  if (me !== null) {
+    setBody({ playerName: me.name });
+    $('me').textContent = me.name;
+    if (token !== null) {
+      $('name').value = me.name;
+      $('name-hint').textContent = `Signed in as ${me.name}.`;
+    }
+  }
   addSystemLine(`joined room ${welcome.roomId}`);
   lastStepMs = performance.now();
   stepCarryMs = 0;
@@ -360,6 +393,8 @@ window.tickcast = {
   },
   /** The locally predicted position of this page's player, or null. */
   predictedPosition: () => (predictor.ready() ? { x: predictor.body.x, y: predictor.body.y } : null),
+  /** Who the server seated this page's player as: {subject, name}, or null. */
+  identity: () => (client ? client.identity : null),
   /** The names of the players in the last snapshot. */
   playerNames() {
     const players = client && client.state && client.state.table('player');
@@ -383,6 +418,10 @@ async function loadGameInfo() {
 async function start() {
   const fromLobby = new URLSearchParams(location.search).get('name');
   $('name').value = (fromLobby ?? localStorage.getItem('tickcast.name')) || '';
+  token = tokenFromFragment();
+  if (token !== null) {
+    useToken();
+  }
   $('join-form').addEventListener('submit', join);
   $('chat-form').addEventListener('submit', onChatSubmit);
   window.addEventListener('keydown', onKeyDown);
@@ -398,8 +437,10 @@ async function start() {
   setBody({ state: 'join', ready: 'true' });
   if (fromLobby !== null && fromLobby.trim() !== '') {
     join(null);
-  } else {
+  } else if (token === null) {
     $('name').focus();
+  } else {
+    $('play').focus();
   }
 }
 

@@ -99,6 +99,12 @@ public final class Protocol {
     public static final short CLOSE_JOIN_TIMEOUT = 4011;
     /** An operator removed the player from its room (the admin page's kick); do not reconnect. */
     public static final short CLOSE_KICKED = 4012;
+    /**
+     * Replaced by a newer login of the same identity: a second connection of the same verified
+     * subject took this connection's seat over (same player, same entity); final for this
+     * connection: do not reconnect.
+     */
+    public static final short CLOSE_REPLACED = 4013;
 
     private Protocol() {
     }

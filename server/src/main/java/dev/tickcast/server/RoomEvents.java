@@ -8,7 +8,9 @@ package dev.tickcast.server;
  * same when the event bus is clustered.
  *
  * <p>Every event has {@code type}, {@code roomId}, {@code game}, {@code tick} (the room's tick) and
- * {@code time} (epoch milliseconds); player events add {@code playerId} and {@code name};
+ * {@code time} (epoch milliseconds); player events add {@code playerId}, {@code name},
+ * {@code subject} (the verified subject of the player's token; JSON null for a guest) and
+ * {@code claims} (an object: the claims the operator passes to games; empty for a guest);
  * {@link #ROOM_DISPOSED} adds {@code reason}; {@link #GAME_EVENT} adds {@code event} (the game's
  * name for it) and {@code data} (an object). Events of one room arrive in the order they happened.
  *
@@ -30,7 +32,10 @@ public final class RoomEvents {
     public static final String PLAYER_LEFT = "player.left";
     /** A player's connection dropped; its seat is kept for the reconnection grace period. */
     public static final String PLAYER_DROPPED = "player.dropped";
-    /** A dropped player came back on a new connection. */
+    /**
+     * A player continues on a new connection: a dropped player came back, or a newer login of the
+     * same verified identity took the seat over (the older connection was closed with 4013).
+     */
     public static final String PLAYER_RESUMED = "player.resumed";
     /** The game published an event: fields {@code event} and {@code data}. */
     public static final String GAME_EVENT = "game.event";

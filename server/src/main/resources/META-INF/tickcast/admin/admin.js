@@ -119,7 +119,9 @@ function renderSeats(room) {
   for (const seat of room.seats) {
     const tr = document.createElement('tr');
     tr.dataset.playerId = String(seat.playerId);
-    tr.append(text('td', String(seat.playerId)), text('td', seat.dropped ? `${seat.name} (dropped)` : seat.name));
+    // the subject a verified token vouches for (null for a guest), beside the name; text only, never markup
+    tr.append(text('td', String(seat.playerId)), text('td', seat.dropped ? `${seat.name} (dropped)` : seat.name),
+      text('td', seat.subject == null ? 'guest' : seat.subject, seat.subject == null ? 'subject guest' : 'subject'));
     const td = document.createElement('td');
     td.append(button('Kick', () => kick(room.id, seat.playerId), 'danger kick'));
     tr.append(td);

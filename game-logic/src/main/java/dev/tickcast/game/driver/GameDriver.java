@@ -146,6 +146,20 @@ public final class GameDriver {
     }
 
     /**
+     * Another client of the same player takes over the taken {@code seat} (a newer login of the
+     * same identity replaced the seat's connection): as {@link #resume}, but the input sequence
+     * starts again at 0, since the new client numbers its INPUTs from 1; the game is not called.
+     * False if the seat is not taken or the game no longer runs.
+     */
+    public boolean takeOver(int seat) {
+        if (!resume(seat)) {
+            return false;
+        }
+        seats.lastSeq(seat, 0);
+        return true;
+    }
+
+    /**
      * The player in {@code seat} left for good: frees the seat, then {@code onLeave}; false (and no
      * call) if the seat was not taken or the game no longer runs.
      */

@@ -157,6 +157,22 @@ class GameDriverTest {
     }
 
     @Test
+    void shouldKeepTheSequenceOnAResumptionAndRestartItOnATakeOver() {
+        ProbeGame game = new ProbeGame();
+        GameDriver d = driver(2, game);
+        int seat = d.join(Identity.guest("ann")).seat();
+        assertEquals(Verdict.ACCEPTED, d.input(seat, 7, NONE, 0, 0));
+        game.calls.clear();
+        assertTrue(d.resume(seat));
+        assertEquals(7, d.lastSeq(seat), "the same client continues its numbering");
+        assertTrue(d.takeOver(seat));
+        assertEquals(0, d.lastSeq(seat), "another client numbers from 1");
+        assertEquals(Verdict.ACCEPTED, d.input(seat, 1, NONE, 0, 0));
+        assertEquals(List.of("onInput 0 1"), game.calls, "neither is told to the game");
+        assertFalse(d.takeOver(1), "an empty seat");
+    }
+
+    @Test
     void shouldRefuseAnInputTheGameFindsMalformedWithoutMovingTheSequence() {
         ProbeGame game = new ProbeGame();
         GameDriver d = driver(2, game);

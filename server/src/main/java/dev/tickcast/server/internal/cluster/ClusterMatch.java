@@ -1,5 +1,6 @@
 package dev.tickcast.server.internal.cluster;
 
+import dev.tickcast.game.Identity;
 import dev.tickcast.server.GameRegistry;
 import dev.tickcast.server.internal.match.MatchService;
 import dev.tickcast.server.internal.match.SeatGrant;
@@ -44,11 +45,11 @@ public final class ClusterMatch implements MatchService {
     }
 
     @Override
-    public Future<Placed> joinOrCreate(String game, String name, String address) {
+    public Future<Placed> joinOrCreate(String game, Identity player, String address) {
         if (games.find(game) == null) {
             return refused(SeatGrant.Status.NO_GAME);
         }
-        JsonObject seat = request("joinById", name, address);
+        JsonObject seat = request("joinById", player, address);
         return directory.list(cluster.getNodes()).compose(entries -> {
             List<JsonObject> open = new ArrayList<>();
             for (JsonObject e : entries) {
@@ -61,24 +62,24 @@ public final class ClusterMatch implements MatchService {
                     .thenComparing(e -> e.getString("id")));
             return tryRooms(open.subList(0, Math.min(MAX_ROOM_TRIES, open.size())), 0, seat);
         }).compose(placed -> placed != null ? Future.succeededFuture(placed)
-                : onLeastLoaded(request("joinOrCreate", name, address).put("game", game)));
+                : onLeastLoaded(request("joinOrCreate", player, address).put("game", game)));
     }
 
     @Override
-    public Future<Placed> create(String game, String name, boolean isPrivate, String address) {
+    public Future<Placed> create(String game, Identity player, boolean isPrivate, String address) {
         if (games.find(game) == null) {
             return refused(SeatGrant.Status.NO_GAME);
         }
-        return onLeastLoaded(request("create", name, address).put("game", game).put("private", isPrivate));
+        return onLeastLoaded(request("create", player, address).put("game", game).put("private", isPrivate));
     }
 
     @Override
-    public Future<Placed> joinById(String roomId, String name, String address) {
+    public Future<Placed> joinById(String roomId, Identity player, String address) {
         return directory.get(roomId).compose(entry -> {
             if (entry == null || !cluster.getNodes().contains(entry.getString("nodeId"))) {
                 return refused(SeatGrant.Status.NO_ROOM);
             }
-            return ask(entry.getString("nodeId"), request("joinById", name, address).put("roomId", roomId));
+            return ask(entry.getString("nodeId"), request("joinById", player, address).put("roomId", roomId));
         });
     }
 
@@ -171,8 +172,8 @@ public final class ClusterMatch implements MatchService {
         });
     }
 
-    private static JsonObject request(String op, String name, String address) {
-        return new JsonObject().put("op", op).put("name", name).put("address", address);
+    private static JsonObject request(String op, Identity player, String address) {
+        return IdentityJson.put(new JsonObject().put("op", op).put("address", address), player);
     }
 
     private static Future<Placed> refused(SeatGrant.Status status) {

@@ -1,5 +1,6 @@
 package dev.tickcast.server.internal.cluster;
 
+import dev.tickcast.game.Identity;
 import dev.tickcast.server.internal.match.LocalMatch;
 import dev.tickcast.server.internal.match.Matchmaker;
 import dev.tickcast.server.internal.match.SeatGrant;
@@ -19,7 +20,8 @@ import java.util.List;
  * <ul>
  *   <li>{@code {"op":"load"}}: answers {@code {"load": seats taken on the node, "url": its public URL}};</li>
  *   <li>{@code {"op":"live"}}: answers {@code {"rooms": [the live summary of each listed room of the node]}};</li>
- *   <li>{@code {"op":"joinOrCreate"|"create"|"joinById", "game", "roomId", "name", "private", "address"}}:
+ *   <li>{@code {"op":"joinOrCreate"|"create"|"joinById", "game", "roomId", "private", "address",
+ *       "subject", "name", "claims"}} (the player's identity, {@link IdentityJson}, checked):
  *       reserves a seat and answers the grant ({@link ClusterMatch#grantJson}) once the directory
  *       shows the reservation, so that the next placement decision counts it.</li>
  * </ul>
@@ -65,17 +67,17 @@ final class NodeEndpoint {
                     message.reply(new JsonObject().put("rooms", new JsonArray(live.succeeded() ? live.result() : List.of()))));
             return;
         }
-        String name = str(body, "name");
+        Identity player = IdentityJson.read(body);
         String address = str(body, "address");
         String key = "joinById".equals(op) ? str(body, "roomId") : str(body, "game");
-        if (name == null || address == null || key == null) {
+        if (player == null || address == null || key == null) {
             message.fail(400, "incomplete matchmaking request");
             return;
         }
         SeatGrant grant = switch (op == null ? "" : op) {
-            case "joinOrCreate" -> matchmaker.joinOrCreate(key, name, address);
-            case "create" -> matchmaker.create(key, name, Boolean.TRUE.equals(body.getValue("private")), address);
-            case "joinById" -> matchmaker.joinById(key, name, address);
+            case "joinOrCreate" -> matchmaker.joinOrCreate(key, player, address);
+            case "create" -> matchmaker.create(key, player, Boolean.TRUE.equals(body.getValue("private")), address);
+            case "joinById" -> matchmaker.joinById(key, player, address);
             default -> null;
         };
         if (grant == null) {

@@ -238,7 +238,7 @@ public final class HttpApi {
         JsonObject body = body(ctx);
         if (body != null) {
             Identity who = PlayerAuth.identityOf(ctx, body.getString("name"));
-            answer(ctx, who, match.joinOrCreate(ctx.pathParam("game"), who.name(), address(ctx)));
+            answer(ctx, who, match.joinOrCreate(ctx.pathParam("game"), who, address(ctx)));
         }
     }
 
@@ -246,7 +246,7 @@ public final class HttpApi {
         JsonObject body = body(ctx);
         if (body != null) {
             Identity who = PlayerAuth.identityOf(ctx, body.getString("name"));
-            answer(ctx, who, match.create(ctx.pathParam("game"), who.name(), body.getBoolean("private"), address(ctx)));
+            answer(ctx, who, match.create(ctx.pathParam("game"), who, body.getBoolean("private"), address(ctx)));
         }
     }
 
@@ -254,7 +254,7 @@ public final class HttpApi {
         JsonObject body = body(ctx);
         if (body != null) {
             Identity who = PlayerAuth.identityOf(ctx, body.getString("name"));
-            answer(ctx, who, match.joinById(ctx.pathParam("roomId"), who.name(), address(ctx)));
+            answer(ctx, who, match.joinById(ctx.pathParam("roomId"), who, address(ctx)));
         }
     }
 

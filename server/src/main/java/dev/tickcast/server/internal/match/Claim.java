@@ -1,17 +1,18 @@
 package dev.tickcast.server.internal.match;
 
+import dev.tickcast.game.Identity;
 import dev.tickcast.server.internal.room.Room;
 
 /**
- * The answer to a JOIN's token: the room and name on success, else why not.
+ * The answer to a JOIN's token: the room and the player's identity on success, else why not.
  *
  * @param status   the outcome
  * @param room     the room (on success)
- * @param name     the player's name (on success)
+ * @param identity the player's identity (on success; a reconnection resumes with the seat's own)
  * @param playerId       for a reconnection, the seat to resume; -1 for a new player; {@link #SPECTATOR} for a spectator
  * @param reconnectToken the token that resumes this seat after a drop
  */
-public record Claim(Status status, Room room, String name, int playerId, String reconnectToken) {
+public record Claim(Status status, Room room, Identity identity, int playerId, String reconnectToken) {
     /** The {@code playerId} of a spectator's claim (the admin page's live view): no seat. */
     public static final int SPECTATOR = -2;
 
@@ -31,6 +32,11 @@ public record Claim(Status status, Room room, String name, int playerId, String 
 
     static Claim refused(Status status) {
         return new Claim(status, null, null, -1, null);
+    }
+
+    /** The player's name, or null for a refusal. */
+    public String name() {
+        return identity == null ? null : identity.name();
     }
 
     /** True on success. */

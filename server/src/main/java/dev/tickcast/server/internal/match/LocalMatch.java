@@ -1,5 +1,6 @@
 package dev.tickcast.server.internal.match;
 
+import dev.tickcast.game.Identity;
 import dev.tickcast.server.internal.room.Room;
 import dev.tickcast.server.internal.room.RoomJson;
 import io.vertx.core.Future;
@@ -19,18 +20,18 @@ public final class LocalMatch implements MatchService {
     }
 
     @Override
-    public Future<Placed> joinOrCreate(String game, String name, String address) {
-        return here(matchmaker.joinOrCreate(game, name, address));
+    public Future<Placed> joinOrCreate(String game, Identity player, String address) {
+        return here(matchmaker.joinOrCreate(game, player, address));
     }
 
     @Override
-    public Future<Placed> create(String game, String name, boolean isPrivate, String address) {
-        return here(matchmaker.create(game, name, isPrivate, address));
+    public Future<Placed> create(String game, Identity player, boolean isPrivate, String address) {
+        return here(matchmaker.create(game, player, isPrivate, address));
     }
 
     @Override
-    public Future<Placed> joinById(String roomId, String name, String address) {
-        return here(matchmaker.joinById(roomId, name, address));
+    public Future<Placed> joinById(String roomId, Identity player, String address) {
+        return here(matchmaker.joinById(roomId, player, address));
     }
 
     @Override

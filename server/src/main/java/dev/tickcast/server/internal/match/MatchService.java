@@ -1,5 +1,6 @@
 package dev.tickcast.server.internal.match;
 
+import dev.tickcast.game.Identity;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
@@ -11,14 +12,17 @@ import java.util.List;
  * status, never a failed future; a failed future is a fault (a node that did not answer).
  */
 public interface MatchService {
-    /** A seat in a public room of {@code game} with a free seat anywhere, or in a new room on the least-loaded node. */
-    Future<Placed> joinOrCreate(String game, String name, String address);
+    /**
+     * A seat for {@code player} in a public room of {@code game}: where its subject holds a seat
+     * (this node's rooms), else one with a free seat anywhere, else a new room on the least-loaded node.
+     */
+    Future<Placed> joinOrCreate(String game, Identity player, String address);
 
     /** A new room of {@code game} (private rooms are unlisted) on the least-loaded node, with its first seat. */
-    Future<Placed> create(String game, String name, boolean isPrivate, String address);
+    Future<Placed> create(String game, Identity player, boolean isPrivate, String address);
 
     /** A seat in the room {@code roomId}, wherever it is. */
-    Future<Placed> joinById(String roomId, String name, String address);
+    Future<Placed> joinById(String roomId, Identity player, String address);
 
     /**
      * Every listed room: {@code id}, {@code game}, {@code players}, {@code maxPlayers} and

@@ -1,6 +1,7 @@
 package dev.tickcast.server.internal.match;
 
 import dev.tickcast.game.GameSpec;
+import dev.tickcast.game.Identity;
 import dev.tickcast.server.GameRegistry;
 import dev.tickcast.server.internal.room.Room;
 import dev.tickcast.server.internal.room.RoomListener;
@@ -17,7 +18,8 @@ import java.util.function.LongSupplier;
  * create (public or private), or join by id; each reserves a seat and returns a signed, short-lived,
  * single-use token that the client presents in JOIN. A seat not claimed within the timeout is
  * released; an empty room with no reservation and no player waiting to reconnect is disposed.
- * Private rooms are not listed and are joined by id only.
+ * Private rooms are not listed and are joined by id only. A verified subject that holds a seat in a
+ * room is placed there again, full or not (the room lets the new login take the seat over).
  *
  * <p>A façade over four parts, whose counts it keeps in agreement: {@code OpenRooms} (the directory,
  * placement, listing, the room cap), {@code SeatReservations} (unclaimed seats, their caps, their
@@ -87,20 +89,27 @@ public final class Matchmaker implements RoomListener {
         return rooms.load();
     }
 
-    /** Reserves a seat in a public room of {@code game} with a free seat, or in a new public room. */
-    public SeatGrant joinOrCreate(String game, String name, String address) {
-        return place(game, name, address, false, true);
+    /**
+     * Reserves a seat for {@code player} in a public room of {@code game}: one where its subject
+     * already holds a seat (even a full one: the new login takes that seat over), else one with a
+     * free seat, else a new public room.
+     */
+    public SeatGrant joinOrCreate(String game, Identity player, String address) {
+        return place(game, player, address, false, true);
     }
 
     /** Creates a room of {@code game} (private rooms are unlisted) and reserves the first seat. */
-    public SeatGrant create(String game, String name, boolean isPrivate, String address) {
-        return place(game, name, address, isPrivate, false);
+    public SeatGrant create(String game, Identity player, boolean isPrivate, String address) {
+        return place(game, player, address, isPrivate, false);
     }
 
-    /** Reserves a seat in the room {@code roomId}, public or private. */
-    public SeatGrant joinById(String roomId, String name, String address) {
+    /**
+     * Reserves a seat for {@code player} in the room {@code roomId}, public or private (in a full
+     * room too if its subject holds a seat there: the new login takes that seat over).
+     */
+    public SeatGrant joinById(String roomId, Identity player, String address) {
         List<Room> emptied = new ArrayList<>(0);
-        SeatGrant grant = reserveIn(roomId, name, address, emptied);
+        SeatGrant grant = reserveIn(roomId, player, address, emptied);
         RoomCalls.closeEmpty(emptied);
         if (grant.status() == SeatGrant.Status.OK) {
             changed(roomId);
@@ -130,7 +139,7 @@ public final class Matchmaker implements RoomListener {
         Claim seat = seats.claim(token);
         if (seat.ok()) {
             changed(seat.room().id());
-            rights.claimed(seat.reconnectToken(), seat.name());
+            rights.claimed(seat.reconnectToken(), seat.identity());
         }
         return seat;
     }
@@ -238,7 +247,7 @@ public final class Matchmaker implements RoomListener {
     }
 
     /** Join-or-create ({@code joinOpen}) or create: a seat in an open public room of the game, else in a new room. */
-    private SeatGrant place(String game, String name, String address, boolean isPrivate, boolean joinOpen) {
+    private SeatGrant place(String game, Identity player, String address, boolean isPrivate, boolean joinOpen) {
         GameSpec spec = games.find(game);
         if (spec == null) {
             return SeatGrant.refused(SeatGrant.Status.NO_GAME);
@@ -248,7 +257,7 @@ public final class Matchmaker implements RoomListener {
         List<Room> emptied = new ArrayList<>(0);
         synchronized (this) {
             SeatGrant.Status refusal = seats.refusal(address, millisClock.getAsLong(), releasing(emptied));
-            ListedRoom entry = refusal != null || !joinOpen ? null : rooms.placeIn(spec);
+            ListedRoom entry = refusal != null || !joinOpen ? null : placeIn(spec, player);
             if (refusal == null && entry == null) {
                 if (roomCapReached(emptied)) {
                     refusal = SeatGrant.Status.NO_CAPACITY;
@@ -257,7 +266,7 @@ public final class Matchmaker implements RoomListener {
                     created = entry.room;
                 }
             }
-            grant = refusal != null ? SeatGrant.refused(refusal) : reserve(entry, name, address);
+            grant = refusal != null ? SeatGrant.refused(refusal) : reserve(entry, player, address);
         }
         RoomCalls.closeEmpty(emptied);
         if (grant.status() == SeatGrant.Status.OK) {
@@ -267,13 +276,13 @@ public final class Matchmaker implements RoomListener {
         return grant;
     }
 
-    private synchronized SeatGrant reserveIn(String roomId, String name, String address, List<Room> emptied) {
+    private synchronized SeatGrant reserveIn(String roomId, Identity player, String address, List<Room> emptied) {
         ListedRoom entry = rooms.get(roomId);
         if (entry == null) {
             return SeatGrant.refused(SeatGrant.Status.NO_ROOM);
         }
         long now = millisClock.getAsLong();
-        if (entry.taken() >= entry.room.spec().maxPlayers()) {
+        if (entry.taken() >= entry.room.spec().maxPlayers() && !rights.holdsSeat(player.subject(), entry)) {
             seats.expire(now, false, releasing(emptied)); // an expired seat is not taken
             if (entry.closed) {
                 return SeatGrant.refused(SeatGrant.Status.NO_ROOM);
@@ -283,7 +292,13 @@ public final class Matchmaker implements RoomListener {
             }
         }
         SeatGrant.Status refusal = seats.refusal(address, now, releasing(emptied));
-        return refusal != null ? SeatGrant.refused(refusal) : reserve(entry, name, address);
+        return refusal != null ? SeatGrant.refused(refusal) : reserve(entry, player, address);
+    }
+
+    /** Where join-or-create seats {@code player}: the room where its subject holds a seat, else the first with one free. */
+    private ListedRoom placeIn(GameSpec spec, Identity player) {
+        ListedRoom held = rights.seatOf(player.subject(), spec);
+        return held != null ? held : rooms.placeIn(spec);
     }
 
     /** True if no room may be added, counting only rooms that still hold a player or an unexpired seat. */
@@ -302,10 +317,10 @@ public final class Matchmaker implements RoomListener {
         };
     }
 
-    private SeatGrant reserve(ListedRoom entry, String name, String address) {
+    private SeatGrant reserve(ListedRoom entry, Identity player, String address) {
         long now = millisClock.getAsLong();
         String reconnect = rights.issue(entry.id, now);
-        String token = seats.reserve(entry, name, address, reconnect, now);
+        String token = seats.reserve(entry, player, address, reconnect, now);
         return new SeatGrant(SeatGrant.Status.OK, entry.id, token, entry.room.spec().name(), seats.timeoutMs(),
                 reconnect);
     }

@@ -1,15 +1,22 @@
 package dev.tickcast.server.internal.match;
 
+import dev.tickcast.game.GameSpec;
+import dev.tickcast.game.Identity;
 import dev.tickcast.server.internal.room.Room;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Reconnection rights: each seat reservation comes with a signed reconnection token, which the
- * seat's player may present in JOIN to resume its seat, only while it is dropped and within the
- * grace its room granted, and once per drop. The right ends when its seat is freed or its room
- * closes. Not thread-safe: see {@link Matchmaker}.
+ * seat's player may present in JOIN to resume its seat, with the identity it joined with, only
+ * while it is dropped and within the grace its room granted, and once per drop. The right ends
+ * when its seat is freed (its player left, or a newer login of the same identity took the seat
+ * over) or its room closes. The rights of verified players are also kept by subject, so that a
+ * second login of a subject can be placed in the room where it already holds a seat. Not
+ * thread-safe: see {@link Matchmaker}.
  */
 final class ReconnectRights {
     /** The kind letter of a reconnection token. */
@@ -21,20 +28,22 @@ final class ReconnectRights {
     private static final class Right {
         final ListedRoom entry;
         final int playerId;
-        final String name;
+        final Identity identity;
         long droppedUntilMs;
 
-        Right(ListedRoom entry, int playerId, String name) {
+        Right(ListedRoom entry, int playerId, Identity identity) {
             this.entry = entry;
             this.playerId = playerId;
-            this.name = name;
+            this.identity = identity;
         }
     }
 
     private final SeatTokens tokens;
     private final Map<String, Right> rights = new HashMap<>();
-    /** The names of claimed seats whose room has not seated the player yet, by reconnection token. */
-    private final Map<String, String> names = new HashMap<>();
+    /** The identities of claimed seats whose room has not seated the player yet, by reconnection token. */
+    private final Map<String, Identity> claimed = new HashMap<>();
+    /** The rights of verified players, by subject (a subject may hold seats in several rooms). */
+    private final Map<String, List<Right>> bySubject = new HashMap<>();
 
     ReconnectRights(SeatTokens tokens) {
         this.tokens = tokens;
@@ -45,16 +54,20 @@ final class ReconnectRights {
         return tokens.issue(KIND, roomId, now + TOKEN_LIFETIME_MS);
     }
 
-    /** The seat of {@code token} was claimed by {@code name}; the room will seat the player next. */
-    void claimed(String token, String name) {
-        names.put(token, name);
+    /** The seat of {@code token} was claimed by {@code identity}; the room will seat the player next. */
+    void claimed(String token, Identity identity) {
+        claimed.put(token, identity);
     }
 
     /** The room of {@code entry} (null once it left the directory) seated {@code playerId}: the right starts. */
     void joined(ListedRoom entry, int playerId, String token) {
-        String name = names.remove(token);
-        if (entry != null && token != null) {
-            rights.put(token, new Right(entry, playerId, name));
+        Identity identity = claimed.remove(token);
+        if (entry != null && token != null && identity != null) {
+            Right right = new Right(entry, playerId, identity);
+            rights.put(token, right);
+            if (identity.verified()) {
+                bySubject.computeIfAbsent(identity.subject(), s -> new ArrayList<>(1)).add(right);
+            }
         }
     }
 
@@ -66,17 +79,52 @@ final class ReconnectRights {
         }
     }
 
-    /** The seat of {@code token} was freed for good: the right ends. */
+    /** The seat of {@code token} was freed for good (or taken over): the right ends. */
     void freed(String token) {
         if (token != null) {
-            rights.remove(token);
-            names.remove(token);
+            unindex(rights.remove(token));
+            claimed.remove(token);
         }
     }
 
     /** Ends every right in {@code room} (it closed). */
     void forget(Room room) {
-        rights.values().removeIf(r -> r.entry.room == room);
+        rights.values().removeIf(r -> {
+            if (r.entry.room != room) {
+                return false;
+            }
+            unindex(r);
+            return true;
+        });
+    }
+
+    /**
+     * The first open public room of {@code spec} in which {@code subject} holds a seat (connected,
+     * or dropped and maybe within its grace), or null; null for a guest (no subject).
+     */
+    ListedRoom seatOf(String subject, GameSpec spec) {
+        List<Right> held = subject == null ? null : bySubject.get(subject);
+        if (held != null) {
+            for (Right r : held) {
+                if (!r.entry.closed && !r.entry.isPrivate && r.entry.room.spec() == spec) {
+                    return r.entry;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** True if {@code subject} (null: a guest, never) holds a seat in {@code entry}. */
+    boolean holdsSeat(String subject, ListedRoom entry) {
+        List<Right> held = subject == null ? null : bySubject.get(subject);
+        if (held != null) {
+            for (Right r : held) {
+                if (r.entry == entry) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -93,12 +141,23 @@ final class ReconnectRights {
             return Claim.refused(Claim.Status.USED);
         }
         r.droppedUntilMs = 0;
-        return new Claim(Claim.Status.OK, r.entry.room, r.name, r.playerId, token);
+        return new Claim(Claim.Status.OK, r.entry.room, r.identity, r.playerId, token);
     }
 
     /** Forgets every right (shutdown). */
     void clear() {
         rights.clear();
-        names.clear();
+        claimed.clear();
+        bySubject.clear();
+    }
+
+    private void unindex(Right r) {
+        if (r == null || !r.identity.verified()) {
+            return;
+        }
+        List<Right> held = bySubject.get(r.identity.subject());
+        if (held != null && held.remove(r) && held.isEmpty()) {
+            bySubject.remove(r.identity.subject());
+        }
     }
 }

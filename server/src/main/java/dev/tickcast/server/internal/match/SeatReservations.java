@@ -1,5 +1,7 @@
 package dev.tickcast.server.internal.match;
 
+import dev.tickcast.game.Identity;
+
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -15,7 +17,7 @@ final class SeatReservations {
     /** The kind letter of a seat token. */
     static final char KIND = 's';
 
-    private record Reservation(ListedRoom entry, String name, String reconnectToken, long expiresAtMs,
+    private record Reservation(ListedRoom entry, Identity identity, String reconnectToken, long expiresAtMs,
                                String address) {
     }
 
@@ -53,12 +55,12 @@ final class SeatReservations {
         return refusal;
     }
 
-    /** Reserves a seat in {@code entry} for {@code name} at {@code now}; its seat token. */
-    String reserve(ListedRoom entry, String name, String address, String reconnectToken, long now) {
+    /** Reserves a seat in {@code entry} for {@code identity} at {@code now}; its seat token. */
+    String reserve(ListedRoom entry, Identity identity, String address, String reconnectToken, long now) {
         long expiresAt = now + timeoutMs;
         String token = tokens.issue(KIND, entry.id, expiresAt);
         entry.reserved++;
-        byToken.put(token, new Reservation(entry, name, reconnectToken, expiresAt, address));
+        byToken.put(token, new Reservation(entry, identity, reconnectToken, expiresAt, address));
         byAddress.merge(address, 1, Integer::sum);
         return token;
     }
@@ -78,7 +80,7 @@ final class SeatReservations {
             return Claim.refused(Claim.Status.ROOM_CLOSED);
         }
         r.entry.seated++;
-        return new Claim(Claim.Status.OK, r.entry.room, r.name, -1, r.reconnectToken);
+        return new Claim(Claim.Status.OK, r.entry.room, r.identity, -1, r.reconnectToken);
     }
 
     /**

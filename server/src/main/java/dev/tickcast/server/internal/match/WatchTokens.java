@@ -1,5 +1,7 @@
 package dev.tickcast.server.internal.match;
 
+import dev.tickcast.game.Identity;
+
 import java.util.HashMap;
 import java.util.Map;
 
@@ -8,6 +10,7 @@ import java.util.Map;
  * and taking no seat. Not thread-safe: see {@link Matchmaker}.
  */
 final class WatchTokens {
+    private static final Identity SPECTATOR = Identity.guest("spectator");
     /** The kind letter of a spectator token. */
     static final char KIND = 'w';
 
@@ -40,7 +43,7 @@ final class WatchTokens {
         if (w.entry.closed) {
             return Claim.refused(Claim.Status.ROOM_CLOSED);
         }
-        return new Claim(Claim.Status.OK, w.entry.room, "spectator", Claim.SPECTATOR, null);
+        return new Claim(Claim.Status.OK, w.entry.room, SPECTATOR, Claim.SPECTATOR, null);
     }
 
     /** Forgets the tokens expired at {@code now}, used or not. */

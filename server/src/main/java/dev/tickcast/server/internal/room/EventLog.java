@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The access and event log: one INFO line per room created or disposed and per player joined,
  * dropped, resumed or left, with the room id and game, on the logger {@code dev.tickcast.events}
- * (so that an operator can route it or turn it off on its own). A player's name is client input:
- * it is quoted, and control characters are escaped so that a name cannot forge a line.
+ * (so that an operator can route it or turn it off on its own). A verified player's line adds its
+ * subject. A player's name is client input (a subject comes from a token): both are quoted, and
+ * control characters are escaped so that neither can forge a line.
  */
 final class EventLog {
     private static final Logger LOG = LoggerFactory.getLogger("dev.tickcast.events");
@@ -44,8 +45,14 @@ final class EventLog {
             case RoomEvents.PLAYER_RESUMED -> "resumed";
             default -> type;
         };
-        LOG.info("room {} game {} player {} \"{}\" {} from {} ({}/{} seated)", roomId, spec.name(),
-                s.playerId, escape(s.name), what, s.link.remote(), players, spec.maxPlayers());
+        String subject = s.identity.subject();
+        if (subject == null) {
+            LOG.info("room {} game {} player {} \"{}\" {} from {} ({}/{} seated)", roomId, spec.name(),
+                    s.playerId, escape(s.name), what, s.link.remote(), players, spec.maxPlayers());
+        } else {
+            LOG.info("room {} game {} player {} \"{}\" subject \"{}\" {} from {} ({}/{} seated)", roomId, spec.name(),
+                    s.playerId, escape(s.name), escape(subject), what, s.link.remote(), players, spec.maxPlayers());
+        }
     }
 
     /** The name with control characters and quotes escaped. */

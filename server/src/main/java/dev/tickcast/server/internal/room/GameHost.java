@@ -5,11 +5,12 @@ import dev.tickcast.game.driver.GameDriver;
 import dev.tickcast.game.driver.PlayerCounters;
 import dev.tickcast.game.driver.RoomPort;
 import dev.tickcast.state.World;
-import dev.tickcast.wire.Protocol;
 import io.vertx.core.buffer.Buffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Map;
 
 /**
@@ -22,6 +23,12 @@ import java.util.Map;
  */
 final class GameHost implements RoomPort {
     private static final Logger LOG = LoggerFactory.getLogger(GameHost.class);
+    /** The most bytes of a close reason: a close frame's payload is at most 125 bytes, 2 of them the code. */
+    static final int MAX_CLOSE_REASON_BYTES = 123;
+
+    /** A kick by the game, carried out once the game call that asked for it has returned. */
+    record Kick(int seat, Session session, String reason) {
+    }
 
     private final String roomId;
     private final GameSpec spec;
@@ -33,6 +40,8 @@ final class GameHost implements RoomPort {
     private GameDriver driver;
     /** The game message being sent, copied at its first recipient (null between messages). */
     private Buffer message;
+    /** The game's kicks not carried out yet ({@link Seats#settleKicks}). */
+    private final ArrayDeque<Kick> kicks = new ArrayDeque<>(0);
 
     /**
      * The host of a game of {@code spec} in room {@code roomId}, publishing its events to
@@ -121,13 +130,40 @@ final class GameHost implements RoomPort {
         outbound.flush();
     }
 
-    /** Closes the seat's connection with 4012; the room frees the seat when the close comes back. */
+    /**
+     * Queues the kick: the room carries it out once the game call returns ({@link Seats#settleKicks}),
+     * never from inside the game; the reason is cut to what a close frame carries. The seat's
+     * session now is remembered (null while the seat is being joined), so that a kick never hits
+     * a later player of the seat.
+     */
     @Override
     public void kick(int seat, String reason) {
-        Session s = seats[seat];
-        if (s != null && !s.link.closed()) {
-            s.link.close(Protocol.CLOSE_KICKED, reason);
+        kicks.add(new Kick(seat, seats[seat], closeReason(reason)));
+    }
+
+    /** The oldest kick not carried out yet, or null. */
+    Kick nextKick() {
+        return kicks.poll();
+    }
+
+    /** {@code reason} cut to at most {@value #MAX_CLOSE_REASON_BYTES} UTF-8 bytes, on a code point boundary. */
+    static String closeReason(String reason) {
+        if (reason.length() * 3 <= MAX_CLOSE_REASON_BYTES
+                || reason.getBytes(StandardCharsets.UTF_8).length <= MAX_CLOSE_REASON_BYTES) {
+            return reason;
         }
+        int bytes = 0;
+        int i = 0;
+        while (i < reason.length()) {
+            int cp = reason.codePointAt(i);
+            int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes + n > MAX_CLOSE_REASON_BYTES) {
+                break;
+            }
+            bytes += n;
+            i += Character.charCount(cp);
+        }
+        return reason.substring(0, i);
     }
 
     @Override

@@ -12,7 +12,8 @@ import io.vertx.core.Vertx;
  * and, when a snapshot is due, hands it to the {@link BroadcastStage}. The rest is in parts given only
  * what they use ({@link Sessions}, {@link Seats}, {@link RoomBus}, {@link RoomStats}). Bound to one
  * event-loop context: every method but {@link #execute}, {@link #id()}, {@link #spec()} and
- * {@link #stats()} runs on it. A room nobody joins holds no game, world or ring; an exception from
+ * {@link #stats()} runs on it. The game's kicks are carried out after each call into it returns
+ * ({@link Seats#settleKicks}), never from inside it. A room nobody joins holds no game, world or ring; an exception from
  * game code closes this room (1011), and only it.
  */
 public final class Room implements RoomEntry {
@@ -78,13 +79,18 @@ public final class Room implements RoomEntry {
     /** Opens the room's event-bus address; its loop steps it from the first JOIN on if {@code schedule}. */
     public void start(boolean schedule) {
         this.schedule = schedule;
-        bus.open(message -> materialize() && host.driver().serverMessage(message));
+        bus.open(message -> {
+            boolean taken = materialize() && host.driver().serverMessage(message);
+            seats.settleKicks();
+            return taken;
+        });
     }
 
     @Override
     public void join(Session session) {
         materialize(); // if the game failed, the room is disposed and the seat refuses the session (4005)
         sessions.join(session);
+        seats.settleKicks();
         if (stopStepping == null && !disposed && seats.players() > 0) {
             stopStepping = schedule ? LoopTicker.on(context).add(this::step, stats, spec.tickHz(), settings.nanoClock()) : () -> { };
         }
@@ -98,11 +104,13 @@ public final class Room implements RoomEntry {
     @Override
     public void leave(Session session) {
         sessions.leave(session);
+        seats.settleKicks();
     }
 
     @Override
     public void drop(Session session) {
         sessions.drop(session);
+        seats.settleKicks();
     }
 
     @Override
@@ -113,6 +121,7 @@ public final class Room implements RoomEntry {
     @Override
     public void drain(Session session) {
         sessions.drain(session);
+        seats.settleKicks();
     }
 
     /** Runs one fixed step, and a broadcast when one is due (its loop calls it; tests too). */
@@ -127,6 +136,7 @@ public final class Room implements RoomEntry {
         }
         int tick = host.tick();
         seats.expireDropped();
+        seats.settleKicks(); // the kicks of the inputs, the step and the leaves, once the game has returned
         if (tick % spec.snapshotEveryTicks() == 0) {
             Snapshot snapshot = ring.capture(host.world(), tick);
             settings.observer().onSnapshot(this, snapshot);
@@ -153,7 +163,9 @@ public final class Room implements RoomEntry {
 
     /** Closes player {@code playerId} with 4012 and frees its seat; false if the seat is empty. */
     public boolean kick(int playerId) {
-        return seats.kick(playerId);
+        boolean kicked = seats.kick(playerId);
+        seats.settleKicks();
+        return kicked;
     }
 
     /** Sends {@code text} to every player as a system chat line (an announcement). */

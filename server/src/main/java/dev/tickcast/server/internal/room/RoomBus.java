@@ -5,8 +5,11 @@ import dev.tickcast.server.RoomEvents;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
 import java.util.function.Predicate;
@@ -64,7 +67,15 @@ final class RoomBus {
     /** A player's event; {@code players} is the number of seated players after it. */
     void player(String type, Session s, int players) {
         EventLog.player(roomId, spec, type, s, players);
-        publish(event(type).put("playerId", s.playerId).put("name", s.name));
+        publish(event(type).put("playerId", s.playerId).put("name", s.name).put("subject", s.identity.subject())
+                .put("claims", claims(s.identity.claims())));
+    }
+
+    /** The identity's claims as a JSON object (lists as arrays), a copy of its own. */
+    private static JsonObject claims(Map<String, Object> claims) {
+        JsonObject json = new JsonObject();
+        claims.forEach((k, v) -> json.put(k, v instanceof List<?> l ? new JsonArray(new ArrayList<>(l)) : v));
+        return json;
     }
 
     /** A game's event; its data must be JSON-like (strings, numbers, booleans, lists, maps). */

@@ -15,8 +15,11 @@ import java.util.function.LongSupplier;
  * (the room's {@code stats()}), which also lists the taken seats.
  */
 public final class RoomStats implements Cloneable {
-    /** One taken seat (in copies only): its player id, the player's name, and whether it dropped. */
-    public record Seat(int playerId, String name, boolean dropped) {
+    /**
+     * One taken seat (in copies only): its player id, the player's name, its verified subject
+     * (null for a guest), and whether it dropped.
+     */
+    public record Seat(int playerId, String name, String subject, boolean dropped) {
     }
 
     private final String roomId;

@@ -64,10 +64,15 @@ final class Seats {
     /**
      * Seats {@code s} if the game admits it; true if it took a seat (the room then greets it),
      * false if it was refused and closed (the room full or closed, the game's refusal, or the
-     * game failing, which closes every client).
+     * game failing, which closes every client). A verified identity whose subject holds a seat
+     * here already takes that seat over instead ({@link #takeOver}).
      */
     boolean join(Session s) {
-        Admission admission = closed ? CLOSED : game.driver().join(dev.tickcast.game.Identity.guest(s.name));
+        Session held = closed ? null : heldBy(s.identity.subject());
+        if (held != null) {
+            return takeOver(s, held);
+        }
+        Admission admission = closed ? CLOSED : game.driver().join(s.identity);
         if (!admission.admitted()) {
             s.link.close(admission.closeCode(), admission.reason());
             if (admission.verdict() != Verdict.FAILED) { // a failed game closed the room and every seat with it
@@ -98,6 +103,76 @@ final class Seats {
         reconnections++;
         bus.player(RoomEvents.PLAYER_RESUMED, s, players);
         return true;
+    }
+
+    /**
+     * The session in the seat of {@code subject} (null: a guest, never matched), connected or
+     * dropped within its grace, or null; a seat whose grace has run out is freed first.
+     */
+    private Session heldBy(String subject) {
+        if (subject == null) {
+            return null;
+        }
+        for (Session o : sessions) {
+            if (o != null && subject.equals(o.identity.subject())) {
+                if (o.dropped() && clock.getAsLong() - o.droppedAtNs > graceNs) {
+                    leave(o);
+                    return null;
+                }
+                return o;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A newer login of {@code old}'s identity takes its seat over, as a resumption does (same seat,
+     * entity and identity; the game is not called): the old connection, if open, is closed with
+     * 4013, its reconnection right ends (its seat counts as freed: the new claim counted one more)
+     * and the new session's token becomes the seat's right.
+     */
+    private boolean takeOver(Session s, Session old) {
+        int seat = old.playerId;
+        if (!game.driver().takeOver(seat)) {
+            s.link.close(Protocol.CLOSE_ROOM_CLOSED, "room closed");
+            listener.freed().accept(s.reconnectToken);
+            return false;
+        }
+        if (old.dropped()) {
+            dropped--;
+        }
+        s.resume(old);
+        sessions[seat] = s;
+        LOG.info("room {}: player {} taken over by a newer login of its identity", game.roomId(), seat);
+        if (!old.link.closed()) {
+            old.link.close(Protocol.CLOSE_REPLACED, "replaced by a newer login of the same identity");
+        }
+        listener.joined().accept(s.reconnectToken, seat);
+        listener.freed().accept(old.reconnectToken);
+        bus.player(RoomEvents.PLAYER_RESUMED, s, players);
+        return true;
+    }
+
+    /**
+     * Carries out the game's kicks ({@link GameHost#kick}), after the game call that asked for
+     * them: a connected player is closed with 4012 (its seat is freed when the close comes back),
+     * a dropped or closing one is freed now. A kick whose seat has changed hands since is void.
+     */
+    void settleKicks() {
+        GameHost.Kick k;
+        while ((k = game.nextKick()) != null) {
+            Session s = sessions[k.seat()];
+            if (s == null || k.session() != null && k.session() != s) {
+                continue;
+            }
+            LOG.info("room {} ({}): player {} kicked by the game: {}", game.roomId(), game.spec().name(), k.seat(),
+                    EventLog.escape(k.reason())); // the game's text: it may not forge a log line
+            if (s.dropped() || s.link.closed()) {
+                leave(s);
+            } else {
+                s.link.close(Protocol.CLOSE_KICKED, k.reason());
+            }
+        }
     }
 
     /** The player left for good (it closed normally, or the server closed it for a violation). */
@@ -217,7 +292,7 @@ final class Seats {
         List<RoomStats.Seat> list = new ArrayList<>();
         for (Session s : sessions) {
             if (s != null) {
-                list.add(new RoomStats.Seat(s.playerId, s.name, s.dropped()));
+                list.add(new RoomStats.Seat(s.playerId, s.name, s.identity.subject(), s.dropped()));
             }
         }
         return list;

@@ -1,5 +1,6 @@
 package dev.tickcast.server.internal.room;
 
+import dev.tickcast.game.Identity;
 import dev.tickcast.state.Snapshot;
 import io.vertx.core.buffer.Buffer;
 import org.jctools.queues.SpscArrayQueue;
@@ -19,7 +20,10 @@ public final class Session {
 
     final ClientLink link;
     final SpscArrayQueue<Buffer> inbox = new SpscArrayQueue<>(INBOX_CAPACITY);
-    final String name;
+    /** Who the player is; a seat taken over keeps the identity it was joined with. */
+    Identity identity;
+    /** The identity's name (kept for the callers that read only the name). */
+    String name;
     final String reconnectToken;
     long droppedAtNs;
     int playerId = -1;
@@ -29,22 +33,34 @@ public final class Session {
     long snapshotsSkipped;
     long behindSinceNs;
 
-    /** A session for a client that claimed a seat under {@code name}. */
+    /** A session for a guest that claimed a seat under {@code name}. */
     public Session(ClientLink link, String name) {
-        this(link, name, null);
+        this(link, Identity.guest(name), null);
     }
 
-    /** A session whose seat can be resumed with {@code reconnectToken} after a drop. */
+    /** A guest's session whose seat can be resumed with {@code reconnectToken} after a drop. */
     public Session(ClientLink link, String name, String reconnectToken) {
+        this(link, Identity.guest(name), reconnectToken);
+    }
+
+    /** The session of {@code identity}, whose seat can be resumed with {@code reconnectToken} after a drop. */
+    public Session(ClientLink link, Identity identity, String reconnectToken) {
         this.link = link;
-        this.name = name;
+        this.identity = identity;
+        this.name = identity.name();
         this.reconnectToken = reconnectToken;
     }
 
-    /** Takes over the seat and entity of a dropped session (its input sequence stays with the seat, in the driver). */
-    void resume(Session dropped) {
-        playerId = dropped.playerId;
-        entityId = dropped.entityId;
+    /**
+     * Takes over the seat, entity and identity of another session of the same player (a dropped
+     * one it resumes, or the older login it replaces); its input sequence stays with the seat, in
+     * the driver.
+     */
+    void resume(Session older) {
+        playerId = older.playerId;
+        entityId = older.entityId;
+        identity = older.identity;
+        name = older.name;
     }
 
     /** True while the player's connection is gone but its seat is kept for a reconnection. */
@@ -68,6 +84,11 @@ public final class Session {
     /** The player's name. */
     public String name() {
         return name;
+    }
+
+    /** Who the player is: its verified subject and claims, or a guest's typed name. */
+    public Identity identity() {
+        return identity;
     }
 
     /** Snapshots skipped because the client's write queue was full. */

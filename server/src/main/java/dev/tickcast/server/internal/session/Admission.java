@@ -1,5 +1,6 @@
 package dev.tickcast.server.internal.session;
 
+import dev.tickcast.game.Identity;
 import dev.tickcast.server.internal.room.RoomEntry;
 import dev.tickcast.server.internal.match.Claim;
 
@@ -9,11 +10,11 @@ import dev.tickcast.server.internal.match.Claim;
  *
  * @param status         the outcome of the claim; each refusal has its close code (docs/PROTOCOL.md 12.2)
  * @param room           the room (on success)
- * @param name           the player's name (on success)
+ * @param identity       the player's identity (on success)
  * @param seat           the seat to resume, {@link #NEW_SEAT} for a new player, {@link #SPECTATOR} for a spectator
  * @param reconnectToken the token that resumes this seat after a drop
  */
-public record Admission(Claim.Status status, RoomEntry room, String name, int seat, String reconnectToken) {
+public record Admission(Claim.Status status, RoomEntry room, Identity identity, int seat, String reconnectToken) {
     /** The {@code seat} of a new player. */
     public static final int NEW_SEAT = -1;
     /** The {@code seat} of a spectator: it has none. */
@@ -24,7 +25,7 @@ public record Admission(Claim.Status status, RoomEntry room, String name, int se
         if (!claim.ok()) {
             return refused(claim.status());
         }
-        return new Admission(claim.status(), claim.room(), claim.name(), claim.playerId(),
+        return new Admission(claim.status(), claim.room(), claim.identity(), claim.playerId(),
                 claim.reconnectToken());
     }
 

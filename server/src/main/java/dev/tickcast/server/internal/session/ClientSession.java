@@ -176,7 +176,7 @@ public final class ClientSession {
 
     private void enter(Admission admission) {
         RoomEntry r = admission.room();
-        Session s = new Session(transport.link(), admission.name(), admission.reconnectToken());
+        Session s = new Session(transport.link(), admission.identity(), admission.reconnectToken());
         room = r;
         session = s;
         drain = () -> r.drain(s);

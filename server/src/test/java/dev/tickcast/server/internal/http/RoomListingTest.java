@@ -1,5 +1,7 @@
 package dev.tickcast.server.internal.http;
 
+import dev.tickcast.game.Identity;
+
 import dev.tickcast.server.internal.match.MatchService;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -48,17 +50,17 @@ class RoomListingTest {
         }
 
         @Override
-        public Future<Placed> joinOrCreate(String game, String name, String address) {
+        public Future<Placed> joinOrCreate(String game, Identity player, String address) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Future<Placed> create(String game, String name, boolean isPrivate, String address) {
+        public Future<Placed> create(String game, Identity player, boolean isPrivate, String address) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Future<Placed> joinById(String roomId, String name, String address) {
+        public Future<Placed> joinById(String roomId, Identity player, String address) {
             throw new UnsupportedOperationException();
         }
     }

@@ -1,5 +1,7 @@
 package dev.tickcast.server.internal.match;
 
+import static dev.tickcast.game.Identity.guest;
+
 import dev.tickcast.games.arena.ArenaGame;
 import dev.tickcast.server.GameRegistry;
 import io.vertx.core.Vertx;
@@ -51,8 +53,8 @@ class MatchmakerClockTest {
     @Test
     void shouldReleaseASeatNotClaimedWithinTheSeatTimeout(Vertx vertx) {
         Matchmaker mm = matchmaker(vertx, new MatchLimits(100, 1, 2));
-        SeatGrant ann = mm.create("arena", "ann", false, ANN);
-        SeatGrant bob = mm.create("arena", "bob", false, BOB);
+        SeatGrant ann = mm.create("arena", guest("ann"), false, ANN);
+        SeatGrant bob = mm.create("arena", guest("bob"), false, BOB);
         assertEquals(SEAT_MS, ann.expiresInMs());
         assertEquals(1, mm.summary(ann.roomId()).reserved());
         assertEquals(2, mm.load());
@@ -68,15 +70,15 @@ class MatchmakerClockTest {
         assertEquals(0, mm.load());
         assertEquals(0, mm.roomCount());
         assertEquals(Claim.Status.EXPIRED, mm.claim(bob.token()).status());
-        assertEquals(SeatGrant.Status.OK, mm.create("arena", "ann", false, ANN).status(), "per address: back to 0");
-        assertEquals(SeatGrant.Status.OK, mm.create("arena", "bob", false, BOB).status(), "in total: back to 0");
-        assertEquals(SeatGrant.Status.NO_CAPACITY, mm.create("arena", "carol", false, CAROL).status());
+        assertEquals(SeatGrant.Status.OK, mm.create("arena", guest("ann"), false, ANN).status(), "per address: back to 0");
+        assertEquals(SeatGrant.Status.OK, mm.create("arena", guest("bob"), false, BOB).status(), "in total: back to 0");
+        assertEquals(SeatGrant.Status.NO_CAPACITY, mm.create("arena", guest("carol"), false, CAROL).status());
     }
 
     @Test
     void shouldResumeASeatOnlyWhileDroppedWithinTheGrace(Vertx vertx) {
         Matchmaker mm = matchmaker(vertx, MatchLimits.NONE);
-        SeatGrant seat = mm.create("arena", "ann", false, ANN);
+        SeatGrant seat = mm.create("arena", guest("ann"), false, ANN);
         Claim ann = seated(mm, seat, 0);
         assertEquals(seat.reconnectToken(), ann.reconnectToken());
         assertEquals(Claim.Status.USED, mm.claim(seat.reconnectToken()).status(), "connected: 4008");
@@ -99,47 +101,47 @@ class MatchmakerClockTest {
     @Test
     void shouldCapRoomsCountingOnlyRoomsThatHoldASeat(Vertx vertx) {
         Matchmaker mm = matchmaker(vertx, new MatchLimits(2, 10, 100));
-        SeatGrant open = mm.create("arena", "ann", false, ANN);
-        SeatGrant closed = mm.create("arena", "bob", true, BOB);
+        SeatGrant open = mm.create("arena", guest("ann"), false, ANN);
+        SeatGrant closed = mm.create("arena", guest("bob"), true, BOB);
         Claim ann = seated(mm, open, 0);
-        assertEquals(SeatGrant.Status.NO_CAPACITY, mm.create("arena", "carol", false, CAROL).status());
-        SeatGrant carol = mm.joinOrCreate("arena", "carol", CAROL);
+        assertEquals(SeatGrant.Status.NO_CAPACITY, mm.create("arena", guest("carol"), false, CAROL).status());
+        SeatGrant carol = mm.joinOrCreate("arena", guest("carol"), CAROL);
         assertEquals(open.roomId(), carol.roomId(), "a free seat in an open room needs no new room");
-        assertEquals(SeatGrant.Status.NO_CAPACITY, mm.joinOrCreate("arena", "dan", DAN).status(),
+        assertEquals(SeatGrant.Status.NO_CAPACITY, mm.joinOrCreate("arena", guest("dan"), DAN).status(),
                 "the public room is full, the other is private: a third room would pass the cap");
         now += SEAT_MS;
-        assertEquals(SeatGrant.Status.OK, mm.create("arena", "dan", false, DAN).status(),
+        assertEquals(SeatGrant.Status.OK, mm.create("arena", guest("dan"), false, DAN).status(),
                 "bob's seat expired, its room left and freed its place");
         assertNull(mm.room(closed.roomId()));
         assertEquals(2, mm.roomCount());
         assertEquals(1, mm.summary(open.roomId()).taken(), "carol's seat expired too");
         mm.onSeatFreed(ann.room(), ann.reconnectToken());
         assertNull(mm.room(open.roomId()), "a room whose last player left leaves");
-        assertEquals(SeatGrant.Status.OK, mm.create("arena", "eve", false, ANN).status());
+        assertEquals(SeatGrant.Status.OK, mm.create("arena", guest("eve"), false, ANN).status());
     }
 
     @Test
     void shouldCapUnclaimedSeatsPerAddressAndInTotal(Vertx vertx) {
         Matchmaker mm = matchmaker(vertx, new MatchLimits(100, 2, 3));
-        SeatGrant first = mm.create("arena", "a1", false, ANN);
-        assertEquals(SeatGrant.Status.OK, mm.joinById(first.roomId(), "a2", ANN).status());
-        assertEquals(SeatGrant.Status.TOO_MANY_SEATS, mm.create("arena", "a3", false, ANN).status());
-        assertEquals(SeatGrant.Status.OK, mm.create("arena", "b", false, BOB).status());
-        assertEquals(SeatGrant.Status.NO_CAPACITY, mm.create("arena", "c", false, CAROL).status(),
+        SeatGrant first = mm.create("arena", guest("a1"), false, ANN);
+        assertEquals(SeatGrant.Status.OK, mm.joinById(first.roomId(), guest("a2"), ANN).status());
+        assertEquals(SeatGrant.Status.TOO_MANY_SEATS, mm.create("arena", guest("a3"), false, ANN).status());
+        assertEquals(SeatGrant.Status.OK, mm.create("arena", guest("b"), false, BOB).status());
+        assertEquals(SeatGrant.Status.NO_CAPACITY, mm.create("arena", guest("c"), false, CAROL).status(),
                 "three unclaimed seats in all");
         assertEquals(Claim.Status.OK, mm.claim(first.token()).status());
-        assertEquals(SeatGrant.Status.OK, mm.create("arena", "a3", false, ANN).status(),
+        assertEquals(SeatGrant.Status.OK, mm.create("arena", guest("a3"), false, ANN).status(),
                 "a claimed seat counts no more, for its address nor in total");
-        assertEquals(SeatGrant.Status.NO_CAPACITY, mm.joinOrCreate("arena", "c", CAROL).status());
-        assertEquals(SeatGrant.Status.NO_CAPACITY, mm.joinOrCreate("arena", "a4", ANN).status(),
+        assertEquals(SeatGrant.Status.NO_CAPACITY, mm.joinOrCreate("arena", guest("c"), CAROL).status());
+        assertEquals(SeatGrant.Status.NO_CAPACITY, mm.joinOrCreate("arena", guest("a4"), ANN).status(),
                 "the server-wide cap is checked before the address's");
     }
 
     @Test
     void shouldHonourASeatTokenOnce(Vertx vertx) {
         Matchmaker mm = matchmaker(vertx, new MatchLimits(100, 1, 100));
-        SeatGrant ann = mm.create("arena", "ann", false, ANN);
-        SeatGrant bob = mm.joinById(ann.roomId(), "bob", BOB);
+        SeatGrant ann = mm.create("arena", guest("ann"), false, ANN);
+        SeatGrant bob = mm.joinById(ann.roomId(), guest("bob"), BOB);
         assertEquals(Claim.Status.INVALID, mm.claim(ann.token() + "A").status(), "altered: 4002");
         assertEquals(Claim.Status.INVALID, mm.claim(null).status());
         assertEquals(Claim.Status.OK, mm.claim(ann.token()).status());
@@ -149,16 +151,16 @@ class MatchmakerClockTest {
         mm.dispose(ann.roomId(), "operator");
         assertEquals(Claim.Status.ROOM_CLOSED, mm.claim(bob.token()).status(), "4005");
         assertEquals(Claim.Status.USED, mm.claim(bob.token()).status());
-        assertEquals(SeatGrant.Status.OK, mm.create("arena", "bob", false, BOB).status(),
+        assertEquals(SeatGrant.Status.OK, mm.create("arena", guest("bob"), false, BOB).status(),
                 "the refused seat no longer counts against its address");
-        assertEquals(SeatGrant.Status.NO_ROOM, mm.joinById(ann.roomId(), "carol", CAROL).status());
+        assertEquals(SeatGrant.Status.NO_ROOM, mm.joinById(ann.roomId(), guest("carol"), CAROL).status());
     }
 
     @Test
     void shouldLetASpectatorWatchOnceWithoutASeat(Vertx vertx) {
         Matchmaker mm = matchmaker(vertx, MatchLimits.NONE);
         assertNull(mm.watchToken("no-such-room"));
-        SeatGrant ann = mm.create("arena", "ann", false, ANN);
+        SeatGrant ann = mm.create("arena", guest("ann"), false, ANN);
         String watch = mm.watchToken(ann.roomId());
         Claim spectator = mm.claim(watch);
         assertEquals(Claim.Status.OK, spectator.status());
@@ -177,14 +179,14 @@ class MatchmakerClockTest {
     @Test
     void shouldPlaceInTheFirstOpenPublicRoomWithAFreeSeat(Vertx vertx) {
         Matchmaker mm = matchmaker(vertx, MatchLimits.NONE);
-        SeatGrant hidden = mm.create("arena", "host", true, ANN);
-        SeatGrant first = mm.joinOrCreate("arena", "a", BOB);
+        SeatGrant hidden = mm.create("arena", guest("host"), true, ANN);
+        SeatGrant first = mm.joinOrCreate("arena", guest("a"), BOB);
         assertNotEquals(hidden.roomId(), first.roomId(), "private rooms are joined by id only");
-        assertEquals(first.roomId(), mm.joinOrCreate("arena", "b", CAROL).roomId());
-        SeatGrant second = mm.joinOrCreate("arena", "c", DAN);
+        assertEquals(first.roomId(), mm.joinOrCreate("arena", guest("b"), CAROL).roomId());
+        SeatGrant second = mm.joinOrCreate("arena", guest("c"), DAN);
         assertNotEquals(first.roomId(), second.roomId(), "the first room is full");
-        assertEquals(SeatGrant.Status.FULL, mm.joinById(first.roomId(), "d", DAN).status());
-        assertEquals(SeatGrant.Status.NO_GAME, mm.joinOrCreate("chess", "e", DAN).status());
+        assertEquals(SeatGrant.Status.FULL, mm.joinById(first.roomId(), guest("d"), DAN).status());
+        assertEquals(SeatGrant.Status.NO_GAME, mm.joinOrCreate("chess", guest("e"), DAN).status());
         assertEquals(List.of(mm.room(first.roomId()), mm.room(second.roomId())), mm.rooms());
         assertEquals(List.of(mm.room(hidden.roomId()), mm.room(first.roomId()), mm.room(second.roomId())),
                 mm.allRooms());
@@ -194,7 +196,7 @@ class MatchmakerClockTest {
     @Test
     void shouldTellTheWatcherOfARoomAnOperatorDisposes(Vertx vertx) {
         Matchmaker mm = matchmaker(vertx, MatchLimits.NONE);
-        SeatGrant ann = mm.create("arena", "ann", false, ANN);
+        SeatGrant ann = mm.create("arena", guest("ann"), false, ANN);
         changes.clear();
         assertTrue(mm.dispose(ann.roomId(), "closed by an operator"));
         assertEquals(List.of(ann.roomId()), changes, "the cluster directory hears that the room left");
@@ -204,8 +206,8 @@ class MatchmakerClockTest {
     @Test
     void shouldForgetEverythingOnShutdown(Vertx vertx) throws Exception {
         Matchmaker mm = matchmaker(vertx, new MatchLimits(100, 1, 100));
-        SeatGrant ann = mm.create("arena", "ann", false, ANN);
-        SeatGrant bob = mm.joinById(ann.roomId(), "bob", BOB);
+        SeatGrant ann = mm.create("arena", guest("ann"), false, ANN);
+        SeatGrant bob = mm.joinById(ann.roomId(), guest("bob"), BOB);
         Claim seated = seated(mm, ann, 0);
         mm.onDropped(seated.room(), ann.reconnectToken(), GRACE_MS);
         String watch = mm.watchToken(ann.roomId());
@@ -215,6 +217,6 @@ class MatchmakerClockTest {
         assertEquals(Claim.Status.EXPIRED, mm.claim(ann.reconnectToken()).status());
         assertEquals(Claim.Status.USED, mm.claim(bob.token()).status());
         assertEquals(Claim.Status.USED, mm.claim(watch).status());
-        assertEquals(SeatGrant.Status.OK, mm.create("arena", "bob", false, BOB).status(), "no seat counts any more");
+        assertEquals(SeatGrant.Status.OK, mm.create("arena", guest("bob"), false, BOB).status(), "no seat counts any more");
     }
 }

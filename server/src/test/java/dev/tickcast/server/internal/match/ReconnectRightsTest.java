@@ -1,5 +1,7 @@
 package dev.tickcast.server.internal.match;
 
+import dev.tickcast.game.Identity;
+
 import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
@@ -17,7 +19,7 @@ class ReconnectRightsTest {
     /** A seat claimed by {@code name} and taken in the room as {@code playerId}: its reconnection token. */
     private String seated(String name, int playerId) {
         String token = rights.issue(room.id, now);
-        rights.claimed(token, name);
+        rights.claimed(token, Identity.guest(name));
         rights.joined(room, playerId, token);
         return token;
     }
@@ -40,6 +42,20 @@ class ReconnectRightsTest {
     }
 
     @Test
+    void shouldKnowWhereAVerifiedSubjectHoldsASeatUntilItIsFreed() {
+        String token = rights.issue(room.id, now);
+        rights.claimed(token, new Identity("user-1", "Ann", null));
+        rights.joined(room, 0, token);
+        seated("guest", 1);
+        assertEquals(true, rights.holdsSeat("user-1", room));
+        assertEquals(false, rights.holdsSeat("user-2", room));
+        assertEquals(false, rights.holdsSeat(null, room), "guests are never matched");
+        assertEquals(null, rights.seatOf(null, null));
+        rights.freed(token);
+        assertEquals(false, rights.holdsSeat("user-1", room), "the seat is freed (or taken over): forgotten");
+    }
+
+    @Test
     void shouldEndARightWhenItsSeatIsFreed() {
         String token = seated("ann", 0);
         rights.dropped(token, now + GRACE_MS);
@@ -58,7 +74,7 @@ class ReconnectRightsTest {
     @Test
     void shouldGrantNoRightForARoomThatLeftTheDirectory() {
         String token = rights.issue(room.id, now);
-        rights.claimed(token, "ann");
+        rights.claimed(token, Identity.guest("ann"));
         rights.joined(null, 0, token);
         rights.dropped(token, now + GRACE_MS);
         assertEquals(Claim.Status.EXPIRED, rights.claim(token, now).status());

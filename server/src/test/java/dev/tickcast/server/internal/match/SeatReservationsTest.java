@@ -1,5 +1,7 @@
 package dev.tickcast.server.internal.match;
 
+import static dev.tickcast.game.Identity.guest;
+
 import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
@@ -26,7 +28,7 @@ class SeatReservationsTest {
     @Test
     void shouldReleaseASeatNotClaimedWithinTheTimeout() {
         SeatReservations seats = seats(MatchLimits.NONE);
-        String token = seats.reserve(room, "ann", ANN, "reconnect", now);
+        String token = seats.reserve(room, guest("ann"), ANN, "reconnect", now);
         assertEquals(now + SEAT_MS, tokens.verify(token).expiresAtMs());
         assertEquals(1, room.reserved);
         assertEquals(1, seats.unclaimed());
@@ -46,8 +48,8 @@ class SeatReservationsTest {
     @Test
     void shouldStopAtTheFirstUnexpiredSeatUnlessSweepingThemAll() {
         SeatReservations seats = seats(MatchLimits.NONE);
-        seats.reserve(room, "late", ANN, "r1", 10_000);
-        seats.reserve(room, "early", BOB, "r2", 1_000); // the clock stepped back
+        seats.reserve(room, guest("late"), ANN, "r1", 10_000);
+        seats.reserve(room, guest("early"), BOB, "r2", 1_000); // the clock stepped back
         seats.expire(11_000, false, released::add);
         assertEquals(2, seats.unclaimed(), "the oldest is unexpired: a check stops there");
         seats.expire(11_000, true, released::add);
@@ -59,11 +61,11 @@ class SeatReservationsTest {
     @Test
     void shouldCapUnclaimedSeatsPerAddressAndInTotal() {
         SeatReservations seats = seats(new MatchLimits(100, 2, 3));
-        String first = seats.reserve(room, "a", ANN, "r1", now);
-        seats.reserve(room, "a", ANN, "r2", now);
+        String first = seats.reserve(room, guest("a"), ANN, "r1", now);
+        seats.reserve(room, guest("a"), ANN, "r2", now);
         assertEquals(SeatGrant.Status.TOO_MANY_SEATS, seats.refusal(ANN, now, released::add));
         assertNull(seats.refusal(BOB, now, released::add));
-        seats.reserve(room, "b", BOB, "r3", now);
+        seats.reserve(room, guest("b"), BOB, "r3", now);
         assertEquals(SeatGrant.Status.NO_CAPACITY, seats.refusal("198.51.100.3", now, released::add));
         assertEquals(Claim.Status.OK, seats.claim(first).status());
         assertNull(seats.refusal(ANN, now, released::add), "a claimed seat is no longer unclaimed");
@@ -74,7 +76,7 @@ class SeatReservationsTest {
     @Test
     void shouldReleaseExpiredSeatsBeforeRefusing() {
         SeatReservations seats = seats(new MatchLimits(100, 1, 100));
-        seats.reserve(room, "a", ANN, "r1", now);
+        seats.reserve(room, guest("a"), ANN, "r1", now);
         now += SEAT_MS - 1;
         assertEquals(SeatGrant.Status.TOO_MANY_SEATS, seats.refusal(ANN, now, released::add));
         assertEquals(List.of(), released);
@@ -86,7 +88,7 @@ class SeatReservationsTest {
     @Test
     void shouldClaimASeatOnce() {
         SeatReservations seats = seats(MatchLimits.NONE);
-        String token = seats.reserve(room, "ann", ANN, "reconnect", now);
+        String token = seats.reserve(room, guest("ann"), ANN, "reconnect", now);
         Claim claim = seats.claim(token);
         assertEquals(Claim.Status.OK, claim.status());
         assertEquals("ann", claim.name());
@@ -101,7 +103,7 @@ class SeatReservationsTest {
     @Test
     void shouldRefuseASeatWhoseRoomClosedAndReleaseIt() {
         SeatReservations seats = seats(MatchLimits.NONE);
-        String token = seats.reserve(room, "ann", ANN, "reconnect", now);
+        String token = seats.reserve(room, guest("ann"), ANN, "reconnect", now);
         room.closed = true;
         assertEquals(Claim.Status.ROOM_CLOSED, seats.claim(token).status());
         assertEquals(0, seats.unclaimed());
@@ -113,7 +115,7 @@ class SeatReservationsTest {
     @Test
     void shouldForgetEverySeatOnClear() {
         SeatReservations seats = seats(new MatchLimits(100, 1, 100));
-        String token = seats.reserve(room, "ann", ANN, "reconnect", now);
+        String token = seats.reserve(room, guest("ann"), ANN, "reconnect", now);
         seats.clear();
         assertEquals(0, seats.unclaimed());
         assertNull(seats.refusal(ANN, now, released::add));

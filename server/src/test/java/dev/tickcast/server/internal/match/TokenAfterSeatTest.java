@@ -1,5 +1,7 @@
 package dev.tickcast.server.internal.match;
 
+import static dev.tickcast.game.Identity.guest;
+
 import dev.tickcast.games.arena.ArenaGame;
 import dev.tickcast.server.GameRegistry;
 import dev.tickcast.server.internal.room.Room;
@@ -38,8 +40,8 @@ class TokenAfterSeatTest {
     @Test
     void shouldExpireAReconnectionTokenOnceItsSeatIsFreed(Vertx vertx) {
         Matchmaker mm = matchmaker(vertx);
-        SeatGrant a = mm.create("arena", "a", false, "198.51.100.1");
-        SeatGrant b = mm.joinById(a.roomId(), "b", "198.51.100.2");
+        SeatGrant a = mm.create("arena", guest("a"), false, "198.51.100.1");
+        SeatGrant b = mm.joinById(a.roomId(), guest("b"), "198.51.100.2");
         Claim ann = seated(mm, a, 0);
         Claim bob = seated(mm, b, 1);
         assertEquals(Claim.Status.USED, mm.claim(a.reconnectToken()).status(), "still connected: 4008");
@@ -54,7 +56,7 @@ class TokenAfterSeatTest {
     @Test
     void shouldCallASpectatorTokenUsedTheSecondTime(Vertx vertx) {
         Matchmaker mm = matchmaker(vertx);
-        SeatGrant a = mm.create("arena", "a", false, "198.51.100.1");
+        SeatGrant a = mm.create("arena", guest("a"), false, "198.51.100.1");
         String watch = mm.watchToken(a.roomId());
         assertEquals(Claim.Status.OK, mm.claim(watch).status());
         assertEquals(Claim.Status.USED, mm.claim(watch).status(), "4008");

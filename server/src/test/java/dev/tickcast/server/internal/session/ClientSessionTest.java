@@ -1,5 +1,7 @@
 package dev.tickcast.server.internal.session;
 
+import dev.tickcast.game.Identity;
+
 import dev.tickcast.server.internal.match.Claim;
 import dev.tickcast.wire.JoinMessage;
 import dev.tickcast.wire.Protocol;
@@ -26,12 +28,12 @@ class ClientSessionTest extends SessionFixture {
 
     @Test
     void shouldResumeADroppedSeatAndWatchAsASpectator() {
-        admission = new Admission(Claim.Status.OK, room, "ann", 3, "reconnect-1");
+        admission = new Admission(Claim.Status.OK, room, Identity.guest("ann"), 3, "reconnect-1");
         joined();
         assertEquals(List.of("resume 3"), room.calls);
 
         SessionFixture spectator = new SessionFixture() { };
-        spectator.admission = new Admission(Claim.Status.OK, spectator.room, "admin", Admission.SPECTATOR, null);
+        spectator.admission = new Admission(Claim.Status.OK, spectator.room, Identity.guest("admin"), Admission.SPECTATOR, null);
         spectator.joined();
         assertEquals(List.of("watch"), spectator.room.calls);
     }
@@ -106,7 +108,7 @@ class ClientSessionTest extends SessionFixture {
 
     @Test
     void shouldPassOnlyPingsOfASpectatorToTheRoomUnderTheSameLimits() {
-        admission = new Admission(Claim.Status.OK, room, "admin", Admission.SPECTATOR, null);
+        admission = new Admission(Claim.Status.OK, room, Identity.guest("admin"), Admission.SPECTATOR, null);
         joined();
         session.onMessage(input(1));
         session.onMessage(chat("hi"));

@@ -1,5 +1,7 @@
 package dev.tickcast.server.internal.session;
 
+import dev.tickcast.game.Identity;
+
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Output;
 import dev.tickcast.server.internal.match.Claim;
@@ -26,7 +28,7 @@ abstract class SessionFixture {
     final FakeRoom room = new FakeRoom();
     final List<String> tokens = new ArrayList<>();
     /** What the next claim answers. */
-    Admission admission = new Admission(Claim.Status.OK, room, "ann", Admission.NEW_SEAT, "reconnect-1");
+    Admission admission = new Admission(Claim.Status.OK, room, Identity.guest("ann"), Admission.NEW_SEAT, "reconnect-1");
     long now = T0;
     ClientSession session;
 
