@@ -22,10 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * test, the plug-in jar, and its integration test, which starts the stock server jar with
  * {@code --plugins} and plays it with a headless client).
  *
- * <p>Both runs are separate Maven processes, offline: their local repository is this module's
- * {@code it.repo}, where invoker:install put the reactor's artifacts (never ~/.m2), and their
- * settings mirror every repository to the outer build's local repository as a {@code file://} URL,
- * with an HTTP proxy that refuses every connection, so a download would fail the test.
+ * <p>Both runs are separate Maven processes, offline ({@code -o}, with only the {@code file:}
+ * protocol allowed): their local repository is this module's {@code it.repo}, where invoker:install
+ * put the reactor's artifacts (never ~/.m2), and their settings mirror every repository to the
+ * outer build's local repository as a {@code file://} URL, so third-party artifacts (plugins
+ * included) come from what the outer build already resolved.
  */
 class GeneratedProjectIT {
     private static final long GENERATE_S = 120;
@@ -68,7 +69,7 @@ class GeneratedProjectIT {
         delete(work);
     }
 
-    /** Settings of the nested builds: everything from the outer local repository, nothing from the network. */
+    /** Settings of the nested builds: every repository is the outer local repository. */
     private static Path writeSettings(Path work) throws IOException {
         String mirror = property("it.mirror").toUri().toString();
         String settings = """
@@ -77,13 +78,6 @@ class GeneratedProjectIT {
                   <mirrors>
                     <mirror><id>outer-local</id><mirrorOf>*</mirrorOf><url>%s</url></mirror>
                   </mirrors>
-                  <!-- a proxy that refuses every connection: an HTTP(S) download fails the build -->
-                  <proxies>
-                    <proxy><id>no-http</id><active>true</active><protocol>http</protocol>
-                      <host>127.0.0.1</host><port>9</port></proxy>
-                    <proxy><id>no-https</id><active>true</active><protocol>https</protocol>
-                      <host>127.0.0.1</host><port>9</port></proxy>
-                  </proxies>
                 </settings>
                 """.formatted(mirror);
         Path file = work.resolve("settings.xml");
@@ -94,7 +88,8 @@ class GeneratedProjectIT {
     /** Runs Maven in {@code dir}, output to {@code log}; fails with the log's tail unless it succeeds in time. */
     private static void run(Path dir, Path log, long timeoutS, Path settings, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(property("maven.home").resolve("bin/mvn").toString(),
-                "-B", "-ntp", "-s", settings.toString(), "-Dmaven.repo.local=" + property("it.repo")));
+                "-B", "-ntp", "-o", "-Daether.offline.protocols=file", "-s", settings.toString(),
+                "-Dmaven.repo.local=" + property("it.repo")));
         command.addAll(Arrays.asList(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
