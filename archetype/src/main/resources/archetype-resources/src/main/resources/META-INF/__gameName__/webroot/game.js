@@ -108,6 +108,12 @@ document.getElementById('join').addEventListener('submit', (e) => {
   e.preventDefault();
   play(document.getElementById('name').value);
 });
+// for browser tests and the console: window.game.client.state is the latest decoded state
+window.game = {
+  get client() {
+    return client;
+  },
+};
 requestAnimationFrame(draw);
 const preset = new URLSearchParams(window.location.search).get('name');
 if (preset) {
