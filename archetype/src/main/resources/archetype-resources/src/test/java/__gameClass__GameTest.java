@@ -3,6 +3,7 @@ package ${package};
 import dev.tickcast.game.Identity;
 import dev.tickcast.game.driver.Verdict;
 import dev.tickcast.game.testing.LocalRoom;
+import dev.tickcast.state.Field;
 import dev.tickcast.state.Table;
 import org.junit.jupiter.api.Test;
 
@@ -37,11 +38,15 @@ class ${gameClass}GameTest {
         throw new AssertionError("no row for player " + playerId);
     }
 
+    private float position(int playerId, Field field) {
+        return players().getFloat(row(playerId), field);
+    }
+
     /** Walks the player towards the zone's centre, one input a step, until it is within a unit of it. */
     private void walkToZone(int playerId) {
         for (int steps = 0; steps < 10 * HZ; steps++) {
-            float dx = zone().getFloat(0, ${gameClass}Game.ZONE_X) - players().getFloat(row(playerId), ${gameClass}Game.PLAYER_X);
-            float dy = zone().getFloat(0, ${gameClass}Game.ZONE_Y) - players().getFloat(row(playerId), ${gameClass}Game.PLAYER_Y);
+            float dx = zone().getFloat(0, ${gameClass}Game.ZONE_X) - position(playerId, ${gameClass}Game.PLAYER_X);
+            float dy = zone().getFloat(0, ${gameClass}Game.ZONE_Y) - position(playerId, ${gameClass}Game.PLAYER_Y);
             if (Math.abs(dx) < 1 && Math.abs(dy) < 1) {
                 return;
             }
@@ -99,7 +104,8 @@ class ${gameClass}GameTest {
         float x = zone().getFloat(0, ${gameClass}Game.ZONE_X);
         float y = zone().getFloat(0, ${gameClass}Game.ZONE_Y);
         room.step(${gameClass}Game.ZONE_SECONDS * HZ);
-        assertTrue(x != zone().getFloat(0, ${gameClass}Game.ZONE_X) || y != zone().getFloat(0, ${gameClass}Game.ZONE_Y));
+        assertTrue(x != zone().getFloat(0, ${gameClass}Game.ZONE_X) || y != zone().getFloat(0, ${gameClass}Game.ZONE_Y),
+                "the zone moved after ZONE_SECONDS");
         assertTrue(room.serverMessage(Map.of("action", "moveZone")));
         assertFalse(room.serverMessage(Map.of("action", "nothing")));
     }

@@ -40,9 +40,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * system properties {@code tickcast.server.jar} and {@code plugin.jar}.
  */
 class ${gameClass}ServerIT {
-    private static final long WAIT_S = 20;
+    private static final long START_S = 30;
+    private static final long WAIT_S = 10;
     private static final String GAME = ${gameClass}Game.SPEC.name();
 
+    private static Path plugins;
     private static Process server;
     private static final List<String> LOG = new CopyOnWriteArrayList<>();
     private static int port;
@@ -51,7 +53,7 @@ class ${gameClass}ServerIT {
 
     @BeforeAll
     static void startTheStockServer() throws Exception {
-        Path plugins = Files.createTempDirectory("plugins-");
+        plugins = Files.createTempDirectory("plugins-");
         Path jar = Path.of(System.getProperty("plugin.jar"));
         Files.copy(jar, plugins.resolve(jar.getFileName()));
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -66,7 +68,7 @@ class ${gameClass}ServerIT {
         reader.setDaemon(true);
         reader.start();
         try {
-            listening.get(WAIT_S, TimeUnit.SECONDS);
+            listening.get(START_S, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("the server did not start:\n" + String.join("\n", LOG), e);
         }
@@ -76,7 +78,8 @@ class ${gameClass}ServerIT {
 
     /** Collects the server's output; {@code listening} completes on its "listening on" line. */
     private static void readLog(CompletableFuture<Void> listening) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 LOG.add(line);
                 if (line.toLowerCase().contains("listening on")) {
@@ -97,8 +100,16 @@ class ${gameClass}ServerIT {
         if (server != null) {
             server.destroy();
             if (!server.waitFor(WAIT_S, TimeUnit.SECONDS)) {
-                server.destroyForcibly();
+                server.destroyForcibly().waitFor(WAIT_S, TimeUnit.SECONDS);
             }
+        }
+        if (plugins != null) {
+            try (var files = Files.list(plugins)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(plugins);
         }
     }
 

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * router (served on the server's own port):
  * <ul>
  *   <li>{@code GET /${gameName}/api/status}: rooms, players and the last player to take the zone, as JSON;</li>
- *   <li>{@code /${gameName}/}: the game's page, static files from this jar's {@code META-INF/${gameName}/webroot/}.</li>
+ *   <li>{@code /${gameName}/}: the game's page, static files from this jar's
+ *       {@code META-INF/${gameName}/webroot/}.</li>
  * </ul>
  * HTTP requests run on the server's event loops, not on this verticle's: the counters are atomic.
  */
@@ -40,7 +41,7 @@ public final class StatusVerticle extends VerticleBase {
         return vertx.eventBus().<Object>consumer(RoomEvents.game(game), m -> onEvent(m.body())).completion();
     }
 
-    /** Vert.x matches "/${gameName}" for "/${gameName}/" too: redirect only the bare path, so the page's relative URLs resolve. */
+    /** Vert.x matches "/${gameName}" for "/${gameName}/" too: redirect only the bare path (the page uses relative URLs). */
     private static void addSlash(RoutingContext ctx) {
         if (ctx.request().path().endsWith("/")) {
             ctx.next();
