@@ -8,7 +8,7 @@
 // disconnected" data-room-id data-entity-id data-snapshots data-transport="websocket|http-stream|
 // http-poll"> (the carrier the SDK settled on, from the first WELCOME), and window.tickcast.
 
-import { fieldIndex, Interpolator, listGames, Predictor, RateMeter, TickcastClient } from '/sdk/index.js';
+import { CLOSE_REPLACED, fieldIndex, Interpolator, listGames, Predictor, RateMeter, TickcastClient } from '/sdk/index.js';
 import { ARENA, arenaPrediction, encodeArenaInput } from './arena-rules.js';
 import { drawScene, drawSparkline } from './render.js';
 
@@ -65,7 +65,9 @@ async function join(event) {
     await client.connect();
   } catch (e) {
     client.close();
-    showJoin(e.auth ? `Your token was refused (${e.reason ?? e.message})` : `Could not join: ${e.message}`);
+    showJoin(!e.auth ? `Could not join: ${e.message}`
+      : e.reason === 'missing_token' ? 'This server needs you to sign in: open the page with #token=... (missing_token)'
+        : `Your token was refused (${e.reason ?? e.message})`);
   }
 }
 
@@ -117,6 +119,8 @@ function onClose({ code, reason, willReconnect }) {
   if (willReconnect) {
     setBody({ state: 'reconnecting' });
     addSystemLine(`connection lost (${code}${reason ? `: ${reason}` : ''}), reconnecting`);
+  } else if (code === CLOSE_REPLACED) {
+    showJoin(`You joined from another tab or device: this one left the game (${code})`);
   } else {
     showJoin(`Disconnected (${code}${reason ? `: ${reason}` : ''})`);
   }
