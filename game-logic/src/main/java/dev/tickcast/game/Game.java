@@ -26,7 +26,7 @@ public interface Game {
 
     /**
      * Decides whether {@code player} may join; returns null to admit, or a short reason to refuse
-     * (the client is closed with 4004 and that reason). The engine has already checked the room's
+     * (the client is closed with 1008 and that reason). The engine has already checked the room's
      * player limit. With identity on, {@code player} is verified: refuse a banned subject here.
      */
     default String onJoinRequest(Identity player, int playersInRoom) {

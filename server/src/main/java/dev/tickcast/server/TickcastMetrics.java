@@ -1,7 +1,9 @@
 package dev.tickcast.server;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
@@ -10,9 +12,11 @@ import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
+import io.vertx.micrometer.backends.BackendRegistries;
 
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -70,6 +74,21 @@ public final class TickcastMetrics {
 
     private static Tags methodTag(String value) {
         return Tags.of(Label.HTTP_METHOD.toString(), value);
+    }
+
+    /**
+     * The registry behind {@code GET /metrics}, where a plug-in registers meters of its own: Vert.x's
+     * Prometheus registry when {@code vertx} was built with these metrics ({@link #vertx}, {@link #builder}; the
+     * stock server does, unless {@code --no-metrics}), else empty (metrics off, or a Vert.x without them: then
+     * {@code /metrics} carries Tickcast's own meters only). Give every meter a name of the plug-in's own
+     * ({@code tanks.rounds}) and tags with a small fixed set of values: never a player, a room or an address.
+     */
+    public static Optional<MeterRegistry> registry(Vertx vertx) {
+        if (!vertx.isMetricsEnabled()) {
+            return Optional.empty();
+        }
+        MeterRegistry registry = BackendRegistries.getDefaultNow();
+        return registry instanceof PrometheusMeterRegistry ? Optional.of(registry) : Optional.empty();
     }
 
     /** A Vert.x built from {@code options} with {@link #vertxMetricsOptions()}. */

@@ -1,6 +1,7 @@
 package dev.tickcast.server.internal.metrics;
 
 import dev.tickcast.game.GameSpec;
+import dev.tickcast.server.TickcastMetrics;
 import dev.tickcast.server.internal.room.RoomMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
@@ -11,7 +12,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusScrapingHandler;
-import io.vertx.micrometer.backends.BackendRegistries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,8 +77,8 @@ public final class ServerMetrics implements RoomMetrics.Factory {
 
     /** Metrics in {@code vertx}'s Prometheus registry when it has one, else in a registry of their own. */
     public static ServerMetrics on(Vertx vertx) {
-        MeterRegistry shared = vertx.isMetricsEnabled() ? BackendRegistries.getDefaultNow() : null;
-        if (shared instanceof PrometheusMeterRegistry) {
+        MeterRegistry shared = TickcastMetrics.registry(vertx).orElse(null);
+        if (shared != null) {
             return new ServerMetrics(shared, false);
         }
         LOG.debug("Vert.x has no Prometheus metrics registry: /metrics carries Tickcast's meters only");
