@@ -4,6 +4,7 @@
 // names every page shows (scoreboard, chat) are the tokens' names, not what the pages typed. A page
 // without a token is refused with the reason on its join form, and a second login of one user
 // takes that user's seat over: the older page is told it was replaced (4013) and does not come back.
+// The admin page's live view lists each seat with its account's subject.
 //
 //   node --test src/test/browser/identity.browser.test.js      (after `mvn package`, from client-demo/)
 
@@ -27,6 +28,7 @@ const AUDIENCE = 'tickcast-demo';
 const SECRET = 'a-browser-test-secret-of-more-than-32-bytes';
 /** What Chromium logs for the refused page's matchmaking answer: expected there. */
 const UNAUTHORIZED = /status of 401/;
+const ADMIN_TOKEN = 'identity-browser-test-admin-token';
 
 /** An HS256 JWT for `sub` named `name`, valid for ten minutes (what a studio's account system signs). */
 function token(sub, name) {
@@ -56,7 +58,7 @@ describe('players are who their tokens say', { timeout: 120_000 }, () => {
     assert.ok(existsSync(JAR), `${JAR} is missing: run mvn package first`);
     assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`);
     server = await startServer(JAR, { args: ['--game', 'arena', '--auth-issuer', ISSUER, '--auth-audience', AUDIENCE],
-      env: { TICKCAST_AUTH_HS256_SECRET: SECRET } });
+      env: { TICKCAST_AUTH_HS256_SECRET: SECRET, TICKCAST_ADMIN_TOKEN: ADMIN_TOKEN } });
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, timeout: WAIT_MS,
       args: CHROMIUM_ARGS });
   });
@@ -105,6 +107,23 @@ describe('players are who their tokens say', { timeout: 120_000 }, () => {
       const sender = await pageB.evaluate(() => Array.from(document.querySelectorAll('#chat-log li'))
         .find((li) => li.textContent.includes('hello from a verified player')).querySelector('.name').textContent);
       assert.equal(sender, 'Alice Account', 'the chat names the sender from the token');
+
+      // The admin page shows who sits where: each seat's name and its account's subject.
+      const roomId = await pageA.evaluate(() => document.body.dataset.roomId);
+      const admin = await browser.newContext({ httpCredentials: { username: 'operator', password: ADMIN_TOKEN } });
+      try {
+        const adminPage = await admin.newPage();
+        watch(adminPage, 'admin', problems);
+        await adminPage.goto(`${server.base}/admin/`, { timeout: WAIT_MS });
+        await adminPage.click(`tr[data-room-id="${roomId}"] button.watch`, { timeout: WAIT_MS });
+        await adminPage.waitForFunction(() => document.querySelectorAll('#seats tbody tr').length === 2, null,
+          { timeout: WAIT_MS });
+        const seats = await adminPage.evaluate(() => Array.from(document.querySelectorAll('#seats tbody tr'),
+          (tr) => `${tr.children[1].textContent}=${tr.children[2].textContent}`).sort());
+        assert.deepStrictEqual(seats, ['Alice Account=user-a', 'Bob Account=user-b']);
+      } finally {
+        await admin.close();
+      }
 
       // A page without a token is refused, with the reason on its form.
       const guestPage = await context.newPage();
