@@ -28,10 +28,16 @@ final class Matchmaking {
                 .setLocalAddress(options.getLocalAddress()));
     }
 
-    /** Reserves a seat in a room of {@code game} for {@code name}. */
-    Future<Seat> matchmake(String game, String name) {
+    /**
+     * Reserves a seat in a room of {@code game} for {@code name}, with {@code playerToken} as the
+     * bearer when the server has identity on (null: a guest).
+     */
+    Future<Seat> matchmake(String game, String name, String playerToken) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(host).setPort(port)
                 .setURI("/matchmake/" + game).putHeader("content-type", "application/json");
+        if (playerToken != null) {
+            options.putHeader("Authorization", "Bearer " + playerToken);
+        }
         // body() is asked for inside send()'s own callback, on the stream's thread as the response
         // arrives. Chained one level out, it can run after the body has arrived and been dropped, and
         // then waits forever (eclipse-vertx/vert.x#5904, #6038): 1 request in a few hundred here

@@ -73,9 +73,18 @@ public final class TickcastClient {
                 .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 22));
     }
 
-    /** Reserves a seat with {@code POST /matchmake/{game}}. */
+    /** Reserves a seat with {@code POST /matchmake/{game}}, as a guest. */
     public Future<Seat> matchmake(String game, String name) {
-        return matchmaking.matchmake(game, name);
+        return matchmaking.matchmake(game, name, null);
+    }
+
+    /**
+     * Reserves a seat with {@code POST /matchmake/{game}} on a server with identity on:
+     * {@code playerToken} (a JWT from the studio's account system) goes as {@code Authorization: Bearer};
+     * the server then names the player from the token, not from {@code name}.
+     */
+    public Future<Seat> matchmake(String game, String name, String playerToken) {
+        return matchmaking.matchmake(game, name, playerToken);
     }
 
     /**
@@ -121,6 +130,11 @@ public final class TickcastClient {
     /** Matchmakes into {@code game} and joins. */
     public Future<Void> joinOrCreate(String game, String name) {
         return matchmake(game, name).compose(this::join);
+    }
+
+    /** Matchmakes into {@code game} with a player token ({@link #matchmake(String, String, String)}) and joins. */
+    public Future<Void> joinOrCreate(String game, String name, String playerToken) {
+        return matchmake(game, name, playerToken).compose(this::join);
     }
 
     /** Sends one input with the next sequence number; returns that number. */

@@ -7,6 +7,7 @@ import dev.tickcast.wire.GameSendMessage;
 import dev.tickcast.wire.Protocol;
 import dev.tickcast.wire.Records;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static dev.tickcast.server.HttpCarrierTest.arena;
@@ -81,7 +83,16 @@ class HttpCarrierSessionTest {
         first.open(seat.token());
         assertTrue(first.pollUntil(x -> x.welcome() != null, 20));
         int playerId = first.welcome().playerId();
+        // the room hears of the drop on its own loop, after the 204: resume only once it has (a JOIN with the
+        // reconnection token of a player the room still holds as connected is refused with 4008)
+        CompletableFuture<JsonObject> dropped = new CompletableFuture<>();
+        Bot.get(vertx.eventBus().<JsonObject>consumer(RoomEvents.ALL, m -> {
+            if (RoomEvents.PLAYER_DROPPED.equals(m.body().getString("type"))) {
+                dropped.complete(m.body());
+            }
+        }).completion().toCompletionStage().toCompletableFuture());
         assertEquals(204, first.sendBody(concat(Records.seq(1), Records.close(4999, "network"))).status(), "a drop");
+        assertEquals(playerId, Bot.get(dropped).getInteger("playerId"));
 
         HttpPlayer again = new HttpPlayer(vertx, fixture.port());
         again.open(seat.reconnectToken());

@@ -74,8 +74,13 @@ final class HttpPlayer {
 
     /** A seat of {@code game} from the matchmaker. */
     static Seat seat(Vertx vertx, int port, String game, String name) {
-        return Bot.get(new TickcastClient(vertx, "127.0.0.1", port).matchmake(game, name).toCompletionStage()
-                .toCompletableFuture(), "matchmake " + name);
+        // Vert.x 5 closes an HTTP client that becomes unreachable, even in the middle of a request: keep it
+        TickcastClient client = new TickcastClient(vertx, "127.0.0.1", port);
+        try {
+            return Bot.get(client.matchmake(game, name).toCompletionStage().toCompletableFuture(), "matchmake " + name);
+        } finally {
+            java.lang.ref.Reference.reachabilityFence(client);
+        }
     }
 
     /** A seat of {@code game} from the matchmaker, asked over this player's own client (its address). */

@@ -8,6 +8,7 @@ import dev.tickcast.games.arena.ArenaSchemas;
 import dev.tickcast.state.Snapshot;
 import dev.tickcast.wire.Protocol;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.Test;
@@ -37,8 +38,17 @@ class ReconnectTest {
 
         int seq = send(player, 5, ArenaInput.encode(1, 0, false));
         player.await(s -> value(s, entity, SEQ) == seq);
+        // the server learns of the drop on its own, after the client: resume once the room has (a JOIN with the
+        // reconnection token of a player the room still holds as connected is refused with 4008)
+        CompletableFuture<Object> dropped = new CompletableFuture<>();
+        Bot.get(vertx.eventBus().<JsonObject>consumer(RoomEvents.ALL, m -> {
+            if (RoomEvents.PLAYER_DROPPED.equals(m.body().getString("type")) && m.body().getInteger("playerId") == seat) {
+                dropped.complete(null);
+            }
+        }).completion().toCompletionStage().toCompletableFuture());
         player.onContext(() -> player.client.dropConnection());
         Bot.get(player.closed);
+        Bot.get(dropped);
         String beforeResume = witness.await(s -> value(s, entity, SEQ) == seq);
         assertTrue(beforeResume.contains("#" + entity + " "), "the dropped player's entity stays in the world");
         assertEquals(Integer.valueOf(2), fixture.<Integer>onRoom(room, r -> r.players()), "its seat is kept");

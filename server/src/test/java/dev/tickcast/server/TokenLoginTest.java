@@ -82,4 +82,18 @@ class TokenLoginTest {
                 "a reconnection keeps the identity");
         assertNotEquals(again.client.welcome().playerId(), bob.client.welcome().playerId());
     }
+
+    @Test
+    void shouldLetTheJavaClientPlayWithAToken(Vertx vertx) {
+        IdentityRooms rooms = server(vertx);
+        Bot bot = new Bot(vertx, rooms.fixture.port());
+        String token = TestTokens.hs256(TestTokens.claims("user-3", "Cleo").put("rank", 1));
+        Bot.get(bot.client.joinOrCreate("who", "typed", token).toCompletionStage().toCompletableFuture());
+        bot.welcome();
+        assertEquals(List.of(new Identity("user-3", "Cleo", Map.of("rank", 1))), WhoGame.JOINS);
+        Bot guest = new Bot(vertx, rooms.fixture.port());
+        assertEquals(401, Bot.get(guest.client.matchmake("who", "typed").transform(done -> io.vertx.core.Future
+                .succeededFuture(done.failed() && done.cause().getMessage().contains("HTTP 401") ? 401 : 0))
+                .toCompletionStage().toCompletableFuture()), "without a token: 401");
+    }
 }
