@@ -4,16 +4,17 @@ import dev.tickcast.state.Field;
 import dev.tickcast.state.Schema;
 
 /**
- * The arena's synchronised state (ARENA-SCENARIO.md): orbs, NPCs and players. Positions are sent
- * to 0.1 unit, NPC headings to 0.1 radian (they are drawn as a short line); fields that move steadily are linear (predicted), so a body
- * in straight motion costs nothing on the wire.
+ * The arena's synchronised state (ARENA-SCENARIO.md): orbs, NPCs and players, also the first three
+ * tables of Arena-Wide. Positions are sent to 0.1 unit, NPC headings to 0.1 radian (they are drawn
+ * as a short line); fields that move steadily are linear (predicted), so a body in straight motion
+ * costs nothing on the wire.
  */
 public final class ArenaSchemas {
     /** Static pickups. */
     public static final Schema ORB = new Schema("orb");
-    /** Orb x, 0..2000. */
+    /** Orb x, 0..world size (2000 in the arena, 8000 in Arena-Wide). */
     public static final Field ORB_X = ORB.qfloat("x", 0.1f, false);
-    /** Orb y, 0..2000. */
+    /** Orb y, 0..world size. */
     public static final Field ORB_Y = ORB.qfloat("y", 0.1f, false);
     /** Score an eater gains, 1..5. */
     public static final Field ORB_VALUE = ORB.intField("value", false);

@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * Prints the time of one Arena-Wide step (game.step alone, inputs excluded) at N = 100, 250, 500
- * and 1000 bots in a LocalRoom: 10 simulated seconds of warm-up, then 30 measured. A figure to
+ * and 1000 bots in a LocalRoom: a JIT warm-up room, then for each N 10 simulated seconds of
+ * warm-up and 30 measured. A figure to
  * report, not an assertion. Run from the worktree root after {@code mvn -o -pl game-logic test-compile}:
  * <pre>
  * java -cp game-logic/target/classes:game-logic/target/test-classes:$KRYO_JARS \
@@ -23,6 +24,10 @@ public final class ArenaWideStepTimes {
     public static void main(String[] args) {
         int[] counts = args.length == 0 ? new int[] {100, 250, 500, 1000}
                 : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        WideBots jit = new WideBots(7, 1000);
+        for (int t = 0; t < 3 * WARMUP_TICKS; t++) {
+            jit.step();
+        }
         System.out.println("players  mean_us  p50_us  p99_us  max_us  orbs_eaten/s  leader_rows");
         for (int n : counts) {
             run(n);
