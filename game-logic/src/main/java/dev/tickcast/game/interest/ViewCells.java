@@ -60,6 +60,9 @@ public final class ViewCells {
 
     /** Updates every viewer from {@code views} (which must have at least as many slots). */
     public void update(Views views) {
+        if (views.maxViewers() < watchedCount.length) {
+            throw new IllegalArgumentException(views.maxViewers() + " views for " + watchedCount.length + " viewers");
+        }
         for (int v = 0; v < watchedCount.length; v++) {
             update(views, v);
         }

@@ -122,6 +122,7 @@ class ViewCellsTest {
         assertThrows(IllegalArgumentException.class, () -> views.setCircle(0, 0, 0, -1));
         assertThrows(IllegalArgumentException.class, () -> views.setRect(0, 0, 0, 1, Double.POSITIVE_INFINITY));
         assertThrows(IllegalArgumentException.class, () -> new Views(0));
+        assertThrows(IllegalArgumentException.class, () -> cells.update(new Views(1)), "fewer views than viewers");
     }
 
     private List<Integer> within(double x, double y, double hw, double hh, double reach) {
