@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
 
 /**
  * What an arena bot presses (ARENA-SCENARIO.md): a new random direction about once a second at one
- * input per 50 ms, sprint toggled rarely. Seeded, so a run is repeatable.
+ * input per 50 ms, each at an instant of its period drawn afresh, sprint toggled rarely. Seeded, so a
+ * run is repeatable.
  */
 final class BotBrain {
     private final SplittableRandom random;
@@ -29,7 +30,10 @@ final class BotBrain {
         return direction;
     }
 
-    /** A phase in [0, periodMs) for the bot's input schedule. */
+    /**
+     * The instant of the bot's next input within its period, in whole milliseconds in [0, periodMs):
+     * drawn per input, so that a bot's inputs fall at every phase of the server's tick.
+     */
     int phase(int periodMs) {
         return random.nextInt(periodMs);
     }

@@ -163,6 +163,12 @@ final class LeanBot extends ByteToMessageDecoder implements InputWheel.Member {
         }
     }
 
+    /** The slot of the next input in its period, drawn from this bot's seeded random. */
+    @Override
+    public int nextSlot() {
+        return brain.phase(InputWheel.PERIOD_MS);
+    }
+
     /** Leaves normally: a close frame with 1000. */
     void leave() {
         leaving = true;

@@ -77,7 +77,7 @@ public final class LeanFleet implements AutoCloseable {
 
     /**
      * Connects one bot to {@code ws://host:port/path}, sends JOIN with {@code token} (none if null),
-     * and starts its inputs at a random phase once the socket is open.
+     * and starts its inputs once the socket is open (each at an instant of its 50 ms period drawn per input).
      */
     Future<Void> connect(String host, int port, String path, String token, Metrics metrics, long seed, int snapshotHz) {
         EventLoop loop = group.next();
@@ -102,7 +102,7 @@ public final class LeanFleet implements AutoCloseable {
         io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
         opened.addListener(f -> {
             if (f.isSuccess()) {
-                wheels.get(loop).add(bot, brain.phase(InputWheel.PERIOD_MS));
+                wheels.get(loop).add(bot);
                 done.complete();
             } else {
                 done.fail(f.cause());
@@ -114,7 +114,7 @@ public final class LeanFleet implements AutoCloseable {
     /**
      * Opens one bot over the HTTP binding at {@code host:port} ({@code transport} names the downstream
      * mode) and JOINs with {@code token}; it decodes every snapshot and measures input-to-visible if
-     * {@code decode}. Starts its inputs at a random phase once {@code open} is answered.
+     * {@code decode}. Starts its inputs once {@code open} is answered (each at an instant drawn per input).
      */
     Future<Void> connectHttp(Transport transport, String host, int port, String token, Metrics metrics, long seed,
                              int snapshotHz, boolean decode) {
@@ -129,7 +129,7 @@ public final class LeanFleet implements AutoCloseable {
         io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
         bot.opened().addListener(f -> {
             if (f.isSuccess()) {
-                wheels.get(loop).add(bot, brain.phase(InputWheel.PERIOD_MS));
+                wheels.get(loop).add(bot);
                 done.complete();
             } else {
                 done.fail(f.cause());
