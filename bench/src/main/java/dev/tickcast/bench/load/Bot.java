@@ -10,9 +10,10 @@ import io.vertx.core.buffer.Buffer;
 
 
 /**
- * One decoding arena bot (ARENA-SCENARIO.md), on the full Java client: one input in every 50 ms
- * period, at an instant of the period drawn per input from the bot's seed (so its inputs meet the
- * server's tick at every phase), a new random direction about once a second, sprint toggled rarely.
+ * One arena bot (ARENA-SCENARIO.md) on the full Java client: one input in every 50 ms period, at an
+ * instant of the period drawn per input from the bot's seed on a decoding bot (so its inputs meet the
+ * server's tick at every phase) or once on a counting one, a new random direction about once a
+ * second, sprint toggled rarely.
  * Every bot counts bytes and snapshot arrivals; a sample bot also decodes every snapshot to time
  * input-to-visible from the instant each input was due (so a stalled bot cannot hide its own
  * delay). All its work runs on the context of its WebSocket.
@@ -38,7 +39,7 @@ final class Bot {
         this.metrics = metrics;
         this.decode = decode;
         this.expectedIntervalUs = 1_000_000L / snapshotHz;
-        this.brain = new BotBrain(seed);
+        this.brain = new BotBrain(seed, decode);
         this.acks = new InputAcks(metrics);
         client.onRawSnapshot(this::onRaw);
         client.onClose((code, reason) -> onClose());

@@ -124,10 +124,10 @@ final class HttpBot implements InputWheel.Member {
         }
     }
 
-    /** The slot of the next input in its period, drawn from this bot's seeded random. */
+    /** The slot of the next input in its period (see {@link BotBrain#phase()}). */
     @Override
     public int nextSlot() {
-        return brain.phase(InputWheel.PERIOD_MS);
+        return brain.phase();
     }
 
     /** Leaves normally: a CLOSE record with 1000 in the next send. */

@@ -2,8 +2,8 @@ package dev.tickcast.bench.load;
 
 /**
  * The input schedule of a bot on its own timer (the full-client {@code Bot}): one input in every
- * 50 ms period from the start, at an instant of the period that the brain draws afresh for every
- * input, on whole milliseconds as the wheel's slots. Each {@link #plan} arms one input: the timer's
+ * 50 ms period from the start, at the instant of the period the brain gives (drawn afresh for every
+ * input on a measuring bot), on whole milliseconds as the wheel's slots. Each {@link #plan} arms one input: the timer's
  * delay, and the instant the input is due, which is the timer's deadline, or the drawn instant if
  * the bot is already late for it (so that a stalled bot's delay counts against it).
  */
@@ -23,7 +23,7 @@ final class InputClock {
 
     /** Draws the instant of the next period's input, seen at {@code nowNs}; returns the timer delay in ms (at least 1). */
     long plan(long nowNs) {
-        long drawn = periodStartNs + brain.phase(InputWheel.PERIOD_MS) * MS;
+        long drawn = periodStartNs + brain.phase() * MS;
         periodStartNs += PERIOD_NS;
         long delayMs = Math.floorDiv(drawn - nowNs + MS - 1, MS);
         if (delayMs < 1) {

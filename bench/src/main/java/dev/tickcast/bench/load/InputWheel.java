@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One event loop's input schedule: one input per bot in every 50 ms period, each at a one-millisecond
- * slot of that period which the bot draws afresh for every input ({@link Member#nextSlot()}), so that
- * the inputs fall at every phase of the server's tick (input-to-visible is then a distribution, not
- * the few values of a few fixed phases) while the mean rate stays one input per period. The slots are
+ * One event loop's input schedule: one input per bot in every 50 ms period, each at the one-millisecond
+ * slot of that period the bot gives ({@link Member#nextSlot()}: a measuring bot draws it afresh for
+ * every input, so that its inputs fall at every phase of the server's tick and input-to-visible is a
+ * distribution, not the few values of a few fixed phases), the rate one input per period. The slots are
  * a ring of two periods, as the next input of a bot is 1 to 99 ms ahead; one timer per loop serves
  * every bot on it (a timer per bot would cost more than the inputs). Loop thread only, except
  * {@link #add}, which hops to it.
@@ -25,7 +25,7 @@ final class InputWheel {
         /** Sends (or queues) the next input; called on the wheel's event loop. */
         void sendInput();
 
-        /** The slot (0 .. PERIOD_MS - 1) of the next input within its period, drawn per input from the bot's seed. */
+        /** The slot (0 .. PERIOD_MS - 1) of the next input within its period. */
         int nextSlot();
     }
 

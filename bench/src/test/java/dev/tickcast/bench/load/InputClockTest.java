@@ -17,7 +17,7 @@ class InputClockTest {
     @Test
     void shouldDueOneInputPerPeriodAtAnInstantDrawnPerInput() {
         long start = 123_456_789L;
-        InputClock clock = new InputClock(new BotBrain(5), start);
+        InputClock clock = new InputClock(new BotBrain(5, true), start);
         int[] perSlot = new int[InputWheel.PERIOD_MS];
         long now = start;
         long lastDue = 0;
@@ -47,7 +47,7 @@ class InputClockTest {
 
     @Test
     void shouldKeepTheDrawnInstantWhenLate() {
-        InputClock clock = new InputClock(new BotBrain(5), 0);
+        InputClock clock = new InputClock(new BotBrain(5, true), 0);
         long late = 10 * InputClock.PERIOD_NS;
         assertEquals(1, clock.plan(late));
         assertTrue(clock.dueNs() < InputClock.PERIOD_NS, "due in the first period, before the stall: " + clock.dueNs());
@@ -55,8 +55,8 @@ class InputClockTest {
 
     @Test
     void shouldDrawTheSameInstantsForTheSameSeed() {
-        InputClock a = new InputClock(new BotBrain(9), 0);
-        InputClock b = new InputClock(new BotBrain(9), 0);
+        InputClock a = new InputClock(new BotBrain(9, true), 0);
+        InputClock b = new InputClock(new BotBrain(9, true), 0);
         for (int i = 0; i < 100; i++) {
             assertEquals(a.plan(i * InputClock.PERIOD_NS), b.plan(i * InputClock.PERIOD_NS));
             assertEquals(a.dueNs(), b.dueNs());

@@ -13,8 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The wheel on an embedded event loop whose clock the test turns one millisecond at a time: every bot
- * sends exactly one input per 50 ms period (the rate of before), at an instant drawn per input from
- * its seed and spread evenly over the period, the same instants for the same seed.
+ * sends exactly one input per 50 ms period (the rate of before); a measuring bot at an instant drawn
+ * per input from its seed and spread evenly over the period, the same instants for the same seed; a
+ * counting bot at its one phase.
  */
 class InputWheelTest {
     private static final int PERIODS = 2_000;
@@ -57,6 +58,17 @@ class InputWheelTest {
         assertNotEquals(a.sentAtMs, other.sentAtMs);
     }
 
+    @Test
+    void shouldKeepACountingBotAtItsOnePhase() {
+        Recorder counting = new Recorder(8, false);
+        play(List.of(counting));
+        long phase = counting.sentAtMs.get(0) % InputWheel.PERIOD_MS;
+        for (int i = 0; i < counting.sentAtMs.size(); i++) {
+            assertEquals((i + 1L) * InputWheel.PERIOD_MS + phase, counting.sentAtMs.get(i), "input " + i);
+        }
+        assertTrue(counting.sentAtMs.size() >= PERIODS - 1);
+    }
+
     /** Adds the bots at time 0 and turns the clock {@link #PERIODS} periods. */
     private static void play(List<Recorder> bots) {
         EmbeddedChannel channel = new EmbeddedChannel();
@@ -82,7 +94,11 @@ class InputWheelTest {
         private long now;
 
         Recorder(long seed) {
-            this.brain = new BotBrain(seed);
+            this(seed, true);
+        }
+
+        Recorder(long seed, boolean perInput) {
+            this.brain = new BotBrain(seed, perInput);
         }
 
         @Override
@@ -93,7 +109,7 @@ class InputWheelTest {
 
         @Override
         public int nextSlot() {
-            return brain.phase(InputWheel.PERIOD_MS);
+            return brain.phase();
         }
     }
 }
