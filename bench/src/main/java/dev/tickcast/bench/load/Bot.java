@@ -13,10 +13,9 @@ import io.vertx.core.buffer.Buffer;
  * One arena bot (ARENA-SCENARIO.md) on the full Java client: one input in every 50 ms period, at an
  * instant of the period drawn per input from the bot's seed on a decoding bot (so its inputs meet the
  * server's tick at every phase) or once on a counting one, a new random direction about once a
- * second, sprint toggled rarely.
- * Every bot counts bytes and snapshot arrivals; a sample bot also decodes every snapshot to time
- * input-to-visible from the instant each input was due (so a stalled bot cannot hide its own
- * delay). All its work runs on the context of its WebSocket.
+ * second, sprint toggled rarely. Every bot counts bytes and snapshot arrivals; a sample bot also
+ * decodes every snapshot to time input-to-visible from the instant each input was due (so a stalled
+ * bot cannot hide its own delay). All its work runs on the context of its WebSocket.
  */
 final class Bot {
     private final Vertx vertx;

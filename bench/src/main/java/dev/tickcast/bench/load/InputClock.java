@@ -3,9 +3,9 @@ package dev.tickcast.bench.load;
 /**
  * The input schedule of a bot on its own timer (the full-client {@code Bot}): one input in every
  * 50 ms period from the start, at the instant of the period the brain gives (drawn afresh for every
- * input on a measuring bot), on whole milliseconds as the wheel's slots. Each {@link #plan} arms one input: the timer's
- * delay, and the instant the input is due, which is the timer's deadline, or the drawn instant if
- * the bot is already late for it (so that a stalled bot's delay counts against it).
+ * input on a measuring bot), on whole milliseconds as the wheel's slots. Each {@link #plan} arms one
+ * input: the timer's delay, and the instant the input is due, which is the timer's deadline, or the
+ * drawn instant if the bot is already late for it (so that a stalled bot's delay counts against it).
  */
 final class InputClock {
     static final long PERIOD_NS = InputWheel.PERIOD_MS * 1_000_000L;
