@@ -74,7 +74,9 @@ public record ArenaResult(LoadOptions options, int clients, double seconds, long
     /**
      * The input-to-visible floor implied by the rates alone: an input sent at a random instant is
      * applied at the next step and seen in the next snapshot after it, so it waits a uniform share
-     * of the snapshot period (network and processing time come on top).
+     * of the snapshot period (network and processing time come on top). The measuring bots draw each
+     * input's instant afresh within its 50 ms period (a whole number of snapshot periods at 20 and
+     * 60 Hz), so their inputs are at such random instants and the measured distribution compares to this.
      */
     public double inputFloorMs(double percentile) {
         return percentile / 100.0 * 1000.0 / options.snapshotHz();

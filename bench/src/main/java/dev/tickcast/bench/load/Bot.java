@@ -10,16 +10,14 @@ import io.vertx.core.buffer.Buffer;
 
 
 /**
- * One decoding arena bot (ARENA-SCENARIO.md), on the full Java client: one input every 50 ms on a
- * fixed schedule whose phase is random per bot, a new random
- * direction about once a second, sprint toggled rarely. Every bot counts bytes and snapshot
- * arrivals; a sample bot also decodes every snapshot to time input-to-visible from the intended
- * send time of each input (so a stalled bot cannot hide its own delay). All its work runs on the
- * context of its WebSocket.
+ * One arena bot (ARENA-SCENARIO.md) on the full Java client: one input in every 50 ms period, at an
+ * instant of the period drawn per input from the bot's seed on a decoding bot (so its inputs meet the
+ * server's tick at every phase) or once on a counting one, a new random direction about once a
+ * second, sprint toggled rarely. Every bot counts bytes and snapshot arrivals; a sample bot also
+ * decodes every snapshot to time input-to-visible from the instant each input was due (so a stalled
+ * bot cannot hide its own delay). All its work runs on the context of its WebSocket.
  */
 final class Bot {
-    private static final long INPUT_PERIOD_MS = 50;
-
     private final Vertx vertx;
     private final TickcastClient client;
     private final Metrics metrics;
@@ -28,11 +26,11 @@ final class Bot {
     private final BotBrain brain;
     private final DeltaDecoder header = new DeltaDecoder();
     private final InputAcks acks;
-    private long startNs;
-    private long inputsScheduled;
+    private InputClock schedule;
     private long lastArrivalNs;
     private long timer = -1;
-    private boolean leaving;
+    /** Set by the caller's thread in {@link #stop}; a timer armed meanwhile then fires without sending. */
+    private volatile boolean leaving;
 
     Bot(Vertx vertx, String host, int port, Metrics metrics, boolean decode, int snapshotHz, long seed) {
         this.vertx = vertx;
@@ -40,7 +38,7 @@ final class Bot {
         this.metrics = metrics;
         this.decode = decode;
         this.expectedIntervalUs = 1_000_000L / snapshotHz;
-        this.brain = new BotBrain(seed);
+        this.brain = new BotBrain(seed, decode);
         this.acks = new InputAcks(metrics);
         client.onRawSnapshot(this::onRaw);
         client.onClose((code, reason) -> onClose());
@@ -49,17 +47,26 @@ final class Bot {
         }
     }
 
-    /** Joins with the seat and starts playing. */
+    /** Joins with the seat and starts playing: the first input in the period that begins then. */
     Future<Void> start(Seat seat) {
-        // a random phase per bot, so that the latency figures are a distribution over the tick's phase
-        long phaseMs = 1 + brain.phase((int) INPUT_PERIOD_MS);
-        return client.join(seat).onSuccess(v -> timer = vertx.setTimer(phaseMs, first -> {
-            startNs = System.nanoTime() - INPUT_PERIOD_MS * 1_000_000L;
-            sendInput();
+        return client.join(seat).onSuccess(v -> {
+            schedule = new InputClock(brain, System.nanoTime());
             if (!leaving) {
-                timer = vertx.setPeriodic(INPUT_PERIOD_MS, id -> sendInput());
+                scheduleInput();
             }
-        }));
+        });
+    }
+
+    /** Arms the timer of the next input (an instant of the next period drawn for it, see {@link InputClock}). */
+    private void scheduleInput() {
+        long delayMs = schedule.plan(System.nanoTime());
+        long due = schedule.dueNs();
+        timer = vertx.setTimer(delayMs, id -> {
+            if (!leaving) {
+                sendInput(due);
+                scheduleInput();
+            }
+        });
     }
 
     /** Stops playing and leaves normally. */
@@ -71,11 +78,10 @@ final class Bot {
         return client.close();
     }
 
-    private void sendInput() {
-        long intended = startNs + (++inputsScheduled) * INPUT_PERIOD_MS * 1_000_000L;
+    private void sendInput(long dueNs) {
         int direction = brain.next();
         long sentBefore = client.bytesSent();
-        acks.sent(client.sendInput(new byte[] {(byte) direction}), intended);
+        acks.sent(client.sendInput(new byte[] {(byte) direction}), dueNs);
         if (metrics.measuring) {
             metrics.upBytes.add(client.bytesSent() - sentBefore);
         }

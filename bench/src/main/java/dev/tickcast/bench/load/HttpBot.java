@@ -124,6 +124,12 @@ final class HttpBot implements InputWheel.Member {
         }
     }
 
+    /** The slot of the next input in its period (see {@link BotBrain#phase()}). */
+    @Override
+    public int nextSlot() {
+        return brain.phase();
+    }
+
     /** Leaves normally: a CLOSE record with 1000 in the next send. */
     void leave() {
         leaving = true;

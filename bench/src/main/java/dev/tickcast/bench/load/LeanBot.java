@@ -163,6 +163,12 @@ final class LeanBot extends ByteToMessageDecoder implements InputWheel.Member {
         }
     }
 
+    /** The slot of the next input in its period (see {@link BotBrain#phase()}). */
+    @Override
+    public int nextSlot() {
+        return brain.phase();
+    }
+
     /** Leaves normally: a close frame with 1000. */
     void leave() {
         leaving = true;

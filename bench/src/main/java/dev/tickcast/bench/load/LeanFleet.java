@@ -77,12 +77,12 @@ public final class LeanFleet implements AutoCloseable {
 
     /**
      * Connects one bot to {@code ws://host:port/path}, sends JOIN with {@code token} (none if null),
-     * and starts its inputs at a random phase once the socket is open.
+     * and starts its inputs once the socket is open (each at its one phase of the 50 ms period: it only counts).
      */
     Future<Void> connect(String host, int port, String path, String token, Metrics metrics, long seed, int snapshotHz) {
         EventLoop loop = group.next();
         Promise<Void> opened = loop.newPromise();
-        BotBrain brain = new BotBrain(seed);
+        BotBrain brain = new BotBrain(seed, false);
         LeanBot bot = new LeanBot(metrics, brain, upgrade(host, port, path), token == null ? null : join(token),
                 opened, snapshotHz);
         synchronized (bots) {
@@ -102,7 +102,7 @@ public final class LeanFleet implements AutoCloseable {
         io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
         opened.addListener(f -> {
             if (f.isSuccess()) {
-                wheels.get(loop).add(bot, brain.phase(InputWheel.PERIOD_MS));
+                wheels.get(loop).add(bot);
                 done.complete();
             } else {
                 done.fail(f.cause());
@@ -114,12 +114,13 @@ public final class LeanFleet implements AutoCloseable {
     /**
      * Opens one bot over the HTTP binding at {@code host:port} ({@code transport} names the downstream
      * mode) and JOINs with {@code token}; it decodes every snapshot and measures input-to-visible if
-     * {@code decode}. Starts its inputs at a random phase once {@code open} is answered.
+     * {@code decode}. Starts its inputs once {@code open} is answered (each at an instant of its period drawn
+     * per input if it decodes, else at its one phase).
      */
     Future<Void> connectHttp(Transport transport, String host, int port, String token, Metrics metrics, long seed,
                              int snapshotHz, boolean decode) {
         EventLoop loop = group.next();
-        BotBrain brain = new BotBrain(seed);
+        BotBrain brain = new BotBrain(seed, decode);
         HttpBot bot = new HttpBot(transport, loop, connector(loop, host, port, nextSource()), host + ":" + port,
                 join(token), metrics, brain, snapshotHz, decode ? new Visibility(metrics) : null);
         synchronized (httpBots) {
@@ -129,7 +130,7 @@ public final class LeanFleet implements AutoCloseable {
         io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
         bot.opened().addListener(f -> {
             if (f.isSuccess()) {
-                wheels.get(loop).add(bot, brain.phase(InputWheel.PERIOD_MS));
+                wheels.get(loop).add(bot);
                 done.complete();
             } else {
                 done.fail(f.cause());
