@@ -81,15 +81,15 @@ final class Jwks {
                         .setIdleTimeout(timeoutMs).putHeader("accept", "application/json"))
                 .compose(request -> {
                     body.future().onFailure(e -> request.reset());
-                    return request.send();
+                    // the body is read from send()'s own callback, as the response arrives: one level out it can
+                    // run after the body has come and gone, and then waits forever (eclipse-vertx/vert.x#5904, #6038)
+                    return request.send().andThen(sent -> {
+                        if (sent.succeeded()) {
+                            read(sent.result(), body);
+                        }
+                    });
                 })
-                .onComplete(sent -> {
-                    if (sent.failed()) {
-                        body.tryFail(sent.cause());
-                    } else {
-                        read(sent.result(), body);
-                    }
-                });
+                .onFailure(body::tryFail);
         Future<Void> done = body.future().transform(result -> {
             vertx.cancelTimer(deadline);
             loaded(result.succeeded() ? JwksParser.parse(vertx, result.result()) : null,
