@@ -6,7 +6,6 @@ import dev.tickcast.wire.Protocol;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,20 +49,9 @@ final class IdentityClaims {
         return FALLBACK_NAME;
     }
 
-    /** The longest prefix of {@code text} of at most {@code maxBytes} UTF-8 bytes that ends on a code point. */
+    /** {@code text} cut to {@code maxBytes} UTF-8 bytes on a code point ({@link Trim#cut}), then trimmed again. */
     static String cut(String text, int maxBytes) {
-        int bytes = 0;
-        int i = 0;
-        while (i < text.length()) {
-            int cp = text.codePointAt(i);
-            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-            if (bytes + size > maxBytes) {
-                break;
-            }
-            bytes += size;
-            i += Character.charCount(cp);
-        }
-        return Trim.trim(text.substring(0, i));
+        return Trim.trim(Trim.cut(text, maxBytes));
     }
 
     private Map<String, Object> passedClaims(JsonObject claims) {

@@ -9,7 +9,6 @@ import io.vertx.core.buffer.Buffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Map;
 
@@ -148,22 +147,7 @@ final class GameHost implements RoomPort {
 
     /** {@code reason} cut to at most {@value #MAX_CLOSE_REASON_BYTES} UTF-8 bytes, on a code point boundary. */
     static String closeReason(String reason) {
-        if (reason.length() * 3 <= MAX_CLOSE_REASON_BYTES
-                || reason.getBytes(StandardCharsets.UTF_8).length <= MAX_CLOSE_REASON_BYTES) {
-            return reason;
-        }
-        int bytes = 0;
-        int i = 0;
-        while (i < reason.length()) {
-            int cp = reason.codePointAt(i);
-            int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-            if (bytes + n > MAX_CLOSE_REASON_BYTES) {
-                break;
-            }
-            bytes += n;
-            i += Character.charCount(cp);
-        }
-        return reason.substring(0, i);
+        return Trim.cut(reason, MAX_CLOSE_REASON_BYTES);
     }
 
     @Override
