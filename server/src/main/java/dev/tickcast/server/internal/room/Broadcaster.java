@@ -13,7 +13,9 @@ import io.vertx.core.buffer.Buffer;
  * clients, spectators included, share one predictive delta, so a broadcast costs one encode
  * whatever the number of watchers. A session whose write queue is full skips this snapshot. Writes
  * to sockets of other event loops go out as one task per loop ({@link Outbound}).
- * Allocation per broadcast: one Buffer per distinct pair; nothing per client.
+ * Allocation per broadcast: one Buffer per distinct pair; nothing per client. In a room whose
+ * game declared interest, players get SNAPSHOT_CELLS from a {@link CellStage} instead (one
+ * message per player, assembled from shared parts), spectators the whole world as before.
  */
 final class Broadcaster implements BroadcastStage {
     private static final int OUTPUT_BYTES = 4096;
@@ -37,6 +39,8 @@ final class Broadcaster implements BroadcastStage {
     private long slowConsumersClosed;
     private long encodeNs;
     private long nowNs;
+    private CellStage cells;
+    private final BuildTimes buildTimes = new BuildTimes();
 
     /**
      * A broadcaster that writes through {@code outbound} and closes a client unable to take
@@ -47,28 +51,38 @@ final class Broadcaster implements BroadcastStage {
         this.outbound = outbound;
     }
 
+    /** Sends players SNAPSHOT_CELLS through {@code stage} from now on (a game that declared interest); spectators keep the whole world. */
+    void useCells(CellStage stage) {
+        cells = stage;
+    }
+
     @Override
     public void broadcast(Snapshot now, SnapshotRing ring, Session[] players, Session[] spectators, long timeNs) {
+        long startNs = System.nanoTime(); // a duration of CPU work: the system's clock, whatever the room's
         nowNs = timeNs;
         cacheSize = 0;
         broadcasts++;
-        sendTo(players, now, ring);
-        sendTo(spectators, now, ring);
+        if (cells != null) {
+            cells.begin(now, ring);
+        }
+        sendTo(players, now, ring, cells);
+        sendTo(spectators, now, ring, null);
         outbound.flush();
         for (int i = 0; i < cacheSize; i++) {
             cacheBuffer[i] = null;
         }
+        buildTimes.add(System.nanoTime() - startNs);
     }
 
-    private void sendTo(Session[] sessions, Snapshot now, SnapshotRing ring) {
+    private void sendTo(Session[] sessions, Snapshot now, SnapshotRing ring, CellStage stage) {
         for (Session s : sessions) {
             if (s != null) {
-                sendTo(s, now, ring);
+                sendTo(s, now, ring, stage);
             }
         }
     }
 
-    private void sendTo(Session s, Snapshot now, SnapshotRing ring) {
+    private void sendTo(Session s, Snapshot now, SnapshotRing ring, CellStage stage) {
         if (s.link.closed()) {
             return;
         }
@@ -82,7 +96,7 @@ final class Broadcaster implements BroadcastStage {
         if (base != null && now.tick() - base.tick() == base.tick() - s.prevTick) {
             pred = ring.find(s.prevTick);
         }
-        Buffer message = encoded(now, base, pred);
+        Buffer message = stage != null ? stage.message(s.playerId, now, base, pred) : encoded(now, base, pred);
         outbound.send(s.link, message);
         s.prevTick = base == null ? Snapshot.NO_TICK : base.tick();
         s.lastTick = now.tick();
@@ -142,7 +156,8 @@ final class Broadcaster implements BroadcastStage {
     @Override
     public void report(RoomStats stats) {
         stats.broadcasts = broadcasts;
-        stats.encodes = encodes;
+        stats.encodes = encodes + (cells == null ? 0 : cells.encodes());
+        stats.buildTimes = buildTimes;
         stats.encodeNs = encodeNs;
         stats.snapshotsSent = snapshotsSent;
         stats.bytesSent = bytesSent;
