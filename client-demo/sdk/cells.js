@@ -121,7 +121,7 @@ export class CellDecoder extends DeltaDecoder {
       return this.fails('holds more than 2^20 cells');
     }
     const owned = this.readOwned(schemas);
-    if (owned === null || !this.bits.align()) {
+    if (!owned || !this.bits.align()) {
       return this.fails(this.bits.failed ? 'client part truncated, or bad padding' : this.reason);
     }
     return { mask, kept, entered, flagged, owned };
@@ -176,7 +176,7 @@ export class CellDecoder extends DeltaDecoder {
     for (let i = 0; i < schemas.length; i++) {
       if (mask[i]) {
         globals[i] = this.decodeTable(b?.globals[i] ?? null, p?.globals[i] ?? null, schemas[i]);
-        if (globals[i] === null) {
+        if (!globals[i]) {
           return null;
         }
       }
@@ -195,7 +195,7 @@ export class CellDecoder extends DeltaDecoder {
       for (let i = 0; i < schemas.length; i++) {
         if (!mask[i]) {
           tables[i] = this.decodeCellTable(base ? base[i] : null, pred ? pred[i] : null, schemas[i]);
-          if (tables[i] === null) {
+          if (!tables[i]) {
             return this.fails(`cell ${key}: ${this.reason}`);
           }
         }

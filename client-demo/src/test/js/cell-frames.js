@@ -138,13 +138,14 @@ export function frame({ tick, base = 0, pred = 0 }, m, schemas = SCHEMAS) {
   for (const { table: t, id, values } of m.owned ?? []) {
     w.writeU(t);
     w.writeU(id);
-    writeMask(w, values.map((v) => v !== undefined), schemas[t].fields.length);
+    const fields = schemas[t]?.fields ?? values.map(() => ({ type: INT }));
+    writeMask(w, values.map((v) => v !== undefined), fields.length);
     values.forEach((v, f) => {
       if (v !== undefined) {
-        if (schemas[t].fields[f].type === BOOL) {
+        if (fields[f].type === BOOL) {
           w.writeBit(v);
         } else {
-          writeValue(w, schemas[t].fields[f].type, v, 0);
+          writeValue(w, fields[f].type, v, 0);
         }
       }
     });
@@ -158,6 +159,10 @@ export function frame({ tick, base = 0, pred = 0 }, m, schemas = SCHEMAS) {
     w.pad();
   }
   const body = w.end();
-  return Uint8Array.of(0x26, ...varuint(tick), ...varuint(base), ...varuint(pred), ...body);
+  const head = [0x26, ...varuint(tick), ...varuint(base), ...varuint(pred)];
+  const out = new Uint8Array(head.length + body.length);
+  out.set(head);
+  out.set(body, head.length);
+  return out;
 }
 
