@@ -615,6 +615,8 @@ export class TickcastClient implements Required<ClientCallbacks> {
   readonly transport: TransportName | null;
   /** The latest decoded state, or null before the first snapshot. */
   readonly state: State | null;
+  /** In a room that sends its world by cells, the keys of the cells held now (increasing); else empty. */
+  readonly heldCells: readonly number[];
   readonly roomId: string | null;
   readonly entityId: number;
   /** Who the server seated ({subject, name} of the last matchmaking answer), or null before a seat. */

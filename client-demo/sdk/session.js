@@ -99,6 +99,11 @@ export class Session {
     return this.#mirror !== null && this.#mirror.snapshots > 0 ? this.#mirror.current : null;
   }
 
+  /** The keys of the cells held now (a room that sends SNAPSHOT_CELLS); else empty. */
+  get heldCells() {
+    return this.#mirror === null ? [] : this.#mirror.heldCells;
+  }
+
   /** Stops the session: no more pings, frames or close reports; its socket is left as it is. */
   detach() {
     if (!this.#live) {

@@ -8,7 +8,9 @@ import { describe, it } from 'node:test';
 import { Interpolator } from '../../../sdk/interpolation.js';
 import { cellsJson, SnapshotMirror } from '../../../sdk/mirror.js';
 import { MALFORMED, OK, WRONG_BASE } from '../../../sdk/snapshot.js';
+import { encodeSchema } from '../../../sdk/schema.js';
 import { frame, LEADER, ORB, PLAYER, SCHEMAS } from './cell-frames.js';
+import { joinedClient } from './fakes.js';
 
 /** T=3: cells 3 and 7; leader #1 global; orbs #5, #9 (cell 3), #2, #8 (cell 7); player #20 (cell 3). */
 const KEYFRAME = frame({ tick: 3 }, {
@@ -163,5 +165,20 @@ describe('SNAPSHOT_CELLS', () => {
     assert.equal(m.apply(frame({ tick: 6, base: 3, pred: 3 }, { kept: [false, false] })).code, WRONG_BASE);
     assert.equal(new SnapshotMirror(SCHEMAS).apply(frame({ tick: 6, base: 3 }, {})).code, WRONG_BASE);
     assert.equal(m.snapshots, 1);
+  });
+
+  it('reaches a client through its session: 0x26 frames give state events and the held cells', async () => {
+    const { client, ws } = await joinedClient();
+    const states = [];
+    client.on('state', (state, info) => states.push([state, info]));
+    assert.deepStrictEqual(client.heldCells, []);
+    ws.receive(encodeSchema(SCHEMAS));
+    ws.receive(KEYFRAME);
+    ws.receive(frame({ tick: 6, base: 3 }, { drop: [7], kept: [false], globalMax: { [LEADER]: 1 } }));
+    assert.deepStrictEqual(states.map(([s, info]) => [s.tick, info.full]), [[3, true], [6, false]]);
+    assert.deepStrictEqual(client.heldCells, [3]);
+    assert.deepStrictEqual(client.state.table('orb').ids, [5, 9]);
+    assert.deepStrictEqual([client.stats.snapshots, client.stats.fullSnapshots, client.stats.decodeErrors], [2, 1, 0]);
+    client.close();
   });
 });

@@ -70,6 +70,8 @@ async function play(games: GameInfo[]): Promise<void> {
   const limits: SessionLimits = client.limits;
   console.log(limits.chatPerSecond, tanks?.limits?.gameMessageBurst, events.length);
   const welcome: Welcome = await client.connect();
+  const cellsHeld: readonly number[] = client.heldCells;
+  console.log(cellsHeld.length);
   const carrier: TransportName | null = client.transport;
   console.log(carrier ?? 'none', client.ws?.bufferedAmount);
   const seq: number = client.sendInput(Uint8Array.of(1));
