@@ -103,13 +103,11 @@ describe('SNAPSHOT_CELLS malformed rules', () => {
       /two places/);
   });
 
-  it('refuses owned entries of an unknown table, of an entity not held or of the wrong table, or twice', () => {
+  it('refuses owned entries of an unknown table, of an entity not held, or of the wrong table', () => {
     const owned = (entries) => frame(DELTA, { kept: [false, false], owned: entries, globalMax: LEADER_MAX });
     rejects(owned([{ table: 3, id: 5, values: [] }]), /owned entry of table 3/);
     rejects(owned([{ table: ORB, id: 6, values: [1, undefined] }]), /owned entry of orb 6/);
     rejects(owned([{ table: PLAYER, id: 5, values: [1, 2, 1, 'x'] }]), /owned entry of player 5/);
-    rejects(owned([{ table: ORB, id: 5, values: [1, undefined] }, { table: ORB, id: 5, values: [2, undefined] }]),
-      /listed twice/);
     // the entity must be held after the message: one in a cell dropped by it is not
     rejects(frame(DELTA, { drop: [7], kept: [false], owned: [{ table: ORB, id: 2, values: [1, undefined] }] }),
       /owned entry of orb 2/);

@@ -150,6 +150,14 @@ describe('SNAPSHOT_CELLS', () => {
     assert.deepStrictEqual(rows(m, 'leader'), [[1, 1, 'ada']]);
   });
 
+  it('applies two owned entries of one entity in order (the spec does not forbid it)', () => {
+    const m = started();
+    applyOk(m, frame({ tick: 6, base: 3 }, { kept: [false, false], globalMax: { [LEADER]: 1 }, owned: [
+      { table: PLAYER, id: 20, values: [undefined, 30, undefined, 'x'] },
+      { table: PLAYER, id: 20, values: [undefined, 31, undefined, undefined] }] }));
+    assert.deepStrictEqual(rows(m, 'player'), [[20, 120, 31, 1, 'x']]);
+  });
+
   it('writes the golden JSON form: held cells, a cell per cell-table entity', () => {
     const m = started();
     const json = cellsJson(m.cells, m.owned);
