@@ -72,6 +72,27 @@ describe('golden SNAPSHOT_CELLS vectors', { skip: cases === undefined && 'manife
       }
     });
 
+    it(`never throws on bit-flipped frames of case ${c.name}`, () => {
+      const s = schemas();
+      let seed = 12345;
+      const random = () => {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+        return seed / 2 ** 32;
+      };
+      const mirror = new SnapshotMirror(s);
+      for (const step of c.steps) {
+        const frame = GOLDEN.bytes(step.frame);
+        for (let k = 0; k < 100; k++) {
+          const bad = frame.slice();
+          bad[Math.floor(random() * bad.length)] ^= 1 << Math.floor(random() * 8);
+          const probe = new SnapshotMirror(s);
+          Object.assign(probe, { cells: mirror.cells, previousCells: mirror.previousCells, kind: mirror.kind });
+          assert.ok([OK, MALFORMED, WRONG_BASE].includes(probe.apply(bad).code));
+        }
+        assert.equal(mirror.apply(frame).code, OK);
+      }
+    });
+
     it(`answers WRONG_BASE for a delta of case ${c.name} without its baseline`, () => {
       for (const step of c.steps.slice(1)) {
         const mirror = new SnapshotMirror(schemas());
