@@ -33,9 +33,12 @@ public final class ArenaWideGame implements Game {
     public static final int LEADERS = 10;
     /** The Arena-Wide world: 8000 x 8000 units, 4000 orbs, 512 NPCs. */
     public static final ArenaConfig CONFIG = new ArenaConfig(8000f, 4000, 512);
-    /** The registration: "arena-wide", 60 Hz ticks, 20 Hz snapshots, GameSpec.MAX_PLAYERS (1024) players a room, no page. */
+    /**
+     * The registration: "arena-wide", 60 Hz ticks, 20 Hz snapshots, GameSpec.MAX_PLAYERS (1024) players a room, and its
+     * browser page /arena-wide/ (client-demo's webroot: the arena's view with a camera, a minimap and the leader table).
+     */
     public static final GameSpec SPEC = GameSpec.of("arena-wide", ArenaWideGame::new)
-            .rates(60, 20).maxPlayers(GameSpec.MAX_PLAYERS);
+            .rates(60, 20).maxPlayers(GameSpec.MAX_PLAYERS).page("/arena-wide/");
 
     /** What a player sees: everything whose centre is within this distance of its own (ARENA-WIDE-SCENARIO.md). */
     public static final double VIEW_RADIUS = 600;

@@ -24,7 +24,6 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Arena-Wide keeps the rules of ARENA-WIDE-SCENARIO.md in a LocalRoom, deterministically for a seed. */
@@ -40,16 +39,16 @@ class ArenaWideGameTest {
         assertEquals(20.0, spec.snapshotHz());
         assertEquals(GameSpec.MAX_PLAYERS, spec.maxPlayers());
         assertTrue(spec.maxPlayers() >= 1000);
-        assertNull(spec.page());
+        assertEquals("/arena-wide/", spec.page());
     }
 
     @Test
-    void shouldNotBeOfferedToTheStockServerYet() {
+    void shouldBeOfferedToTheStockServerBesideTheArena() {
+        List<String> names = new ArrayList<>();
         for (GameProvider provider : ServiceLoader.load(GameProvider.class)) {
-            for (GameSpec spec : provider.games()) {
-                assertFalse(spec.name().equals("arena-wide"), "registered before interest management");
-            }
+            provider.games().forEach(spec -> names.add(spec.name()));
         }
+        assertEquals(List.of("arena", "arena-wide"), names, "game-logic's META-INF/services, in this order");
         assertEquals(List.of(ArenaWideGame.SPEC), new ArenaWideProvider().games());
     }
 
