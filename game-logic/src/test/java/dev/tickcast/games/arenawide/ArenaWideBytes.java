@@ -80,24 +80,11 @@ public final class ArenaWideBytes {
                 bytes += sum;
             } else if (b == WARMUP - 1) {
                 encodesBefore = cells.encodes();
-                for (long[] r : dev.tickcast.delta.SectionWriter.STATS) { java.util.Arrays.fill(r, 0); }
-                java.util.Arrays.fill(dev.tickcast.delta.SectionWriter.RECV, 0);
             }
         }
         if (!print) {
             return;
         }
-        String[] lbl = {"orb", "npc", "player", "leader", "chunkPadding", "own+global"};
-        for (int i = 0; i < 6; i++) {
-            System.out.printf("recv %s B/client/s = %.0f%n", lbl[i], dev.tickcast.delta.SectionWriter.RECV[i] / 8.0 / (MEASURED / 20.0) / players);
-        }
-        for (String name : new String[] {"orb", "npc", "player", "leader"}) {
-            long[] r = dev.tickcast.delta.SectionWriter.STATS[java.util.List.of("orb", "npc", "player", "leader").indexOf(name)];
-            System.out.println(name + " encodedBytes/s=" + r[0] / 8 / (MEASURED / 20.0) + " removed=" + r[1] + " changed=" + r[2] + " added=" + r[3]);
-        }
-        long[] h = dev.tickcast.delta.SectionWriter.HIST;
-        System.out.println("global bytes per message " + (double) h[127] / h[126]);
-        for (int ti = 1; ti <= 2; ti++) { for (int f = 0; f < 6; f++) { System.out.printf("t%d f%d |r|<=1:%d <=3:%d <=31:%d more:%d%n", ti, f, h[ti*32+f*4], h[ti*32+f*4+1], h[ti*32+f*4+2], h[ti*32+f*4+3]); } }
         Arrays.sort(build);
         double seconds = MEASURED / 20.0;
         System.out.println(String.format(Locale.ROOT, "%7d  %10.0f  %7d  %12.3f  %12.3f  %17.0f", players,
