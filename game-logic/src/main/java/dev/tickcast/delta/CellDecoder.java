@@ -4,6 +4,7 @@ import com.esotericsoftware.kryo.io.Input;
 import dev.tickcast.state.Schema;
 import dev.tickcast.state.Snapshot;
 import dev.tickcast.state.TableSnapshot;
+import dev.tickcast.wire.Protocol;
 
 import java.util.Arrays;
 import java.util.List;
@@ -22,8 +23,7 @@ import java.util.List;
  * }</pre>
  */
 public final class CellDecoder {
-    /** The type byte of SNAPSHOT_CELLS (Kryo id 36). */
-    public static final int TYPE_BYTE = 0x26;
+    private static final int TYPE_BYTE = Protocol.typeByte(Protocol.SNAPSHOT_CELLS);
     private static final int MAX_CELLS = 1 << 20;
 
     private final List<Schema> schemas;
@@ -50,6 +50,7 @@ public final class CellDecoder {
     private int bodyOffset;
     private int end;
     private String reason;
+    private String chunkError;
     private long snapshots;
     private long fullSnapshots;
 
@@ -166,6 +167,9 @@ public final class CellDecoder {
         if (tableCount > 32) {
             mask |= bits.read(tableCount - 32) << 32;
         }
+        if (bits.failed()) {
+            return malformed("no client part");
+        }
         if (!keyframe && mask != current.globalMask) {
             return malformed("globalMask changed");
         }
@@ -187,7 +191,7 @@ public final class CellDecoder {
             if ((mask & (1L << table)) == 0) {
                 t.clear();
             } else if (!section.global(base.globals.table(table), pred == null ? null : pred.globals.table(table), t)) {
-                return malformed("global section of " + schemas.get(table).name());
+                return malformed("global section of " + schemas.get(table).name() + ": " + section.error());
             }
         }
         if (!bits.align()) {
@@ -294,12 +298,12 @@ public final class CellDecoder {
                 if (!chunk) {
                     next.add(key, kept);
                 } else if (!readChunk(key, kept, pred == null ? null : pred.cell(key), mask)) {
-                    return "chunk of cell " + key;
+                    return "chunk of cell " + key + ", " + chunkError;
                 }
             } else {
                 int key = entered[e++];
                 if (!readChunk(key, null, null, mask)) {
-                    return "keyframe chunk of cell " + key;
+                    return "keyframe chunk of cell " + key + ", " + chunkError;
                 }
             }
         }
@@ -316,9 +320,11 @@ public final class CellDecoder {
             TableSnapshot b = base == null ? null : base.tables.table(table);
             TableSnapshot p = pred == null ? null : pred.tables.table(table);
             if (!section.cell(table, b, p, cell.tables.table(table))) {
+                chunkError = schemas.get(table).name() + ": " + section.error();
                 return false;
             }
         }
+        chunkError = "padding";
         return bits.align();
     }
 
