@@ -43,6 +43,7 @@ public final class CellDecoder {
     private boolean[] dropped = new boolean[16];
     private boolean[] chunked = new boolean[16];
     private int[] entered = new int[16];
+    private int dropCount;
     private int enterCount;
     private int tick;
     private int baseTick;
@@ -174,7 +175,7 @@ public final class CellDecoder {
             return malformed("globalMask changed");
         }
         String err = readDrops(base);
-        err = err != null ? err : readEnters(base, bodyBits);
+        err = err != null ? err : readEnters(base, dropCount, bodyBits);
         if (err != null) {
             return malformed(err);
         }
@@ -243,6 +244,7 @@ public final class CellDecoder {
         if (bits.failed() || n > base.count) {
             return "dropCount " + n + " above the " + base.count + " cells held";
         }
+        dropCount = n;
         long prev = -1;
         int k = 0;
         for (int d = 0; d < n; d++) {
@@ -260,9 +262,9 @@ public final class CellDecoder {
     }
 
     /** Entered keys: none held at B, at most 2^20 cells held after. */
-    private String readEnters(CellState base, long bodyBits) {
+    private String readEnters(CellState base, int drops, long bodyBits) {
         int n = bits.readU();
-        if (bits.failed() || n > MAX_CELLS || n > bodyBits || base.count + (long) n > MAX_CELLS) {
+        if (bits.failed() || n > MAX_CELLS || n > bodyBits || base.count - drops + (long) n > MAX_CELLS) {
             return "enterCount " + n;
         }
         if (entered.length < n) {
