@@ -1,10 +1,13 @@
 package dev.tickcast.server.internal.room;
 
 import com.esotericsoftware.kryo.io.Output;
+import dev.tickcast.delta.CellBroadcast;
 import dev.tickcast.delta.DeltaEncoder;
 import dev.tickcast.state.Snapshot;
 import dev.tickcast.wire.Protocol;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 
 /**
  * The room's broadcast stage: sends one snapshot to every player and spectator of a room in one
@@ -14,8 +17,8 @@ import io.vertx.core.buffer.Buffer;
  * whatever the number of watchers. A session whose write queue is full skips this snapshot. Writes
  * to sockets of other event loops go out as one task per loop ({@link Outbound}).
  * Allocation per broadcast: one Buffer per distinct pair; nothing per client. In a room whose
- * game declared interest, players get SNAPSHOT_CELLS from a {@link CellStage} instead (one
- * message per player, assembled from shared parts), spectators the whole world as before.
+ * game declared interest, players get SNAPSHOT_CELLS instead: one message per player, assembled
+ * from shared parts by a {@link CellBroadcast} and copied once; spectators the whole world as before.
  */
 final class Broadcaster implements BroadcastStage {
     private static final int OUTPUT_BYTES = 4096;
@@ -39,7 +42,8 @@ final class Broadcaster implements BroadcastStage {
     private long slowConsumersClosed;
     private long encodeNs;
     private long nowNs;
-    private CellStage cells;
+    private CellBroadcast cells;
+    private int lastTick = Snapshot.NO_TICK;
     private final BuildTimes buildTimes = new BuildTimes();
 
     /**
@@ -52,7 +56,7 @@ final class Broadcaster implements BroadcastStage {
     }
 
     /** Sends players SNAPSHOT_CELLS through {@code stage} from now on (a game that declared interest); spectators keep the whole world. */
-    void useCells(CellStage stage) {
+    void useCells(CellBroadcast stage) {
         cells = stage;
     }
 
@@ -63,8 +67,9 @@ final class Broadcaster implements BroadcastStage {
         cacheSize = 0;
         broadcasts++;
         if (cells != null) {
-            cells.begin(now, ring);
+            cells.begin(now, ring.find(lastTick));
         }
+        lastTick = now.tick();
         sendTo(players, now, ring, cells);
         sendTo(spectators, now, ring, null);
         outbound.flush();
@@ -74,7 +79,7 @@ final class Broadcaster implements BroadcastStage {
         buildTimes.add(System.nanoTime() - startNs);
     }
 
-    private void sendTo(Session[] sessions, Snapshot now, SnapshotRing ring, CellStage stage) {
+    private void sendTo(Session[] sessions, Snapshot now, SnapshotRing ring, CellBroadcast stage) {
         for (Session s : sessions) {
             if (s != null) {
                 sendTo(s, now, ring, stage);
@@ -82,7 +87,7 @@ final class Broadcaster implements BroadcastStage {
         }
     }
 
-    private void sendTo(Session s, Snapshot now, SnapshotRing ring, CellStage stage) {
+    private void sendTo(Session s, Snapshot now, SnapshotRing ring, CellBroadcast stage) {
         if (s.link.closed()) {
             return;
         }
@@ -96,7 +101,13 @@ final class Broadcaster implements BroadcastStage {
         if (base != null && now.tick() - base.tick() == base.tick() - s.prevTick) {
             pred = ring.find(s.prevTick);
         }
-        Buffer message = stage != null ? stage.message(s.playerId, now, base, pred) : encoded(now, base, pred);
+        Buffer message;
+        if (stage != null) {
+            message = cellsMessage(stage, s.playerId, now, base, pred);
+            base = stage.usedBase();
+        } else {
+            message = encoded(now, base, pred);
+        }
         outbound.send(s.link, message);
         s.prevTick = base == null ? Snapshot.NO_TICK : base.tick();
         s.lastTick = now.tick();
@@ -105,6 +116,12 @@ final class Broadcaster implements BroadcastStage {
         if (base == null) {
             fullSnapshotsSent++;
         }
+    }
+
+    private static Buffer cellsMessage(CellBroadcast stage, int seat, Snapshot now, Snapshot base, Snapshot pred) {
+        byte[] bytes = new byte[stage.message(seat, now, base, pred)];
+        stage.copyMessage(bytes, 0);
+        return BufferInternal.buffer(Unpooled.wrappedBuffer(bytes));
     }
 
     private void skip(Session s) {

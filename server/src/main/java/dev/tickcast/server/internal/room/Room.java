@@ -1,5 +1,6 @@
 package dev.tickcast.server.internal.room;
 
+import dev.tickcast.delta.CellBroadcast;
 import dev.tickcast.game.GameSpec;
 import dev.tickcast.game.interest.Interest;
 import dev.tickcast.state.Snapshot;
@@ -206,7 +207,7 @@ public final class Room implements RoomEntry {
             ring = new SnapshotRing(host.world().schemas());
             Interest interest = host.driver().interest();
             if (interest != null) {
-                broadcast.useCells(new CellStage(interest, host.world(), spec.maxPlayers()));
+                broadcast.useCells(new CellBroadcast(interest, host.world(), spec.maxPlayers()));
             }
         }
         return !disposed;

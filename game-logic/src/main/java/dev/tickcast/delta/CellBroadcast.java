@@ -1,15 +1,12 @@
-package dev.tickcast.server.internal.room;
+package dev.tickcast.delta;
 
 import com.esotericsoftware.kryo.io.Output;
-import dev.tickcast.delta.CellEncoder;
-import dev.tickcast.delta.CellFormat;
 import dev.tickcast.game.interest.CellIndex;
 import dev.tickcast.game.interest.CellLayout;
 import dev.tickcast.game.interest.Interest;
 import dev.tickcast.game.interest.ViewCells;
 import dev.tickcast.state.Snapshot;
 import dev.tickcast.state.World;
-import io.vertx.core.buffer.Buffer;
 
 import java.util.Arrays;
 
@@ -20,19 +17,25 @@ import java.util.Arrays;
  * per watched cell that changed since the player's baseline, encoded once per (cell, baseline,
  * predictor) and shared by every player on that variant; a cell entered gets a keyframe chunk,
  * encoded once per cell and tick. So encode work follows the changed cells watched, not players x
- * entities; per player there is its subscription update, its own part and one copy of the bytes.
+ * entities; per player there is its subscription update, its own part, and the copy of its bytes
+ * ({@link #copyMessage}).
  *
- * <p>The copy is deliberate: Netty's WebSocket encoder copies every frame under 1024 bytes into its
- * header buffer anyway (GATHERING_WRITE_THRESHOLD), which is every steady-state message here, so a
- * composite buffer would add objects for nothing. The room's thread only.
+ * <p>Per broadcast: {@link #begin} once, right after the snapshot is captured from the world (the
+ * cell index is updated from the same world), then {@link #message} per player, each followed by
+ * {@link #copyMessage} before the next. It keeps the layouts of the last {@link #LAYOUTS}
+ * broadcasts: a baseline older than that is treated as lost (a keyframe), as the server's ring
+ * does. No Vert.x; one thread (the room's). Allocation-free after warm-up but for strings.
  */
-final class CellStage {
+public final class CellBroadcast {
+    /** The broadcasts whose cell layouts are kept (the server's snapshot ring holds as many). */
+    public static final int LAYOUTS = 64;
+
     private final Interest interest;
     private final CellIndex index;
     private final ViewCells viewCells;
     private final CellFormat format;
     private final Owners owners;
-    private final CellLayout[] layouts = new CellLayout[SnapshotRing.CAPACITY];
+    private final CellLayout[] layouts = new CellLayout[LAYOUTS];
     private final CellChanges changes;
     private final ChunkCache cache;
     private final PlayerCells players;
@@ -44,10 +47,13 @@ final class CellStage {
     private int[] chunkCell = new int[64];
     private boolean[] keptBits = new boolean[64];
     private CellLayout now;
-    private Snapshot previous;
     private long broadcasts;
+    private Snapshot usedBase;
+    private int planned;
+    private int plannedChunks;
 
-    CellStage(Interest interest, World world, int maxPlayers) {
+    /** The broadcast of a room whose world is {@code world} (frozen), for players {@code 0..maxPlayers-1}. */
+    public CellBroadcast(Interest interest, World world, int maxPlayers) {
         this.interest = interest;
         this.index = new CellIndex(interest.spec());
         this.viewCells = new ViewCells(interest.spec(), maxPlayers);
@@ -61,14 +67,16 @@ final class CellStage {
         this.players = new PlayerCells(maxPlayers);
     }
 
-    /** Prepares the broadcast of {@code snapshot}, just captured from the world into {@code ring}. */
-    void begin(Snapshot snapshot, SnapshotRing ring) {
+    /**
+     * Prepares the broadcast of {@code snapshot}, just captured from the world; {@code before} is the
+     * previous broadcast's snapshot if it is still held (null otherwise: every cell counts as changed).
+     */
+    public void begin(Snapshot snapshot, Snapshot before) {
         index.update();
         now = layouts[(int) (broadcasts++ % layouts.length)];
         now.capture(index, snapshot.tick());
-        Snapshot before = previous == null ? null : ring.find(previous.tick());
-        changes.update(snapshot, now, before, before == null ? null : layoutOf(before.tick()));
-        previous = snapshot;
+        CellLayout lbefore = before == null ? null : layoutOf(before.tick());
+        changes.update(snapshot, now, lbefore == null ? null : before, lbefore);
         owners.index(snapshot);
         cache.begin();
     }
@@ -83,10 +91,12 @@ final class CellStage {
     }
 
     /**
-     * The message of the player in {@code seat} for {@code t}, from its baseline {@code b} (null: a
-     * keyframe) and predictor {@code p} (null: none); its subscriptions move on to {@code t}.
+     * Builds the message of the player in {@code seat} for {@code t} (the snapshot of {@link #begin}),
+     * from its baseline {@code b} (null: a keyframe) and predictor {@code p} (null: none); its
+     * subscriptions move on to {@code t}. Returns the message's length; {@link #copyMessage} copies it.
+     * Returns the baseline actually used in {@link #usedBase()} (null if the layout of {@code b} was gone).
      */
-    Buffer message(int seat, Snapshot t, Snapshot b, Snapshot p) {
+    public int message(int seat, Snapshot t, Snapshot b, Snapshot p) {
         CellLayout lb = b == null ? null : layoutOf(b.tick());
         CellLayout lp = p == null ? null : layoutOf(p.tick());
         if (lb == null) {
@@ -111,7 +121,10 @@ final class CellStage {
         }
         writeOwnPart(seat, t, baseTick, predTick);
         players.remember(seat, entered, viewCells.enteredCount(seat));
-        return assemble(global, chunks);
+        usedBase = b;
+        planned = global;
+        plannedChunks = chunks;
+        return length(global, chunks);
     }
 
     /** Lists the chunks the player needs, in cell order (entered cells and kept cells that changed), and the kept bits. */
@@ -199,18 +212,48 @@ final class CellStage {
         return format.global(table) || viewCells.watches(seat, now.home(table, row));
     }
 
-    private Buffer assemble(int global, int chunks) {
+    private int length(int global, int chunks) {
         int length = own.position() + cache.globalLength(global);
         for (int k = 0; k < chunks; k++) {
             length += cache.chunkLength(chunkPair[k], chunkCell[k]);
         }
+        return length;
+    }
+
+    /** Copies the message built by the last {@link #message} into {@code dst} at {@code at}. */
+    public void copyMessage(byte[] dst, int at) {
         byte[] arena = cache.arena.getBuffer();
-        Buffer message = Buffer.buffer(length).appendBytes(own.getBuffer(), 0, own.position())
-                .appendBytes(arena, cache.globalOffset(global), cache.globalLength(global));
-        for (int k = 0; k < chunks; k++) {
-            message.appendBytes(arena, cache.chunkOffset(chunkPair[k], chunkCell[k]), cache.chunkLength(chunkPair[k], chunkCell[k]));
+        System.arraycopy(own.getBuffer(), 0, dst, at, own.position());
+        at += own.position();
+        at = copy(arena, cache.globalOffset(planned), cache.globalLength(planned), dst, at);
+        for (int k = 0; k < plannedChunks; k++) {
+            at = copy(arena, cache.chunkOffset(chunkPair[k], chunkCell[k]), cache.chunkLength(chunkPair[k], chunkCell[k]), dst, at);
         }
-        return message;
+    }
+
+    private static int copy(byte[] src, int from, int length, byte[] dst, int at) {
+        System.arraycopy(src, from, dst, at, length);
+        return at + length;
+    }
+
+    /** The baseline the last {@link #message} used: its {@code b}, or null if it had to send a keyframe. */
+    public Snapshot usedBase() {
+        return usedBase;
+    }
+
+    /** The cells each player watches (what it holds after its last message), for tests and tools. */
+    public ViewCells viewCells() {
+        return viewCells;
+    }
+
+    /** The cell layout of the snapshot of the current broadcast. */
+    public CellLayout layout() {
+        return now;
+    }
+
+    /** The wire split of the room's tables. */
+    public CellFormat format() {
+        return format;
     }
 
     private void ensure(int watched) {
@@ -226,7 +269,7 @@ final class CellStage {
     }
 
     /** Shared parts encoded since the room started. */
-    long encodes() {
+    public long encodes() {
         return cache.encodes();
     }
 }

@@ -1,6 +1,5 @@
-package dev.tickcast.server.internal.room;
+package dev.tickcast.delta;
 
-import dev.tickcast.delta.CellFormat;
 import dev.tickcast.game.interest.InterestSpec;
 import dev.tickcast.game.interest.OwnerOnlyFields;
 import dev.tickcast.state.Field;

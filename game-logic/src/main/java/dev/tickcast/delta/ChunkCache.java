@@ -1,4 +1,4 @@
-package dev.tickcast.server.internal.room;
+package dev.tickcast.delta;
 
 import com.esotericsoftware.kryo.io.Output;
 
