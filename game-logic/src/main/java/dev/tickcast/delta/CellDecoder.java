@@ -6,8 +6,8 @@ import dev.tickcast.state.Snapshot;
 import dev.tickcast.state.TableSnapshot;
 import dev.tickcast.wire.Protocol;
 
-import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A client's side of SNAPSHOT_CELLS (docs/PROTOCOL.md 10.10-10.14): keeps the current and previous
@@ -24,7 +24,6 @@ import java.util.List;
  */
 public final class CellDecoder {
     private static final int TYPE_BYTE = Protocol.typeByte(Protocol.SNAPSHOT_CELLS);
-    private static final int MAX_CELLS = 1 << 20;
 
     private final List<Schema> schemas;
     private final int tableCount;
@@ -40,11 +39,7 @@ public final class CellDecoder {
     private CellState next;
     private Snapshot shown;
     private Snapshot building;
-    private boolean[] dropped = new boolean[16];
-    private boolean[] chunked = new boolean[16];
-    private int[] entered = new int[16];
-    private int dropCount;
-    private int enterCount;
+    private final HeldChanges changes = new HeldChanges();
     private int tick;
     private int baseTick;
     private int predTick;
@@ -112,7 +107,7 @@ public final class CellDecoder {
 
     /** The key of held cell {@code i}, in increasing key order. */
     public int heldCell(int i) {
-        return current.keys[i];
+        return current.keys[Objects.checkIndex(i, current.count)];
     }
 
     /** The held cell an entity of a cell table is in, or -1 (always -1 for a global table). */
@@ -174,13 +169,9 @@ public final class CellDecoder {
         if (!keyframe && mask != current.globalMask) {
             return malformed("globalMask changed");
         }
-        String err = readDrops(base);
-        err = err != null ? err : readEnters(base, dropCount, bodyBits);
+        String err = changes.read(bits, base, bodyBits);
         if (err != null) {
             return malformed(err);
-        }
-        for (int k = 0; k < base.count; k++) {
-            chunked[k] = !dropped[k] && bits.readBit();
         }
         if (!owned.read(bits, bodyBits / 2) || !bits.align()) {
             return malformed("client part (kept bits, owned entries or padding)");
@@ -233,66 +224,17 @@ public final class CellDecoder {
         return true;
     }
 
-    /** Dropped keys: each held at B. Marks {@code dropped[k]} for base cell k. */
-    private String readDrops(CellState base) {
-        if (dropped.length < base.count) {
-            dropped = new boolean[Math.max(base.count, dropped.length * 2)];
-            chunked = new boolean[dropped.length];
-        }
-        Arrays.fill(dropped, 0, base.count, false);
-        int n = bits.readU();
-        if (bits.failed() || n > base.count) {
-            return "dropCount " + n + " above the " + base.count + " cells held";
-        }
-        dropCount = n;
-        long prev = -1;
-        int k = 0;
-        for (int d = 0; d < n; d++) {
-            long key = prev + 1 + bits.readU();
-            while (k < base.count && base.keys[k] < key) {
-                k++;
-            }
-            if (bits.failed() || k == base.count || base.keys[k] != key) {
-                return "drop of cell " + key + ", not held";
-            }
-            dropped[k] = true;
-            prev = key;
-        }
-        return null;
-    }
-
-    /** Entered keys: none held at B, at most 2^20 cells held after. */
-    private String readEnters(CellState base, int drops, long bodyBits) {
-        int n = bits.readU();
-        if (bits.failed() || n > MAX_CELLS || n > bodyBits || base.count - drops + (long) n > MAX_CELLS) {
-            return "enterCount " + n;
-        }
-        if (entered.length < n) {
-            entered = new int[Math.max(n, entered.length * 2)];
-        }
-        enterCount = n;
-        long prev = -1;
-        for (int e = 0; e < n; e++) {
-            long key = prev + 1 + bits.readU();
-            if (bits.failed() || key > Integer.MAX_VALUE || base.indexOf((int) key) >= 0) {
-                return "entered cell " + key + " (already held, or not a key)";
-            }
-            entered[e] = (int) key;
-            prev = key;
-        }
-        return null;
-    }
-
     /** The chunks, in key order over the entered cells and the kept cells whose bit is 1; builds {@link #next}. */
     private String readChunks(CellState base, CellState pred, long mask) {
         int e = 0;
         int k = 0;
-        while (e < enterCount || k < base.count) {
-            if (e == enterCount || (k < base.count && base.keys[k] < entered[e])) {
+        int[] entered = changes.entered;
+        while (e < changes.enterCount || k < base.count) {
+            if (e == changes.enterCount || (k < base.count && base.keys[k] < entered[e])) {
                 int key = base.keys[k];
                 CellState.Cell kept = base.cells[k];
-                boolean chunk = chunked[k];
-                boolean drop = dropped[k];
+                boolean chunk = changes.chunked[k];
+                boolean drop = changes.dropped[k];
                 k++;
                 if (drop) {
                     continue;
