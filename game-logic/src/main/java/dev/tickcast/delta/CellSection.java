@@ -23,11 +23,22 @@ final class CellSection {
     private final Snapshot added;
     private final Snapshot spare;
     private int[] removed = new int[64];
+    private String error;
 
     CellSection(BitReader bits, List<Schema> schemas) {
         this.bits = bits;
         added = new Snapshot(schemas);
         spare = new Snapshot(schemas);
+    }
+
+    /** Why the last section failed. */
+    String error() {
+        return bits.failed() ? "truncated or bad code: " + error : error;
+    }
+
+    private boolean fail(String why) {
+        error = why;
+        return false;
     }
 
     /** A 10.4 section of a global table into {@code t}; {@code b} and {@code p} may be null. */
@@ -48,13 +59,14 @@ final class CellSection {
     private boolean removedAndChanged(TableSnapshot b, TableSnapshot p, TableSnapshot t, boolean byPosition) {
         t.clear();
         int bCount = b == null ? 0 : b.count();
+        error = null;
         int removedCount = bits.readU();
         if (bits.failed() || removedCount > bCount || !readRemoved(removedCount)) {
-            return false;
+            return fail("removedCount " + removedCount + " of " + bCount);
         }
         int changedCount = bits.readU();
         if (bits.failed() || changedCount > bCount - removedCount) {
-            return false;
+            return fail("changedCount " + changedCount + " of " + bCount + " with " + removedCount + " removed");
         }
         return bCount == 0 || mergeBase(b, p, t, removedCount, changedCount, byPosition);
     }
@@ -92,7 +104,7 @@ final class CellSection {
                 continue;
             }
             if ((ri < removedCount && removed[ri] < name) || nextChanged < name) {
-                return false;
+                return fail("removed and changed, or not in the base, before " + name);
             }
             int predRow = -1;
             if (p != null) {
@@ -106,16 +118,16 @@ final class CellSection {
             if (nextChanged == name) {
                 mask = bits.readBit() ? mask : (int) bits.read(schema.fieldCount());
                 if (!applyChange(schema, mask, t, row)) {
-                    return false;
+                    return fail("change of " + name + " with mask " + mask);
                 }
                 ci++;
                 nextChanged = ci < changedCount ? name + 1L + bits.readU() : Long.MAX_VALUE;
             }
             if (bits.failed()) {
-                return false;
+                return fail("change of " + name);
             }
         }
-        return ri == removedCount && ci == changedCount;
+        return ri == removedCount && ci == changedCount || fail("a removed or changed entity not in the base");
     }
 
     private static void copyPredicted(Schema schema, TableSnapshot b, int baseRow, TableSnapshot p, int predRow,
@@ -161,7 +173,7 @@ final class CellSection {
         }
         int count = bits.readU();
         if (count > MAX_ADDED || bits.failed()) {
-            return false;
+            return fail("addedCount " + count);
         }
         Schema schema = t.schema();
         long prev = prevId;
@@ -169,7 +181,7 @@ final class CellSection {
             long id = prev + 1 + bits.readU();
             if (id > Integer.MAX_VALUE || bits.failed() || (t.count() > 0 && id <= t.id(t.count() - 1))
                     || (b != null && b.rowOf((int) id) >= 0)) {
-                return false;
+                return fail("added id " + id + " (in the base, or not above the last)");
             }
             prev = id;
             int row = t.appendRow((int) id);
@@ -179,7 +191,7 @@ final class CellSection {
                 readAddedValue(schema.field(f).type(), (mask & (1 << f)) != 0, t, ref, row, f);
             }
             if (bits.failed()) {
-                return false;
+                return fail("added #" + id);
             }
         }
         return true;
