@@ -44,6 +44,7 @@ public final class CellDecoder {
     private int baseTick;
     private int predTick;
     private int bodyOffset;
+    private int body = -1;
     private int end;
     private String reason;
     private String chunkError;
@@ -98,6 +99,14 @@ public final class CellDecoder {
      */
     public Snapshot shown() {
         return shown;
+    }
+
+    /**
+     * Sets the client's own entity (WELCOME's entity id; -1, the default, for none): owned entries
+     * name their entity by its difference from it (docs/PROTOCOL.md 10.13).
+     */
+    public void body(int entity) {
+        body = entity;
     }
 
     /** The number of cells held now. */
@@ -173,7 +182,7 @@ public final class CellDecoder {
         if (err != null) {
             return malformed(err);
         }
-        if (!owned.read(bits, bodyBits / 2) || !bits.align()) {
+        if (!owned.read(bits, bodyBits / 2, body) || !bits.align()) {
             return malformed("client part (kept bits, owned entries or padding)");
         }
         next.tick = tick;

@@ -43,28 +43,32 @@ final class CellSection {
 
     /** A 10.4 section of a global table into {@code t}; {@code b} and {@code p} may be null. */
     boolean global(TableSnapshot b, TableSnapshot p, TableSnapshot t) {
-        return removedAndChanged(b, p, t, false) && readAdded(b == null ? -1 : b.maxId(), null, t, false);
+        return removedAndChanged(b, p, t, false, true) && readAdded(b == null ? -1 : b.maxId(), null, t, false, true);
     }
 
     /** A 10.11 section of cell table {@code table} into {@code t}; {@code b} and {@code p} may be null. */
     boolean cell(int table, TableSnapshot b, TableSnapshot p, TableSnapshot t) {
         TableSnapshot a = added.table(table);
-        if (!removedAndChanged(b, p, t, true) || !readAdded(-1, b, a, true)) {
+        boolean present = bits.readBit();
+        if (bits.failed()) {
+            return fail("cut before the section bit");
+        }
+        if (!removedAndChanged(b, p, t, true, present) || !readAdded(-1, b, a, true, present)) {
             return false;
         }
         mergeAdded(t, a, spare.table(table));
         return true;
     }
 
-    private boolean removedAndChanged(TableSnapshot b, TableSnapshot p, TableSnapshot t, boolean byPosition) {
+    private boolean removedAndChanged(TableSnapshot b, TableSnapshot p, TableSnapshot t, boolean byPosition, boolean present) {
         t.clear();
         int bCount = b == null ? 0 : b.count();
         error = null;
-        int removedCount = bits.readU();
+        int removedCount = present ? bits.readU() : 0;
         if (bits.failed() || removedCount > bCount || !readRemoved(removedCount)) {
             return fail("removedCount " + removedCount + " of " + bCount);
         }
-        int changedCount = bits.readU();
+        int changedCount = present ? bits.readU() : 0;
         if (bits.failed() || changedCount > bCount - removedCount) {
             return fail("changedCount " + changedCount + " of " + bCount + " with " + removedCount + " removed");
         }
@@ -167,11 +171,11 @@ final class CellSection {
      * The added list into {@code t} (appended). Global: ids from {@code prevId}, values absolute. Cell
      * ({@code relative}): ids from -1 and not in {@code b}, values against the previous added entity.
      */
-    private boolean readAdded(int prevId, TableSnapshot b, TableSnapshot t, boolean relative) {
+    private boolean readAdded(int prevId, TableSnapshot b, TableSnapshot t, boolean relative, boolean present) {
         if (relative) {
             t.clear();
         }
-        int count = bits.readU();
+        int count = present ? bits.readU() : 0;
         if (count > MAX_ADDED || bits.failed()) {
             return fail("addedCount " + count);
         }
@@ -185,10 +189,12 @@ final class CellSection {
             }
             prev = id;
             int row = t.appendRow((int) id);
-            int ref = relative && row > 0 ? row - 1 : -1;
+            // 10.11: the previous added entity, the first of the base for the first one, else the defaults
+            TableSnapshot refTable = !relative ? null : row > 0 ? t : b != null && b.count() > 0 ? b : null;
+            int ref = refTable == null ? -1 : row > 0 ? row - 1 : 0;
             int mask = (int) bits.read(schema.fieldCount());
             for (int f = 0; f < schema.fieldCount(); f++) {
-                readAddedValue(schema.field(f).type(), (mask & (1 << f)) != 0, t, ref, row, f);
+                readAddedValue(schema.field(f).type(), (mask & (1 << f)) != 0, t, refTable, ref, row, f);
             }
             if (bits.failed()) {
                 return fail("added #" + id);
@@ -197,13 +203,13 @@ final class CellSection {
         return true;
     }
 
-    /** One field of an added entity: {@code ref} is the row it is coded against, -1 for the defaults. */
-    private void readAddedValue(FieldType type, boolean set, TableSnapshot t, int ref, int row, int f) {
+    /** One field of an added entity: row {@code ref} of {@code r} is what it is coded against, -1 for the defaults. */
+    private void readAddedValue(FieldType type, boolean set, TableSnapshot t, TableSnapshot r, int ref, int row, int f) {
         if (type == FieldType.STRING) {
-            t.setString(row, f, set ? bits.readString(DeltaDecoder.MAX_STRING_BYTES) : ref < 0 ? "" : t.string(ref, f));
+            t.setString(row, f, set ? bits.readString(DeltaDecoder.MAX_STRING_BYTES) : ref < 0 ? "" : r.string(ref, f));
             return;
         }
-        int refValue = ref < 0 ? 0 : t.value(ref, f);
+        int refValue = ref < 0 ? 0 : r.value(ref, f);
         if (!set) {
             t.setValue(row, f, refValue);
         } else if (type == FieldType.BOOL) {

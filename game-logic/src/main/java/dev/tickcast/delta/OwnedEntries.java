@@ -30,7 +30,7 @@ final class OwnedEntries {
     }
 
     /** Reads {@code U(ownedCount)} and the entries; at most {@code maxCount} (bounded before allocating). */
-    boolean read(BitReader bits, long maxCount) {
+    boolean read(BitReader bits, long maxCount, int body) {
         Arrays.fill(strings, 0, slots, null);
         count = 0;
         slots = 0;
@@ -41,8 +41,8 @@ final class OwnedEntries {
         for (int e = 0; e < n; e++) {
             int slot = slots;
             int table = bits.readU();
-            int id = bits.readU();
-            if (bits.failed() || table >= schemas.size()) {
+            long id = (long) body + bits.readS();
+            if (bits.failed() || table >= schemas.size() || id < 0 || id > Integer.MAX_VALUE) {
                 return false;
             }
             Schema schema = schemas.get(table);
@@ -50,7 +50,7 @@ final class OwnedEntries {
             grow(e + 1, slot + fields);
             slots += fields;
             tables[e] = table;
-            ids[e] = id;
+            ids[e] = (int) id;
             masks[e] = (int) bits.read(fields);
             starts[e] = slot;
             for (int f = 0; f < fields; f++) {

@@ -168,7 +168,7 @@ class CellDecoderRoundTripTest {
         }
         encoder.owned(rows.size());
         for (int row : rows) {
-            encoder.ownedEntry(t.snapshot, orbs.index(), row, 1 << orbAmmo.index());
+            encoder.ownedEntry(t.snapshot, orbs.index(), row, 1 << orbAmmo.index(), -1);
         }
     }
 

@@ -63,7 +63,7 @@ public final class ArenaWideBytes {
             long sum = 0;
             for (int p = 0; p < players; p++) {
                 Snapshot pred = last[p] != null && prev[p] != null ? prev[p] : null;
-                int n = cells.message(p, now, last[p], pred);
+                int n = cells.message(p, bots.entity(p), now, last[p], pred);
                 if (n > buf.length) {
                     buf = new byte[n];
                 }
