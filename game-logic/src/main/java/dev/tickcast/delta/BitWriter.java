@@ -22,12 +22,19 @@ public final class BitWriter {
     private Output out;
     private long acc;
     private int bits;
+    private int start;
 
     /** Starts writing at the current position of {@code output}. */
     public void begin(Output output) {
         out = output;
         acc = 0;
         bits = 0;
+        start = output.position();
+    }
+
+    /** The bits written since {@link #begin}, before any padding. */
+    public long length() {
+        return (long) (out.position() - start) * 8 + bits;
     }
 
     /** Writes the low {@code n} bits of {@code value}, {@code 0 <= n <= 56}. */

@@ -51,6 +51,7 @@ public final class CellBroadcast {
     private Snapshot usedBase;
     private int planned;
     private int plannedChunks;
+    private long ownBits;
 
     /** The broadcast of a room whose world is {@code world} (frozen), for players {@code 0..maxPlayers-1}. */
     public CellBroadcast(Interest interest, World world, int maxPlayers) {
@@ -113,8 +114,7 @@ public final class CellBroadcast {
         int global = cache.pair(baseTick, predTick);
         if (!cache.hasGlobal(global)) {
             int at = cache.arena.position();
-            encoder.encodeGlobals(cache.arena, format, t, b, p);
-            cache.putGlobal(global, at);
+            cache.putGlobal(global, at, encoder.encodeGlobals(cache.arena, format, t, b, p));
         }
         int chunks = planChunks(seat, baseTick, predTick, global);
         for (int k = 0; k < chunks; k++) {
@@ -167,9 +167,8 @@ public final class CellBroadcast {
         boolean keyframe = cache.baseTick(pair) == Snapshot.NO_TICK;
         boolean predicted = cache.predTick(pair) != Snapshot.NO_TICK;
         int at = cache.arena.position();
-        encoder.encodeChunk(cache.arena, format, cell, t, now, keyframe ? null : b, keyframe ? null : lb,
-                predicted ? p : null, predicted ? lp : null);
-        cache.putChunk(pair, cell, at);
+        cache.putChunk(pair, cell, at, encoder.encodeChunk(cache.arena, format, cell, t, now, keyframe ? null : b,
+                keyframe ? null : lb, predicted ? p : null, predicted ? lp : null));
     }
 
     private void writeOwnPart(int seat, int body, Snapshot t, int baseTick, int predTick) {
@@ -189,7 +188,7 @@ public final class CellBroadcast {
         }
         encoder.owned(owned(seat, body, t, false));
         owned(seat, body, t, true);
-        encoder.endClientPart();
+        ownBits = encoder.endClientPart();
     }
 
     /** Counts the player's owned entries, or writes them ({@code write}), in declaration then row order. */
@@ -216,27 +215,29 @@ public final class CellBroadcast {
     }
 
     private int length(int global, int chunks) {
-        int length = own.position() + cache.globalLength(global);
+        long bits = ownBits + cache.globalBits(global);
         for (int k = 0; k < chunks; k++) {
-            length += cache.chunkLength(chunkPair[k], chunkCell[k]);
+            bits += cache.chunkBits(chunkPair[k], chunkCell[k]);
         }
-        return length;
+        return encoder.headerBytes() + (int) ((bits + 7) >>> 3);
     }
 
-    /** Copies the message built by the last {@link #message} into {@code dst} at {@code at}. */
+    /**
+     * Copies the message built by the last {@link #message} into {@code dst} from {@code at}: the
+     * header's bytes, then the bits of its parts one after the other, zero-padded once at the end.
+     */
     public void copyMessage(byte[] dst, int at) {
         byte[] arena = cache.arena.getBuffer();
-        System.arraycopy(own.getBuffer(), 0, dst, at, own.position());
-        at += own.position();
-        at = copy(arena, cache.globalOffset(planned), cache.globalLength(planned), dst, at);
+        int header = encoder.headerBytes();
+        Arrays.fill(dst, at, at + length(planned, plannedChunks), (byte) 0);
+        System.arraycopy(own.getBuffer(), 0, dst, at, header);
+        long bit = (long) (at + header) * 8;
+        bit = BitCopy.append(own.getBuffer(), header, ownBits, dst, bit);
+        bit = BitCopy.append(arena, cache.globalOffset(planned), cache.globalBits(planned), dst, bit);
         for (int k = 0; k < plannedChunks; k++) {
-            at = copy(arena, cache.chunkOffset(chunkPair[k], chunkCell[k]), cache.chunkLength(chunkPair[k], chunkCell[k]), dst, at);
+            bit = BitCopy.append(arena, cache.chunkOffset(chunkPair[k], chunkCell[k]), cache.chunkBits(chunkPair[k], chunkCell[k]),
+                    dst, bit);
         }
-    }
-
-    private static int copy(byte[] src, int from, int length, byte[] dst, int at) {
-        System.arraycopy(src, from, dst, at, length);
-        return at + length;
     }
 
     /** The baseline the last {@link #message} used: its {@code b}, or null if it had to send a keyframe. */

@@ -16,10 +16,10 @@ import java.util.Objects;
  * was. After warm-up it allocates nothing per message except strings. One decoder per thread.
  *
  * <pre>{@code
- * 0x26 T B P | client part: globalMask, drops, enters, kept bits, owned entries | pad
- *            | global part: a 10.4 section per global table | pad
+ * 0x26 T B P | client part: globalMask, drops, enters, kept bits, owned entries
+ *            | global part: a 10.4 section per global table
  *            | a chunk per entered cell and per kept cell whose bit is 1, in key order:
- *            |   a 10.11 cell section per cell table | pad
+ *            |   a section bit and 10.11 cell section per cell table  | pad (once, at the end)
  * }</pre>
  */
 public final class CellDecoder {
@@ -182,8 +182,8 @@ public final class CellDecoder {
         if (err != null) {
             return malformed(err);
         }
-        if (!owned.read(bits, bodyBits / 2, body) || !bits.align()) {
-            return malformed("client part (kept bits, owned entries or padding)");
+        if (!owned.read(bits, bodyBits / 2, body)) {
+            return malformed("client part (kept bits or owned entries)");
         }
         next.tick = tick;
         next.globalMask = mask;
@@ -194,9 +194,6 @@ public final class CellDecoder {
             } else if (!section.global(base.globals.table(table), pred == null ? null : pred.globals.table(table), t)) {
                 return malformed("global section of " + schemas.get(table).name() + ": " + section.error());
             }
-        }
-        if (!bits.align()) {
-            return malformed("global part padding");
         }
         err = readChunks(base, pred, mask);
         if (err != null) {
@@ -277,8 +274,8 @@ public final class CellDecoder {
                 return false;
             }
         }
-        chunkError = "padding";
-        return bits.align();
+        chunkError = "cut";
+        return !bits.failed();
     }
 
     private int malformed(String why) {

@@ -9,13 +9,14 @@ import dev.tickcast.state.TableSnapshot;
 import dev.tickcast.wire.Protocol;
 
 /**
- * Writes the three parts of a SNAPSHOT_CELLS message (docs/PROTOCOL.md 10.10-10.13), each
- * byte-aligned so that a server can encode the shared parts once and put a client's message
- * together from references: a client's own part ({@link #beginClientPart} ... {@link #endClientPart}:
- * header, global mask, drops, entered cells, kept-cell bits, owned entries), the global part
- * ({@link #encodeGlobals}, shared by every client on the same baseline and predictor) and one chunk
- * per cell ({@link #encodeChunk}, shared by every client that holds the cell at the same baseline
- * and predictor, or enters it at this tick). {@code CellDecoder} is the mirror.
+ * Writes the three parts of a SNAPSHOT_CELLS message (docs/PROTOCOL.md 10.10-10.13), each into
+ * bytes of its own (zero-padded) with its length in bits, so that a server can encode the shared
+ * parts once and put a client's message together by appending their bits ({@code BitCopy}): a
+ * client's own part ({@link #beginClientPart} ... {@link #endClientPart}: header, global mask,
+ * drops, entered cells, kept-cell bits, owned entries), the global part ({@link #encodeGlobals},
+ * shared by every client on the same baseline and predictor) and one chunk per cell
+ * ({@link #encodeChunk}, shared by every client that holds the cell at the same baseline and
+ * predictor, or enters it at this tick). {@code CellDecoder} is the mirror.
  *
  * <p>One encoder per thread. After warm-up it allocates nothing, except the UTF-8 bytes of strings
  * that are added or changed.
@@ -27,19 +28,19 @@ public final class CellEncoder {
     private final SectionWriter.Side base = new SectionWriter.Side();
     private final SectionWriter.Side pred = new SectionWriter.Side();
     private int keptLeft;
+    private int headerBytes;
 
     /**
      * Writes the chunk of {@code cell}: one cell section per cell table of {@code format}, from the
      * cell's rows in {@code b} (null: a keyframe chunk) to those in {@code t}, predicting from the
      * cell's rows in {@code p} (null: no predictor). Each snapshot comes with its layout.
-     * Returns true if the chunk changes nothing (no entity removed, changed or added).
+     * Returns the chunk's length in bits (its bytes are padded with zero bits).
      */
-    public boolean encodeChunk(Output out, CellFormat format, int cell, Snapshot t, CellLayout lt,
+    public long encodeChunk(Output out, CellFormat format, int cell, Snapshot t, CellLayout lt,
                                Snapshot b, CellLayout lb, Snapshot p, CellLayout lp) {
         if (b == null && p != null) {
             throw new IllegalArgumentException("a keyframe chunk has no predictor");
         }
-        boolean nothing = true;
         bits.begin(out);
         for (int i = 0; i < t.tableCount(); i++) {
             if (format.global(i)) {
@@ -49,10 +50,10 @@ public final class CellEncoder {
             cellSide(base, b, lb, i, cell);
             cellSide(pred, p, lp, i, cell);
             sections.write(true, format.hidden(i), target, base, pred);
-            nothing &= sections.wroteNothing();
         }
+        long length = bits.length();
         bits.end();
-        return nothing;
+        return length;
     }
 
     private static void cellSide(SectionWriter.Side side, Snapshot s, CellLayout layout, int table, int cell) {
@@ -63,8 +64,11 @@ public final class CellEncoder {
         }
     }
 
-    /** Writes the global part: one 10.4 section per global table of {@code format}, from {@code b} (null: full) to {@code t}. */
-    public void encodeGlobals(Output out, CellFormat format, Snapshot t, Snapshot b, Snapshot p) {
+    /**
+     * Writes the global part: one 10.4 section per global table of {@code format}, from {@code b}
+     * (null: full) to {@code t}; returns its length in bits.
+     */
+    public long encodeGlobals(Output out, CellFormat format, Snapshot t, Snapshot b, Snapshot p) {
         if (b == null && p != null) {
             throw new IllegalArgumentException("a full snapshot has no predictor");
         }
@@ -78,7 +82,9 @@ public final class CellEncoder {
             pred.all(p == null ? null : p.table(i));
             sections.write(false, format.hidden(i), target, base, pred);
         }
+        long length = bits.length();
         bits.end();
+        return length;
     }
 
     /**
@@ -92,10 +98,12 @@ public final class CellEncoder {
         if (baseTick == Snapshot.NO_TICK && (predTick != Snapshot.NO_TICK || dropCount != 0 || keptCount != 0)) {
             throw new IllegalArgumentException("a keyframe drops, keeps and predicts nothing");
         }
+        int headerStart = out.position();
         out.writeVarInt(Protocol.typeByte(Protocol.SNAPSHOT_CELLS), true);
         out.writeVarInt(tick, true);
         out.writeVarInt(baseTick == Snapshot.NO_TICK ? 0 : tick - baseTick, true);
         out.writeVarInt(predTick == Snapshot.NO_TICK ? 0 : baseTick - predTick, true);
+        headerBytes = out.position() - headerStart;
         bits.begin(out);
         for (int i = 0; i < format.tableCount(); i++) {
             bits.writeBit(format.global(i));
@@ -155,8 +163,15 @@ public final class CellEncoder {
         }
     }
 
-    /** Pads the client part to the byte. */
-    public void endClientPart() {
+    /** Ends the client part; returns its length in bits after the header's bytes ({@link #headerBytes()}). */
+    public long endClientPart() {
+        long length = bits.length();
         bits.end();
+        return length;
+    }
+
+    /** The bytes of the header (type, tick, baseDelta, predDelta) of the last {@link #beginClientPart}. */
+    public int headerBytes() {
+        return headerBytes;
     }
 }

@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * The shared parts of one broadcast of a room with interest, each encoded once into one reused
  * arena: per variant (a baseline and predictor pair, or the keyframe pair), the global part and
- * the chunk of each cell that some player needed. Players' messages copy from the arena, so
+ * the chunk of each cell that some player needed, each with its length in bits. Players' messages copy from the arena, so
  * nothing here outlives the broadcast. Grows only; the room's thread.
  */
 final class ChunkCache {
@@ -18,9 +18,9 @@ final class ChunkCache {
     private int[] pairBase = new int[4];
     private int[] pairPred = new int[4];
     private int[] globalOff = new int[4];
-    private int[] globalLen = new int[4];
+    private long[] globalBits = new long[4];
     private int[][] chunkOff = new int[4][];
-    private int[][] chunkLen = new int[4][];
+    private long[][] chunkBits = new long[4][];
     private int pairCount;
     private int[] touched = new int[64];
     private int touchedCount;
@@ -53,9 +53,9 @@ final class ChunkCache {
             pairBase = Arrays.copyOf(pairBase, n);
             pairPred = Arrays.copyOf(pairPred, n);
             globalOff = Arrays.copyOf(globalOff, n);
-            globalLen = Arrays.copyOf(globalLen, n);
+            globalBits = Arrays.copyOf(globalBits, n);
             chunkOff = Arrays.copyOf(chunkOff, n);
-            chunkLen = Arrays.copyOf(chunkLen, n);
+            chunkBits = Arrays.copyOf(chunkBits, n);
         }
         int p = pairCount++;
         pairBase[p] = baseTick;
@@ -63,7 +63,7 @@ final class ChunkCache {
         globalOff[p] = -1;
         if (chunkOff[p] == null) {
             chunkOff[p] = new int[cellCount];
-            chunkLen[p] = new int[cellCount];
+            chunkBits[p] = new long[cellCount];
             Arrays.fill(chunkOff[p], -1);
         }
         return p;
@@ -81,9 +81,9 @@ final class ChunkCache {
         return globalOff[pair] >= 0;
     }
 
-    void putGlobal(int pair, int offset) {
+    void putGlobal(int pair, int offset, long bits) {
         globalOff[pair] = offset;
-        globalLen[pair] = arena.position() - offset;
+        globalBits[pair] = bits;
         encodes++;
     }
 
@@ -91,17 +91,17 @@ final class ChunkCache {
         return globalOff[pair];
     }
 
-    int globalLength(int pair) {
-        return globalLen[pair];
+    long globalBits(int pair) {
+        return globalBits[pair];
     }
 
     boolean hasChunk(int pair, int cell) {
         return chunkOff[pair][cell] >= 0;
     }
 
-    void putChunk(int pair, int cell, int offset) {
+    void putChunk(int pair, int cell, int offset, long bits) {
         chunkOff[pair][cell] = offset;
-        chunkLen[pair][cell] = arena.position() - offset;
+        chunkBits[pair][cell] = bits;
         if (touchedCount == touched.length) {
             touched = Arrays.copyOf(touched, touchedCount * 2);
         }
@@ -113,8 +113,8 @@ final class ChunkCache {
         return chunkOff[pair][cell];
     }
 
-    int chunkLength(int pair, int cell) {
-        return chunkLen[pair][cell];
+    long chunkBits(int pair, int cell) {
+        return chunkBits[pair][cell];
     }
 
     /** Parts encoded since the room started. */

@@ -127,19 +127,22 @@ class CellDecoderRoundTripTest {
         TreeSet<Integer> chunked = new TreeSet<>(entered);
         for (int c : kept) {
             Output probe = new Output(256, -1);
-            boolean same = encoder.encodeChunk(probe, format, c, t.snapshot, t.layout, b.snapshot, b.layout, null, null);
+            // a chunk of nothing but section bits 0: the cell is unchanged since b
+            boolean same = encoder.encodeChunk(probe, format, c, t.snapshot, t.layout, b.snapshot, b.layout, null, null)
+                    == cellTables();
             bits.add(!same);
             if (!same) {
                 chunked.add(c);
             }
         }
         List<byte[]> chunks = new ArrayList<>();
+        List<Long> chunkBits = new ArrayList<>();
         for (int c : chunked) {
             Output chunk = new Output(256, -1);
             boolean enters = !kept.contains(c);
             boolean predicted = !enters && p != null && p.held.contains(c);
-            encoder.encodeChunk(chunk, format, c, t.snapshot, t.layout, enters ? null : b.snapshot, enters ? null : b.layout,
-                    predicted ? p.snapshot : null, predicted ? p.layout : null);
+            chunkBits.add(encoder.encodeChunk(chunk, format, c, t.snapshot, t.layout, enters ? null : b.snapshot,
+                    enters ? null : b.layout, predicted ? p.snapshot : null, predicted ? p.layout : null));
             chunks.add(chunk.toBytes());
         }
         Output own = new Output(256, -1);
@@ -150,12 +153,30 @@ class CellDecoderRoundTripTest {
             encoder.kept(bit);
         }
         writeOwned(t, next);
-        encoder.endClientPart();
-        encoder.encodeGlobals(own, format, t.snapshot, b == null ? null : b.snapshot, p == null ? null : p.snapshot);
-        for (byte[] chunk : chunks) {
-            own.writeBytes(chunk);
+        long ownBits = encoder.endClientPart();
+        int header = encoder.headerBytes();
+        Output globals = new Output(256, -1);
+        long globalBits = encoder.encodeGlobals(globals, format, t.snapshot, b == null ? null : b.snapshot,
+                p == null ? null : p.snapshot);
+        long total = ownBits + globalBits + chunkBits.stream().mapToLong(Long::longValue).sum();
+        byte[] message = new byte[header + (int) ((total + 7) / 8)];
+        System.arraycopy(own.getBuffer(), 0, message, 0, header);
+        long bit = BitCopy.append(own.getBuffer(), header, ownBits, message, header * 8L);
+        bit = BitCopy.append(globals.getBuffer(), 0, globalBits, message, bit);
+        for (int i = 0; i < chunks.size(); i++) {
+            bit = BitCopy.append(chunks.get(i), 0, chunkBits.get(i), message, bit);
         }
-        return own;
+        Output out = new Output(message.length);
+        out.writeBytes(message);
+        return out;
+    }
+
+    private long cellTables() {
+        long n = 0;
+        for (int i = 0; i < format.tableCount(); i++) {
+            n += format.global(i) ? 0 : 1;
+        }
+        return n;
     }
 
     private void writeOwned(Sent t, TreeSet<Integer> next) {
