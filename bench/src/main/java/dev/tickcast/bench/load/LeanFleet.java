@@ -80,11 +80,20 @@ public final class LeanFleet implements AutoCloseable {
      * and starts its inputs once the socket is open (each at its one phase of the 50 ms period: it only counts).
      */
     Future<Void> connect(String host, int port, String path, String token, Metrics metrics, long seed, int snapshotHz) {
+        return connect(host, port, path, token, metrics, seed, snapshotHz, null);
+    }
+
+    /**
+     * As {@link #connect(String, int, String, String, Metrics, long, int)}; a bot given a
+     * {@code visibility} decodes every snapshot into it and draws each input's instant afresh.
+     */
+    Future<Void> connect(String host, int port, String path, String token, Metrics metrics, long seed, int snapshotHz,
+                         Visibility visibility) {
         EventLoop loop = group.next();
         Promise<Void> opened = loop.newPromise();
-        BotBrain brain = new BotBrain(seed, false);
+        BotBrain brain = new BotBrain(seed, visibility != null);
         LeanBot bot = new LeanBot(metrics, brain, upgrade(host, port, path), token == null ? null : join(token),
-                opened, snapshotHz);
+                opened, snapshotHz, visibility);
         synchronized (bots) {
             bots.add(bot);
         }
