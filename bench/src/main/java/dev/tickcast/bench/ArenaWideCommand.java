@@ -40,10 +40,9 @@ final class ArenaWideCommand implements Callable<Integer> {
             + "(for missed) and snapshotBuildMs come from its admin API. Without it they are null. --embedded makes one.")
     String adminToken;
 
-    @Option(names = "--check", negatable = true, description = "Watch the room with a whole-world spectator to count "
-            + "missed entities and over-send (--no-check: no spectator, whose own encode the server then skips). "
-            + "Default: on.")
-    boolean check = true;
+    @Option(names = "--no-check", description = "No whole-world spectator (whose own whole-world encode the server "
+            + "then skips): overSend and missed are null. By default the room is watched to count them.")
+    boolean noCheck;
 
     @Option(names = "--json", description = "Also write the result as JSON to this file.")
     Path json;
@@ -61,7 +60,7 @@ final class ArenaWideCommand implements Callable<Integer> {
         }
         try (BenchMain.Harness h = BenchMain.Harness.open(target, token)) {
             WideResult result = new WideLoad(h.bots(), h.fleet(), h.options(1, players, seconds, warmup),
-                    check ? token : null, checkingBots).run();
+                    noCheck ? null : token, checkingBots).run();
             result.print(System.out);
             if (json != null) {
                 Files.writeString(json, result.json().encodePrettily() + "\n");

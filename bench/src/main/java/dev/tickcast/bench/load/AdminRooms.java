@@ -37,9 +37,10 @@ final class AdminRooms implements AutoCloseable {
         return body.getString("token");
     }
 
-    /** The admin row of room {@code roomId}, or null if the server does not list it. */
+    /** The admin row of room {@code roomId} (of the answer's {@code rooms}), or null if the server does not list it. */
     JsonObject room(String roomId) throws Exception {
-        for (Object o : new JsonArray(call(HttpMethod.GET, "/admin/api/rooms"))) {
+        JsonArray rooms = new JsonObject(call(HttpMethod.GET, "/admin/api/rooms")).getJsonArray("rooms", new JsonArray());
+        for (Object o : rooms) {
             if (o instanceof JsonObject room && roomId.equals(room.getString("id"))) {
                 return room;
             }

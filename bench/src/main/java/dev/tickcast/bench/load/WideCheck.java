@@ -69,9 +69,12 @@ public final class WideCheck {
         }
     }
 
-    /** Bot {@code bot}, whose player is entity {@code self}, holds {@code frame} after the snapshot of its tick. */
-    public synchronized void held(int bot, int self, WideFrame frame) {
-        Held h = new Held(frame.tick(), self, frame.ids());
+    /**
+     * Bot {@code bot}, whose player is entity {@code self}, holds the positioned entities {@code ids}
+     * (increasing) after the snapshot of {@code tick}.
+     */
+    public synchronized void held(int bot, int self, int tick, int[] ids) {
+        Held h = new Held(tick, self, ids);
         if (!world.isEmpty() && h.tick() <= world.lastKey()) {
             compare(h);
             return;

@@ -56,6 +56,28 @@ public record WideFrame(int tick, int[] ids, float[] x, float[] y) {
         return new WideFrame(state.tick(), ids, sx, sy);
     }
 
+    /** The ids of the positioned entities of {@code state}, increasing (what a checking bot holds). */
+    public static int[] idsOf(Snapshot state) {
+        int n = 0;
+        for (int t = 0; t < state.tableCount(); t++) {
+            if (xy(state.table(t)) != null) {
+                n += state.table(t).count();
+            }
+        }
+        int[] ids = new int[n];
+        int k = 0;
+        for (int t = 0; t < state.tableCount(); t++) {
+            TableSnapshot table = state.table(t);
+            if (xy(table) != null) {
+                for (int row = 0; row < table.count(); row++) {
+                    ids[k++] = table.id(row);
+                }
+            }
+        }
+        Arrays.sort(ids);
+        return ids;
+    }
+
     /** The index of {@code id} in this frame, or a negative number. */
     public int indexOf(int id) {
         return Arrays.binarySearch(ids, id);

@@ -48,7 +48,7 @@ public final class WideLoad {
         WideCheck check = new WideCheck(dev.tickcast.games.arenawide.ArenaWideGame.VIEW_RADIUS,
                 60 / options.snapshotHz(), WINDOW_FRAMES, () -> metrics.measuring);
         load.playing("arena-wide", n -> n >= checkingBots ? null
-                : new Visibility(metrics, (state, self) -> check.held(n, self, WideFrame.of(state))));
+                : new Visibility(metrics, (state, self) -> check.held(n, self, state.tick(), WideFrame.idsOf(state))));
         load.join();
         String roomId = load.roomIds().iterator().next();
         WideSpectator spectator = null;

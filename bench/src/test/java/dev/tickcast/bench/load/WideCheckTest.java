@@ -39,18 +39,20 @@ class WideCheckTest {
         return new float[] {id, (float) x, (float) y};
     }
 
-    /** What a bot holds: ids only matter. */
-    private static WideFrame holds(int tick, int... ids) {
-        return new WideFrame(tick, ids, new float[ids.length], new float[ids.length]);
+    /** What a bot holds, increasing. */
+    private static int[] ids(int... ids) {
+        int[] sorted = ids.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted;
     }
 
     @Test
     void anEntityWithinRForAPeriodThatIsNotHeldIsMissed() {
         check.world(frame(3, e(SELF, 1000, 1000), e(7, 1300, 1000), e(8, 5000, 5000)));
         check.world(frame(6, e(SELF, 1000, 1000), e(7, 1310, 1000), e(8, 5000, 5000)));
-        check.held(0, SELF, holds(6, SELF));
+        check.held(0, SELF, 6, ids(SELF));
         assertEquals(1, check.missed());
-        check.held(1, SELF, holds(6, 7, SELF));
+        check.held(1, SELF, 6, ids(7, SELF));
         assertEquals(1, check.missed(), "held: not missed");
         assertEquals(2, check.missChecked());
     }
@@ -59,10 +61,10 @@ class WideCheckTest {
     void anEntityThatJustCameWithinRMayStillBeAbsent() {
         check.world(frame(3, e(SELF, 1000, 1000), e(7, 1700, 1000)));
         check.world(frame(6, e(SELF, 1000, 1000), e(7, 1500, 1000)));
-        check.held(0, SELF, holds(6, SELF));
+        check.held(0, SELF, 6, ids(SELF));
         assertEquals(0, check.missed());
         check.world(frame(9, e(SELF, 1000, 1000), e(7, 1450, 1000)));
-        check.held(0, SELF, holds(9, SELF));
+        check.held(0, SELF, 9, ids(SELF));
         assertEquals(1, check.missed(), "one period later it must be held");
     }
 
@@ -71,7 +73,7 @@ class WideCheckTest {
         // the player moves towards 7: outside R at 3 from where it was, inside at 6 from where it is
         check.world(frame(3, e(SELF, 0, 0), e(7, 800, 0), e(9, 599.5, 0)));
         check.world(frame(6, e(SELF, 300, 0), e(7, 800, 0), e(9, 899.5, 0)));
-        check.held(0, SELF, holds(6, SELF));
+        check.held(0, SELF, 6, ids(SELF));
         assertEquals(0, check.missed(), "7 was outside R at 3; 9 sits within the tolerance of the edge");
         assertEquals(1, check.missChecked());
     }
@@ -79,8 +81,8 @@ class WideCheckTest {
     @Test
     void overSendIsHeldOverWithinRMeanOverFrames() {
         check.world(frame(3, e(SELF, 1000, 1000), e(7, 1100, 1000), e(8, 4000, 4000), e(9, 4100, 4000)));
-        check.held(0, SELF, holds(3, 7, 8, 9, SELF)); // 4 held, 2 within R (7 and its own player)
-        check.held(1, SELF, holds(3, 7, SELF));       // 2 held, 2 within R
+        check.held(0, SELF, 3, ids(7, 8, 9, SELF)); // 4 held, 2 within R (7 and its own player)
+        check.held(1, SELF, 3, ids(7, SELF));       // 2 held, 2 within R
         assertEquals((2.0 + 1.0) / 2, check.overSend(), 1e-9);
         assertEquals(2, check.compared());
         assertEquals(0, check.missChecked(), "no spectator frame one period earlier");
@@ -89,8 +91,8 @@ class WideCheckTest {
     @Test
     void aBotFrameWaitsForTheSpectatorsAndASkippedTickIsUnchecked() {
         check.world(frame(3, e(SELF, 0, 0), e(7, 10, 0)));
-        check.held(0, SELF, holds(6, SELF));
-        check.held(0, SELF, holds(9, SELF, 7));
+        check.held(0, SELF, 6, ids(SELF));
+        check.held(0, SELF, 9, ids(SELF, 7));
         assertEquals(0, check.compared(), "waiting for the spectator");
         check.world(frame(9, e(SELF, 0, 0), e(7, 10, 0))); // the spectator skipped 6
         assertEquals(1, check.unchecked());
@@ -101,7 +103,7 @@ class WideCheckTest {
     @Test
     void waitingFramesAreBounded() {
         for (int t = 3; t <= 3 * 10; t += PERIOD) {
-            check.held(0, SELF, holds(t, SELF));
+            check.held(0, SELF, t, ids(SELF));
         }
         assertEquals(6, check.unchecked(), "10 frames wait, the window keeps 4");
     }
@@ -111,7 +113,7 @@ class WideCheckTest {
         measuring.set(false);
         check.world(frame(3, e(SELF, 0, 0), e(7, 10, 0)));
         check.world(frame(6, e(SELF, 0, 0), e(7, 10, 0)));
-        check.held(0, SELF, holds(6, SELF));
+        check.held(0, SELF, 6, ids(SELF));
         assertEquals(0, check.missed());
         assertEquals(0, check.compared());
         assertTrue(Double.isNaN(check.overSend()));
@@ -132,6 +134,7 @@ class WideCheckTest {
         assertArrayEquals(new int[] {5, 12, 20, 30}, f.ids(), "the leader table has no x and y");
         assertArrayEquals(new float[] {1234.5f, 7999.9f, 50f, 0.1f}, f.x(), 1e-3f);
         assertArrayEquals(new float[] {1f, 0f, 60f, 0.2f}, f.y(), 1e-3f);
+        assertArrayEquals(new int[] {5, 12, 20, 30}, WideFrame.idsOf(state));
     }
 
     private static void row(TableSnapshot table, int id, int f1, int v1, int f2, int v2) {
