@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code arena-wide --embedded}: one small room, the arena's keys and the view's, a whole-world view missing nothing. */
 class ArenaWideSmokeTest {
     private static final List<String> WIDE_FIELDS = List.of("players", "firstStateBytes", "checkingBots",
-            "snapshotBuildMs", "capacityOk", "overSend", "missed", "viewCheck");
+            "snapshotBuildMs", "botLoopsCpuPerSec", "botLoopsCpuMsPerClientPerSec", "capacityOk", "overSend", "missed", "viewCheck");
 
     @Test
     void shouldCheckTheViewsAgainstAWholeWorldSpectator(@TempDir Path dir) throws Exception {

@@ -36,6 +36,8 @@ import java.util.concurrent.TimeUnit;
  * capacity (issue "get to the transport floor").
  */
 public final class LeanFleet implements AutoCloseable {
+    /** The start of its event loops' thread names (at most 15 characters: the kernel's comm keeps no more). */
+    static final String THREAD_PREFIX = "tc-bot-loop";
     private final EventLoopGroup group;
     private final Class<? extends Channel> channelType;
     private final Map<EventLoop, InputWheel> wheels = new IdentityHashMap<>();
@@ -63,7 +65,7 @@ public final class LeanFleet implements AutoCloseable {
         this.sourceAddresses = sourceAddresses;
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        this.group = new MultiThreadIoEventLoopGroup(loops, io);
+        this.group = new MultiThreadIoEventLoopGroup(loops, new io.netty.util.concurrent.DefaultThreadFactory(THREAD_PREFIX), io);
         this.channelType = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
         for (EventExecutor e : group) {
             wheels.put((EventLoop) e, new InputWheel((EventLoop) e));

@@ -58,14 +58,18 @@ public final class WideLoad {
                 spectator = new WideSpectator(vertx, options.host(), options.port(), check);
                 await(spectator.start(roomId, admin.watch(roomId)));
             }
+            double botCpu0 = ProcStats.threadsCpuSeconds(ProcStats.self(), LeanFleet.THREAD_PREFIX);
+            long t0 = System.nanoTime();
             ArenaResult arena = load.measure();
+            double botLoops = (ProcStats.threadsCpuSeconds(ProcStats.self(), LeanFleet.THREAD_PREFIX) - botCpu0)
+                    / ((System.nanoTime() - t0) / 1e9);
             JsonObject build = admin == null ? null : AdminRooms.snapshotBuildMs(admin.room(roomId));
             String trouble = spectator == null ? "no admin token: no spectator" : spectator.trouble();
             if (trouble != null) {
                 LOG.warn("view check: {}", trouble);
             }
             return new WideResult(arena, Metrics.take(metrics.firstStateBytes), checkingBots,
-                    spectator == null ? null : check, trouble, build);
+                    spectator == null ? null : check, trouble, build, botCpu0 < 0 ? -1 : botLoops);
         } finally {
             if (spectator != null) {
                 await(spectator.stop());

@@ -17,9 +17,15 @@ import java.util.Locale;
  * @param check           the view check, or null when there was no spectator
  * @param checkTrouble    why the check may be incomplete (the spectator's error or close), or null
  * @param snapshotBuildMs the room's {@code snapshotBuildMs} from the admin API, or null if absent
+ * @param botLoopsCpuPerSec CPU seconds per second of the bots' event loops alone (warm-up and window), -1 if unread
  */
 public record WideResult(ArenaResult arena, Histogram firstStateBytes, int checkingBots, WideCheck check,
-                         String checkTrouble, JsonObject snapshotBuildMs) {
+                         String checkTrouble, JsonObject snapshotBuildMs, double botLoopsCpuPerSec) {
+    /** The bots' event loops' CPU milliseconds per bot-second; NaN if unread. */
+    public double botLoopsMsPerClientPerSec() {
+        return botLoopsCpuPerSec < 0 ? Double.NaN : botLoopsCpuPerSec * 1000 / arena.clients();
+    }
+
     /** The arena's capacity rule: p99 inter-arrival under 1.5 periods, >= 57 ticks/s, no disconnect. */
     public boolean capacityOk() {
         double p99 = ArenaLoad.ms(arena.interArrivalUs(), 99);
@@ -34,6 +40,9 @@ public record WideResult(ArenaResult arena, Histogram firstStateBytes, int check
                         .put("max", firstStateBytes.getMaxValue()))
                 .put("checkingBots", checkingBots)
                 .put("snapshotBuildMs", snapshotBuildMs)
+                .put("botLoopsCpuPerSec", botLoopsCpuPerSec < 0 ? null : Math.round(botLoopsCpuPerSec * 1000) / 1000.0)
+                .put("botLoopsCpuMsPerClientPerSec", botLoopsCpuPerSec < 0 ? null
+                        : Math.round(botLoopsMsPerClientPerSec() * 1000) / 1000.0)
                 .put("capacityOk", capacityOk());
         if (check == null) {
             return out.put("overSend", null).put("missed", null).put("viewCheck", checkTrouble);
@@ -59,6 +68,9 @@ public record WideResult(ArenaResult arena, Histogram firstStateBytes, int check
         row(out, "view check", String.valueOf(j.getValue("viewCheck")));
         row(out, "snapshot build ms p50 / p99", snapshotBuildMs == null ? "null (not in the admin row)"
                 : snapshotBuildMs.getValue("p50") + " / " + snapshotBuildMs.getValue("p99"));
+        row(out, "bots' event loops CPU s / s", String.format(Locale.ROOT, "%.3f (%.4f ms / client / s: "
+                + "one core drives about %.0f such bots)", botLoopsCpuPerSec, botLoopsMsPerClientPerSec(),
+                1000 / botLoopsMsPerClientPerSec()));
         row(out, "capacity rule kept", capacityOk() ? "yes" : "no");
     }
 
