@@ -49,6 +49,11 @@ public final class CellIndex {
         return grid;
     }
 
+    /** The number of cells (keys {@code 0..cellCount()-1}). */
+    public int cellCount() {
+        return grid.cellCount();
+    }
+
     /** The number of positioned tables. */
     public int tableCount() {
         return tables.length;
