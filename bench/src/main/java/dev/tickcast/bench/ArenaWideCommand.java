@@ -44,6 +44,11 @@ final class ArenaWideCommand implements Callable<Integer> {
             + "then skips): overSend and missed are null. By default the room is watched to count them.")
     boolean noCheck;
 
+    @Option(names = "--check-radius", description = "The R the check holds the views to: the scenario's 600 by default; "
+            + "a larger one counts what lies beyond the guarantee (a control that the check finds misses). "
+            + "Default: ${DEFAULT-VALUE}.")
+    double checkRadius = dev.tickcast.games.arenawide.ArenaWideGame.VIEW_RADIUS;
+
     @Option(names = "--json", description = "Also write the result as JSON to this file.")
     Path json;
 
@@ -60,7 +65,7 @@ final class ArenaWideCommand implements Callable<Integer> {
         }
         try (BenchMain.Harness h = BenchMain.Harness.open(target, token)) {
             WideResult result = new WideLoad(h.bots(), h.fleet(), h.options(1, players, seconds, warmup),
-                    noCheck ? null : token, checkingBots).run();
+                    noCheck ? null : token, checkingBots, checkRadius).run();
             result.print(System.out);
             if (json != null) {
                 Files.writeString(json, result.json().encodePrettily() + "\n");

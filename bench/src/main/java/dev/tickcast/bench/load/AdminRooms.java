@@ -49,15 +49,22 @@ final class AdminRooms implements AutoCloseable {
     }
 
     /**
-     * The room's {@code snapshotBuildMs} as the server reports it ({@code {"p50", "p99"}}: the time
-     * one snapshot broadcast of the room takes to build), or null when its row has no such key.
+     * The room's {@code snapshotBuildMs} as the server reports it ({@code p50} and {@code p99}, and
+     * {@code max} and {@code samples} when given: the time one snapshot broadcast of the room takes
+     * to build, over its last broadcasts), or null when its row has no such key or no p50 and p99.
      */
     static JsonObject snapshotBuildMs(JsonObject room) {
         JsonObject build = room == null ? null : room.getJsonObject("snapshotBuildMs");
         if (build == null || build.getValue("p50") == null || build.getValue("p99") == null) {
             return null;
         }
-        return new JsonObject().put("p50", build.getValue("p50")).put("p99", build.getValue("p99"));
+        JsonObject out = new JsonObject().put("p50", build.getValue("p50")).put("p99", build.getValue("p99"));
+        for (String key : new String[] {"max", "samples"}) {
+            if (build.getValue(key) != null) {
+                out.put(key, build.getValue(key));
+            }
+        }
+        return out;
     }
 
     private String call(HttpMethod method, String path) throws Exception {

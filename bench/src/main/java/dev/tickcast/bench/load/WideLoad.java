@@ -25,12 +25,15 @@ public final class WideLoad {
     private final LoadOptions options;
     private final String adminToken;
     private final int checkingBots;
+    private final double radius;
 
     /**
      * A run of {@code options} (one room: {@code rooms} must be 1), {@code checkingBots} of whose bots
-     * check their view; {@code adminToken} null runs without the spectator and {@code snapshotBuildMs}.
+     * check their view within {@code radius} of their player; {@code adminToken} null runs without the
+     * spectator and {@code snapshotBuildMs}.
      */
-    public WideLoad(Vertx vertx, LeanFleet fleet, LoadOptions options, String adminToken, int checkingBots) {
+    public WideLoad(Vertx vertx, LeanFleet fleet, LoadOptions options, String adminToken, int checkingBots,
+                    double radius) {
         if (options.rooms() != 1) {
             throw new IllegalArgumentException("arena-wide plays one room");
         }
@@ -39,14 +42,14 @@ public final class WideLoad {
         this.options = options;
         this.adminToken = adminToken;
         this.checkingBots = Math.min(checkingBots, options.players());
+        this.radius = radius;
     }
 
     /** Joins, plays the warm-up and the window, leaves, and returns the result. */
     public WideResult run() throws Exception {
         Metrics metrics = new Metrics();
         ArenaLoad load = new ArenaLoad(vertx, fleet, options, metrics);
-        WideCheck check = new WideCheck(dev.tickcast.games.arenawide.ArenaWideGame.VIEW_RADIUS,
-                60 / options.snapshotHz(), WINDOW_FRAMES, () -> metrics.measuring);
+        WideCheck check = new WideCheck(radius, 60 / options.snapshotHz(), WINDOW_FRAMES, () -> metrics.measuring);
         load.playing("arena-wide", n -> n >= checkingBots ? null
                 : new Visibility(metrics, (state, self) -> check.held(n, self, state.tick(), WideFrame.idsOf(state))));
         load.join();
