@@ -143,6 +143,11 @@ public final class WideCheck {
         }
     }
 
+    /** The R the views are held to. */
+    public double radius() {
+        return radius;
+    }
+
     /** Entities held / entities within R, the mean over the compared frames; NaN if none was compared. */
     public synchronized double overSend() {
         return compared == 0 ? Double.NaN : overSendSum / compared;

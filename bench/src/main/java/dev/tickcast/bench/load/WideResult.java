@@ -50,7 +50,7 @@ public record WideResult(ArenaResult arena, Histogram firstStateBytes, int check
         double overSend = check.overSend();
         return out.put("overSend", Double.isNaN(overSend) ? null : Math.round(overSend * 1000) / 1000.0)
                 .put("missed", check.missed())
-                .put("viewCheck", new JsonObject().put("framesCompared", check.compared())
+                .put("viewCheck", new JsonObject().put("radius", check.radius()).put("framesCompared", check.compared())
                         .put("framesCheckedForMisses", check.missChecked()).put("framesUnchecked", check.unchecked())
                         .put("trouble", checkTrouble));
     }
