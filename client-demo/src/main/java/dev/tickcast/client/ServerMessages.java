@@ -47,7 +47,7 @@ final class ServerMessages {
     void handle(Buffer message) {
         bytesReceived += message.length();
         int type = message.length() == 0 ? -1 : message.getUnsignedByte(0);
-        if (type == Protocol.typeByte(Protocol.SNAPSHOT)) {
+        if (type == Protocol.typeByte(Protocol.SNAPSHOT) || type == Protocol.typeByte(Protocol.SNAPSHOT_CELLS)) {
             onSnapshot(message);
         } else if (type == Protocol.typeByte(Protocol.WELCOME)) {
             welcome = read(message, WelcomeMessage.class);

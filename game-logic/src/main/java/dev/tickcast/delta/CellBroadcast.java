@@ -91,12 +91,13 @@ public final class CellBroadcast {
     }
 
     /**
-     * Builds the message of the player in {@code seat} for {@code t} (the snapshot of {@link #begin}),
+     * Builds the message of the player in {@code seat}, whose body is entity {@code body} (-1: none),
+     * for {@code t} (the snapshot of {@link #begin}),
      * from its baseline {@code b} (null: a keyframe) and predictor {@code p} (null: none); its
      * subscriptions move on to {@code t}. Returns the message's length; {@link #copyMessage} copies it.
      * Returns the baseline actually used in {@link #usedBase()} (null if the layout of {@code b} was gone).
      */
-    public int message(int seat, Snapshot t, Snapshot b, Snapshot p) {
+    public int message(int seat, int body, Snapshot t, Snapshot b, Snapshot p) {
         CellLayout lb = b == null ? null : layoutOf(b.tick());
         CellLayout lp = p == null ? null : layoutOf(p.tick());
         if (lb == null) {
@@ -119,7 +120,7 @@ public final class CellBroadcast {
         for (int k = 0; k < chunks; k++) {
             encodeChunk(chunkPair[k], chunkCell[k], t, b, lb, p, lp);
         }
-        writeOwnPart(seat, t, baseTick, predTick);
+        writeOwnPart(seat, body, t, baseTick, predTick);
         players.remember(seat, entered, viewCells.enteredCount(seat));
         usedBase = b;
         planned = global;
@@ -171,7 +172,7 @@ public final class CellBroadcast {
         cache.putChunk(pair, cell, at);
     }
 
-    private void writeOwnPart(int seat, Snapshot t, int baseTick, int predTick) {
+    private void writeOwnPart(int seat, int body, Snapshot t, int baseTick, int predTick) {
         int dropCount = baseTick == Snapshot.NO_TICK ? 0 : viewCells.leftCount(seat);
         if (drops.length < dropCount) {
             drops = new int[Math.max(dropCount, drops.length * 2)];
@@ -186,22 +187,24 @@ public final class CellBroadcast {
         for (int k = 0; k < kept; k++) {
             encoder.kept(keptBits[k]);
         }
-        encoder.owned(ownedCount(seat));
-        for (int d = 0; d < owners.declarations(); d++) {
-            for (int row = owners.first(d, seat); row >= 0; row = owners.next(d, row)) {
-                if (holds(seat, owners.table(d), row)) {
-                    encoder.ownedEntry(t, owners.table(d), row, owners.mask(d));
-                }
-            }
-        }
+        encoder.owned(owned(seat, body, t, false));
+        owned(seat, body, t, true);
         encoder.endClientPart();
     }
 
-    private int ownedCount(int seat) {
+    /** Counts the player's owned entries, or writes them ({@code write}), in declaration then row order. */
+    private int owned(int seat, int body, Snapshot t, boolean write) {
         int n = 0;
         for (int d = 0; d < owners.declarations(); d++) {
-            for (int row = owners.first(d, seat); row >= 0; row = owners.next(d, row)) {
-                n += holds(seat, owners.table(d), row) ? 1 : 0;
+            int table = owners.table(d);
+            int row = !owners.body(d) ? owners.first(d, seat) : body < 0 ? -1 : t.table(table).rowOf(body);
+            for (; row >= 0; row = owners.body(d) ? -1 : owners.next(d, row)) {
+                if (holds(seat, table, row)) {
+                    n++;
+                    if (write) {
+                        encoder.ownedEntry(t, table, row, owners.mask(d), body);
+                    }
+                }
             }
         }
         return n;

@@ -4,9 +4,10 @@ import com.esotericsoftware.kryo.io.Input;
 import dev.tickcast.state.Schema;
 import dev.tickcast.state.Snapshot;
 import dev.tickcast.state.TableSnapshot;
+import dev.tickcast.wire.Protocol;
 
-import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A client's side of SNAPSHOT_CELLS (docs/PROTOCOL.md 10.10-10.14): keeps the current and previous
@@ -22,9 +23,7 @@ import java.util.List;
  * }</pre>
  */
 public final class CellDecoder {
-    /** The type byte of SNAPSHOT_CELLS (Kryo id 36). */
-    public static final int TYPE_BYTE = 0x26;
-    private static final int MAX_CELLS = 1 << 20;
+    private static final int TYPE_BYTE = Protocol.typeByte(Protocol.SNAPSHOT_CELLS);
 
     private final List<Schema> schemas;
     private final int tableCount;
@@ -40,16 +39,15 @@ public final class CellDecoder {
     private CellState next;
     private Snapshot shown;
     private Snapshot building;
-    private boolean[] dropped = new boolean[16];
-    private boolean[] chunked = new boolean[16];
-    private int[] entered = new int[16];
-    private int enterCount;
+    private final HeldChanges changes = new HeldChanges();
     private int tick;
     private int baseTick;
     private int predTick;
     private int bodyOffset;
+    private int body = -1;
     private int end;
     private String reason;
+    private String chunkError;
     private long snapshots;
     private long fullSnapshots;
 
@@ -103,6 +101,14 @@ public final class CellDecoder {
         return shown;
     }
 
+    /**
+     * Sets the client's own entity (WELCOME's entity id; -1, the default, for none): owned entries
+     * name their entity by its difference from it (docs/PROTOCOL.md 10.13).
+     */
+    public void body(int entity) {
+        body = entity;
+    }
+
     /** The number of cells held now. */
     public int heldCellCount() {
         return current.count;
@@ -110,7 +116,7 @@ public final class CellDecoder {
 
     /** The key of held cell {@code i}, in increasing key order. */
     public int heldCell(int i) {
-        return current.keys[i];
+        return current.keys[Objects.checkIndex(i, current.count)];
     }
 
     /** The held cell an entity of a cell table is in, or -1 (always -1 for a global table). */
@@ -166,18 +172,17 @@ public final class CellDecoder {
         if (tableCount > 32) {
             mask |= bits.read(tableCount - 32) << 32;
         }
+        if (bits.failed()) {
+            return malformed("no client part");
+        }
         if (!keyframe && mask != current.globalMask) {
             return malformed("globalMask changed");
         }
-        String err = readDrops(base);
-        err = err != null ? err : readEnters(base, bodyBits);
+        String err = changes.read(bits, base, bodyBits);
         if (err != null) {
             return malformed(err);
         }
-        for (int k = 0; k < base.count; k++) {
-            chunked[k] = !dropped[k] && bits.readBit();
-        }
-        if (!owned.read(bits, bodyBits / 2) || !bits.align()) {
+        if (!owned.read(bits, bodyBits / 2, body) || !bits.align()) {
             return malformed("client part (kept bits, owned entries or padding)");
         }
         next.tick = tick;
@@ -187,7 +192,7 @@ public final class CellDecoder {
             if ((mask & (1L << table)) == 0) {
                 t.clear();
             } else if (!section.global(base.globals.table(table), pred == null ? null : pred.globals.table(table), t)) {
-                return malformed("global section of " + schemas.get(table).name());
+                return malformed("global section of " + schemas.get(table).name() + ": " + section.error());
             }
         }
         if (!bits.align()) {
@@ -228,65 +233,17 @@ public final class CellDecoder {
         return true;
     }
 
-    /** Dropped keys: each held at B. Marks {@code dropped[k]} for base cell k. */
-    private String readDrops(CellState base) {
-        if (dropped.length < base.count) {
-            dropped = new boolean[Math.max(base.count, dropped.length * 2)];
-            chunked = new boolean[dropped.length];
-        }
-        Arrays.fill(dropped, 0, base.count, false);
-        int n = bits.readU();
-        if (bits.failed() || n > base.count) {
-            return "dropCount " + n + " above the " + base.count + " cells held";
-        }
-        long prev = -1;
-        int k = 0;
-        for (int d = 0; d < n; d++) {
-            long key = prev + 1 + bits.readU();
-            while (k < base.count && base.keys[k] < key) {
-                k++;
-            }
-            if (bits.failed() || k == base.count || base.keys[k] != key) {
-                return "drop of cell " + key + ", not held";
-            }
-            dropped[k] = true;
-            prev = key;
-        }
-        return null;
-    }
-
-    /** Entered keys: none held at B, at most 2^20 cells held after. */
-    private String readEnters(CellState base, long bodyBits) {
-        int n = bits.readU();
-        if (bits.failed() || n > MAX_CELLS || n > bodyBits || base.count + (long) n > MAX_CELLS) {
-            return "enterCount " + n;
-        }
-        if (entered.length < n) {
-            entered = new int[Math.max(n, entered.length * 2)];
-        }
-        enterCount = n;
-        long prev = -1;
-        for (int e = 0; e < n; e++) {
-            long key = prev + 1 + bits.readU();
-            if (bits.failed() || key > Integer.MAX_VALUE || base.indexOf((int) key) >= 0) {
-                return "entered cell " + key + " (already held, or not a key)";
-            }
-            entered[e] = (int) key;
-            prev = key;
-        }
-        return null;
-    }
-
     /** The chunks, in key order over the entered cells and the kept cells whose bit is 1; builds {@link #next}. */
     private String readChunks(CellState base, CellState pred, long mask) {
         int e = 0;
         int k = 0;
-        while (e < enterCount || k < base.count) {
-            if (e == enterCount || (k < base.count && base.keys[k] < entered[e])) {
+        int[] entered = changes.entered;
+        while (e < changes.enterCount || k < base.count) {
+            if (e == changes.enterCount || (k < base.count && base.keys[k] < entered[e])) {
                 int key = base.keys[k];
                 CellState.Cell kept = base.cells[k];
-                boolean chunk = chunked[k];
-                boolean drop = dropped[k];
+                boolean chunk = changes.chunked[k];
+                boolean drop = changes.dropped[k];
                 k++;
                 if (drop) {
                     continue;
@@ -294,12 +251,12 @@ public final class CellDecoder {
                 if (!chunk) {
                     next.add(key, kept);
                 } else if (!readChunk(key, kept, pred == null ? null : pred.cell(key), mask)) {
-                    return "chunk of cell " + key;
+                    return "chunk of cell " + key + ", " + chunkError;
                 }
             } else {
                 int key = entered[e++];
                 if (!readChunk(key, null, null, mask)) {
-                    return "keyframe chunk of cell " + key;
+                    return "keyframe chunk of cell " + key + ", " + chunkError;
                 }
             }
         }
@@ -316,9 +273,11 @@ public final class CellDecoder {
             TableSnapshot b = base == null ? null : base.tables.table(table);
             TableSnapshot p = pred == null ? null : pred.tables.table(table);
             if (!section.cell(table, b, p, cell.tables.table(table))) {
+                chunkError = schemas.get(table).name() + ": " + section.error();
                 return false;
             }
         }
+        chunkError = "padding";
         return bits.align();
     }
 

@@ -130,12 +130,15 @@ public final class CellEncoder {
         bits.writeU(count);
     }
 
-    /** One owned entry: the fields in {@code mask} of row {@code row} of table {@code table} of {@code s}, with their true values. */
-    public void ownedEntry(Snapshot s, int table, int row, int mask) {
+    /**
+     * One owned entry: the fields in {@code mask} of row {@code row} of table {@code table} of {@code s},
+     * with their true values; the id is coded against {@code body}, the client's own entity (-1: none).
+     */
+    public void ownedEntry(Snapshot s, int table, int row, int mask, int body) {
         TableSnapshot t = s.table(table);
         Schema schema = t.schema();
         bits.writeU(table);
-        bits.writeU(t.id(row));
+        bits.writeS(t.id(row) - body);
         bits.write(mask, schema.fieldCount());
         for (int f = 0; f < schema.fieldCount(); f++) {
             if ((mask & (1 << f)) == 0) {

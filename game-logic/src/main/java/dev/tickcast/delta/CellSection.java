@@ -23,6 +23,7 @@ final class CellSection {
     private final Snapshot added;
     private final Snapshot spare;
     private int[] removed = new int[64];
+    private String error;
 
     CellSection(BitReader bits, List<Schema> schemas) {
         this.bits = bits;
@@ -30,31 +31,46 @@ final class CellSection {
         spare = new Snapshot(schemas);
     }
 
+    /** Why the last section failed. */
+    String error() {
+        return bits.failed() ? "truncated or bad code: " + error : error;
+    }
+
+    private boolean fail(String why) {
+        error = why;
+        return false;
+    }
+
     /** A 10.4 section of a global table into {@code t}; {@code b} and {@code p} may be null. */
     boolean global(TableSnapshot b, TableSnapshot p, TableSnapshot t) {
-        return removedAndChanged(b, p, t, false) && readAdded(b == null ? -1 : b.maxId(), null, t, false);
+        return removedAndChanged(b, p, t, false, true) && readAdded(b == null ? -1 : b.maxId(), null, t, false, true);
     }
 
     /** A 10.11 section of cell table {@code table} into {@code t}; {@code b} and {@code p} may be null. */
     boolean cell(int table, TableSnapshot b, TableSnapshot p, TableSnapshot t) {
         TableSnapshot a = added.table(table);
-        if (!removedAndChanged(b, p, t, true) || !readAdded(-1, b, a, true)) {
+        boolean present = bits.readBit();
+        if (bits.failed()) {
+            return fail("cut before the section bit");
+        }
+        if (!removedAndChanged(b, p, t, true, present) || !readAdded(-1, b, a, true, present)) {
             return false;
         }
         mergeAdded(t, a, spare.table(table));
         return true;
     }
 
-    private boolean removedAndChanged(TableSnapshot b, TableSnapshot p, TableSnapshot t, boolean byPosition) {
+    private boolean removedAndChanged(TableSnapshot b, TableSnapshot p, TableSnapshot t, boolean byPosition, boolean present) {
         t.clear();
         int bCount = b == null ? 0 : b.count();
-        int removedCount = bits.readU();
+        error = null;
+        int removedCount = present ? bits.readU() : 0;
         if (bits.failed() || removedCount > bCount || !readRemoved(removedCount)) {
-            return false;
+            return fail("removedCount " + removedCount + " of " + bCount);
         }
-        int changedCount = bits.readU();
+        int changedCount = present ? bits.readU() : 0;
         if (bits.failed() || changedCount > bCount - removedCount) {
-            return false;
+            return fail("changedCount " + changedCount + " of " + bCount + " with " + removedCount + " removed");
         }
         return bCount == 0 || mergeBase(b, p, t, removedCount, changedCount, byPosition);
     }
@@ -92,7 +108,7 @@ final class CellSection {
                 continue;
             }
             if ((ri < removedCount && removed[ri] < name) || nextChanged < name) {
-                return false;
+                return fail("removed and changed, or not in the base, before " + name);
             }
             int predRow = -1;
             if (p != null) {
@@ -106,16 +122,16 @@ final class CellSection {
             if (nextChanged == name) {
                 mask = bits.readBit() ? mask : (int) bits.read(schema.fieldCount());
                 if (!applyChange(schema, mask, t, row)) {
-                    return false;
+                    return fail("change of " + name + " with mask " + mask);
                 }
                 ci++;
                 nextChanged = ci < changedCount ? name + 1L + bits.readU() : Long.MAX_VALUE;
             }
             if (bits.failed()) {
-                return false;
+                return fail("change of " + name);
             }
         }
-        return ri == removedCount && ci == changedCount;
+        return ri == removedCount && ci == changedCount || fail("a removed or changed entity not in the base");
     }
 
     private static void copyPredicted(Schema schema, TableSnapshot b, int baseRow, TableSnapshot p, int predRow,
@@ -155,13 +171,13 @@ final class CellSection {
      * The added list into {@code t} (appended). Global: ids from {@code prevId}, values absolute. Cell
      * ({@code relative}): ids from -1 and not in {@code b}, values against the previous added entity.
      */
-    private boolean readAdded(int prevId, TableSnapshot b, TableSnapshot t, boolean relative) {
+    private boolean readAdded(int prevId, TableSnapshot b, TableSnapshot t, boolean relative, boolean present) {
         if (relative) {
             t.clear();
         }
-        int count = bits.readU();
+        int count = present ? bits.readU() : 0;
         if (count > MAX_ADDED || bits.failed()) {
-            return false;
+            return fail("addedCount " + count);
         }
         Schema schema = t.schema();
         long prev = prevId;
@@ -169,29 +185,31 @@ final class CellSection {
             long id = prev + 1 + bits.readU();
             if (id > Integer.MAX_VALUE || bits.failed() || (t.count() > 0 && id <= t.id(t.count() - 1))
                     || (b != null && b.rowOf((int) id) >= 0)) {
-                return false;
+                return fail("added id " + id + " (in the base, or not above the last)");
             }
             prev = id;
             int row = t.appendRow((int) id);
-            int ref = relative && row > 0 ? row - 1 : -1;
+            // 10.11: the previous added entity, the first of the base for the first one, else the defaults
+            TableSnapshot refTable = !relative ? null : row > 0 ? t : b != null && b.count() > 0 ? b : null;
+            int ref = refTable == null ? -1 : row > 0 ? row - 1 : 0;
             int mask = (int) bits.read(schema.fieldCount());
             for (int f = 0; f < schema.fieldCount(); f++) {
-                readAddedValue(schema.field(f).type(), (mask & (1 << f)) != 0, t, ref, row, f);
+                readAddedValue(schema.field(f).type(), (mask & (1 << f)) != 0, t, refTable, ref, row, f);
             }
             if (bits.failed()) {
-                return false;
+                return fail("added #" + id);
             }
         }
         return true;
     }
 
-    /** One field of an added entity: {@code ref} is the row it is coded against, -1 for the defaults. */
-    private void readAddedValue(FieldType type, boolean set, TableSnapshot t, int ref, int row, int f) {
+    /** One field of an added entity: row {@code ref} of {@code r} is what it is coded against, -1 for the defaults. */
+    private void readAddedValue(FieldType type, boolean set, TableSnapshot t, TableSnapshot r, int ref, int row, int f) {
         if (type == FieldType.STRING) {
-            t.setString(row, f, set ? bits.readString(DeltaDecoder.MAX_STRING_BYTES) : ref < 0 ? "" : t.string(ref, f));
+            t.setString(row, f, set ? bits.readString(DeltaDecoder.MAX_STRING_BYTES) : ref < 0 ? "" : r.string(ref, f));
             return;
         }
-        int refValue = ref < 0 ? 0 : t.value(ref, f);
+        int refValue = ref < 0 ? 0 : r.value(ref, f);
         if (!set) {
             t.setValue(row, f, refValue);
         } else if (type == FieldType.BOOL) {

@@ -22,6 +22,7 @@ final class OwnedEntries {
     private int[] starts = new int[8];
     private int[] values = new int[64];
     private String[] strings = new String[64];
+    private int slots;
     private int failedIndex;
 
     OwnedEntries(List<Schema> schemas) {
@@ -29,25 +30,27 @@ final class OwnedEntries {
     }
 
     /** Reads {@code U(ownedCount)} and the entries; at most {@code maxCount} (bounded before allocating). */
-    boolean read(BitReader bits, long maxCount) {
-        Arrays.fill(strings, null);
+    boolean read(BitReader bits, long maxCount, int body) {
+        Arrays.fill(strings, 0, slots, null);
         count = 0;
+        slots = 0;
         int n = bits.readU();
         if (bits.failed() || n > maxCount) {
             return false;
         }
-        int slot = 0;
         for (int e = 0; e < n; e++) {
+            int slot = slots;
             int table = bits.readU();
-            int id = bits.readU();
-            if (bits.failed() || table >= schemas.size()) {
+            long id = (long) body + bits.readS();
+            if (bits.failed() || table >= schemas.size() || id < 0 || id > Integer.MAX_VALUE) {
                 return false;
             }
             Schema schema = schemas.get(table);
             int fields = schema.fieldCount();
             grow(e + 1, slot + fields);
+            slots += fields;
             tables[e] = table;
-            ids[e] = id;
+            ids[e] = (int) id;
             masks[e] = (int) bits.read(fields);
             starts[e] = slot;
             for (int f = 0; f < fields; f++) {
@@ -55,7 +58,6 @@ final class OwnedEntries {
                     readValue(bits, schema.field(f).type(), slot + f);
                 }
             }
-            slot += fields;
             if (bits.failed()) {
                 return false;
             }
@@ -103,7 +105,7 @@ final class OwnedEntries {
         return "owned entry for " + schemas.get(tables[failedIndex]).name() + " #" + ids[failedIndex] + ", not held";
     }
 
-    private void grow(int entries, int slots) {
+    private void grow(int entries, int slotCount) {
         if (tables.length < entries) {
             int n = Math.max(entries, tables.length * 2);
             tables = Arrays.copyOf(tables, n);
@@ -111,8 +113,8 @@ final class OwnedEntries {
             masks = Arrays.copyOf(masks, n);
             starts = Arrays.copyOf(starts, n);
         }
-        if (values.length < slots) {
-            int n = Math.max(slots, values.length * 2);
+        if (values.length < slotCount) {
+            int n = Math.max(slotCount, values.length * 2);
             values = Arrays.copyOf(values, n);
             strings = Arrays.copyOf(strings, n);
         }

@@ -32,7 +32,7 @@ final class Owners {
         for (int d = 0; d < n; d++) {
             OwnerOnlyFields o = decls.get(d);
             table[d] = o.table().index();
-            ownerField[d] = o.owner().index();
+            ownerField[d] = o.owner() == null ? -1 : o.owner().index();
             for (Field f : o.fields()) {
                 mask[d] |= 1 << f.index();
             }
@@ -45,6 +45,9 @@ final class Owners {
             TableSnapshot t = s.table(table[d]);
             int[] h = head[d];
             Arrays.fill(h, -1);
+            if (ownerField[d] < 0) {
+                continue; // body-only: the player's own body, found by its id at send time
+            }
             if (next[d].length < t.count()) {
                 next[d] = new int[Math.max(t.count(), next[d].length * 2)];
             }
@@ -64,6 +67,11 @@ final class Owners {
 
     int table(int d) {
         return table[d];
+    }
+
+    /** True if declaration {@code d} is body-only (owned by the player whose body the entity is). */
+    boolean body(int d) {
+        return ownerField[d] < 0;
     }
 
     int mask(int d) {

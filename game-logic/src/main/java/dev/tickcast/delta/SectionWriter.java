@@ -70,9 +70,18 @@ final class SectionWriter {
         }
     }
 
-    /** Writes the section of {@code t} against {@code b} and {@code p} (absent: no predictor). */
+    /**
+     * Writes the section of {@code t} against {@code b} and {@code p} (absent: no predictor). A cell
+     * section starts with one bit: 0 for the empty section (nothing else follows), 1 for a section.
+     */
     void write(boolean cell, int hidden, Side t, Side b, Side p) {
         classify(cell, hidden, t, b, p);
+        if (cell) {
+            bits.writeBit(!wroteNothing());
+            if (wroteNothing()) {
+                return;
+            }
+        }
         int prev = -1;
         bits.writeU(removedCount);
         for (int k = 0; k < removedCount; k++) {
@@ -82,7 +91,7 @@ final class SectionWriter {
         writeChanged(cell, hidden, t.table, b.table, p.table);
         bits.writeU(addedCount);
         prev = cell || b.size() == 0 ? -1 : b.id(b.size() - 1);
-        resetRef(t.table == null ? null : t.table.schema());
+        resetRef(t.table.schema(), cell && b.size() > 0 ? b : null, hidden);
         for (int k = 0; k < addedCount; k++) {
             int row = added[k];
             int id = t.table.id(row);
@@ -181,15 +190,24 @@ final class SectionWriter {
         }
     }
 
-    private void resetRef(Schema schema) {
-        if (schema == null) {
-            return;
-        }
+    /** 10.11: the first added entity of a cell section is coded against the first entity of the base, if any. */
+    private void resetRef(Schema schema, Side first, int hidden) {
         if (refValues.length < schema.fieldCount()) {
             refValues = new int[schema.fieldCount()];
         }
         Arrays.fill(refValues, 0);
         Arrays.fill(refStrings, "");
+        if (first == null) {
+            return;
+        }
+        int row = first.row(0);
+        for (int f = 0; f < schema.fieldCount(); f++) {
+            if (schema.field(f).type() == FieldType.STRING) {
+                refStrings[f] = string(hidden, first.table, row, f);
+            } else {
+                refValues[f] = value(hidden, first.table, row, f);
+            }
+        }
     }
 
     /** 10.4: mask of non-default fields and the values; 10.11 (cell): mask and values against the previous added entity. */

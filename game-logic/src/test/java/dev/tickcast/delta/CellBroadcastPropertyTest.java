@@ -67,12 +67,14 @@ class CellBroadcastPropertyTest {
                 }
                 Snapshot base = find(ring, last[v]);
                 Snapshot pred = base != null && tick - base.tick() == base.tick() - prev[v] ? find(ring, prev[v]) : null;
-                int n = cells.message(v, now, base, pred);
+                int body = w.movers.size() > v ? w.movers.id(v) : -1; // any entity: owned ids are coded against it
+                int n = cells.message(v, body, now, base, pred);
                 if (buf.length < n) {
                     buf = new byte[n];
                 }
                 cells.copyMessage(buf, 0);
                 CellDecoder decoder = decoders[v];
+                decoder.body(body);
                 int result = decoder.apply(buf, 0, n);
                 assertEquals(DeltaDecoder.OK, result, "seed " + seed + " viewer " + v + " broadcast " + b + ": " + decoder.reason());
                 Snapshot used = cells.usedBase();

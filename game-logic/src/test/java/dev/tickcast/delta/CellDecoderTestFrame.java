@@ -3,6 +3,7 @@ package dev.tickcast.delta;
 import com.esotericsoftware.kryo.io.Output;
 import dev.tickcast.state.FieldType;
 import dev.tickcast.state.Schema;
+import dev.tickcast.wire.Protocol;
 
 import java.util.List;
 
@@ -36,7 +37,7 @@ final class CellDecoderTestFrame {
     private final BitWriter bits = new BitWriter();
 
     CellDecoderTestFrame(int tick, int baseDelta, int predDelta) {
-        this(CellDecoder.TYPE_BYTE, tick, baseDelta, predDelta);
+        this(Protocol.typeByte(Protocol.SNAPSHOT_CELLS), tick, baseDelta, predDelta);
     }
 
     CellDecoderTestFrame(int type, int tick, int baseDelta, int predDelta) {

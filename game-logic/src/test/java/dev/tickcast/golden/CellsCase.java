@@ -50,6 +50,8 @@ final class CellsCase {
         CLOCK.freeze();
     }
 
+    /** Viewer 0's own entity, its unit "me" (WELCOME's entity id): owned entries name ids against it. */
+    static final int BODY = 0;
     private static final int SNAPSHOTS = 14;
     private static final int SKIPPED = 3;
     private static final int LOST = 11;
@@ -88,7 +90,7 @@ final class CellsCase {
             }
             Snapshot pred = current != null && previous != null
                     && now.tick() - current.tick() == current.tick() - previous.tick() ? previous : null;
-            byte[] frame = new byte[cells.message(0, now, current, pred)];
+            byte[] frame = new byte[cells.message(0, BODY, now, current, pred)];
             cells.copyMessage(frame, 0);
             String stem = String.format("cells/%03d", k);
             files.put(stem + ".bin", frame);
@@ -100,7 +102,7 @@ final class CellsCase {
             previous = current;
             current = copy;
         }
-        return "{\"name\":\"cells\",\"schema\":\"cells/schema.bin\",\"steps\":[" + steps + "\n]}";
+        return "{\"name\":\"cells\",\"schema\":\"cells/schema.bin\",\"body\":" + BODY + ",\"steps\":[" + steps + "\n]}";
     }
 
     private static void script(int k, Table units, Table gems, Table clock, Views views) {

@@ -29,6 +29,7 @@ class CellsGoldenTest {
         Map<String, byte[]> files = GoldenVectors.generate();
         SchemaMessage schema = (SchemaMessage) Messages.newKryo().readClassAndObject(new Input(files.get("cells/schema.bin")));
         CellDecoder decoder = new CellDecoder(schema.schemas());
+        decoder.body(CellsCase.BODY);
         int steps = 0;
         for (Map.Entry<String, byte[]> e : files.entrySet()) {
             if (!e.getKey().startsWith("cells/0") || !e.getKey().endsWith(".bin")) {

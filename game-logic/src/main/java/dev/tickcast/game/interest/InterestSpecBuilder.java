@@ -76,6 +76,22 @@ public final class InterestSpecBuilder {
             throw new IllegalArgumentException("owner-only fields need a table");
         }
         fieldOf(table, owner, FieldType.INT, "owner");
+        return owned(table, owner, fields);
+    }
+
+    /**
+     * Declares {@code fields} of {@code table} body-only: only the player whose body the entity is
+     * (the entity its {@code Game.onJoin} returned) receives them, say the last input it applied
+     * (every other viewer would pay for its jitter). Once per table, as {@link #ownerOnly}.
+     */
+    public InterestSpecBuilder bodyOnly(Table table, Field... fields) {
+        if (table == null) {
+            throw new IllegalArgumentException("body-only fields need a table");
+        }
+        return owned(table, null, fields);
+    }
+
+    private InterestSpecBuilder owned(Table table, Field owner, Field... fields) {
         if (fields == null || fields.length == 0) {
             throw new IllegalArgumentException(table.schema().name() + ": no owner-only field given");
         }

@@ -5,6 +5,7 @@ import dev.tickcast.game.GameSpec;
 import dev.tickcast.game.Identity;
 import dev.tickcast.game.MessageWriter;
 import dev.tickcast.game.RoomContext;
+import dev.tickcast.game.interest.Interest;
 import dev.tickcast.game.interest.InterestSpec;
 import dev.tickcast.game.interest.Views;
 import dev.tickcast.game.driver.Admission;
@@ -256,9 +257,9 @@ public final class LocalRoom implements RoomContext {
         return driver.context().interest(spec);
     }
 
-    /** The views the game sets (null for a whole-world game): what each player id sees now. */
-    public Views views() {
-        return driver.interest() == null ? null : driver.interest().views();
+    /** The interest the game declared (its spec, and the views it sets per player id), or null for a whole-world game. */
+    public Interest interest() {
+        return driver.interest();
     }
 
     @Override

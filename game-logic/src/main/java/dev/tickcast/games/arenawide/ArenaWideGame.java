@@ -33,19 +33,31 @@ public final class ArenaWideGame implements Game {
     public static final int LEADERS = 10;
     /** The Arena-Wide world: 8000 x 8000 units, 4000 orbs, 512 NPCs. */
     public static final ArenaConfig CONFIG = new ArenaConfig(8000f, 4000, 512);
-    /** The registration: "arena-wide", 60 Hz ticks, 20 Hz snapshots, GameSpec.MAX_PLAYERS (1024) players a room, no page. */
+    /**
+     * The registration: "arena-wide", 60 Hz ticks, 20 Hz snapshots, GameSpec.MAX_PLAYERS (1024) players a room, and its
+     * browser page /arena-wide/ (client-demo's webroot: the arena's view with a camera, a minimap and the leader table).
+     */
     public static final GameSpec SPEC = GameSpec.of("arena-wide", ArenaWideGame::new)
-            .rates(60, 20).maxPlayers(GameSpec.MAX_PLAYERS);
+            .rates(60, 20).maxPlayers(GameSpec.MAX_PLAYERS).page("/arena-wide/");
 
+    /**
+     * Scores move the leader table at most once a second (joins and leaves at once): at a thousand
+     * players the top ten's scores change every step, and every client receives the table.
+     */
+    public static final int LEADER_REFRESH_TICKS = 60;
     /** What a player sees: everything whose centre is within this distance of its own (ARENA-WIDE-SCENARIO.md). */
     public static final double VIEW_RADIUS = 600;
     /** The side of a cell of the interest grid. */
     public static final double CELL_SIZE = 400;
+    /** Both hysteresis margins (an entity's home, a view's subscriptions): S / 16. */
+    public static final double MARGIN = 25;
 
     private ArenaRules rules;
     private Leaderboard leaders;
     private Views views;
     private boolean seatsChanged;
+    private boolean scoresChanged;
+    private int refreshedAt;
 
     @Override
     public void onCreate(RoomContext room) {
@@ -57,7 +69,9 @@ public final class ArenaWideGame implements Game {
                 .positioned(rules.orbs(), ArenaSchemas.ORB_X, ArenaSchemas.ORB_Y)
                 .positioned(rules.npcs(), ArenaSchemas.NPC_X, ArenaSchemas.NPC_Y)
                 .positioned(rules.players(), ArenaSchemas.PLAYER_X, ArenaSchemas.PLAYER_Y)
+                .homeMargin(MARGIN).unsubscribeMargin(MARGIN)
                 .global(leader)
+                .bodyOnly(rules.players(), ArenaSchemas.PLAYER_LAST_INPUT_SEQ)
                 .build());
     }
 
@@ -75,8 +89,11 @@ public final class ArenaWideGame implements Game {
     @Override
     public void step(int tick) {
         rules.step();
-        if (seatsChanged || rules.playerScored()) {
+        scoresChanged |= rules.playerScored();
+        if (seatsChanged || (scoresChanged && tick - refreshedAt >= LEADER_REFRESH_TICKS)) {
             seatsChanged = false;
+            scoresChanged = false;
+            refreshedAt = tick;
             leaders.refresh();
         }
         Table players = rules.players();

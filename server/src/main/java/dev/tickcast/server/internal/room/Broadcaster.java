@@ -103,7 +103,7 @@ final class Broadcaster implements BroadcastStage {
         }
         Buffer message;
         if (stage != null) {
-            message = cellsMessage(stage, s.playerId, now, base, pred);
+            message = cellsMessage(stage, s, now, base, pred);
             base = stage.usedBase();
         } else {
             message = encoded(now, base, pred);
@@ -118,8 +118,8 @@ final class Broadcaster implements BroadcastStage {
         }
     }
 
-    private static Buffer cellsMessage(CellBroadcast stage, int seat, Snapshot now, Snapshot base, Snapshot pred) {
-        byte[] bytes = new byte[stage.message(seat, now, base, pred)];
+    private static Buffer cellsMessage(CellBroadcast stage, Session s, Snapshot now, Snapshot base, Snapshot pred) {
+        byte[] bytes = new byte[stage.message(s.playerId, s.entityId, now, base, pred)];
         stage.copyMessage(bytes, 0);
         return BufferInternal.buffer(Unpooled.wrappedBuffer(bytes));
     }

@@ -1,0 +1,99 @@
+package dev.tickcast.client;
+
+import com.esotericsoftware.kryo.io.Output;
+import dev.tickcast.delta.BitWriter;
+import dev.tickcast.delta.DeltaDecoder;
+import dev.tickcast.delta.DeltaEncoder;
+import dev.tickcast.state.Schema;
+import dev.tickcast.state.Snapshot;
+import dev.tickcast.wire.Protocol;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** The mirror takes SNAPSHOT through a DeltaDecoder and SNAPSHOT_CELLS through a CellDecoder, never both. */
+class SnapshotMirrorTest {
+    private static final Schema ORB = new Schema("orb");
+    private static final Schema LEADER = new Schema("leader");
+    private static final List<Schema> SCHEMAS = List.of(ORB, LEADER);
+
+    static {
+        ORB.intField("x", true);
+        LEADER.intField("score", false);
+    }
+
+    /** T = 5, keyframe: cell 2 holds orb #1 (x 4), the global leader table #7 (score 3). */
+    private static byte[] cellsKeyframe() {
+        Output out = new Output(64, -1);
+        out.writeVarInt(Protocol.typeByte(Protocol.SNAPSHOT_CELLS), true);
+        out.writeVarInt(5, true);
+        out.writeVarInt(0, true);
+        out.writeVarInt(0, true);
+        BitWriter bits = new BitWriter();
+        bits.begin(out);
+        bits.write(0b10, 2);
+        bits.writeU(0);
+        bits.writeU(1);
+        bits.writeU(2);
+        bits.writeU(0);
+        bits.end();
+        bits.begin(out);
+        section(bits, 7, 3);
+        bits.end();
+        bits.begin(out);
+        section(bits, 1, 4);
+        bits.end();
+        return out.toBytes();
+    }
+
+    /** A section adding one entity with one non-default INT field (gaps from -1 in both kinds). */
+    private static void section(BitWriter bits, int id, int value) {
+        bits.writeU(0);
+        bits.writeU(0);
+        bits.writeU(1);
+        bits.writeU(id);
+        bits.write(1, 1);
+        bits.writeS(value);
+    }
+
+    private static byte[] fullSnapshot() {
+        Snapshot s = new Snapshot(SCHEMAS);
+        s.tick(3);
+        s.table(0).setValue(s.table(0).appendRow(1), 0, 9);
+        Output out = new Output(64, -1);
+        new DeltaEncoder().encode(s, null, null, out);
+        return out.toBytes();
+    }
+
+    @Test
+    void shouldShowTheCellsOfASnapshotCellsMessage() {
+        SnapshotMirror mirror = new SnapshotMirror(SCHEMAS);
+        byte[] frame = cellsKeyframe();
+        assertEquals(DeltaDecoder.OK, mirror.apply(frame, 0, frame.length));
+        assertEquals("tick 5\norb (1)\n  #1 x=4\nleader (1)\n  #7 score=3\n", mirror.current().describe());
+        assertEquals(1, mirror.snapshots());
+        assertEquals(1, mirror.fullSnapshots());
+        assertEquals(1, mirror.cells().heldCellCount());
+        assertEquals(2, mirror.cells().cellOf(0, 1));
+        byte[] other = fullSnapshot();
+        assertEquals(DeltaDecoder.MALFORMED, mirror.apply(other, 0, other.length));
+        assertEquals(1, mirror.snapshots());
+        assertEquals(5, mirror.current().tick());
+    }
+
+    @Test
+    void shouldKeepDecodingSnapshotsAndRefuseCellsAfterThem() {
+        SnapshotMirror mirror = new SnapshotMirror(SCHEMAS);
+        byte[] frame = fullSnapshot();
+        assertEquals(DeltaDecoder.OK, mirror.apply(frame, 0, frame.length));
+        assertEquals("tick 3\norb (1)\n  #1 x=9\nleader (0)\n", mirror.current().describe());
+        byte[] cells = cellsKeyframe();
+        assertEquals(DeltaDecoder.MALFORMED, mirror.apply(cells, 0, cells.length));
+        assertNull(mirror.cells());
+        assertEquals(1, mirror.fullSnapshots());
+        assertEquals(3, mirror.current().tick());
+    }
+}
