@@ -22,8 +22,8 @@ final class Visibility {
     private static final int WELCOME = Protocol.typeByte(Protocol.WELCOME);
     private static final int SCHEMA = Protocol.typeByte(Protocol.SCHEMA);
     private static final int SNAPSHOT = Protocol.typeByte(Protocol.SNAPSHOT);
-    /** SNAPSHOT_CELLS (PROTOCOL.md 10.10), Kryo id 36. */
-    static final int SNAPSHOT_CELLS = 0x26;
+    /** SNAPSHOT_CELLS (PROTOCOL.md 10.10). */
+    static final int SNAPSHOT_CELLS = Protocol.typeByte(Protocol.SNAPSHOT_CELLS);
 
     private final Kryo kryo = Messages.newKryo();
     private final InputAcks acks;
@@ -66,7 +66,8 @@ final class Visibility {
             SchemaMessage s = kryo.readObject(new Input(bytes, 1, length - 1), SchemaMessage.class);
             mirror = s == null ? null : new SnapshotMirror(s.schemas());
         } else if (mirror == null || mirror.apply(bytes, 0, length) != DeltaDecoder.OK) {
-            error = mirror == null ? "snapshot before schema" : "snapshot could not be applied";
+            error = mirror == null ? "snapshot before schema" : "snapshot could not be applied"
+                    + (mirror.cells() == null ? "" : ": " + mirror.cells().reason());
             return false;
         } else {
             acks.seen(mirror.current(), entityId, nowNs);
