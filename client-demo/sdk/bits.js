@@ -50,8 +50,7 @@ export class BitReader {
   }
 
   /**
-   * Skips to the next byte boundary (SNAPSHOT_CELLS pads each part to the byte): the bits skipped
-   * must be zero, else `failed`. Returns !failed.
+   * Skips to the next byte boundary: the bits skipped must be zero, else `failed`. Returns !failed.
    */
   align() {
     if (this.acc !== 0) {

@@ -94,7 +94,7 @@ export class CellDecoder extends DeltaDecoder {
       return { code: MALFORMED };
     }
     if (!this.bits.atEnd()) {
-      this.reason = 'bytes after the last chunk';
+      this.reason = 'bytes after the last chunk, or a padding bit not zero';
       return { code: MALFORMED };
     }
     const state = new CellState(schemas, this.tick, client.mask, globals, cells);
@@ -126,8 +126,8 @@ export class CellDecoder extends DeltaDecoder {
       return this.fails('holds more than 2^20 cells');
     }
     const owned = this.readOwned(schemas);
-    if (!owned || !this.bits.align()) {
-      return this.fails(this.bits.failed ? 'client part truncated, or bad padding' : this.reason);
+    if (!owned || this.bits.failed) {
+      return this.fails(this.bits.failed ? 'client part truncated' : this.reason);
     }
     return { mask, kept, entered, flagged, owned };
   }
@@ -186,7 +186,7 @@ export class CellDecoder extends DeltaDecoder {
         }
       }
     }
-    return this.bits.align() ? globals : this.fails('global part: bad padding');
+    return this.bits.failed ? this.fails('global part truncated') : globals;
   }
 
   /** The held cells after the message, in key order: chunks decoded, the other kept cells carried. */
@@ -205,8 +205,8 @@ export class CellDecoder extends DeltaDecoder {
           }
         }
       }
-      if (!this.bits.align()) {
-        return this.fails(`cell ${key}: bad padding`);
+      if (this.bits.failed) {
+        return this.fails(`cell ${key}: truncated`);
       }
       chunks.set(key, tables);
     }

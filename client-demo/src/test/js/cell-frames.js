@@ -159,12 +159,10 @@ export function frame({ tick, base = 0, pred = 0 }, m, schemas = SCHEMAS) {
     });
   }
   (m.extraClientBits ?? []).forEach((bit) => w.writeBit(bit));
-  w.pad();
+  // the parts follow each other in one bit stream (PROTOCOL.md 10.10): padding only at the end
   schemas.forEach((s, i) => mask[i] && writeSection(w, s, m.globals?.[i], m.globalMax?.[i] ?? -1));
-  w.pad();
   for (const chunk of m.chunks ?? []) {
     schemas.forEach((s, i) => !mask[i] && writeCellSection(w, s, chunk?.[i]));
-    w.pad();
   }
   const body = w.end();
   const head = [0x26, ...varuint(tick), ...varuint(base), ...varuint(pred)];

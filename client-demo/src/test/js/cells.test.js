@@ -170,7 +170,7 @@ describe('SNAPSHOT_CELLS', () => {
       { [ORB]: { changed: [{ k: 0, diff: [10] }] } }, { [ORB]: { changed: [{ k: 0, diff: [10] }] } }] }));
     // cell 1: a chunk, both section bits 0: #1 predicted 110 -> 120; cell 5: no chunk, #3 stays 510
     const bytes = frame({ tick: 9, base: 3, pred: 3 }, { kept: [true, false], chunks: [{}] });
-    assert.equal(bytes.length, 4 + 1 + 1 + 1, 'header, client part, global part, one chunk of two bits');
+    assert.equal(bytes.length, 4 + 2, 'header, then one bit stream: client part, global part, one chunk of two bits');
     applyOk(m, bytes);
     assert.deepStrictEqual(rows(m, 'orb'), [[1, 120, 0], [3, 510, 0]]);
   });

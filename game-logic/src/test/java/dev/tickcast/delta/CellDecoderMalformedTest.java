@@ -104,16 +104,11 @@ class CellDecoderMalformedTest {
             bad("owned id coded from -1, not from the body", MALFORMED, "ship #19", new CellDecoderTestFrame(12, 2, 0)
                     .write(MASK, 3).keys().keys().bit(false).bit(false).u(1).owned(2, 9, -1).write(0, 4).pad()
                     .none().pad().bytes()),
-            bad("client part padding", MALFORMED, "client part", new CellDecoderTestFrame(10, 0, 0)
-                    .write(MASK, 3).keys().keys().u(0).bit(true).pad().none().pad().bytes()),
-            bad("global part padding", MALFORMED, "global part padding", new CellDecoderTestFrame(12, 2, 0)
-                    .write(MASK, 3).keys().keys().bit(false).bit(false).u(0).pad().none().bit(true).pad().bytes()),
-            bad("chunk padding", MALFORMED, "padding", delta(true, false).skip().skip().bit(true).pad().bytes()),
+            // the parts follow each other in one bit stream: only the end of the body is padded
+            bad("a padding bit not zero", MALFORMED, "bytes after", delta(false, false).bit(true).bytes()),
             bad("a byte after the last chunk", MALFORMED, "bytes after", Arrays.copyOf(good, good.length + 1)),
             bad("a byte after the global part", MALFORMED, "bytes after", Arrays.copyOf(delta(false, false).bytes(), 5 + 2)),
-            bad("a chunk for a kept cell whose bit is 0", MALFORMED, "bytes after", delta(false, false).skip().skip().pad().bytes()),
             bad("truncated", MALFORMED, "truncated", Arrays.copyOf(good, good.length - 1)),
-            bad("a chunk missing", MALFORMED, "truncated", delta(true, false).bytes()),
             bad("globalMask changed in a delta", MALFORMED, "globalMask", new CellDecoderTestFrame(12, 2, 0)
                     .write(0, 3).keys().keys().bit(false).bit(false).u(0).pad().bytes()),
             bad("keyframe with a predictor", MALFORMED, "header", new CellDecoderTestFrame(12, 0, 1)

@@ -62,9 +62,15 @@ final class Visibility {
         if (type == WELCOME) {
             WelcomeMessage w = kryo.readObject(new Input(bytes, 1, length - 1), WelcomeMessage.class);
             entityId = w == null ? -1 : w.entityId();
+            if (mirror != null) {
+                mirror.body(entityId);
+            }
         } else if (type == SCHEMA) {
             SchemaMessage s = kryo.readObject(new Input(bytes, 1, length - 1), SchemaMessage.class);
             mirror = s == null ? null : new SnapshotMirror(s.schemas());
+            if (mirror != null) {
+                mirror.body(entityId); // owned entries of SNAPSHOT_CELLS name ids against it (PROTOCOL.md 10.13)
+            }
         } else if (mirror == null || mirror.apply(bytes, 0, length) != DeltaDecoder.OK) {
             error = mirror == null ? "snapshot before schema" : "snapshot could not be applied"
                     + (mirror.cells() == null ? "" : ": " + mirror.cells().reason());
