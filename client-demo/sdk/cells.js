@@ -6,8 +6,10 @@
 //     one bit per kept cell (1: a chunk follows); U ownedCount, owned entries (10.13)
 //   global part (bits, padding): one 10.4 section per global table (DeltaDecoder.decodeTable)
 //   chunks (bits, padding each), in key order over the entered and the flagged kept cells:
-//     one cell section per cell table (10.11): removed and changed entities by position in base,
-//     added ones by id from -1, their values against the previous added entity (ref)
+//     per cell table, a section bit (0: the empty section, base carried with prediction), then if 1
+//     a cell section (10.11): removed and changed entities by position in base, added ones by id
+//     from -1, their values against ref (the base's first entity, then the previous added one)
+//   An owned entry's id is coded S(id - body), body the client's own entity (WELCOME's, -1 if none).
 //
 // A CellState is the client's state as 10.10 defines it: the global tables, and for each held cell
 // its cell tables. Owned entries are not part of it (10.13: the next delta's baseline keeps the
@@ -67,6 +69,8 @@ export function emptyCellState(schemas) {
 export class CellDecoder extends DeltaDecoder {
   constructor() {
     super(SNAPSHOT_CELLS);
+    /** The client's own entity (WELCOME's entityId, -1 for none): owned ids are coded against it (10.13). */
+    this.body = -1;
   }
 
   /**
@@ -82,7 +86,8 @@ export class CellDecoder extends DeltaDecoder {
       return { code: WRONG_BASE };
     }
     this.bits.begin(this.data, this.bodyOffset, this.end - this.bodyOffset);
-    const client = this.readClientPart(current.globalMask, b, schemas);
+    // 10.10: the mask is the previous message's, except in a keyframe
+    const client = this.readClientPart(b === null ? null : b.globalMask, b, schemas);
     const globals = client && this.readGlobals(client.mask, b, p, schemas);
     const cells = globals && this.readChunks(client, b, p, schemas);
     if (!cells) {
@@ -147,7 +152,7 @@ export class CellDecoder extends DeltaDecoder {
     const owned = [];
     for (let k = 0; k < count && !this.bits.failed; k++) {
       const table = this.bits.readU();
-      const id = this.bits.readU();
+      const id = this.body + this.bits.readS();
       if (table >= schemas.length) {
         return this.fails(`owned entry of table ${table}`);
       }
@@ -212,11 +217,15 @@ export class CellDecoder extends DeltaDecoder {
     return cells;
   }
 
-  /** One cell section (10.11); a TableState, or null if malformed. */
+  /** One cell section (10.11) after its section bit; a TableState, or null if malformed. */
   decodeCellTable(base, pred, schema) {
+    const present = this.bits.readBit();
+    if (this.bits.failed) {
+      return this.fails(`${schema.name}: no section bit`) || null;
+    }
     const count = base === null ? 0 : base.count;
-    const removed = this.readPositions(count, this.bits.readU());
-    const changedCount = removed && this.bits.readU();
+    const removed = this.readPositions(count, present ? this.bits.readU() : 0);
+    const changedCount = removed && (present ? this.bits.readU() : 0);
     if (removed === null || this.bits.failed || changedCount > count - removed.size) {
       return this.fails(`${schema.name}: bad removals or changed count`) || null;
     }
@@ -244,7 +253,7 @@ export class CellDecoder extends DeltaDecoder {
         t.rows.push(rows[k]);
       }
     }
-    return this.readCellAdded(base, t);
+    return present ? this.readCellAdded(base, t) : t;
   }
 
   /** count positions below size, strictly increasing; a Set, or null if malformed. */
@@ -264,14 +273,17 @@ export class CellDecoder extends DeltaDecoder {
     return out;
   }
 
-  /** The added entities of a cell section merged by id into t (the base's kept ones); t or null. */
+  /**
+   * The added entities of a cell section merged by id into t (the base's kept ones); t or null.
+   * ref starts as the base's first entity as held at B (before this section's changes).
+   */
   readCellAdded(base, t) {
     const count = this.bits.readU();
     if (this.bits.failed || count > MAX_COUNT) {
       return this.fails(`${t.name}: bad added count`) || null;
     }
     const fields = t.schema.fields;
-    let ref = defaultRow(fields);
+    let ref = base !== null && base.count > 0 ? base.rows[0] : defaultRow(fields);
     let prev = -1;
     const ids = [];
     const rows = [];

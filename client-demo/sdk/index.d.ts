@@ -182,8 +182,14 @@ export interface CellState {
  * cells room, current is the union of the global tables and the held cells, owned values applied.
  */
 export class SnapshotMirror {
-  constructor(schemas: readonly TableSchema[]);
+  /** body: the client's own entity, WELCOME's entityId (default -1, none). */
+  constructor(schemas: readonly TableSchema[], options?: { body?: number });
   readonly schemas: readonly TableSchema[];
+  /**
+   * The client's own entity (WELCOME's entityId, -1 for none): SNAPSHOT_CELLS codes owned entries'
+   * ids against it, so set it before the first cells snapshot.
+   */
+  body: number;
   readonly current: State;
   readonly previous: State;
   /** Snapshots applied. */

@@ -7,7 +7,8 @@
 // union of the global tables and every held cell (entities in id order), with this tick's owned
 // entries applied. An entity that moves between held cells keeps its id, so interpolation and
 // prediction follow it; the entities of a dropped cell are gone. The decoder's own states (the
-// baselines, without owned values) are `cells` and `previousCells`.
+// baselines, without owned values) are `cells` and `previousCells`. Owned entries name their entity
+// against the client's own (WELCOME's entityId): the session sets `body` before cells snapshots.
 
 import { CellDecoder, emptyCellState } from './cells.js';
 import { SNAPSHOT_CELLS, typeByte } from './protocol.js';
@@ -23,10 +24,12 @@ const CELLS = 'cells';
  * {code, reason?}; on failure nothing changes.
  */
 export class SnapshotMirror {
-  constructor(schemas) {
+  /** options.body: the client's own entity, WELCOME's entityId (default -1, none). */
+  constructor(schemas, { body = -1 } = {}) {
     this.schemas = schemas;
     this.decoder = new DeltaDecoder();
     this.cellDecoder = new CellDecoder();
+    this.cellDecoder.body = body;
     this.current = emptyState(schemas);
     this.previous = emptyState(schemas);
     this.cells = emptyCellState(schemas);
@@ -37,6 +40,15 @@ export class SnapshotMirror {
     this.kind = null;
     this.snapshots = 0;
     this.fullSnapshots = 0;
+  }
+
+  /** The client's own entity: SNAPSHOT_CELLS owned ids are coded against it (docs/PROTOCOL.md 10.13). */
+  get body() {
+    return this.cellDecoder.body;
+  }
+
+  set body(entityId) {
+    this.cellDecoder.body = entityId;
   }
 
   /** The keys of the cells held now, increasing (empty unless a cells room). */

@@ -149,7 +149,8 @@ export class Session {
         break;
       case P.SCHEMA:
         this.#schemas = msg.value.schemas;
-        this.#mirror = new SnapshotMirror(this.#schemas);
+        // WELCOME's entity: owned entries of SNAPSHOT_CELLS are coded against it (PROTOCOL.md 10.13)
+        this.#mirror = new SnapshotMirror(this.#schemas, { body: this.#welcome?.entityId ?? -1 });
         this.#hooks.emit('schema', this.#schemas);
         break;
       case P.SNAPSHOT:
@@ -176,6 +177,9 @@ export class Session {
       return;
     }
     this.#welcome = welcome;
+    if (this.#mirror !== null) {
+      this.#mirror.body = welcome.entityId;
+    }
     this.#hooks.joined();
     this.#startPing();
     this.#hooks.emit('welcome', welcome);

@@ -4,12 +4,15 @@
 //   frame({ tick, base, pred }, {
 //     mask: [false, true, ...],                 globalMask, one bool per table
 //     drop: [keys], enter: [keys], kept: [bits] one bit per kept cell
+//     body: the client's own entity (owned ids are written S(id - body)), default -1
 //     owned: [{ table, id, values: [v or undefined per field] }],
 //     globals: [section 10.4 per global table], chunks: [[cell section per cell table], ...] })
 //
 // A 10.4 section: { removed: [ids], changed: [{ id, reuse?, diff }], added: [{ id, row }] }, added
-// ids from baseMaxId. A cell section: { removed: [positions], changed: [{ k, reuse?, diff }],
-// added: [{ id, row }] } with added rows coded against the previous added row. diff: per field,
+// ids from baseMaxId. A cell section: { ref?, removed: [positions], changed: [{ k, reuse?, diff }],
+// added: [{ id, row }] }: section bit 1, then the section, added rows coded against ref (the row of
+// the base's first entity; the defaults if not given), then each against the previous added row.
+// A cell table absent from a chunk gets section bit 0 (the empty section). diff: per field,
 // undefined (unchanged), an S value (INT, QFLOAT), a string (STRING) or true (BOOL flips).
 
 import { BitWriter } from '../../../sdk/bits.js';
@@ -97,8 +100,13 @@ export function writeSection(w, schema, { removed = [], changed = [], added = []
   }
 }
 
-/** A 10.11 cell section. */
-export function writeCellSection(w, schema, { removed = [], changed = [], added = [] } = {}) {
+/** A 10.11 cell section, after its section bit (0 if section is undefined). */
+export function writeCellSection(w, schema, section) {
+  w.writeBit(section !== undefined);
+  if (section === undefined) {
+    return;
+  }
+  const { ref: baseFirst, removed = [], changed = [], added = [] } = section;
   let prev = -1;
   w.writeU(removed.length);
   removed.forEach((k) => { w.writeU(k - prev - 1); prev = k; });
@@ -107,7 +115,7 @@ export function writeCellSection(w, schema, { removed = [], changed = [], added 
   changed.forEach((c) => { w.writeU(c.k - prev - 1); prev = c.k; writeDiff(w, schema, c); });
   prev = -1;
   w.writeU(added.length);
-  let ref = schema.fields.map((f) => (f.type === STRING ? '' : 0));
+  let ref = baseFirst ?? schema.fields.map((f) => (f.type === STRING ? '' : 0));
   for (const { id, row } of added) {
     w.writeU(id - prev - 1);
     prev = id;
@@ -137,7 +145,7 @@ export function frame({ tick, base = 0, pred = 0 }, m, schemas = SCHEMAS) {
   w.writeU((m.owned ?? []).length);
   for (const { table: t, id, values } of m.owned ?? []) {
     w.writeU(t);
-    w.writeU(id);
+    w.writeS(id - (m.body ?? -1));
     const fields = schemas[t]?.fields ?? values.map(() => ({ type: INT }));
     writeMask(w, values.map((v) => v !== undefined), fields.length);
     values.forEach((v, f) => {
@@ -155,7 +163,7 @@ export function frame({ tick, base = 0, pred = 0 }, m, schemas = SCHEMAS) {
   schemas.forEach((s, i) => mask[i] && writeSection(w, s, m.globals?.[i], m.globalMax?.[i] ?? -1));
   w.pad();
   for (const chunk of m.chunks ?? []) {
-    schemas.forEach((s, i) => !mask[i] && writeCellSection(w, s, chunk[i]));
+    schemas.forEach((s, i) => !mask[i] && writeCellSection(w, s, chunk?.[i]));
     w.pad();
   }
   const body = w.end();

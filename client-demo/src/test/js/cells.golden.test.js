@@ -3,7 +3,8 @@
 // delta on the state after the step before. A state is {tick, held, tables: [{name, entities:
 // [{id, cell?, field: raw}]}], owned: [{table, id, values}]}: entity fields as the baseline, the
 // owned entries beside it. The shown world (mirror.current) is checked to be the same entities
-// with the owned values applied.
+// with the owned values applied. The case's "body" is the viewer's own entity (WELCOME's
+// entityId): owned entries name their entity against it (docs/PROTOCOL.md 10.13).
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -41,8 +42,14 @@ describe('golden SNAPSHOT_CELLS vectors', { skip: cases === undefined && 'manife
       return s;
     };
 
+    const mirrorOf = (s) => new SnapshotMirror(s, { body: c.body ?? -1 });
+
+    it(`has the viewer's own entity of case ${c.name}`, () => {
+      assert.ok(Number.isInteger(c.body) && c.body >= -1, `"body": ${c.body}`);
+    });
+
     it(`decodes case ${c.name} step by step into the committed states`, () => {
-      const mirror = new SnapshotMirror(schemas());
+      const mirror = mirrorOf(schemas());
       for (const step of c.steps) {
         const result = mirror.apply(GOLDEN.bytes(step.frame));
         assert.equal(result.code, OK, `${step.frame}: ${result.reason}`);
@@ -56,7 +63,7 @@ describe('golden SNAPSHOT_CELLS vectors', { skip: cases === undefined && 'manife
     });
 
     it(`rejects every truncation and an extra byte of case ${c.name}, keeping the state`, () => {
-      const mirror = new SnapshotMirror(schemas());
+      const mirror = mirrorOf(schemas());
       for (const step of c.steps.slice(0, 8)) {
         const frame = GOLDEN.bytes(step.frame);
         const before = [mirror.current, mirror.cells];
@@ -79,13 +86,13 @@ describe('golden SNAPSHOT_CELLS vectors', { skip: cases === undefined && 'manife
         seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
         return seed / 2 ** 32;
       };
-      const mirror = new SnapshotMirror(s);
+      const mirror = mirrorOf(s);
       for (const step of c.steps) {
         const frame = GOLDEN.bytes(step.frame);
         for (let k = 0; k < 100; k++) {
           const bad = frame.slice();
           bad[Math.floor(random() * bad.length)] ^= 1 << Math.floor(random() * 8);
-          const probe = new SnapshotMirror(s);
+          const probe = mirrorOf(s);
           Object.assign(probe, { cells: mirror.cells, previousCells: mirror.previousCells, kind: mirror.kind });
           assert.ok([OK, MALFORMED, WRONG_BASE].includes(probe.apply(bad).code));
         }
@@ -95,7 +102,7 @@ describe('golden SNAPSHOT_CELLS vectors', { skip: cases === undefined && 'manife
 
     it(`answers WRONG_BASE for a delta of case ${c.name} without its baseline`, () => {
       for (const step of c.steps.slice(1)) {
-        const mirror = new SnapshotMirror(schemas());
+        const mirror = mirrorOf(schemas());
         const r = mirror.apply(GOLDEN.bytes(step.frame));
         assert.equal(r.code, r.full ? OK : WRONG_BASE, step.frame);
       }

@@ -62,7 +62,9 @@ describe('SNAPSHOT_CELLS', () => {
       kept: [true, false],
       globals: { [LEADER]: { changed: [{ id: 1, diff: [undefined, 'bob'] }] } },
       globalMax: { [LEADER]: 1 },
-      chunks: [{ [ORB]: { removed: [1], changed: [{ k: 0, diff: [5, undefined] }], added: [{ id: 4, row: [90, 3] }] } }],
+      // #4 is coded against #5, the first entity of cell 3's base
+      chunks: [{ [ORB]: { ref: [100, 2], removed: [1], changed: [{ k: 0, diff: [5, undefined] }],
+        added: [{ id: 4, row: [90, 3] }] } }],
     }));
     assert.equal(r.full, false);
     assert.deepStrictEqual(rows(m, 'orb'), [[2, 700, 1], [4, 90, 3], [5, 105, 2], [8, 710, 1]]);
@@ -100,7 +102,7 @@ describe('SNAPSHOT_CELLS', () => {
       { [ORB]: { added: [{ id: 1, row: [100, 0] }] } }, { [ORB]: { added: [{ id: 2, row: [300, 0] }] } }] }));
     // #2 moves from cell 2 into cell 1
     applyOk(m, frame({ tick: 6, base: 3 }, { kept: [true, true], chunks: [
-      { [ORB]: { changed: [{ k: 0, diff: [10] }], added: [{ id: 2, row: [310, 0] }] } },
+      { [ORB]: { ref: [100, 0], changed: [{ k: 0, diff: [10] }], added: [{ id: 2, row: [310, 0] }] } },
       { [ORB]: { removed: [0] } }] }));
     applyOk(m, frame({ tick: 9, base: 3, pred: 3 }, { kept: [true, false], chunks: [{}] }));
     assert.deepStrictEqual(rows(m, 'orb'), [[1, 120, 0], [2, 310, 0]], '#2 was not in cell 1 at P');
@@ -118,7 +120,7 @@ describe('SNAPSHOT_CELLS', () => {
     const m = started();
     const before = m.current;
     applyOk(m, frame({ tick: 6, base: 3 }, { kept: [true, true], chunks: [
-      { [ORB]: { added: [{ id: 2, row: [690, 1] }] } },
+      { [ORB]: { ref: [100, 2], added: [{ id: 2, row: [690, 1] }] } },
       { [ORB]: { removed: [0] } }] }));
     assert.equal(m.cellOf(2), 3);
     assert.deepStrictEqual(rows(m, 'orb'), [[2, 690, 1], [5, 100, 2], [8, 710, 1], [9, 104, 2]]);
@@ -131,8 +133,10 @@ describe('SNAPSHOT_CELLS', () => {
   });
 
   it('shows owned entries for their tick only, outside the baseline of the next delta', () => {
-    const m = new SnapshotMirror(SCHEMAS);
-    applyOk(m, frame({ tick: 3 }, { enter: [4],
+    // player #20 is the client's own entity: its entry's id is S(0); leader #1's is S(1 - 20)
+    const m = new SnapshotMirror(SCHEMAS, { body: 20 });
+    assert.equal(m.body, 20);
+    applyOk(m, frame({ tick: 3 }, { enter: [4], body: 20,
       owned: [{ table: PLAYER, id: 20, values: [undefined, 30, 0, undefined] }, { table: LEADER, id: 1, values: [7, 'me'] }],
       globals: { [LEADER]: { added: [{ id: 1, row: [1, 'ada'] }] } },
       chunks: [{ [PLAYER]: { added: [{ id: 20, row: [120, 0, 1, 'a'] }] } }] }));
@@ -150,12 +154,60 @@ describe('SNAPSHOT_CELLS', () => {
     assert.deepStrictEqual(rows(m, 'leader'), [[1, 1, 'ada']]);
   });
 
-  it('applies two owned entries of one entity in order (the spec does not forbid it)', () => {
+  it('applies two owned entries of one entity in order (a server sends one; like Java, not checked)', () => {
     const m = started();
     applyOk(m, frame({ tick: 6, base: 3 }, { kept: [false, false], globalMax: { [LEADER]: 1 }, owned: [
       { table: PLAYER, id: 20, values: [undefined, 30, undefined, 'x'] },
       { table: PLAYER, id: 20, values: [undefined, 31, undefined, undefined] }] }));
     assert.deepStrictEqual(rows(m, 'player'), [[20, 120, 31, 1, 'x']]);
+  });
+
+  it('carries a cell table whose section bit is 0, with prediction (unlike a kept cell without a chunk)', () => {
+    const m = new SnapshotMirror(SCHEMAS);
+    applyOk(m, frame({ tick: 3 }, { enter: [1, 5], chunks: [
+      { [ORB]: { added: [{ id: 1, row: [100, 0] }] } }, { [ORB]: { added: [{ id: 3, row: [500, 0] }] } }] }));
+    applyOk(m, frame({ tick: 6, base: 3 }, { kept: [true, true], chunks: [
+      { [ORB]: { changed: [{ k: 0, diff: [10] }] } }, { [ORB]: { changed: [{ k: 0, diff: [10] }] } }] }));
+    // cell 1: a chunk, both section bits 0: #1 predicted 110 -> 120; cell 5: no chunk, #3 stays 510
+    const bytes = frame({ tick: 9, base: 3, pred: 3 }, { kept: [true, false], chunks: [{}] });
+    assert.equal(bytes.length, 4 + 1 + 1 + 1, 'header, client part, global part, one chunk of two bits');
+    applyOk(m, bytes);
+    assert.deepStrictEqual(rows(m, 'orb'), [[1, 120, 0], [3, 510, 0]]);
+  });
+
+  it('codes the first added entity of a section against the first entity of its base', () => {
+    const m = started();
+    // cell 3's base: orb #5 [100, 2] (then #9), player #20 [120, 0, 1, 'a']. Orb #6 copies #5 (mask 0);
+    // player #21 is #20 moved by +2 (alive and tag from #20), player #22 flips #21's alive.
+    applyOk(m, frame({ tick: 6, base: 3 }, { kept: [true, false], globalMax: { [LEADER]: 1 }, chunks: [{
+      [ORB]: { ref: [100, 2], added: [{ id: 6, row: [100, 2] }] },
+      [PLAYER]: { ref: [120, 0, 1, 'a'], added: [{ id: 21, row: [122, 0, 1, 'a'] }, { id: 22, row: [122, 0, 0, 'a'] }] },
+    }] }));
+    assert.deepStrictEqual(rows(m, 'orb'), [[2, 700, 1], [5, 100, 2], [6, 100, 2], [8, 710, 1], [9, 104, 2]]);
+    assert.deepStrictEqual(rows(m, 'player'), [[20, 120, 0, 1, 'a'], [21, 122, 0, 1, 'a'], [22, 122, 0, 0, 'a']]);
+  });
+
+  it('codes an owned id against the body: the body S(0), another entity S(id - body), no body S(id + 1)', () => {
+    for (const body of [20, 7, -1]) {
+      const m = new SnapshotMirror(SCHEMAS, { body });
+      applyOk(m, KEYFRAME);
+      applyOk(m, frame({ tick: 6, base: 3 }, { kept: [false, false], globalMax: { [LEADER]: 1 }, body,
+        owned: [{ table: ORB, id: 5, values: [undefined, 4] }, { table: PLAYER, id: 20, values: [undefined, 30] }] }));
+      assert.deepStrictEqual(rows(m, 'player'), [[20, 120, 30, 1, 'a']], `body ${body}`);
+      assert.deepStrictEqual(rows(m, 'orb')[1], [5, 100, 4], `body ${body}`);
+    }
+  });
+
+  it('accepts a new global mask in a keyframe (and keeps it in the deltas after)', () => {
+    const m = started();
+    const none = [false, false, false];
+    applyOk(m, frame({ tick: 9 }, { mask: none, enter: [8], chunks: [
+      { [ORB]: { added: [{ id: 30, row: [1, 1] }] }, [LEADER]: { added: [{ id: 1, row: [2, 'eve'] }] } }] }));
+    assert.deepStrictEqual(rows(m, 'leader'), [[1, 2, 'eve']]);
+    assert.equal(m.cellOf(1), 8);
+    applyOk(m, frame({ tick: 12, base: 3 }, { mask: none, kept: [true], chunks: [
+      { [LEADER]: { changed: [{ k: 0, diff: [1, undefined] }] } }] }));
+    assert.deepStrictEqual(rows(m, 'leader'), [[1, 3, 'eve']]);
   });
 
   it('writes the golden JSON form: held cells, a cell per cell-table entity', () => {
@@ -182,8 +234,11 @@ describe('SNAPSHOT_CELLS', () => {
     assert.deepStrictEqual(client.heldCells, []);
     ws.receive(encodeSchema(SCHEMAS));
     ws.receive(KEYFRAME);
-    ws.receive(frame({ tick: 6, base: 3 }, { drop: [7], kept: [false], globalMax: { [LEADER]: 1 } }));
+    // WELCOME's entityId is 1 (leader #1 here): its owned entry's id is coded S(1 - 1)
+    ws.receive(frame({ tick: 6, base: 3 }, { drop: [7], kept: [false], globalMax: { [LEADER]: 1 }, body: 1,
+      owned: [{ table: LEADER, id: 1, values: [9, undefined] }] }));
     assert.deepStrictEqual(states.map(([s, info]) => [s.tick, info.full]), [[3, true], [6, false]]);
+    assert.deepStrictEqual(client.state.table('leader').rows, [[9, 'ada']]);
     assert.deepStrictEqual(client.heldCells, [3]);
     assert.deepStrictEqual(client.state.table('orb').ids, [5, 9]);
     assert.deepStrictEqual([client.stats.snapshots, client.stats.fullSnapshots, client.stats.decodeErrors], [2, 1, 0]);

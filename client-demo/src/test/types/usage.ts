@@ -92,7 +92,9 @@ async function play(games: GameInfo[]): Promise<void> {
 }
 
 function mirror(schemas: TableSchema[], frame: Uint8Array): number {
-  const m = new SnapshotMirror(schemas);
+  // the client's own entity (WELCOME's entityId): cells rooms code owned entries against it
+  const m = new SnapshotMirror(schemas, { body: 3 });
+  m.body = m.body + 1;
   const r = m.apply(frame);
   if (r.code === OK) {
     // a cells room: the held cells for a minimap, where an entity is, this tick's owned fields

@@ -21,6 +21,7 @@ public final class SnapshotMirror {
     private final List<Schema> schemas;
     private final DeltaDecoder decoder = new DeltaDecoder();
     private CellDecoder cells;
+    private int body = -1;
     private Snapshot current;
     private Snapshot previous;
     private Snapshot scratch;
@@ -34,6 +35,18 @@ public final class SnapshotMirror {
         current = new Snapshot(schemas);
         previous = new Snapshot(schemas);
         scratch = new Snapshot(schemas);
+    }
+
+    /**
+     * Sets the client's own entity, WELCOME's entity id (-1, the default, for none): SNAPSHOT_CELLS
+     * names an owned entry's entity by its difference from it (docs/PROTOCOL.md 10.13), so call this
+     * before the first cells snapshot.
+     */
+    public void body(int entityId) {
+        body = entityId;
+        if (cells != null) {
+            cells.body(entityId);
+        }
     }
 
     /**
@@ -72,6 +85,7 @@ public final class SnapshotMirror {
                 return DeltaDecoder.MALFORMED; // SNAPSHOT came first: this client never gets SNAPSHOT_CELLS
             }
             cells = new CellDecoder(schemas);
+            cells.body(body);
         }
         int result = cells.apply(data, offset, length);
         if (result == DeltaDecoder.OK) {

@@ -28,6 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CellDecoderMalformedTest {
     private static final Object[] ORB_1 = {1, 1, 1};
+    /** The client's own entity (WELCOME's): ship #9. */
+    private static final int BODY = 9;
 
     /** T = 12 from 10, nothing dropped or entered, the kept bits of cells 3 and 7, the leader unchanged. */
     private static CellDecoderTestFrame delta(boolean chunk3, boolean chunk7) {
@@ -41,9 +43,9 @@ class CellDecoderMalformedTest {
         CellDecoderTestFrame f = new CellDecoderTestFrame(10, 0, 0)
                 .write(MASK, 3).keys().keys(3, 7).u(0).pad()
                 .u(0).u(0).addedGlobal(LEADER, -1, leader).pad()
-                .u(0).u(0).addedCell(ORB, orb3).none().pad()
-                .u(0).u(0).addedCell(ORB, orb7);
-        return f.u(0).u(0).addedCell(SHIP, ship7).pad().bytes();
+                .cell().u(0).u(0).addedCell(ORB, orb3).skip().pad()
+                .cell().u(0).u(0).addedCell(ORB, orb7);
+        return f.cell().u(0).u(0).addedCell(SHIP, ship7).pad().bytes();
     }
 
     static Stream<Arguments> cases() {
@@ -55,25 +57,27 @@ class CellDecoderMalformedTest {
                     .write(MASK, 3).u(3).u(3).u(3).u(0).u(0).u(0).pad().none().pad().bytes()),
             bad("entered cell already held", MALFORMED, "entered cell 7", new CellDecoderTestFrame(12, 2, 0)
                     .write(MASK, 3).keys().keys(7).bit(false).bit(false).u(0).pad().none().pad()
-                    .none().none().pad().bytes()),
+                    .skip().skip().pad().bytes()),
             bad("enterCount above 2^20", MALFORMED, "enterCount", new CellDecoderTestFrame(12, 2, 0)
                     .write(MASK, 3).keys().u((1 << 20) + 1).pad().bytes()),
             bad("removed position past the base", MALFORMED, "not in the base", delta(true, false)
-                    .u(1).u(2).u(0).u(0).none().pad().bytes()),
+                    .cell().u(1).u(2).u(0).u(0).skip().pad().bytes()),
             bad("changed position past the base", MALFORMED, "not in the base", delta(true, false)
-                    .u(0).u(1).u(2).bit(false).write(1, 2).s(1).u(0).none().pad().bytes()),
+                    .cell().u(0).u(1).u(2).bit(false).write(1, 2).s(1).u(0).skip().pad().bytes()),
             bad("removed and changed", MALFORMED, "removed and changed", delta(true, false)
-                    .u(1).u(0).u(1).u(0).bit(false).write(1, 2).s(1).u(0).none().pad().bytes()),
+                    .cell().u(1).u(0).u(1).u(0).bit(false).write(1, 2).s(1).u(0).skip().pad().bytes()),
             bad("changedCount above base - removed", MALFORMED, "changedCount 2", delta(true, false)
-                    .u(1).u(0).u(2).u(0).bit(false).write(1, 2).s(1).u(0).bit(true).s(1).u(0).none().pad().bytes()),
+                    .cell().u(1).u(0).u(2).u(0).bit(false).write(1, 2).s(1).u(0).bit(true).s(1).u(0).skip().pad().bytes()),
             bad("first changed reuses a mask", MALFORMED, "mask 0", delta(true, false)
-                    .u(0).u(1).u(0).bit(true).s(1).u(0).none().pad().bytes()),
+                    .cell().u(0).u(1).u(0).bit(true).s(1).u(0).skip().pad().bytes()),
             bad("changed mask 0", MALFORMED, "mask 0", delta(true, false)
-                    .u(0).u(1).u(0).bit(false).write(0, 2).u(0).none().pad().bytes()),
+                    .cell().u(0).u(1).u(0).bit(false).write(0, 2).u(0).skip().pad().bytes()),
             bad("added id in the base", MALFORMED, "added id 1", delta(true, false)
-                    .u(0).u(0).addedCell(ORB, ORB_1).none().pad().bytes()),
+                    .cell().u(0).u(0).addedCell(ORB, ORB_1).skip().pad().bytes()),
             bad("added id removed from the base", MALFORMED, "added id 1", delta(true, false)
-                    .u(1).u(0).u(0).addedCell(ORB, ORB_1).none().pad().bytes()),
+                    .cell().u(1).u(0).u(0).addedCell(ORB, ORB_1).skip().pad().bytes()),
+            bad("added id held in another cell and table", MALFORMED, "id 9 is in two places", delta(true, false)
+                    .cell().u(0).u(0).addedCellFrom(ORB, new Object[] {1, 15, 2}, new Object[] {9, 1, 1}).skip().pad().bytes()),
             bad("global changed id not in the base", MALFORMED, "global section of leader", new CellDecoderTestFrame(12, 2, 0)
                     .write(MASK, 3).keys().keys().bit(false).bit(false).u(0).pad()
                     .u(0).u(1).u(5).bit(false).write(1, 1).s(1).u(0).pad().bytes()),
@@ -86,25 +90,31 @@ class CellDecoderMalformedTest {
                     keyframe(new Object[] {1, 1, 1}, new Object[] {2, 2, 2},
                     new Object[] {9, 0, false, "", 0}, new Object[] {1, 1})),
             bad("owned entry for an entity not held", MALFORMED, "ship #8", new CellDecoderTestFrame(12, 2, 0)
-                    .write(MASK, 3).keys().keys().bit(false).bit(false).u(1).u(2).u(8).write(0, 4).pad()
+                    .write(MASK, 3).keys().keys().bit(false).bit(false).u(1).owned(2, 8, BODY).write(0, 4).pad()
                     .none().pad().bytes()),
             bad("owned entry in another table", MALFORMED, "orb #9", new CellDecoderTestFrame(12, 2, 0)
-                    .write(MASK, 3).keys().keys().bit(false).bit(false).u(1).u(0).u(9).write(0, 2).pad()
+                    .write(MASK, 3).keys().keys().bit(false).bit(false).u(1).owned(0, 9, BODY).write(0, 2).pad()
                     .none().pad().bytes()),
             bad("owned entry for no table", MALFORMED, "client part", new CellDecoderTestFrame(12, 2, 0)
-                    .write(MASK, 3).keys().keys().bit(false).bit(false).u(1).u(3).u(9).pad()
+                    .write(MASK, 3).keys().keys().bit(false).bit(false).u(1).owned(3, 9, BODY).pad()
+                    .none().pad().bytes()),
+            bad("owned entry for a negative id", MALFORMED, "client part", new CellDecoderTestFrame(12, 2, 0)
+                    .write(MASK, 3).keys().keys().bit(false).bit(false).u(1).owned(2, -1, BODY).write(0, 4).pad()
+                    .none().pad().bytes()),
+            bad("owned id coded from -1, not from the body", MALFORMED, "ship #19", new CellDecoderTestFrame(12, 2, 0)
+                    .write(MASK, 3).keys().keys().bit(false).bit(false).u(1).owned(2, 9, -1).write(0, 4).pad()
                     .none().pad().bytes()),
             bad("client part padding", MALFORMED, "client part", new CellDecoderTestFrame(10, 0, 0)
                     .write(MASK, 3).keys().keys().u(0).bit(true).pad().none().pad().bytes()),
             bad("global part padding", MALFORMED, "global part padding", new CellDecoderTestFrame(12, 2, 0)
                     .write(MASK, 3).keys().keys().bit(false).bit(false).u(0).pad().none().bit(true).pad().bytes()),
-            bad("chunk padding", MALFORMED, "padding", delta(true, false).none().none().bit(true).pad().bytes()),
+            bad("chunk padding", MALFORMED, "padding", delta(true, false).skip().skip().bit(true).pad().bytes()),
             bad("a byte after the last chunk", MALFORMED, "bytes after", Arrays.copyOf(good, good.length + 1)),
             bad("a byte after the global part", MALFORMED, "bytes after", Arrays.copyOf(delta(false, false).bytes(), 5 + 2)),
-            bad("a chunk for a kept cell whose bit is 0", MALFORMED, "bytes after", delta(false, false).none().none().pad().bytes()),
+            bad("a chunk for a kept cell whose bit is 0", MALFORMED, "bytes after", delta(false, false).skip().skip().pad().bytes()),
             bad("truncated", MALFORMED, "truncated", Arrays.copyOf(good, good.length - 1)),
             bad("a chunk missing", MALFORMED, "truncated", delta(true, false).bytes()),
-            bad("globalMask changed", MALFORMED, "globalMask", new CellDecoderTestFrame(12, 2, 0)
+            bad("globalMask changed in a delta", MALFORMED, "globalMask", new CellDecoderTestFrame(12, 2, 0)
                     .write(0, 3).keys().keys().bit(false).bit(false).u(0).pad().bytes()),
             bad("keyframe with a predictor", MALFORMED, "header", new CellDecoderTestFrame(12, 0, 1)
                     .write(MASK, 3).keys().keys().u(0).pad().none().pad().bytes()),
@@ -128,6 +138,7 @@ class CellDecoderMalformedTest {
     @MethodSource("cases")
     void shouldRefuseAndKeepTheState(String rule, int expected, String why, byte[] frame) {
         CellDecoder decoder = new CellDecoder(SCHEMAS);
+        decoder.body(BODY);
         byte[] keyframe = CellDecoderTest.keyframe();
         assertEquals(OK, decoder.apply(keyframe, 0, keyframe.length), decoder.reason());
         assertEquals(expected, decoder.apply(frame, 0, frame.length), rule);

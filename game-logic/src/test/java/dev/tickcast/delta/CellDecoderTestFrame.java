@@ -91,16 +91,40 @@ final class CellDecoderTestFrame {
         return this;
     }
 
-    /** An empty section (nothing removed, changed or added). */
+    /** An empty 10.4 section of a global table (nothing removed, changed or added). */
     CellDecoderTestFrame none() {
         return u(0).u(0).u(0);
     }
 
-    /** A 10.11 added list: ids from -1, each value against the previous added row (defaults first). */
+    /** A cell table's section bit 0: the empty cell section (10.11). */
+    CellDecoderTestFrame skip() {
+        return bit(false);
+    }
+
+    /** A cell table's section bit 1: a cell section follows (10.11). */
+    CellDecoderTestFrame cell() {
+        return bit(true);
+    }
+
+    /** An owned entry's table and id, the id coded against the client's own entity {@code body} (10.13). */
+    CellDecoderTestFrame owned(int table, int id, int body) {
+        return u(table).s(id - body);
+    }
+
+    /** A 10.11 added list of a section whose base is empty: the first row against the defaults. */
     CellDecoderTestFrame addedCell(Schema schema, Object[]... rows) {
+        return addedCellFrom(schema, null, rows);
+    }
+
+    /**
+     * A 10.11 added list: ids from -1, the first row's values against {@code baseFirst} (the first
+     * entity of the section's base, null if the base is empty: the defaults), then each against the
+     * previous added row.
+     */
+    CellDecoderTestFrame addedCellFrom(Schema schema, Object[] baseFirst, Object[]... rows) {
         bits.writeU(rows.length);
         int prev = -1;
-        Object[] ref = null;
+        Object[] ref = baseFirst;
         for (Object[] row : rows) {
             int id = (Integer) row[0];
             bits.writeU(id - prev - 1);

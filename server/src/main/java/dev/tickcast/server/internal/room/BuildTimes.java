@@ -3,9 +3,9 @@ package dev.tickcast.server.internal.room;
 import java.util.Arrays;
 
 /**
- * The durations of a room's last {@link #WINDOW} broadcasts (building every client's snapshot and
- * handing it to the sockets), for the p50 and p99 of "the time to build one snapshot for the room"
- * in the room's stats. Written on the room's thread; {@link #percentiles} copies and sorts, on
+ * The build times of a room's last {@link #WINDOW} broadcasts (every encode and every client's
+ * message put together, the writes to the sockets excluded), for the p50 and p99 of "the time to
+ * build one snapshot for the room" in the room's stats. Written on the room's thread; {@link #percentiles} copies and sorts, on
  * request only.
  */
 final class BuildTimes {

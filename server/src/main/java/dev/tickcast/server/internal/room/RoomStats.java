@@ -107,8 +107,8 @@ public final class RoomStats implements Cloneable {
     }
 
     /**
-     * The time to build one snapshot broadcast for the whole room (every client's message, handed to
-     * the sockets) over the last {@link BuildTimes#WINDOW} broadcasts: {p50, p99, max} in
+     * The time to build one snapshot broadcast for the whole room (every encode and every client's
+     * message put together; the writes to the sockets excluded) over the last {@link BuildTimes#WINDOW} broadcasts: {p50, p99, max} in
      * nanoseconds; null before the first broadcast and but in copies.
      */
     public long[] snapshotBuildNs() {
