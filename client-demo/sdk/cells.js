@@ -1,11 +1,11 @@
 // The SNAPSHOT_CELLS decoder, written from docs/PROTOCOL.md 10.10-10.14. Layout:
 //
 //   0x26, varuint tick, varuint baseDelta (0: keyframe), varuint predDelta (0: none)     as 10.2
-//   client part (bits, then zero padding to the byte):
-//     tableCount bits globalMask; U dropCount, key gaps; U enterCount, key gaps;
+//   then one bit stream, its parts with no padding between them, zero-padded at the end (10.8):
+//   client part: tableCount bits globalMask; U dropCount, key gaps; U enterCount, key gaps;
 //     one bit per kept cell (1: a chunk follows); U ownedCount, owned entries (10.13)
-//   global part (bits, padding): one 10.4 section per global table (DeltaDecoder.decodeTable)
-//   chunks (bits, padding each), in key order over the entered and the flagged kept cells:
+//   global part: one 10.4 section per global table (DeltaDecoder.decodeTable)
+//   chunks, in key order over the entered and the flagged kept cells:
 //     per cell table, a section bit (0: the empty section, base carried with prediction), then if 1
 //     a cell section (10.11): removed and changed entities by position in base, added ones by id
 //     from -1, their values against ref (the base's first entity, then the previous added one)

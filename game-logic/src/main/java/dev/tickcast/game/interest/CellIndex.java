@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The home cell of every entity of the positioned tables, and per cell the rows homed there. The
- * engine calls {@link #update()} once per step, after the game's step; between two updates the
+ * engine calls {@link #update()} once per broadcast, after the game's step; between two updates the
  * answers describe the tables as they were at the last update (rows added or removed since are not
  * seen, and row numbers are those of that moment).
  *
