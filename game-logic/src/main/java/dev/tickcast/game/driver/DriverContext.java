@@ -90,7 +90,7 @@ final class DriverContext implements RoomContext, MessageWriter.Outbox {
             throw new IllegalStateException("interest(spec) is declared once");
         }
         spec.checkCovers(world);
-        declared = new Interest(spec, new Views(spec().maxPlayers()));
+        declared = new Interest(spec, new Views(spec().maxPlayers(), spec.keys()));
         return declared.views();
     }
 

@@ -3,7 +3,7 @@ package dev.tickcast.game.interest;
 import java.util.Arrays;
 
 /**
- * The cells of one captured snapshot: for each positioned table (by its world table index), the
+ * The cells of one captured snapshot: for each cell table (positioned or keyed, by its world table index), the
  * rows of the snapshot homed in each cell, in id order. Copied from a {@link CellIndex} right after
  * it was updated on the same world the snapshot was captured from, so rows are the snapshot's rows.
  * The server keeps one per snapshot of its ring: a cell's content at a baseline tick is the rows
@@ -43,7 +43,7 @@ public final class CellLayout {
             for (int c = 0; c < cellCount; c++) {
                 start[c] = index.start(t, c);
             }
-            start[cellCount] = n;
+            start[cellCount] = index.end(t, cellCount - 1); // rows with no home cell (slots after it) are in no cell
             for (int k = 0; k < n; k++) {
                 rows[world][k] = index.rowAt(t, k);
                 homes[world][k] = index.homeCell(t, k); // by row, as rows[] is by slot: both run over 0..n-1
@@ -62,7 +62,7 @@ public final class CellLayout {
         return cellCount;
     }
 
-    /** True if world table {@code table} is positioned (sent by cells). */
+    /** True if world table {@code table} is a cell table (positioned or keyed: sent by cells). */
     public boolean cellTable(int table) {
         return starts[table] != null;
     }
@@ -82,7 +82,7 @@ public final class CellLayout {
         return starts[table][cell + 1];
     }
 
-    /** The home cell of snapshot row {@code row} of cell table {@code table}. */
+    /** The home cell of snapshot row {@code row} of cell table {@code table}, or -1 if it has none. */
     public int home(int table, int row) {
         return homes[table][row];
     }
