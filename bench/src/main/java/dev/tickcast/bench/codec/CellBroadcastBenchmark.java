@@ -39,8 +39,8 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  * <li>{@link #build}: every message is copied into one reused array, so what is measured is the
  * build alone. {@code -prof gc} counts the invocation setup too, but the bots' inputs and the steps
- * allocate nothing, so its figure per operation is the build's. What the build allocates is the
- * UTF-8 bytes of the strings it encodes (player names, in the entries of players a view gains).
+ * allocate nothing, so its figure per operation is the build's: a few tens of bytes per broadcast
+ * whatever N, nothing per client.
  * <li>{@link #buildAndAllocate}: every message is copied into a fresh array, as the server does
  * (that array is the message handed to the socket; the server also wraps it in a buffer, not
  * counted here): the difference is what the per-client write array costs.
