@@ -24,7 +24,7 @@ import java.util.Arrays;
  * cell index is updated from the same world), then {@link #message} per player, each followed by
  * {@link #copyMessage} before the next. It keeps the layouts of the last {@link #LAYOUTS}
  * broadcasts: a baseline older than that is treated as lost (a keyframe), as the server's ring
- * does. No Vert.x; one thread (the room's). Allocation-free after warm-up but for strings.
+ * does. No Vert.x; one thread (the room's). Allocation-free after warm-up (strings too).
  */
 public final class CellBroadcast {
     /** The broadcasts whose cell layouts are kept (the server's snapshot ring holds as many). */
