@@ -15,6 +15,9 @@ final class BitCopy {
      * zeroed tail; returns the bit after the last one written.
      */
     static long append(byte[] src, int from, long bits, byte[] dst, long at) {
+        if (bits == 0) {
+            return at;
+        }
         int bytes = (int) ((bits + 7) >>> 3);
         int shift = (int) (at & 7);
         int d = (int) (at >>> 3);
@@ -22,13 +25,17 @@ final class BitCopy {
             System.arraycopy(src, from, dst, d, bytes);
             return at + bits;
         }
-        for (int i = 0; i < bytes; i++) {
+        int last = bytes - 1;
+        for (int i = 0; i < last; i++) { // the next byte of dst exists: more bits follow
             int b = src[from + i] & 0xFF;
             dst[d + i] |= (byte) (b << shift);
-            int spill = b >>> (8 - shift);
-            if (spill != 0) {
-                dst[d + i + 1] |= (byte) spill;
-            }
+            dst[d + i + 1] = (byte) (b >>> (8 - shift));
+        }
+        int b = src[from + last] & 0xFF;
+        dst[d + last] |= (byte) (b << shift);
+        int spill = b >>> (8 - shift);
+        if (spill != 0) {
+            dst[d + last + 1] = (byte) spill;
         }
         return at + bits;
     }

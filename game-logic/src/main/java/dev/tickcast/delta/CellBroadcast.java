@@ -52,6 +52,7 @@ public final class CellBroadcast {
     private int planned;
     private int plannedChunks;
     private long ownBits;
+    private int plannedLength;
 
     /** The broadcast of a room whose world is {@code world} (frozen), for players {@code 0..maxPlayers-1}. */
     public CellBroadcast(Interest interest, World world, int maxPlayers) {
@@ -125,7 +126,8 @@ public final class CellBroadcast {
         usedBase = b;
         planned = global;
         plannedChunks = chunks;
-        return length(global, chunks);
+        plannedLength = length(global, chunks);
+        return plannedLength;
     }
 
     /** Lists the chunks the player needs, in cell order (entered cells and kept cells that changed), and the kept bits. */
@@ -229,7 +231,7 @@ public final class CellBroadcast {
     public void copyMessage(byte[] dst, int at) {
         byte[] arena = cache.arena.getBuffer();
         int header = encoder.headerBytes();
-        Arrays.fill(dst, at, at + length(planned, plannedChunks), (byte) 0);
+        Arrays.fill(dst, at, at + plannedLength, (byte) 0);
         System.arraycopy(own.getBuffer(), 0, dst, at, header);
         long bit = (long) (at + header) * 8;
         bit = BitCopy.append(own.getBuffer(), header, ownBits, dst, bit);

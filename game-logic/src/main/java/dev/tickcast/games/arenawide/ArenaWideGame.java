@@ -41,16 +41,17 @@ public final class ArenaWideGame implements Game {
             .rates(60, 20).maxPlayers(GameSpec.MAX_PLAYERS).page("/arena-wide/");
 
     /**
-     * Scores move the leader table at most once a second (joins and leaves at once): at a thousand
-     * players the top ten's scores change every step, and every client receives the table.
+     * Scores move the leader table at most every two seconds (joins and leaves at once): at a
+     * thousand players the top ten's scores change every step, and every client receives the table
+     * (once a second it cost about 45 B per client per second more; bench/results/arena-wide/).
      */
-    public static final int LEADER_REFRESH_TICKS = 60;
+    public static final int LEADER_REFRESH_TICKS = 120;
     /** What a player sees: everything whose centre is within this distance of its own (ARENA-WIDE-SCENARIO.md). */
     public static final double VIEW_RADIUS = 600;
     /** The side of a cell of the interest grid. */
-    public static final double CELL_SIZE = 400;
-    /** Both hysteresis margins (an entity's home, a view's subscriptions): S / 16. */
-    public static final double MARGIN = 25;
+    public static final double CELL_SIZE = 300;
+    /** Both hysteresis margins (an entity's home, a view's subscriptions), about S / 25. */
+    public static final double MARGIN = 12;
 
     private ArenaRules rules;
     private Leaderboard leaders;
