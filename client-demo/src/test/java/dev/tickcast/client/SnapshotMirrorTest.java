@@ -63,11 +63,8 @@ class SnapshotMirrorTest {
             bits.write(1, 1);
             bits.writeS(8);
         }
-        bits.end();
-        bits.begin(out);
+        // one bit stream (10.10): the global part and the chunk follow with no padding between
         section(bits, 7, 3);
-        bits.end();
-        bits.begin(out);
         bits.writeBit(true); // the orb table's section bit: a cell section follows
         section(bits, 1, 4);
         bits.end();
