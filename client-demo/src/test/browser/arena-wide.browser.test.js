@@ -3,7 +3,7 @@
 // in two pages, which join one room. Players spawn uniformly at random on the 8000 x 8000 world, so
 // the test makes "far" and "close" itself: it drives page A with the keyboard (bounded in time),
 // steering by the pages' own positions (window.tickcast hooks), first to at least FAR units from B,
-// where neither page may hold the other's player (interest: a 600-unit circle, cells of 400), then
+// where neither page may hold the other's player (interest: a 600-unit circle, cells of 300), then
 // to within CLOSE units of B, where both must. Then the admin page watches the room: a spectator
 // receives the whole world, which its live view fits into its canvas. Screenshots, on every run:
 // client-demo/target/screenshots/arena-wide-far.png, arena-wide-close.png, arena-wide-admin.png.

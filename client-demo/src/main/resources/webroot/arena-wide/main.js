@@ -15,8 +15,8 @@ import { drawMinimap } from './minimap.js';
 export const ARENA_WIDE = Object.freeze({ ...ARENA, worldSize: 8000 });
 /** The world the camera shows, in units (the canvas is scaled to fit it). */
 const VIEW = Object.freeze({ width: 1400, height: 900 });
-/** ArenaWideGame's interest grid: cells of 400 units, 20 columns; a cell key is row * 20 + column. */
-const GRID = Object.freeze({ cellSize: 400, columns: 20 });
+/** ArenaWideGame's interest grid: cells of 300 units, 27 columns; a cell key is row * 27 + column. */
+const GRID = Object.freeze({ cellSize: 300, columns: 27 });
 /** How far past the viewport's edge an entity is still drawn (its radius and label). */
 const MARGIN = 80;
 const $ = (id) => document.getElementById(id);
