@@ -49,6 +49,18 @@ export class BitReader {
     return this.pos === this.limit && this.acc === 0;
   }
 
+  /**
+   * Skips to the next byte boundary: the bits skipped must be zero, else `failed`. Returns !failed.
+   */
+  align() {
+    if (this.acc !== 0) {
+      this.failed = true;
+    }
+    this.acc = 0;
+    this.bits = 0;
+    return !this.failed;
+  }
+
   /** Reads n <= 32 bits, the first-written bit as the least significant; an unsigned number. */
   read(n) {
     while (this.bits < n) {
@@ -194,13 +206,18 @@ export class BitWriter {
     }
   }
 
-  /** Pads the last byte with zero bits and returns every byte written. */
-  end() {
+  /** Pads the current byte with zero bits: the next bit starts a byte. */
+  pad() {
     if (this.bits > 0) {
       this.bytes.push(this.acc);
     }
     this.acc = 0;
     this.bits = 0;
+  }
+
+  /** Pads the last byte with zero bits and returns every byte written. */
+  end() {
+    this.pad();
     return Uint8Array.from(this.bytes);
   }
 }

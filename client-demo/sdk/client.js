@@ -125,6 +125,11 @@ export class TickcastClient {
     return this.#session?.state ?? null;
   }
 
+  /** In a room that sends its world by cells, the keys of the cells held now (increasing); else []. */
+  get heldCells() {
+    return this.#session?.heldCells ?? [];
+  }
+
   /**
    * Who the server seated: {subject, name} from the last matchmaking answer (subject: the verified
    * token's subject, null for a guest; name: the name the server chose, which with identity on

@@ -150,16 +150,62 @@ export type ApplyResult =
   | { code: typeof OK; full: boolean; state: State }
   | { code: typeof MALFORMED | typeof WRONG_BASE; reason: string };
 
-/** A client's copy of the room state: the current state and the one before it. */
+/**
+ * An owned entry of a SNAPSHOT_CELLS (docs/PROTOCOL.md 10.13): fields only the entity's owner
+ * receives, shown for that tick only. values[f] is set for each field f in mask (wire values).
+ */
+export interface OwnedEntry {
+  /** The table's index in the schema. */
+  readonly table: number;
+  readonly id: number;
+  readonly mask: number;
+  readonly values: readonly (number | string | undefined)[];
+}
+
+/** A client's state of a cells room as SNAPSHOT_CELLS defines it: global tables and held cells. */
+export interface CellState {
+  /** The tick, or NO_TICK for the empty state. */
+  readonly tick: number;
+  /** The held cell keys, increasing. */
+  readonly keys: readonly number[];
+  /** Per table, true for a global table; null in the empty state. */
+  readonly globalMask: readonly boolean[] | null;
+  /** Per held cell key, its cell tables (null at global tables). */
+  readonly cells: ReadonlyMap<number, readonly (TableState | null)[]>;
+  /** The held cell whose cell tables hold id, or -1. */
+  cellOf(id: number): number;
+}
+
+/**
+ * A client's copy of the room state: the current state and the one before it. It takes SNAPSHOT
+ * (the whole world) or SNAPSHOT_CELLS (a big world by cells), whichever its room sends; for a
+ * cells room, current is the union of the global tables and the held cells, owned values applied.
+ */
 export class SnapshotMirror {
-  constructor(schemas: readonly TableSchema[]);
+  /** body: the client's own entity, WELCOME's entityId (default -1, none). */
+  constructor(schemas: readonly TableSchema[], options?: { body?: number });
   readonly schemas: readonly TableSchema[];
+  /**
+   * The client's own entity (WELCOME's entityId, -1 for none): SNAPSHOT_CELLS codes owned entries'
+   * ids against it, so set it before the first cells snapshot.
+   */
+  body: number;
   readonly current: State;
   readonly previous: State;
   /** Snapshots applied. */
   readonly snapshots: number;
   readonly fullSnapshots: number;
-  /** Applies one SNAPSHOT frame (type byte included); on failure the states are unchanged. */
+  /** The kind of snapshot the room sends, once one was applied. */
+  readonly kind: 'snapshot' | 'cells' | null;
+  /** The keys of the cells held now, increasing (empty unless a cells room): for a minimap. */
+  readonly heldCells: readonly number[];
+  /** The decoder's state of a cells room now (the baseline: owned values not applied). */
+  readonly cells: CellState;
+  /** The owned entries of the last SNAPSHOT_CELLS. */
+  readonly owned: readonly OwnedEntry[];
+  /** The held cell the entity id is in, or -1 (not held, global, or not a cells room). */
+  cellOf(id: number): number;
+  /** Applies one SNAPSHOT or SNAPSHOT_CELLS frame (type byte included); on failure nothing changes. */
   apply(bytes: Uint8Array, offset?: number, length?: number): ApplyResult;
 }
 
@@ -575,6 +621,8 @@ export class TickcastClient implements Required<ClientCallbacks> {
   readonly transport: TransportName | null;
   /** The latest decoded state, or null before the first snapshot. */
   readonly state: State | null;
+  /** In a room that sends its world by cells, the keys of the cells held now (increasing); else empty. */
+  readonly heldCells: readonly number[];
   readonly roomId: string | null;
   readonly entityId: number;
   /** Who the server seated ({subject, name} of the last matchmaking answer), or null before a seat. */

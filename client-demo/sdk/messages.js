@@ -171,7 +171,7 @@ const BODY_READERS = {
 export const MESSAGE_NAMES = {
   [P.JOIN]: 'JOIN', [P.INPUT]: 'INPUT', [P.PING]: 'PING', [P.CHAT_SEND]: 'CHAT_SEND',
   [P.GAME_SEND]: 'GAME_SEND', [P.WELCOME]: 'WELCOME', [P.SCHEMA]: 'SCHEMA', [P.SNAPSHOT]: 'SNAPSHOT',
-  [P.PONG]: 'PONG', [P.CHAT]: 'CHAT', [P.GAME_MESSAGE]: 'GAME_MESSAGE',
+  [P.PONG]: 'PONG', [P.CHAT]: 'CHAT', [P.GAME_MESSAGE]: 'GAME_MESSAGE', [P.SNAPSHOT_CELLS]: 'SNAPSHOT_CELLS',
 };
 
 /** The message id of a frame (its type byte - 2), or -1 if the frame is empty or the varint bad. */
@@ -182,7 +182,8 @@ export function messageId(bytes) {
 
 /**
  * Decodes a whole frame: {id, name, value}, where value is null if the body is malformed.
- * A SNAPSHOT's value is the frame itself (snapshot.js decodes it against the client's states);
+ * A SNAPSHOT's or SNAPSHOT_CELLS's value is the frame itself (mirror.js decodes it against the
+ * client's states);
  * an unknown id gives null.
  */
 export function decodeMessage(bytes) {
@@ -192,6 +193,6 @@ export function decodeMessage(bytes) {
   if (type < 2 || !(id in MESSAGE_NAMES)) {
     return null;
   }
-  const value = id === P.SNAPSHOT ? bytes : BODY_READERS[id](r);
+  const value = id === P.SNAPSHOT || id === P.SNAPSHOT_CELLS ? bytes : BODY_READERS[id](r);
   return { id, name: MESSAGE_NAMES[id], value };
 }

@@ -33,6 +33,8 @@ export const PONG = 33;
 export const CHAT = 34;
 /** GAME_MESSAGE: a game-defined message (a type and a payload) from the room's game. */
 export const GAME_MESSAGE = 35;
+/** SNAPSHOT_CELLS: a big world by cells, a delta from the client's held cells (or a keyframe). */
+export const SNAPSHOT_CELLS = 36;
 
 // Limits.
 /** The largest frame a client may send, in bytes. */

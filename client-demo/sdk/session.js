@@ -1,13 +1,13 @@
 // One session with a room: the socket to the seat's node (a WebSocket, or the HTTP carrier with the
 // same surface), JOIN with the seat's token, then every server frame decoded (WELCOME, SCHEMA,
-// SNAPSHOT into the room state, PONG, CHAT, GAME_MESSAGE) and reported to the client, and a PING
+// SNAPSHOT or SNAPSHOT_CELLS into the room state, PONG, CHAT, GAME_MESSAGE) and reported to the client, and a PING
 // every pingIntervalMs for the round trip.
 // A session is used once: a reconnection opens a new one. Once detached (the client dropped it or
 // left), its socket's late events are ignored.
 
 import * as P from './protocol.js';
 import * as M from './messages.js';
-import { SnapshotMirror } from './snapshot.js';
+import { SnapshotMirror } from './mirror.js';
 
 const INT_MASK = 0x7fffffff;
 /** The close code of a client that leaves: the server removes its player at once. */
@@ -99,6 +99,11 @@ export class Session {
     return this.#mirror !== null && this.#mirror.snapshots > 0 ? this.#mirror.current : null;
   }
 
+  /** The keys of the cells held now (a room that sends SNAPSHOT_CELLS); else empty. */
+  get heldCells() {
+    return this.#mirror === null ? [] : this.#mirror.heldCells;
+  }
+
   /** Stops the session: no more pings, frames or close reports; its socket is left as it is. */
   detach() {
     if (!this.#live) {
@@ -144,10 +149,12 @@ export class Session {
         break;
       case P.SCHEMA:
         this.#schemas = msg.value.schemas;
-        this.#mirror = new SnapshotMirror(this.#schemas);
+        // WELCOME's entity: owned entries of SNAPSHOT_CELLS are coded against it (PROTOCOL.md 10.13)
+        this.#mirror = new SnapshotMirror(this.#schemas, { body: this.#welcome?.entityId ?? -1 });
         this.#hooks.emit('schema', this.#schemas);
         break;
       case P.SNAPSHOT:
+      case P.SNAPSHOT_CELLS:
         this.#onSnapshot(bytes, arrivalMs);
         break;
       case P.PONG:
@@ -170,6 +177,9 @@ export class Session {
       return;
     }
     this.#welcome = welcome;
+    if (this.#mirror !== null) {
+      this.#mirror.body = welcome.entityId;
+    }
     this.#hooks.joined();
     this.#startPing();
     this.#hooks.emit('welcome', welcome);

@@ -148,7 +148,8 @@ function predicted(field, b, baseRow, p, predRow) {
  * value (MALFORMED, with a `reason`), never an exception.
  */
 export class DeltaDecoder {
-  constructor() {
+  constructor(type = SNAPSHOT) {
+    this.type = type;
     this.bits = new BitReader();
     this.tick = NO_TICK;
     this.baseTick = NO_TICK;
@@ -156,7 +157,10 @@ export class DeltaDecoder {
     this.reason = '';
   }
 
-  /** Reads the header of the message in bytes[offset, offset + length), type byte included. */
+  /**
+   * Reads the header of the message in bytes[offset, offset + length), type byte included; the
+   * type must be this decoder's (SNAPSHOT, or SNAPSHOT_CELLS for cells.js, whose header is the same).
+   */
   readHeader(bytes, offset = 0, length = bytes.length - offset) {
     const input = new Reader(bytes, offset, length);
     const varInt = () => (input.canReadVarInt() ? input.readVarInt(true) : -1);
@@ -164,7 +168,7 @@ export class DeltaDecoder {
     const t = varInt();
     const baseDelta = varInt();
     const predDelta = varInt();
-    if (type !== typeByte(SNAPSHOT) || t < 0 || baseDelta < 0 || predDelta < 0
+    if (type !== typeByte(this.type) || t < 0 || baseDelta < 0 || predDelta < 0
         || baseDelta > t || (baseDelta === 0 && predDelta !== 0) || predDelta > t - baseDelta) {
       return this.malformed('bad header');
     }
@@ -357,7 +361,8 @@ export class DeltaDecoder {
   }
 }
 
-function defaultRow(fields) {
+/** A row of field defaults (0, false, ""). */
+export function defaultRow(fields) {
   const row = new Array(fields.length);
   for (let f = 0; f < fields.length; f++) {
     row[f] = fields[f].type === STRING ? '' : 0;
@@ -365,7 +370,8 @@ function defaultRow(fields) {
   return row;
 }
 
-function copyPredicted(schema, b, baseRow, p, predRow) {
+/** The row of b at baseRow with every INT and QFLOAT predicted from p's predRow (10.5). */
+export function copyPredicted(schema, b, baseRow, p, predRow) {
   const fields = schema.fields;
   const row = new Array(fields.length);
   for (let f = 0; f < fields.length; f++) {
@@ -373,41 +379,4 @@ function copyPredicted(schema, b, baseRow, p, predRow) {
     row[f] = field.type === STRING ? b.rows[baseRow][f] : predicted(field, b, baseRow, p, predRow);
   }
   return row;
-}
-
-/**
- * A client's copy of the room state (SnapshotMirror.java): the current state and the one before
- * it (the predictor of the next delta). apply() returns {code, reason?}; on failure the states
- * are unchanged.
- */
-export class SnapshotMirror {
-  constructor(schemas) {
-    this.schemas = schemas;
-    this.decoder = new DeltaDecoder();
-    this.current = emptyState(schemas);
-    this.previous = emptyState(schemas);
-    this.snapshots = 0;
-    this.fullSnapshots = 0;
-  }
-
-  /** Applies one SNAPSHOT message (type byte included). */
-  apply(bytes, offset = 0, length = bytes.length - offset) {
-    const d = this.decoder;
-    let code = d.readHeader(bytes, offset, length);
-    if (code !== OK) {
-      return { code, reason: d.reason };
-    }
-    const result = d.decodeBody(this.current, this.previous, this.schemas);
-    code = result.code;
-    if (code !== OK) {
-      return { code, reason: d.reason };
-    }
-    this.previous = this.current;
-    this.current = result.state;
-    this.snapshots++;
-    if (d.full()) {
-      this.fullSnapshots++;
-    }
-    return { code: OK, full: d.full(), state: result.state };
-  }
 }

@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decodeSchema } from '../../../sdk/schema.js';
 import { BOOL, INT, STRING } from '../../../sdk/schema.js';
-import { DeltaDecoder, OK, SnapshotMirror } from '../../../sdk/snapshot.js';
+import { DeltaDecoder, OK } from '../../../sdk/snapshot.js';
+import { SnapshotMirror } from '../../../sdk/mirror.js';
 import { utf8Length } from '../../../sdk/writer.js';
 import { GOLDEN } from './golden.js';
 

@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decodeSchema } from '../../../sdk/schema.js';
-import { MALFORMED, OK, SnapshotMirror, WRONG_BASE } from '../../../sdk/snapshot.js';
+import { MALFORMED, OK, WRONG_BASE } from '../../../sdk/snapshot.js';
+import { SnapshotMirror } from '../../../sdk/mirror.js';
 import { GOLDEN } from './golden.js';
 
 function lcg(seed) {

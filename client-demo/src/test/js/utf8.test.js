@@ -9,7 +9,8 @@ import * as M from '../../../sdk/messages.js';
 import * as P from '../../../sdk/protocol.js';
 import { decodeUtf8, Reader } from '../../../sdk/reader.js';
 import { decodeSchema, encodeSchema, STRING } from '../../../sdk/schema.js';
-import { MALFORMED, OK, SnapshotMirror } from '../../../sdk/snapshot.js';
+import { MALFORMED, OK } from '../../../sdk/snapshot.js';
+import { SnapshotMirror } from '../../../sdk/mirror.js';
 
 /** Byte sequences that are not UTF-8, each inside an otherwise valid string. */
 const NOT_UTF8 = {

@@ -70,6 +70,8 @@ async function play(games: GameInfo[]): Promise<void> {
   const limits: SessionLimits = client.limits;
   console.log(limits.chatPerSecond, tanks?.limits?.gameMessageBurst, events.length);
   const welcome: Welcome = await client.connect();
+  const cellsHeld: readonly number[] = client.heldCells;
+  console.log(cellsHeld.length);
   const carrier: TransportName | null = client.transport;
   console.log(carrier ?? 'none', client.ws?.bufferedAmount);
   const seq: number = client.sendInput(Uint8Array.of(1));
@@ -90,9 +92,16 @@ async function play(games: GameInfo[]): Promise<void> {
 }
 
 function mirror(schemas: TableSchema[], frame: Uint8Array): number {
-  const m = new SnapshotMirror(schemas);
+  // the client's own entity (WELCOME's entityId): cells rooms code owned entries against it
+  const m = new SnapshotMirror(schemas, { body: 3 });
+  m.body = m.body + 1;
   const r = m.apply(frame);
   if (r.code === OK) {
+    // a cells room: the held cells for a minimap, where an entity is, this tick's owned fields
+    const held: readonly number[] = m.heldCells;
+    const where: number = m.cellOf(r.state.tables[0]?.ids[0] ?? 0);
+    const own = m.owned.map((o) => `${schemas[o.table].name}#${o.id}`);
+    console.log(m.kind === 'cells' ? held.length + where : 0, m.cells.keys.length, own);
     return r.state.tick;
   }
   const quantized = schemas.flatMap((s) => s.fields).filter((f) => f.type === QFLOAT);

@@ -25,15 +25,23 @@ export function fitCanvas(canvas) {
 
 /**
  * Draws one frame. scene: {worldSize, camera: {x, y}, orbs, npcs, players (entity objects with
- * numeric fields), myId, me: {x, y} or null (the predicted own position)}.
+ * numeric fields), myId, me: {x, y} or null (the predicted own position), zoom (optional: canvas
+ * pixels per world unit, 1 by default)}.
  */
 export function drawScene(canvas, scene) {
   const { ctx, width, height } = fitCanvas(canvas);
+  const zoom = scene.zoom ?? 1;
   ctx.fillStyle = '#0b1120';
   ctx.fillRect(0, 0, width, height);
   ctx.save();
-  ctx.translate(Math.round(width / 2 - scene.camera.x), Math.round(height / 2 - scene.camera.y));
-  drawGrid(ctx, scene, width, height);
+  if (zoom === 1) {
+    ctx.translate(Math.round(width / 2 - scene.camera.x), Math.round(height / 2 - scene.camera.y));
+  } else {
+    ctx.translate(Math.round(width / 2), Math.round(height / 2));
+    ctx.scale(zoom, zoom);
+    ctx.translate(-scene.camera.x, -scene.camera.y);
+  }
+  drawGrid(ctx, scene, width / zoom, height / zoom);
   for (const o of scene.orbs) {
     ctx.fillStyle = ORB_COLOURS[Math.max(0, Math.min(4, o.value - 1))];
     ctx.beginPath();

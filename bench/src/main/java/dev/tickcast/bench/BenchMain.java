@@ -7,6 +7,7 @@ import dev.tickcast.bench.load.LeanFleet;
 import dev.tickcast.bench.load.LoadOptions;
 import dev.tickcast.bench.load.Transport;
 import dev.tickcast.games.arena.ArenaGame;
+import dev.tickcast.games.arenawide.ArenaWideGame;
 import dev.tickcast.server.GameRegistry;
 import dev.tickcast.server.TickcastMetrics;
 import dev.tickcast.server.TickcastOptions;
@@ -28,7 +29,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-/** {@code java -jar tickcast-bench.jar jmh | arena | capacity | soak | memory}. */
+/** {@code java -jar tickcast-bench.jar jmh | arena | arena-wide | capacity | soak | memory}. */
 @Command(name = "tickcast-bench", mixinStandardHelpOptions = true, version = "Tickcast bench 0.1.0",
         description = "Tickcast benchmarks: JMH micro and latency benchmarks, the arena load generator, capacity search, "
                 + "soak, memory per client. Every bot comes from 127.0.0.1: start an external server with the "
@@ -36,7 +37,8 @@ import java.util.concurrent.TimeUnit;
                 + "--max-unclaimed-seats-per-address, --max-unclaimed-seats, --max-rooms, --max-pending-connections and "
                 + "--max-pending-connections-per-address at 100000); --embedded "
                 + "applies them itself.",
-        subcommands = {BenchMain.Jmh.class, BenchMain.Arena.class, BenchMain.Capacity.class, SoakCommand.class,
+        subcommands = {BenchMain.Jmh.class, BenchMain.Arena.class, ArenaWideCommand.class, BenchMain.Capacity.class,
+                SoakCommand.class,
                 MemoryCommand.class, FloorCommand.class, ChartCommand.class, TokenCommand.class})
 public final class BenchMain implements Runnable {
 
@@ -252,6 +254,14 @@ public final class BenchMain implements Runnable {
         }
 
         static Harness open(Target target) throws Exception {
+            return open(target, null);
+        }
+
+        /**
+         * As {@link #open(Target)}; an embedded server also serves "arena-wide", and its admin API with
+         * {@code adminToken} if not null.
+         */
+        static Harness open(Target target, String adminToken) throws Exception {
             Vertx bots = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(target.botLoops).setPreferNativeTransport(true));
             if (!target.embedded) {
                 if (target.url == null) {
@@ -261,10 +271,13 @@ public final class BenchMain implements Runnable {
                 return new Harness(target, bots, null, uri.getHost(), uri.getPort());
             }
             Vertx serverVertx = target.serverMetrics ? TickcastMetrics.vertx(new VertxOptions()) : Vertx.vertx();
-            GameRegistry games = new GameRegistry().register(ArenaGame.SPEC.snapshotEveryTicks(60 / target.snapshotHz));
-            TickcastServer server = TickcastServer.start(serverVertx, TickcastOptions.defaults()
-                            .withAddress("127.0.0.1", 0).withLoadTestLimits().withMetrics(target.serverMetrics, 0),
-                    games).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            GameRegistry games = new GameRegistry().register(ArenaGame.SPEC.snapshotEveryTicks(60 / target.snapshotHz))
+                    .register(ArenaWideGame.SPEC.snapshotEveryTicks(60 / target.snapshotHz));
+            TickcastOptions options = TickcastOptions.defaults()
+                    .withAddress("127.0.0.1", 0).withLoadTestLimits().withMetrics(target.serverMetrics, 0);
+            TickcastServer server = TickcastServer.start(serverVertx,
+                    adminToken == null ? options : options.withAdminToken(adminToken), games)
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             return new Harness(target, bots, serverVertx, "127.0.0.1", server.port());
         }
 

@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Runs {@code arena --embedded} briefly and checks the JSON is complete and sane (no timing thresholds). */
 class ArenaSmokeTest {
-    private static final List<String> FIELDS = List.of("scenario", "rooms", "playersPerRoom", "clients", "seconds",
+    /** The keys of the arena JSON, in order (arena-wide starts with them too). */
+    static final List<String> FIELDS = List.of("scenario", "rooms", "playersPerRoom", "clients", "seconds",
             "disconnects", "downBytesPerClientPerSec", "upBytesPerClientPerSec", "fullSnapshotBytes", "snapshotBytes",
             "snapshotsPerClientPerSec", "interArrivalMs", "inputToVisibleMs", "inputToVisibleFloorMs", "ticksPerSecPerRoom",
             "embedded", "decodingBots", "serverCpuPerSec", "serverCpuMsPerClientPerSec", "loadGeneratorCpuPerSec",

@@ -47,17 +47,22 @@ final class ServerMessages {
     void handle(Buffer message) {
         bytesReceived += message.length();
         int type = message.length() == 0 ? -1 : message.getUnsignedByte(0);
-        if (type == Protocol.typeByte(Protocol.SNAPSHOT)) {
+        if (type == Protocol.typeByte(Protocol.SNAPSHOT) || type == Protocol.typeByte(Protocol.SNAPSHOT_CELLS)) {
             onSnapshot(message);
         } else if (type == Protocol.typeByte(Protocol.WELCOME)) {
             welcome = read(message, WelcomeMessage.class);
             if (welcome != null) {
+                if (mirror != null) {
+                    mirror.body(welcome.entityId());
+                }
                 welcomeHandler.handle(welcome);
             }
         } else if (type == Protocol.typeByte(Protocol.SCHEMA)) {
             SchemaMessage schema = read(message, SchemaMessage.class);
             if (schema != null) {
                 mirror = new SnapshotMirror(schema.schemas());
+                // SNAPSHOT_CELLS codes owned entries against the client's own entity (PROTOCOL.md 10.13)
+                mirror.body(welcome == null ? -1 : welcome.entityId());
             }
         } else if (type == Protocol.typeByte(Protocol.CHAT)) {
             ChatMessage chat = read(message, ChatMessage.class);

@@ -45,6 +45,20 @@ public final class BitReader {
         return pos == limit && (acc == 0);
     }
 
+    /**
+     * Skips the padding up to the next byte boundary (SNAPSHOT_CELLS parts end on one). Returns false,
+     * and fails, if a padding bit is not zero.
+     */
+    public boolean align() {
+        // After any read fewer than 8 bits are buffered: exactly the rest of the current byte.
+        if (acc != 0) {
+            failed = true;
+        }
+        acc = 0;
+        bits = 0;
+        return !failed;
+    }
+
     /** Reads {@code n <= 32} bits, first-written bit as the least significant. */
     public long read(int n) {
         while (bits < n) {

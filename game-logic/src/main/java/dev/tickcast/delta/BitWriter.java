@@ -2,8 +2,6 @@ package dev.tickcast.delta;
 
 import com.esotericsoftware.kryo.io.Output;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Writes the bit-packed body of a snapshot into a Kryo {@link Output}, least significant bit
  * first (bit 0 of the first byte is the first bit written). Three codes, mirrored by
@@ -22,12 +20,19 @@ public final class BitWriter {
     private Output out;
     private long acc;
     private int bits;
+    private int start;
 
     /** Starts writing at the current position of {@code output}. */
     public void begin(Output output) {
         out = output;
         acc = 0;
         bits = 0;
+        start = output.position();
+    }
+
+    /** The bits written since {@link #begin}, before any padding. */
+    public long length() {
+        return (long) (out.position() - start) * 8 + bits;
     }
 
     /** Writes the low {@code n} bits of {@code value}, {@code 0 <= n <= 56}. */
@@ -78,13 +83,56 @@ public final class BitWriter {
         }
     }
 
-    /** Writes a string in the STR code. Allocates its UTF-8 bytes: strings change rarely. */
+    /**
+     * Writes a string in the STR code: the bytes of {@code s.getBytes(UTF_8)} (an unpaired surrogate
+     * is {@code '?'}), encoded on the fly: a keyframe chunk carries names, and a broadcast allocates nothing.
+     */
     public void writeString(String s) {
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        writeU(utf8.length);
-        for (byte b : utf8) {
-            write(b, 8);
+        writeU(utf8Length(s));
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                write(c, 8);
+            } else if (c < 0x800) {
+                write(0xC0 | c >> 6, 8);
+                write(0x80 | c & 0x3F, 8);
+            } else if (!Character.isSurrogate(c)) {
+                write(0xE0 | c >> 12, 8);
+                write(0x80 | c >> 6 & 0x3F, 8);
+                write(0x80 | c & 0x3F, 8);
+            } else if (paired(s, i)) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                write(0xF0 | cp >> 18, 8);
+                write(0x80 | cp >> 12 & 0x3F, 8);
+                write(0x80 | cp >> 6 & 0x3F, 8);
+                write(0x80 | cp & 0x3F, 8);
+            } else {
+                write('?', 8);
+            }
         }
+    }
+
+    private static int utf8Length(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80 || Character.isSurrogate(c) && !paired(s, i)) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (!Character.isSurrogate(c)) {
+                n += 3;
+            } else {
+                n += 4;
+                i++;
+            }
+        }
+        return n;
+    }
+
+    /** True if {@code s} has a high surrogate at {@code i} followed by a low one. */
+    private static boolean paired(String s, int i) {
+        return Character.isHighSurrogate(s.charAt(i)) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
     }
 
     /** Pads the last byte with zero bits and writes it. */

@@ -55,6 +55,17 @@ public interface RoomContext {
      */
     boolean kick(int playerId, String reason);
 
+    /**
+     * Declares interest management (a big world: each player receives only what is near it), once,
+     * in {@link Game#onCreate} after the tables are created; returns the views the game then sets,
+     * per player id, whenever it likes ({@code views.setCircle(playerId, x, y, 600)} in each step).
+     * Every table must be positioned or global in {@code spec}. Players then receive
+     * SNAPSHOT_CELLS (docs/PROTOCOL.md 10.10); spectators still see the whole world. A game that never
+     * calls it sends the whole world to everyone. IllegalStateException outside onCreate or on a
+     * second call; IllegalArgumentException if the spec does not describe this world.
+     */
+    dev.tickcast.game.interest.Views interest(dev.tickcast.game.interest.InterestSpec spec);
+
     /** The tick the room is at: 0 before the first step, then the argument of the last {@link Game#step}. */
     int tick();
 

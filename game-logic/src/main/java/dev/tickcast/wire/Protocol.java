@@ -37,6 +37,8 @@ public final class Protocol {
     public static final int CHAT = 34;
     /** GAME_MESSAGE: a game-defined message (a type and a payload) from the room's game. */
     public static final int GAME_MESSAGE = 35;
+    /** Server to player of a room with interest: a snapshot sent by cells (docs/PROTOCOL.md 10.10). */
+    public static final int SNAPSHOT_CELLS = 36;
 
     // Limits.
     /** The largest frame a client may send, in bytes. */

@@ -3,6 +3,8 @@ package dev.tickcast.delta;
 import com.esotericsoftware.kryo.io.Output;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -76,6 +78,26 @@ class BitCodesTest {
         roundTripString(5 + 32, "🎮");
         roundTripString(7 + 56, "héllo!");
         roundTripString(19 + 1000 * 8, "x".repeat(1000));
+    }
+
+    @Test
+    void shouldWriteTheBytesOfJavasUtf8EncoderUnpairedSurrogatesIncluded() {
+        for (String s : new String[] {"", "bot-17", "é", "日本", "🎮x", "a\uD800", "\uD800b", "\uDC00", "\uDC00\uD800", "ÿ߿ࠀ\uFFFF"}) {
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            out.reset();
+            writer.begin(out);
+            writer.writeU(utf8.length);
+            for (byte b : utf8) {
+                writer.write(b, 8);
+            }
+            writer.end();
+            byte[] expected = out.toBytes();
+            out.reset();
+            writer.begin(out);
+            writer.writeString(s);
+            writer.end();
+            assertArrayEquals(expected, out.toBytes(), "STR of " + s.codePoints().boxed().toList());
+        }
     }
 
     @Test

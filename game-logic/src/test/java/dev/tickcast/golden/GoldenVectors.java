@@ -64,7 +64,8 @@ public final class GoldenVectors {
         StringBuilder manifest = new StringBuilder("{\"snapshotCases\":[\n");
         manifest.append(arena(files)).append(",\n");
         manifest.append(TypesCase.write(files)).append(",\n");
-        manifest.append(EmptyCase.write(files)).append("\n],\n\"messages\":[\n");
+        manifest.append(EmptyCase.write(files)).append("\n],\n\"cellCases\":[\n");
+        manifest.append(CellsCase.write(files)).append("\n],\n\"messages\":[\n");
         manifest.append(messages(files)).append("\n],\n\"predictions\":[\n");
         manifest.append(ArenaMoves.write(files)).append("\n],\n\"records\":[\n");
         manifest.append(RecordsCase.write(files)).append("\n]}\n");

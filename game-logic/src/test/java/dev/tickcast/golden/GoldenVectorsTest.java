@@ -65,7 +65,8 @@ class GoldenVectorsTest {
 
     @Test
     void shouldDecodeTheCommittedFramesToTheCommittedStates() throws IOException {
-        Matcher cases = CASE.matcher(read(GoldenVectors.MANIFEST));
+        String manifest = read(GoldenVectors.MANIFEST);
+        Matcher cases = CASE.matcher(manifest.substring(0, manifest.indexOf("\"cellCases\"")));
         int caseCount = 0;
         int olderBaselines = 0;
         while (cases.find()) {

@@ -265,33 +265,41 @@ function renderState(state) {
   }
 }
 
-/** Every table with fields x and y, as dots, scaled to the bounds seen. */
+/**
+ * Every table with fields x and y, as dots: the world from 0 (or the least coordinate seen) to the
+ * largest one, one scale for both axes, so a big world (an 8000 x 8000 arena-wide room: a spectator
+ * gets the whole world) fits the canvas undistorted; a table named player is drawn last, larger.
+ */
 function drawDots(state) {
   const canvas = $('live-canvas');
   const g = canvas.getContext('2d');
   g.clearRect(0, 0, canvas.width, canvas.height);
   const colors = ['#58a6ff', '#3fb950', '#d29922', '#f778ba'];
-  const points = [];
+  const layers = [];
+  let [x0, y0, x1, y1] = [0, 0, 1, 1];
   state.tables.forEach((table, k) => {
     const xi = table.schema.fields.findIndex((f) => f.name === 'x');
     const yi = table.schema.fields.findIndex((f) => f.name === 'y');
-    if (xi >= 0 && yi >= 0) {
-      for (let row = 0; row < table.count; row++) {
-        points.push([table.value(row, xi), table.value(row, yi), colors[k % colors.length]]);
-      }
+    if (xi < 0 || yi < 0) {
+      return;
     }
+    const points = [];
+    for (let row = 0; row < table.count; row++) {
+      const x = table.value(row, xi);
+      const y = table.value(row, yi);
+      [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+      points.push(x, y);
+    }
+    layers.push({ points, color: colors[k % colors.length], size: table.name === 'player' ? 6 : table.count > 1000 ? 2 : 3,
+      last: table.name === 'player' });
   });
-  if (points.length === 0) {
-    return;
-  }
-  const xs = points.map((p) => p[0]);
-  const ys = points.map((p) => p[1]);
-  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const sx = (canvas.width - 10) / Math.max(1, x1 - x0);
-  const sy = (canvas.height - 10) / Math.max(1, y1 - y0);
-  for (const [x, y, c] of points) {
-    g.fillStyle = c;
-    g.fillRect(5 + (x - x0) * sx - 2, 5 + (y - y0) * sy - 2, 4, 4);
+  const scale = Math.min((canvas.width - 10) / Math.max(1, x1 - x0), (canvas.height - 10) / Math.max(1, y1 - y0));
+  layers.sort((a, b) => Number(a.last) - Number(b.last));
+  for (const { points, color, size } of layers) {
+    g.fillStyle = color;
+    for (let i = 0; i < points.length; i += 2) {
+      g.fillRect(5 + (points[i] - x0) * scale - size / 2, 5 + (points[i + 1] - y0) * scale - size / 2, size, size);
+    }
   }
 }
 

@@ -38,7 +38,11 @@ public final class ArenaLoad {
     private final List<Bot> bots = new ArrayList<>();
     private final Set<String> roomIds = new HashSet<>();
     private int leanBots;
-    private int decodingHttpBots;
+    private int decodingLeanBots;
+    /** The game of the rooms ("arena", or "arena-wide" for {@link WideLoad}). */
+    private String game = "arena";
+    /** For Arena-Wide: bot n's Visibility if it checks (it then decodes on the lean client), else null. */
+    private java.util.function.IntFunction<Visibility> checking;
 
     /** A run of {@code options} with every bot on the full Java client on {@code vertx}. */
     public ArenaLoad(Vertx vertx, LoadOptions options) {
@@ -65,9 +69,28 @@ public final class ArenaLoad {
         this.http = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setKeepAlive(false)); // see TickcastClient
     }
 
+    /**
+     * Plays {@code game} instead of the arena, every bot on the lean client; bot {@code n} decodes
+     * into {@code checking.apply(n)} when that is not null. Before {@link #join()}.
+     */
+    void playing(String gameName, java.util.function.IntFunction<Visibility> checkingBots) {
+        if (fleet == null || options.transport().http()) {
+            throw new IllegalArgumentException(gameName + " runs on the lean WebSocket bots only");
+        }
+        this.game = gameName;
+        this.checking = checkingBots;
+    }
+
     /** Joins every bot, plays the warm-up and the window, leaves, and returns the result. */
     public ArenaResult run() throws Exception {
         join();
+        ArenaResult result = measure();
+        leave();
+        return result;
+    }
+
+    /** Plays the warm-up and the measured window (after {@link #join()}); returns the result. */
+    ArenaResult measure() throws Exception {
         Thread.sleep(options.warmup() * 1000L);
         long serverPid = options.serverPid() == 0 ? ProcStats.self() : options.serverPid();
         long ticks0 = roomTicks();
@@ -87,7 +110,6 @@ public final class ArenaLoad {
         double machineCpu = (ProcStats.machineBusySeconds() - machine0) / wall;
         ArenaResult result = result(wall, (ticks1 - ticks0) / wall / roomIds.size(), serverCpu, selfCpu,
                 ProcStats.peakRssMiB(serverPid), serverPid == ProcStats.self(), switches, machineCpu);
-        leave();
         return result;
     }
 
@@ -99,20 +121,26 @@ public final class ArenaLoad {
             String roomId = null;
             for (int p = 0; p < options.players(); p++) {
                 String name = "bot " + r + "-" + p;
-                Seat seat = await(roomId == null ? seat("/matchmake/create/arena", name)
+                Seat seat = await(roomId == null ? seat("/matchmake/create/" + game, name)
                         : seat("/matchmake/joinById/" + roomId, name));
                 roomId = seat.roomId();
                 roomIds.add(roomId);
                 // counted over all bots, not per room, so that large runs can sample fewer rooms
                 boolean decode = n % options.decodeEvery() == 0;
                 long seed = options.seed() * 1_000_003L + n++;
-                if (options.transport().http()) {
+                if (checking != null) {
+                    Visibility check = checking.apply(n - 1);
+                    batch.add(fleet.connect(options.host(), options.port(), "/ws", seat.token(), metrics, seed,
+                            options.snapshotHz(), check));
+                    leanBots++;
+                    decodingLeanBots += check != null ? 1 : 0;
+                } else if (options.transport().http()) {
                     java.net.URI ws = seat.url() == null ? null : java.net.URI.create(seat.url());
                     batch.add(fleet.connectHttp(options.transport(), ws == null ? options.host() : ws.getHost(),
                             ws == null ? options.port() : ws.getPort() > 0 ? ws.getPort() : 80,
                             seat.token(), metrics, seed, options.snapshotHz(), decode));
                     leanBots++;
-                    decodingHttpBots += decode ? 1 : 0;
+                    decodingLeanBots += decode ? 1 : 0;
                 } else if (fleet != null && !decode) {
                     // the seat's url names the room's node (a cluster, behind a proxy); else the server asked
                     java.net.URI ws = seat.url() == null ? null : java.net.URI.create(seat.url());
@@ -233,6 +261,11 @@ public final class ArenaLoad {
         }
     }
 
+    /** The rooms this load created or joined. */
+    Set<String> roomIds() {
+        return roomIds;
+    }
+
     /** What the bots record. */
     Metrics metrics() {
         return metrics;
@@ -251,7 +284,7 @@ public final class ArenaLoad {
                 Metrics.take(metrics.fullSnapshotBytes), Metrics.take(metrics.snapshotBytes),
                 metrics.snapshots.sum() / wall / clients, Metrics.take(metrics.interArrivalUs),
                 Metrics.take(metrics.inputToVisibleUs), ticksPerRoom, serverCpu, selfCpu, rssMiB, embedded,
-                bots.stream().filter(Bot::decodes).count() + decodingHttpBots, switches,
+                bots.stream().filter(Bot::decodes).count() + decodingLeanBots, switches,
                 new ArenaResult.Wire(metrics.wireDownBytes.sum() / wall / Math.max(1, metrics.wireBots.get()),
                         metrics.wireUpBytes.sum() / wall / Math.max(1, metrics.wireBots.get()), metrics.wireBots.get()),
                 machineCpu);

@@ -14,8 +14,8 @@ import java.util.List;
  * One load-generator client on a bare Netty channel: the WebSocket handshake written by hand, then
  * frames parsed in place with no per-message object (RFC 6455 section 5.2). It sends a pre-encoded
  * JOIN, then one INPUT when its {@link InputWheel} slot comes round, and counts what arrives into
- * {@link Metrics}. It does not decode snapshots; bots that must (latency) use the full client.
- * All its work runs on its channel's event loop.
+ * {@link Metrics}. It does not decode snapshots, unless it is given a {@link Visibility} (Arena-Wide's
+ * checking bots), which then decodes every one. All its work runs on its channel's event loop.
  */
 final class LeanBot extends ByteToMessageDecoder implements InputWheel.Member {
     private static final int INPUT = Protocol.typeByte(Protocol.INPUT);
@@ -27,13 +27,16 @@ final class LeanBot extends ByteToMessageDecoder implements InputWheel.Member {
     private final byte[] join;
     private final Promise<Void> opened;
     private final ArrivalCounter counter;
+    private final Visibility visibility;
     private Channel channel;
     private boolean open;
     private boolean leaving;
     private int seq;
 
-    LeanBot(Metrics metrics, BotBrain brain, byte[] upgrade, byte[] join, Promise<Void> opened, int snapshotHz) {
+    LeanBot(Metrics metrics, BotBrain brain, byte[] upgrade, byte[] join, Promise<Void> opened, int snapshotHz,
+            Visibility visibility) {
         this.metrics = metrics;
+        this.visibility = visibility;
         this.brain = brain;
         this.upgrade = upgrade;
         this.join = join;
@@ -131,7 +134,13 @@ final class LeanBot extends ByteToMessageDecoder implements InputWheel.Member {
     }
 
     private void onBinary(ByteBuf in, int start, int length) {
-        counter.arrived(in, start, length, System.nanoTime());
+        long now = System.nanoTime();
+        counter.arrived(in, start, length, now);
+        if (visibility != null && length > 0 && !visibility.message(in, start, length, now)) {
+            // a protocol error for a client (PROTOCOL.md 12.1): it disconnects, and the run counts it
+            org.slf4j.LoggerFactory.getLogger(LeanBot.class).warn("checking bot: {}", visibility.error());
+            channel.close();
+        }
     }
 
     private void pong(ByteBuf in, int start, int length) {
@@ -158,6 +167,9 @@ final class LeanBot extends ByteToMessageDecoder implements InputWheel.Member {
         writeVarUInt(buf, s);
         buf.writeByte(direction);
         channel.writeAndFlush(buf, channel.voidPromise());
+        if (visibility != null) {
+            visibility.sent(s, System.nanoTime());
+        }
         if (metrics.measuring) {
             metrics.upBytes.add(body);
         }

@@ -36,6 +36,8 @@ import java.util.concurrent.TimeUnit;
  * capacity (issue "get to the transport floor").
  */
 public final class LeanFleet implements AutoCloseable {
+    /** The start of its event loops' thread names (at most 15 characters: the kernel's comm keeps no more). */
+    static final String THREAD_PREFIX = "tc-bot-loop";
     private final EventLoopGroup group;
     private final Class<? extends Channel> channelType;
     private final Map<EventLoop, InputWheel> wheels = new IdentityHashMap<>();
@@ -63,7 +65,7 @@ public final class LeanFleet implements AutoCloseable {
         this.sourceAddresses = sourceAddresses;
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        this.group = new MultiThreadIoEventLoopGroup(loops, io);
+        this.group = new MultiThreadIoEventLoopGroup(loops, new io.netty.util.concurrent.DefaultThreadFactory(THREAD_PREFIX), io);
         this.channelType = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
         for (EventExecutor e : group) {
             wheels.put((EventLoop) e, new InputWheel((EventLoop) e));
@@ -80,11 +82,20 @@ public final class LeanFleet implements AutoCloseable {
      * and starts its inputs once the socket is open (each at its one phase of the 50 ms period: it only counts).
      */
     Future<Void> connect(String host, int port, String path, String token, Metrics metrics, long seed, int snapshotHz) {
+        return connect(host, port, path, token, metrics, seed, snapshotHz, null);
+    }
+
+    /**
+     * As {@link #connect(String, int, String, String, Metrics, long, int)}; a bot given a
+     * {@code visibility} decodes every snapshot into it and draws each input's instant afresh.
+     */
+    Future<Void> connect(String host, int port, String path, String token, Metrics metrics, long seed, int snapshotHz,
+                         Visibility visibility) {
         EventLoop loop = group.next();
         Promise<Void> opened = loop.newPromise();
-        BotBrain brain = new BotBrain(seed, false);
+        BotBrain brain = new BotBrain(seed, visibility != null);
         LeanBot bot = new LeanBot(metrics, brain, upgrade(host, port, path), token == null ? null : join(token),
-                opened, snapshotHz);
+                opened, snapshotHz, visibility);
         synchronized (bots) {
             bots.add(bot);
         }

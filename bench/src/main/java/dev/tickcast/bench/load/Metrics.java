@@ -14,6 +14,8 @@ final class Metrics {
     final Recorder inputToVisibleUs = new Recorder(3);
     final Recorder snapshotBytes = new Recorder(3);
     final Recorder fullSnapshotBytes = new Recorder(3);
+    /** The first snapshot after each bot's join (kept by {@link #reset()}, like the full ones). */
+    final Recorder firstStateBytes = new Recorder(3);
     final LongAdder downBytes = new LongAdder();
     final LongAdder upBytes = new LongAdder();
     /** Every byte read from the counting bots' sockets (TCP payload: framing and HTTP overhead included). */

@@ -22,6 +22,27 @@ final class ProcStats {
         }
     }
 
+    /**
+     * utime + stime of the threads of {@code pid} whose name starts with {@code prefix} (the kernel's
+     * comm: the first 15 characters of the name), summed, in seconds, or -1 if unreadable.
+     */
+    static double threadsCpuSeconds(long pid, String prefix) {
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            long ticks = 0;
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String stat = Files.readString(task.resolve("stat"));
+                String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (comm.startsWith(prefix)) {
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                }
+            }
+            return ticks / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Peak resident set (VmHWM) of {@code pid} in MiB, or -1. */
     static double peakRssMiB(long pid) {
         return statusMiB(pid, "VmHWM:");

@@ -4,6 +4,9 @@ import dev.tickcast.game.GameSpec;
 import dev.tickcast.game.Identity;
 import dev.tickcast.game.MessageWriter;
 import dev.tickcast.game.RoomContext;
+import dev.tickcast.game.interest.Interest;
+import dev.tickcast.game.interest.InterestSpec;
+import dev.tickcast.game.interest.Views;
 import dev.tickcast.state.World;
 import dev.tickcast.wire.Protocol;
 
@@ -22,6 +25,7 @@ final class DriverContext implements RoomContext, MessageWriter.Outbox {
     private final RoomPort port;
     private final World world = new World();
     private final MessageWriter writer = new MessageWriter(this);
+    private Interest declared;
 
     DriverContext(GameDriver driver, GameSpec spec, String roomId, long seed, SeatTable seats, RoomPort port) {
         this.driver = driver;
@@ -75,6 +79,24 @@ final class DriverContext implements RoomContext, MessageWriter.Outbox {
     @Override
     public MessageWriter message(int type) {
         return writer.begin(type);
+    }
+
+    @Override
+    public Views interest(InterestSpec spec) {
+        if (!driver.creating) {
+            throw new IllegalStateException("interest(spec) is declared in onCreate");
+        }
+        if (declared != null) {
+            throw new IllegalStateException("interest(spec) is declared once");
+        }
+        spec.checkCovers(world);
+        declared = new Interest(spec, new Views(spec().maxPlayers(), spec.keys()));
+        return declared.views();
+    }
+
+    /** The game's interest declaration, or null for a whole-world game. */
+    Interest declared() {
+        return declared;
     }
 
     @Override

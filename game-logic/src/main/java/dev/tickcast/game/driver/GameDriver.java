@@ -4,46 +4,43 @@ import dev.tickcast.game.Game;
 import dev.tickcast.game.GameSpec;
 import dev.tickcast.game.Identity;
 import dev.tickcast.game.RoomContext;
+import dev.tickcast.game.interest.Interest;
 import dev.tickcast.state.World;
 import dev.tickcast.wire.Protocol;
 
 import java.util.Map;
 
 /**
- * Runs one {@link Game} under the engine's rules, for any host: the server's room and
- * {@code LocalRoom} both drive their game through one, so a game behaves the same in a unit test as
- * in a real room. The driver owns the order of calls, the seats, the tick, the input sequence rule,
- * the limits on game messages both ways and the handling of faults; the host owns connections,
- * bytes on the wire, clocks and closing. No Vert.x, no logging: outcomes are return values, and the
- * game's messages, events and faults go through the host's {@link RoomPort}.
+ * Runs one {@link Game} under the engine's rules, for any host: the server's room and {@code LocalRoom} both drive
+ * their game through one, so a game behaves the same in a unit test as in a real room. The driver owns the order of
+ * calls, the seats, the tick, the input sequence rule, the limits on game messages both ways and the handling of
+ * faults; the host owns connections, bytes on the wire, clocks and closing. No Vert.x, no logging: outcomes are return
+ * values, and the game's messages, events and faults go through the host's {@link RoomPort}.
  *
- * <p><b>Threading.</b> One thread owns a driver (the room's thread): every method, and every call
- * into the game and the port, runs on it, never concurrently. Nothing here is synchronised.
+ * <p><b>Threading.</b> One thread owns a driver (the room's thread): every method, and every call into the game and
+ * the port, runs on it, never concurrently. Nothing here is synchronised.
  *
- * <p><b>Order of calls.</b> {@link #create()} once (the game's factory, {@code onCreate}, then the
- * world is frozen); then, as things happen, {@link #join}, {@link #resume}, {@link #leave},
- * {@link #input}, {@link #message} and {@link #serverMessage}; {@link #step()} once per tick (the
- * tick is incremented, then {@code step(tick)} runs: during a step the game's
- * {@link RoomContext#tick()} is the tick being stepped); {@link #dispose()} once at the end. Any
- * call but {@code dispose()} before {@code create()} is a host bug (IllegalStateException), as is
- * an input or message for a seat that is not taken (IllegalArgumentException).
+ * <p><b>Order of calls.</b> {@link #create()} once (the game's factory, {@code onCreate}, then the world is frozen);
+ * then, as things happen, {@link #join}, {@link #resume}, {@link #leave}, {@link #input}, {@link #message} and
+ * {@link #serverMessage}; {@link #step()} once per tick (the tick is incremented, then {@code step(tick)} runs: during a step
+ * the game's {@link RoomContext#tick()} is the tick being stepped); {@link #dispose()} once at the end. Any call but
+ * {@code dispose()} before {@code create()} is a host bug (IllegalStateException), as is an input or message for a
+ * seat that is not taken (IllegalArgumentException).
  *
- * <p><b>Verdicts.</b> An expected refusal is a return value, never an exception: {@link #join}
- * returns an {@link Admission}, {@link #input} and {@link #message} a {@link Verdict} (the table of
- * which call returns which is on {@link Verdict}); the host closes that player's connection with
- * {@link Verdict#closeCode()} and the reason, which for an input or message is {@link #reason()},
- * read right after the call. The game's own messages go to reachable seated players, at most
- * {@link Protocol#MAX_GAME_MESSAGES_PER_TICK} per player per tick (more are not sent).
+ * <p><b>Verdicts.</b> An expected refusal is a return value, never an exception: {@link #join} returns an
+ * {@link Admission}, {@link #input} and {@link #message} a {@link Verdict} (the table of which call returns which is on
+ * {@link Verdict}); the host closes that player's connection with {@link Verdict#closeCode()} and the reason, which
+ * for an input or message is {@link #reason()}, read right after the call. The game's own messages go to reachable
+ * seated players, at most {@link Protocol#MAX_GAME_MESSAGES_PER_TICK} per player per tick (more are not sent).
  *
- * <p><b>Faults.</b> A RuntimeException out of game code (including what the game does through its
- * {@link RoomContext}, and so the port's own calls) is a bug in the game: the driver catches it,
- * turns {@link #failed()}, and reports it once through {@link RoomPort#onFault}. From then on calls
- * do not reach the game (FAILED, false), except {@link #dispose()}, which still runs
- * {@code onDispose} so the game can release what it holds.
+ * <p><b>Faults.</b> A RuntimeException out of game code (including what the game does through its {@link RoomContext},
+ * and so the port's own calls) is a bug in the game: the driver catches it, turns {@link #failed()}, and reports it
+ * once through {@link RoomPort#onFault}. From then on calls do not reach the game (FAILED, false), except
+ * {@link #dispose()}, which still runs {@code onDispose} so the game can release what it holds.
  *
- * <p><b>Memory.</b> {@link #input}, {@link #message} and {@link #step()} allocate nothing (one
- * reused reader, shared verdict constants), nor does a game message (one reused frame for every
- * recipient). {@link #join} allocates its {@link Admission}.
+ * <p><b>Memory.</b> {@link #input}, {@link #message} and {@link #step()} allocate nothing (one reused reader, shared
+ * verdict constants), nor does a game message (one reused frame for every recipient). {@link #join} allocates its
+ * {@link Admission}.
  */
 public final class GameDriver {
     private static final Admission ROOM_FULL = Admission.refused(Verdict.ROOM_FULL);
@@ -58,6 +55,8 @@ public final class GameDriver {
     private Game game;
     private int tick;
     private boolean created;
+    /** True while the game's onCreate runs (interest is declared there). */
+    boolean creating;
     private boolean failed;
     private boolean disposed;
 
@@ -86,11 +85,13 @@ public final class GameDriver {
         try {
             game = spec.newGame();
             callback = "onCreate";
+            creating = true;
             game.onCreate(context);
         } catch (RuntimeException e) {
             fail(callback, e);
             return false;
         }
+        creating = false;
         context.world().freeze();
         return true;
     }
@@ -273,6 +274,11 @@ public final class GameDriver {
     /** The room as the game sees it (the {@code onCreate} argument): id, spec, seed, world, tick, messages. */
     public RoomContext context() {
         return context;
+    }
+
+    /** The interest the game declared in onCreate ({@link RoomContext#interest}), or null: the whole world to everyone. */
+    public Interest interest() {
+        return context.declared();
     }
 
     /** The game's world (its tables exist once {@link #create()} has run). */

@@ -5,8 +5,8 @@ import dev.tickcast.state.Table;
 import java.util.List;
 
 /**
- * The home cell of every entity of the positioned tables, and per cell the rows homed there. The
- * engine calls {@link #update()} once per step, after the game's step; between two updates the
+ * The home cell of every entity of the cell tables (positioned and keyed), and per cell the rows
+ * homed there. The engine calls {@link #update()} once per broadcast, after the game's step; between two updates the
  * answers describe the tables as they were at the last update (rows added or removed since are not
  * seen, and row numbers are those of that moment).
  *
@@ -15,8 +15,15 @@ import java.util.List;
  * that contains it. A new entity is homed in the cell that contains it. So an entity's centre is
  * always within h of its home cell, which is what lets {@link ViewCells} promise a superset.
  *
- * <p>Iterate a cell's rows of positioned table {@code t} (its slot in {@link InterestSpec#positioned()})
- * as {@code for (int k = start(t, c); k < end(t, c); k++) { int row = rowAt(t, k); }}: rows come in
+ * <p>Keyed tables ({@link InterestSpec#keyed()}): an entity is homed in the key cell
+ * ({@link InterestSpec#keyCell}) of its key field's value at the last update, with no hysteresis; a
+ * value outside {@code 0..keys-1} gives it no home cell ({@link #homeCell} -1): it is in no cell, so
+ * nobody receives it. Cell keys run over the grid's cells then the key cells ({@link #cellCount()}).
+ *
+ * <p>Table slots: the positioned tables in declaration order, then the keyed tables (slot
+ * {@code positioned().size() + j} for keyed table j). Every table answers for every cell key (a
+ * positioned table has no rows in key cells, a keyed one none in grid cells). Iterate a cell's rows
+ * of table {@code t} as {@code for (int k = start(t, c); k < end(t, c); k++) { int row = rowAt(t, k); }}: rows come in
  * increasing row order, hence increasing entity id, as the delta codec wants.
  *
  * <p>Allocation: arrays are sized up front per cell and grown (doubling) when a table outgrows
@@ -25,15 +32,21 @@ import java.util.List;
  */
 public final class CellIndex {
     private final Grid grid;
+    private final int cellCount;
     private final TableCells[] tables;
 
-    /** Creates an empty index for the positioned tables of {@code spec}; call {@link #update()} to fill it. */
+    /** Creates an empty index for the cell tables of {@code spec}; call {@link #update()} to fill it. */
     public CellIndex(InterestSpec spec) {
         this.grid = spec.grid();
+        this.cellCount = spec.cellCount();
         List<PositionedTable> positioned = spec.positioned();
-        this.tables = new TableCells[positioned.size()];
-        for (int t = 0; t < tables.length; t++) {
+        List<KeyedTable> keyed = spec.keyed();
+        this.tables = new TableCells[positioned.size() + keyed.size()];
+        for (int t = 0; t < positioned.size(); t++) {
             tables[t] = new TableCells(positioned.get(t), grid, spec.homeMargin());
+        }
+        for (int j = 0; j < keyed.size(); j++) {
+            tables[positioned.size() + j] = new TableCells(keyed.get(j), grid, spec.keys());
         }
     }
 
@@ -49,12 +62,17 @@ public final class CellIndex {
         return grid;
     }
 
-    /** The number of positioned tables. */
+    /** The number of cell keys ({@code 0..cellCount()-1}): the grid's cells, then the key cells. */
+    public int cellCount() {
+        return cellCount;
+    }
+
+    /** The number of cell tables (positioned, then keyed). */
     public int tableCount() {
         return tables.length;
     }
 
-    /** The positioned table in slot {@code t}. */
+    /** The cell table in slot {@code t}. */
     public Table table(int t) {
         return tables[t].table();
     }
@@ -64,7 +82,7 @@ public final class CellIndex {
         return tables[t].size();
     }
 
-    /** The home cell of {@code row} of table {@code t}. */
+    /** The home cell of {@code row} of table {@code t}, or -1 if it has none (a keyed entity's key out of range). */
     public int homeCell(int t, int row) {
         return tables[t].home(row);
     }

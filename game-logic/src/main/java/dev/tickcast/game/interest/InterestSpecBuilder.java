@@ -16,7 +16,9 @@ public final class InterestSpecBuilder {
     Grid grid;
     double homeMargin = Double.NaN;
     double unsubscribeMargin = Double.NaN;
+    int keys;
     final List<PositionedTable> positioned = new ArrayList<>();
+    final List<KeyedTable> keyed = new ArrayList<>();
     final List<Table> globals = new ArrayList<>();
     final List<OwnerOnlyFields> ownerOnly = new ArrayList<>();
 
@@ -59,6 +61,31 @@ public final class InterestSpecBuilder {
         return this;
     }
 
+    /**
+     * The number of interest keys, {@code 1..}{@link InterestSpec#MAX_KEYS} (default 0: none): key
+     * {@code k} is the cell {@link InterestSpec#keyCell key cell} {@code grid cells + k}, which a viewer
+     * watches while it holds the key ({@link Views#addKey}), wherever its view is.
+     */
+    public InterestSpecBuilder keys(int count) {
+        if (count < 1 || count > InterestSpec.MAX_KEYS) {
+            throw new IllegalArgumentException("key count must be in 1.." + InterestSpec.MAX_KEYS + ": " + count);
+        }
+        keys = count;
+        return this;
+    }
+
+    /**
+     * Declares a keyed table: its entities are sent by the interest key in their INT field {@code key}
+     * (a team's shared state), not by position; one whose key is outside {@code 0..keys-1} is sent to
+     * nobody. Needs {@link #keys}.
+     */
+    public InterestSpecBuilder keyed(Table table, Field key) {
+        undeclared(table);
+        fieldOf(table, key, FieldType.INT, "key");
+        keyed.add(new KeyedTable(table, key));
+        return this;
+    }
+
     /** Declares a table sent to every viewer (a scoreboard, the match clock). */
     public InterestSpecBuilder global(Table table) {
         undeclared(table);
@@ -68,7 +95,7 @@ public final class InterestSpecBuilder {
 
     /**
      * Declares {@code fields} of {@code table} owner-only: only the player whose id is in the entity's
-     * INT field {@code owner} receives them. Once per table; the table must be declared positioned or
+     * INT field {@code owner} receives them. Once per table; the table must be declared positioned, keyed or
      * global by {@link #build()}; a position field cannot be owner-only.
      */
     public InterestSpecBuilder ownerOnly(Table table, Field owner, Field... fields) {
@@ -76,6 +103,22 @@ public final class InterestSpecBuilder {
             throw new IllegalArgumentException("owner-only fields need a table");
         }
         fieldOf(table, owner, FieldType.INT, "owner");
+        return owned(table, owner, fields);
+    }
+
+    /**
+     * Declares {@code fields} of {@code table} body-only: only the player whose body the entity is
+     * (the entity its {@code Game.onJoin} returned) receives them, say the last input it applied
+     * (every other viewer would pay for its jitter). Once per table, as {@link #ownerOnly}.
+     */
+    public InterestSpecBuilder bodyOnly(Table table, Field... fields) {
+        if (table == null) {
+            throw new IllegalArgumentException("body-only fields need a table");
+        }
+        return owned(table, null, fields);
+    }
+
+    private InterestSpecBuilder owned(Table table, Field owner, Field... fields) {
         if (fields == null || fields.length == 0) {
             throw new IllegalArgumentException(table.schema().name() + ": no owner-only field given");
         }
@@ -107,6 +150,10 @@ public final class InterestSpecBuilder {
         if (homeMargin > s / 2) {
             throw new IllegalArgumentException("home margin " + homeMargin + " is over half the cell side " + s);
         }
+        if (keyed.isEmpty() != (keys == 0)) {
+            throw new IllegalArgumentException(keys == 0 ? "keyed tables need keys(count)"
+                    : keys + " interest keys declared but no keyed table");
+        }
         for (OwnerOnlyFields o : ownerOnly) {
             checkOwnerOnly(o);
         }
@@ -122,9 +169,17 @@ public final class InterestSpecBuilder {
                 return;
             }
         }
+        for (KeyedTable k : keyed) {
+            if (k.table() == o.table()) {
+                if (o.fields().contains(k.key())) {
+                    throw new IllegalArgumentException(o.table().schema().name() + ": a key field cannot be owner-only");
+                }
+                return;
+            }
+        }
         if (!globals.contains(o.table())) {
             throw new IllegalArgumentException(o.table().schema().name()
-                    + " has owner-only fields but is neither positioned nor global");
+                    + " has owner-only fields but is neither positioned, keyed nor global");
         }
     }
 
@@ -135,6 +190,9 @@ public final class InterestSpecBuilder {
         boolean seen = globals.contains(table);
         for (PositionedTable p : positioned) {
             seen |= p.table() == table;
+        }
+        for (KeyedTable k : keyed) {
+            seen |= k.table() == table;
         }
         if (seen) {
             throw new IllegalArgumentException("table " + table.schema().name() + " is declared twice");

@@ -6,10 +6,15 @@ import dev.tickcast.state.Table;
 import java.util.Arrays;
 
 /**
- * The home cells of one positioned table, and per cell its rows (a CSR layout rebuilt by a stable
- * counting sort each update, so a cell's rows come in increasing row, hence entity-id, order).
+ * The home cells of one positioned or keyed table, and per cell its rows (a CSR layout rebuilt by a
+ * stable counting sort each update, so a cell's rows come in increasing row, hence entity-id, order).
  * Homes carry over between updates by merging the last update's ids with the table's (both in
  * increasing id order): an id no longer there was removed, a new one was added.
+ *
+ * <p>A table covers the cell keys {@code first .. first + span - 1} (the grid's cells for a positioned
+ * table, the key cells for a keyed one): its rows' slots are in those cells' order, then the rows
+ * with no home cell (a key out of range, home -1); every other cell is empty (its start and end are
+ * those of the nearest covered cell), so every table answers for every cell key.
  */
 final class TableCells {
     private static final int INITIAL_ROWS = 64;
@@ -17,8 +22,11 @@ final class TableCells {
     private final Table table;
     private final Field x;
     private final Field y;
+    private final Field key;
     private final Grid grid;
     private final double homeMarginSq;
+    private final int first;
+    private final int span;
     private final int[] cellStart;
     private final int[] cursor;
     private int[] ids = new int[INITIAL_ROWS];
@@ -30,13 +38,24 @@ final class TableCells {
     private int moved;
 
     TableCells(PositionedTable p, Grid grid, double homeMargin) {
-        this.table = p.table();
-        this.x = p.x();
-        this.y = p.y();
+        this(p.table(), p.x(), p.y(), null, grid, homeMargin, 0, grid.cellCount());
+    }
+
+    TableCells(KeyedTable k, Grid grid, int keys) {
+        this(k.table(), null, null, k.key(), grid, 0, grid.cellCount(), keys);
+    }
+
+    private TableCells(Table table, Field x, Field y, Field key, Grid grid, double homeMargin, int first, int span) {
+        this.table = table;
+        this.x = x;
+        this.y = y;
+        this.key = key;
         this.grid = grid;
         this.homeMarginSq = homeMargin * homeMargin;
-        this.cellStart = new int[grid.cellCount() + 1];
-        this.cursor = new int[grid.cellCount()];
+        this.first = first;
+        this.span = span;
+        this.cellStart = new int[span + 2]; // one bucket per covered cell, then the homeless rows
+        this.cursor = new int[span + 1];
     }
 
     Table table() {
@@ -56,12 +75,14 @@ final class TableCells {
             while (p < prevSize && prevIds[p] < id) {
                 p++;
             }
-            int prev = p < prevSize && prevIds[p] == id ? prevHomes[p] : -1;
-            int home = home(prev, grid.clampX(table.getFloat(row, x)), grid.clampY(table.getFloat(row, y)));
-            moved += prev >= 0 && prev != home ? 1 : 0;
+            boolean existed = p < prevSize && prevIds[p] == id;
+            int prev = existed ? prevHomes[p] : -1;
+            int home = key != null ? keyHome(row)
+                    : home(prev, grid.clampX(table.getFloat(row, x)), grid.clampY(table.getFloat(row, y)));
+            moved += existed && prev != home ? 1 : 0;
             ids[row] = id;
             homes[row] = home;
-            cellStart[home + 1]++;
+            cellStart[bucket(home) + 1]++;
         }
         size = n;
         sortRowsByCell();
@@ -74,6 +95,15 @@ final class TableCells {
         return grid.cellOf(px, py);
     }
 
+    private int keyHome(int row) {
+        int k = table.getInt(row, key);
+        return k >= 0 && k < span ? first + k : -1;
+    }
+
+    private int bucket(int home) {
+        return home < 0 ? span : home - first;
+    }
+
     private void sortRowsByCell() {
         int cells = cursor.length;
         for (int c = 0; c < cells; c++) {
@@ -81,7 +111,7 @@ final class TableCells {
             cursor[c] = cellStart[c];
         }
         for (int row = 0; row < size; row++) {
-            cellRows[cursor[homes[row]]++] = row;
+            cellRows[cursor[bucket(homes[row])]++] = row;
         }
     }
 
@@ -122,11 +152,13 @@ final class TableCells {
     }
 
     int start(int cell) {
-        return cellStart[cell];
+        int c = cell - first;
+        return c <= 0 ? 0 : cellStart[Math.min(c, span)];
     }
 
     int end(int cell) {
-        return cellStart[cell + 1];
+        int c = cell - first;
+        return c < 0 ? 0 : cellStart[Math.min(c + 1, span)];
     }
 
     int rowAt(int slot) {

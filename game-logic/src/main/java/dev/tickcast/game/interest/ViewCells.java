@@ -10,10 +10,15 @@ import java.util.Arrays;
  * <p>Rules, with d the Euclidean distance between a cell's square and the viewer's view (0 if they
  * overlap), h the home margin and u the unsubscribe margin of the {@link InterestSpec}: a cell not
  * watched is entered when {@code d <= h}; a watched cell is left when {@code d > h + u}; a viewer
- * with no view leaves every cell. Since every entity's centre is within h of its home cell
+ * with no view leaves every grid cell. Since every entity's centre is within h of its home cell
  * ({@link CellIndex}), every entity whose centre is in the view is homed in a watched cell, as long
  * as both are updated from the same positions and views. A viewer that moves back and forth by
  * less than u enters and leaves nothing after its first update there.
+ *
+ * <p>Interest keys ({@link Views#addKey}): a viewer watches the key cell ({@link InterestSpec#keyCell})
+ * of every key it holds, whatever its shape (or with none); a key cell is entered at the first
+ * update after the key was added and left at the first update after it was removed (no margins).
+ * Key cells come after the grid's cells in every list, as their keys are larger.
  *
  * <p>Lists come in increasing cell-key order: {@code watched(v, 0..watchedCount(v)-1)}, likewise
  * entered and left (valid until the next update of that viewer). Allocation: per-viewer arrays
@@ -25,6 +30,7 @@ public final class ViewCells {
     private static final int INITIAL_CELLS = 16;
 
     private final Grid grid;
+    private final int keys;
     private final double subscribe;
     private final double keep;
     private final int[][] watched;
@@ -41,6 +47,7 @@ public final class ViewCells {
             throw new IllegalArgumentException("maxViewers must be at least 1: " + maxViewers);
         }
         this.grid = spec.grid();
+        this.keys = spec.keys();
         double eps = grid.cellSize() * 1e-6;
         this.subscribe = spec.homeMargin() + eps;
         this.keep = spec.homeMargin() + spec.unsubscribeMargin() + eps;
@@ -68,16 +75,38 @@ public final class ViewCells {
         }
     }
 
-    /** Updates viewer {@code v} from its view in {@code views}. */
+    /** Updates viewer {@code v} from its view and keys in {@code views}. */
     public void update(Views views, int v) {
+        if (views.keyLimit() > keys) {
+            throw new IllegalArgumentException("views with " + views.keyLimit() + " keys for a spec of " + keys);
+        }
         enteredCount[v] = 0;
         leftCount[v] = 0;
-        int[] old = watched[v];
         int oldCount = watchedCount[v];
+        int oldGrid = gridCount(watched[v], oldCount);
+        updateGrid(views, v, oldGrid);
+        updateKeys(views, v, oldGrid, oldCount);
+    }
+
+    /** The number of grid cells among the first {@code n} (sorted) of {@code cells}. */
+    private int gridCount(int[] cells, int n) {
+        int g = grid.cellCount();
+        int i = n;
+        while (i > 0 && cells[i - 1] >= g) {
+            i--;
+        }
+        return i;
+    }
+
+    /** The grid cells of viewer {@code v}; watched[v] is then its grid cells, the old key cells still in spare[v]. */
+    private void updateGrid(Views views, int v, int oldCount) {
+        int[] old = watched[v];
         if (!views.isSet(v)) {
             for (int i = 0; i < oldCount; i++) {
                 addLeft(v, old[i]);
             }
+            watched[v] = spare[v];
+            spare[v] = old;
             watchedCount[v] = 0;
             return;
         }
@@ -102,6 +131,37 @@ public final class ViewCells {
         spare[v] = old;
         watched[v] = next;
         watchedCount[v] = kept + enteredCount[v];
+    }
+
+    /**
+     * Appends the key cells of {@code views}' keys to viewer {@code v}'s grid cells, reporting those
+     * entered and left against the old key cells {@code spare[v][oldGrid..oldCount)}.
+     */
+    private void updateKeys(Views views, int v, int oldGrid, int oldCount) {
+        int[] old = spare[v];
+        int n = views.keyCount(v);
+        int count = watchedCount[v];
+        if (watched[v].length < count + n) {
+            watched[v] = Arrays.copyOf(watched[v], Math.max(count + n, watched[v].length * 2));
+        }
+        int[] next = watched[v];
+        int i = oldGrid;
+        for (int j = 0; j < n; j++) {
+            int cell = grid.cellCount() + views.key(v, j);
+            while (i < oldCount && old[i] < cell) {
+                addLeft(v, old[i++]);
+            }
+            if (i < oldCount && old[i] == cell) {
+                i++;
+            } else {
+                addEntered(v, cell);
+            }
+            next[count++] = cell;
+        }
+        while (i < oldCount) {
+            addLeft(v, old[i++]);
+        }
+        watchedCount[v] = count;
     }
 
     /** Forgets viewer {@code v}'s subscriptions without reporting them left (its client is gone). */

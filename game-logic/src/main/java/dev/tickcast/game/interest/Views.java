@@ -1,5 +1,7 @@
 package dev.tickcast.game.interest;
 
+import java.util.Arrays;
+
 /**
  * What each viewer (a player id {@code 0..maxViewers-1}) sees: nothing, a circle or an
  * axis-aligned rectangle, set by the game whenever it likes (typically each step, around the
@@ -7,8 +9,15 @@ package dev.tickcast.game.interest;
  *
  * <p>Both shapes are stored as a rounded rectangle: a core rectangle of half extents
  * (halfW, halfH) around (x, y), grown by a radius r. A circle is halfW = halfH = 0; a rectangle is
- * r = 0. A point p is in the view when its distance to the core is at most r. Owned by the room's
- * thread; allocation-free.
+ * r = 0. A point p is in the view when its distance to the core is at most r.
+ *
+ * <p>Besides its shape, a viewer holds a set of interest keys (its team, a channel;
+ * {@link InterestSpec#keys()}): it watches the key cell of each key it holds, wherever its view is,
+ * and so receives the keyed tables' entities of those keys. A viewer with keys but no shape
+ * watches only its key cells. Keys are kept per viewer in a small sorted array.
+ *
+ * <p>Owned by the room's thread; allocation-free (but for the first time a viewer holds more keys
+ * than ever before: its key array doubles).
  */
 public final class Views {
     private final boolean[] set;
@@ -17,12 +26,29 @@ public final class Views {
     private final double[] halfW;
     private final double[] halfH;
     private final double[] radius;
+    private final int keyLimit;
+    private final int[][] keys;
+    private final int[] keyCount;
 
-    /** Creates views for player ids {@code 0..maxViewers-1}, all empty. */
+    /** Creates views for player ids {@code 0..maxViewers-1}, all empty, for a spec without interest keys. */
     public Views(int maxViewers) {
+        this(maxViewers, 0);
+    }
+
+    /**
+     * Creates views for player ids {@code 0..maxViewers-1}, all empty, whose viewers may hold interest
+     * keys {@code 0..keys-1} (the spec's {@link InterestSpec#keys()}).
+     */
+    public Views(int maxViewers, int keys) {
         if (maxViewers < 1) {
             throw new IllegalArgumentException("maxViewers must be at least 1: " + maxViewers);
         }
+        if (keys < 0 || keys > InterestSpec.MAX_KEYS) {
+            throw new IllegalArgumentException("key count must be in 0.." + InterestSpec.MAX_KEYS + ": " + keys);
+        }
+        keyLimit = keys;
+        this.keys = new int[maxViewers][keys == 0 ? 0 : Math.min(keys, 4)];
+        keyCount = new int[maxViewers];
         set = new boolean[maxViewers];
         x = new double[maxViewers];
         y = new double[maxViewers];
@@ -46,13 +72,86 @@ public final class Views {
         put(v, cx, cy, hw, hh, 0);
     }
 
-    /** Viewer {@code v} sees nothing (its watched cells are all left at the next update). */
+    /**
+     * Viewer {@code v} sees nothing: neither a shape nor any key (its watched cells are all left at
+     * the next update). A game calls it when a player leaves, so that the next player given that id
+     * inherits nothing; {@link #clearShape} keeps the keys.
+     */
     public void clear(int v) {
+        clearShape(v);
+        keyCount[v] = 0;
+    }
+
+    /** Viewer {@code v} loses its shape but keeps its keys (it then watches only its key cells). */
+    public void clearShape(int v) {
         check(v);
         set[v] = false;
     }
 
-    /** True if viewer {@code v} has a view. */
+    /** The number of interest keys a viewer may hold: keys run from 0 to this minus one. */
+    public int keyLimit() {
+        return keyLimit;
+    }
+
+    /** Viewer {@code v} holds interest key {@code k} (in {@code 0..keyLimit()-1}); false if it already did. */
+    public boolean addKey(int v, int k) {
+        int at = find(v, k);
+        if (at >= 0) {
+            return false;
+        }
+        at = -at - 1;
+        int n = keyCount[v];
+        if (n == keys[v].length) {
+            keys[v] = Arrays.copyOf(keys[v], Math.min(keyLimit, Math.max(4, n * 2)));
+        }
+        System.arraycopy(keys[v], at, keys[v], at + 1, n - at);
+        keys[v][at] = k;
+        keyCount[v] = n + 1;
+        return true;
+    }
+
+    /** Viewer {@code v} no longer holds key {@code k}; false if it did not. */
+    public boolean removeKey(int v, int k) {
+        int at = find(v, k);
+        if (at < 0) {
+            return false;
+        }
+        System.arraycopy(keys[v], at + 1, keys[v], at, keyCount[v] - at - 1);
+        keyCount[v]--;
+        return true;
+    }
+
+    /** Viewer {@code v} holds no key (its shape is kept). */
+    public void clearKeys(int v) {
+        check(v);
+        keyCount[v] = 0;
+    }
+
+    /** True if viewer {@code v} holds key {@code k}. */
+    public boolean hasKey(int v, int k) {
+        return find(v, k) >= 0;
+    }
+
+    /** The number of keys viewer {@code v} holds. */
+    public int keyCount(int v) {
+        return keyCount[v];
+    }
+
+    /** The {@code i}-th key viewer {@code v} holds, in increasing order. */
+    public int key(int v, int i) {
+        return keys[v][i];
+    }
+
+    private int find(int v, int k) {
+        check(v);
+        if (k < 0 || k >= keyLimit) {
+            throw new IllegalArgumentException("interest key " + k
+                    + (keyLimit == 0 ? ": these views have no keys" : " is not in 0.." + (keyLimit - 1)));
+        }
+        return Arrays.binarySearch(keys[v], 0, keyCount[v], k);
+    }
+
+    /** True if viewer {@code v} has a view shape (a circle or a rectangle). */
     public boolean isSet(int v) {
         return set[v];
     }

@@ -5,6 +5,9 @@ import dev.tickcast.game.GameSpec;
 import dev.tickcast.game.Identity;
 import dev.tickcast.game.MessageWriter;
 import dev.tickcast.game.RoomContext;
+import dev.tickcast.game.interest.Interest;
+import dev.tickcast.game.interest.InterestSpec;
+import dev.tickcast.game.interest.Views;
 import dev.tickcast.game.driver.Admission;
 import dev.tickcast.game.driver.GameDriver;
 import dev.tickcast.game.driver.RoomPort;
@@ -247,6 +250,16 @@ public final class LocalRoom implements RoomContext {
     @Override
     public boolean kick(int playerId, String reason) {
         return driver.context().kick(playerId, reason);
+    }
+
+    @Override
+    public Views interest(InterestSpec spec) {
+        return driver.context().interest(spec);
+    }
+
+    /** The interest the game declared (its spec, and the views it sets per player id), or null for a whole-world game. */
+    public Interest interest() {
+        return driver.interest();
     }
 
     @Override

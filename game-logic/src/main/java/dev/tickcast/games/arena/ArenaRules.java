@@ -99,6 +99,21 @@ public final class ArenaRules {
         playerEntity[playerId] = -1;
     }
 
+    /** The orbs' table. */
+    public Table orbs() {
+        return orbs.table();
+    }
+
+    /** The NPCs' table. */
+    public Table npcs() {
+        return npcs;
+    }
+
+    /** The entity id of the body of the player in seat {@code playerId}, or -1 if the seat is free. */
+    public int entityOf(int playerId) {
+        return playerEntity[playerId];
+    }
+
     /** The players' table (rows in entity-id order). */
     public Table players() {
         return players;

@@ -38,6 +38,10 @@ final class OrbField {
         value = new int[slots];
     }
 
+    Table table() {
+        return table;
+    }
+
     void spawnAll(SplittableRandom rng) {
         for (int slot = 0; slot < entity.length; slot++) {
             spawn(slot, rng);

@@ -67,7 +67,7 @@ class InterestSpecTest {
         refused("owner field or listed twice", () -> InterestSpec.builder().ownerOnly(ships, OWNER, OWNER));
         refused("owner field or listed twice", () -> InterestSpec.builder().ownerOnly(ships, OWNER, AMMO, AMMO));
         refused("is not a field of ship", () -> InterestSpec.builder().ownerOnly(ships, OWNER, POINTS));
-        refused("neither positioned nor global",
+        refused("neither positioned, keyed nor global",
                 () -> InterestSpec.builder().grid(100, 800, 800).global(scores).ownerOnly(ships, OWNER, AMMO).build());
         refused("position field cannot be owner-only",
                 () -> InterestSpec.builder().grid(100, 800, 800).positioned(ships, X, Y).ownerOnly(ships, OWNER, X).build());
@@ -76,7 +76,7 @@ class InterestSpecTest {
     @Test
     void shouldCheckThatItCoversTheWorld() {
         InterestSpec partial = InterestSpec.builder().grid(100, 800, 800).positioned(ships, X, Y).build();
-        refused("score is neither positioned nor global", () -> partial.checkCovers(world));
+        refused("score is neither positioned, keyed nor global", () -> partial.checkCovers(world));
         World other = new World();
         other.createTable(SHIP);
         other.createTable(SCORE);

@@ -23,6 +23,7 @@ final class WideBots {
     private final SplittableRandom bots;
     private final int[] input;
     private final boolean[] sprint;
+    private final int[] entity;
     private int tick;
 
     WideBots(long seed, int players) {
@@ -30,12 +31,19 @@ final class WideBots {
         bots = new SplittableRandom(seed ^ 0x5DEECE66DL);
         input = new int[players];
         sprint = new boolean[players];
+        entity = new int[players];
         for (int p = 0; p < players; p++) {
             if (room.join("bot-" + p) != p) {
                 throw new IllegalStateException("seat " + p);
             }
+            entity[p] = room.lastEntity();
             input[p] = randomDirection(p);
         }
+    }
+
+    /** The entity of player {@code p}'s body. */
+    int entity(int p) {
+        return entity[p];
     }
 
     LocalRoom room() {

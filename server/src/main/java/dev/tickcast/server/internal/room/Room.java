@@ -1,6 +1,8 @@
 package dev.tickcast.server.internal.room;
 
+import dev.tickcast.delta.CellBroadcast;
 import dev.tickcast.game.GameSpec;
+import dev.tickcast.game.interest.Interest;
 import dev.tickcast.state.Snapshot;
 import dev.tickcast.wire.Protocol;
 import io.vertx.core.Context;
@@ -27,7 +29,7 @@ public final class Room implements RoomEntry {
     private final Seats seats;
     private final Spectators spectators = new Spectators();
     private final Sessions sessions;
-    private final BroadcastStage broadcast;
+    private final Broadcaster broadcast;
     private final RoomStats stats;
     private SnapshotRing ring;
     private Runnable stopStepping; // set when the first player is seated (a no-op if not scheduled): the room ticks
@@ -203,6 +205,10 @@ public final class Room implements RoomEntry {
         if (!disposed && !host.created() && host.create(seats)) {
             sessions.open(host.world().schemas());
             ring = new SnapshotRing(host.world().schemas());
+            Interest interest = host.driver().interest();
+            if (interest != null) {
+                broadcast.useCells(new CellBroadcast(interest, host.world(), spec.maxPlayers()));
+            }
         }
         return !disposed;
     }

@@ -35,6 +35,17 @@ public final class RoomJson {
                 .put("spectators", s.spectators()).put("maxPlayers", s.spec().maxPlayers()).put("tick", s.tick())
                 .put("tickHz", s.spec().tickHz()).put("tickMs", s.stepNs() / 1e6)
                 .put("bytesSent", s.bytesSent()).put("droppedTicks", s.droppedTicks())
-                .put("ageMs", s.ageNs() / 1_000_000).put("disposed", s.disposed()).put("seats", seats);
+                .put("ageMs", s.ageNs() / 1_000_000).put("disposed", s.disposed())
+                .put("snapshotBuildMs", snapshotBuild(s)).put("seats", seats);
+    }
+
+    /** {p50, p99, max, samples} of the room's snapshot build, in milliseconds; null before its first broadcast. */
+    private static JsonObject snapshotBuild(RoomStats s) {
+        long[] ns = s.snapshotBuildNs();
+        if (ns == null) {
+            return null;
+        }
+        return new JsonObject().put("p50", ns[0] / 1e6).put("p99", ns[1] / 1e6).put("max", ns[2] / 1e6)
+                .put("samples", s.snapshotBuildSamples());
     }
 }

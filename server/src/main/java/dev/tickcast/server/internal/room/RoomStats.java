@@ -54,6 +54,9 @@ public final class RoomStats implements Cloneable {
     long fullSnapshotsSent;
     long snapshotsSkipped;
     long slowConsumersClosed;
+    BuildTimes buildTimes;
+    private long[] snapshotBuildNs;
+    private int snapshotBuildSamples;
 
     /** The figures of room {@code roomId}, made now on its {@code clock}, read from its parts. */
     RoomStats(String roomId, GameSpec spec, LongSupplier clock, GameHost game, Seats seats, Spectators spectators,
@@ -95,10 +98,26 @@ public final class RoomStats implements Cloneable {
             // the figures are primitives; the parts are not read through a copy
             RoomStats copy = (RoomStats) clone();
             copy.seats = List.copyOf(seatsPart.list());
+            copy.snapshotBuildNs = buildTimes == null ? null : buildTimes.percentiles();
+            copy.snapshotBuildSamples = buildTimes == null ? 0 : buildTimes.samples();
             return copy;
         } catch (CloneNotSupportedException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /**
+     * The time to build one snapshot broadcast for the whole room (every encode and every client's
+     * message put together; the writes to the sockets excluded) over the last {@link BuildTimes#WINDOW} broadcasts: {p50, p99, max} in
+     * nanoseconds; null before the first broadcast and but in copies.
+     */
+    public long[] snapshotBuildNs() {
+        return snapshotBuildNs == null ? null : snapshotBuildNs.clone();
+    }
+
+    /** Broadcasts behind {@link #snapshotBuildNs()}. */
+    public int snapshotBuildSamples() {
+        return snapshotBuildSamples;
     }
 
     /** The room's id. */

@@ -19,6 +19,7 @@ import java.util.Iterator;
  */
 final class Outbox implements Iterable<Outbox.Entry> {
     private static final int SNAPSHOT_TYPE = Protocol.typeByte(Protocol.SNAPSHOT);
+    private static final int CELLS_TYPE = Protocol.typeByte(Protocol.SNAPSHOT_CELLS);
 
     /** One record: its number, its bytes (header and payload) and whether a response carried it yet. */
     static final class Entry {
@@ -47,7 +48,8 @@ final class Outbox implements Iterable<Outbox.Entry> {
     Entry add(Buffer message) {
         byte[] header = Records.header(Records.MESSAGE, message.length());
         ByteBuf both = Unpooled.wrappedBuffer(Unpooled.wrappedBuffer(header), ((BufferInternal) message).getByteBuf());
-        boolean snapshot = message.length() > 0 && message.getUnsignedByte(0) == SNAPSHOT_TYPE;
+        int type = message.length() > 0 ? message.getUnsignedByte(0) : -1;
+        boolean snapshot = type == SNAPSHOT_TYPE || type == CELLS_TYPE;
         Entry e = new Entry(next++, BufferInternal.buffer(both), snapshot);
         entries.addLast(e);
         bytes += e.size();
