@@ -1,6 +1,5 @@
 package dev.tickcast.delta;
 
-import dev.tickcast.state.Field;
 import dev.tickcast.state.FieldType;
 import dev.tickcast.state.Schema;
 import dev.tickcast.state.Snapshot;
@@ -118,10 +117,10 @@ final class CellSection {
                 predRow = k < p.count() && p.id(k) == id ? k : -1;
             }
             int row = t.appendRow(id);
-            copyPredicted(schema, b, i, p, predRow, t, row);
+            DeltaDecoder.copyPredicted(schema, b, i, p, predRow, t, row);
             if (nextChanged == name) {
                 mask = bits.readBit() ? mask : (int) bits.read(schema.fieldCount());
-                if (!applyChange(schema, mask, t, row)) {
+                if (!DeltaDecoder.applyChange(bits, schema, mask, t, row)) {
                     return fail("change of " + name + " with mask " + mask);
                 }
                 ci++;
@@ -132,39 +131,6 @@ final class CellSection {
             }
         }
         return ri == removedCount && ci == changedCount || fail("a removed or changed entity not in the base");
-    }
-
-    private static void copyPredicted(Schema schema, TableSnapshot b, int baseRow, TableSnapshot p, int predRow,
-                                      TableSnapshot t, int row) {
-        for (int f = 0; f < schema.fieldCount(); f++) {
-            Field field = schema.field(f);
-            if (field.type() == FieldType.STRING) {
-                t.setString(row, f, b.string(baseRow, f));
-            } else {
-                t.setValue(row, f, DeltaEncoder.predicted(field, b, baseRow, p, predRow));
-            }
-        }
-    }
-
-    private boolean applyChange(Schema schema, int mask, TableSnapshot t, int row) {
-        int n = schema.fieldCount();
-        if (mask == 0 || (n < 32 && (mask >>> n) != 0)) {
-            return false;
-        }
-        for (int f = 0; f < n; f++) {
-            if ((mask & (1 << f)) == 0) {
-                continue;
-            }
-            FieldType type = schema.field(f).type();
-            if (type == FieldType.STRING) {
-                t.setString(row, f, bits.readString(DeltaDecoder.MAX_STRING_BYTES));
-            } else if (type == FieldType.BOOL) {
-                t.setValue(row, f, t.value(row, f) ^ 1);
-            } else {
-                t.setValue(row, f, t.value(row, f) + bits.readS());
-            }
-        }
-        return !bits.failed();
     }
 
     /**

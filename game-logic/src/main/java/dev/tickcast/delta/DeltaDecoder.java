@@ -165,7 +165,7 @@ public final class DeltaDecoder {
             copyPredicted(schema, b, i, p, predRow, t, row);
             if (nextChanged == id) {
                 mask = bits.readBit() ? mask : (int) bits.read(schema.fieldCount());
-                if (!applyChange(schema, mask, t, row)) {
+                if (!applyChange(bits, schema, mask, t, row)) {
                     return false;
                 }
                 ci++;
@@ -178,8 +178,9 @@ public final class DeltaDecoder {
         return ri == removedCount && ci == changedCount;
     }
 
-    private static void copyPredicted(Schema schema, TableSnapshot b, int baseRow, TableSnapshot p, int predRow,
-                                      TableSnapshot t, int row) {
+    /** Fills row {@code row} of {@code t} with the base values, linear fields predicted (10.5); shared with CellSection. */
+    static void copyPredicted(Schema schema, TableSnapshot b, int baseRow, TableSnapshot p, int predRow,
+                              TableSnapshot t, int row) {
         for (int f = 0; f < schema.fieldCount(); f++) {
             Field field = schema.field(f);
             if (field.type() == FieldType.STRING) {
@@ -190,7 +191,8 @@ public final class DeltaDecoder {
         }
     }
 
-    private boolean applyChange(Schema schema, int mask, TableSnapshot t, int row) {
+    /** Reads one changed entity's values (10.6) into row {@code row} of {@code t}; false for a bad mask. Shared with CellSection. */
+    static boolean applyChange(BitReader bits, Schema schema, int mask, TableSnapshot t, int row) {
         int n = schema.fieldCount();
         if (mask == 0 || (n < 32 && (mask >>> n) != 0)) {
             return false;

@@ -145,23 +145,31 @@ public final class DeltaEncoder {
             int mask = changedMask[k];
             bits.writeU(t.id(row) - prev - 1);
             prev = t.id(row);
-            if (mask == prevMask) {
-                bits.writeBit(true);
-            } else {
-                bits.writeBit(false);
-                bits.write(mask, schema.fieldCount());
-                prevMask = mask;
+            writeChange(bits, mask, mask == prevMask, t, row, b, changedBaseRow[k], p, changedPredRow[k]);
+            prevMask = mask;
+        }
+    }
+
+    /**
+     * One changed entity after its id (10.4) or position (10.11): the reuse bit, the mask unless
+     * reused, then each changed field: S(value - predicted), a flipped bool's nothing, or the string.
+     */
+    static void writeChange(BitWriter bits, int mask, boolean reuseMask, TableSnapshot t, int row, TableSnapshot b,
+                            int baseRow, TableSnapshot p, int predRow) {
+        Schema schema = t.schema();
+        bits.writeBit(reuseMask);
+        if (!reuseMask) {
+            bits.write(mask, schema.fieldCount());
+        }
+        for (int f = 0; f < schema.fieldCount(); f++) {
+            if ((mask & (1 << f)) == 0) {
+                continue;
             }
-            for (int f = 0; f < schema.fieldCount(); f++) {
-                if ((mask & (1 << f)) == 0) {
-                    continue;
-                }
-                Field field = schema.field(f);
-                if (field.type() == FieldType.STRING) {
-                    bits.writeString(t.string(row, f));
-                } else if (field.type() != FieldType.BOOL) {
-                    bits.writeS(t.value(row, f) - predicted(field, b, changedBaseRow[k], p, changedPredRow[k]));
-                }
+            Field field = schema.field(f);
+            if (field.type() == FieldType.STRING) {
+                bits.writeString(t.string(row, f));
+            } else if (field.type() != FieldType.BOOL) {
+                bits.writeS(t.value(row, f) - predicted(field, b, baseRow, p, predRow));
             }
         }
     }

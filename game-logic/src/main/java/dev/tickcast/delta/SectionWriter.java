@@ -169,24 +169,8 @@ final class SectionWriter {
             int mask = changedMask[k];
             bits.writeU(changedPos[k] - prev - 1);
             prev = changedPos[k];
-            if (mask == prevMask) {
-                bits.writeBit(true);
-            } else {
-                bits.writeBit(false);
-                bits.write(mask, schema.fieldCount());
-                prevMask = mask;
-            }
-            for (int f = 0; f < schema.fieldCount(); f++) {
-                if ((mask & (1 << f)) == 0) {
-                    continue;
-                }
-                Field field = schema.field(f);
-                if (field.type() == FieldType.STRING) {
-                    bits.writeString(t.string(row, f));
-                } else if (field.type() != FieldType.BOOL) {
-                    bits.writeS(t.value(row, f) - DeltaEncoder.predicted(field, b, changedBaseRow[k], p, changedPredRow[k]));
-                }
-            }
+            DeltaEncoder.writeChange(bits, mask, mask == prevMask, t, row, b, changedBaseRow[k], p, changedPredRow[k]);
+            prevMask = mask;
         }
     }
 
