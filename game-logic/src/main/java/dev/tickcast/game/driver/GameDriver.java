@@ -178,14 +178,14 @@ public final class GameDriver {
     }
 
     /**
-     * One INPUT of the player in {@code seat}: its sequence number (-1 if the host could not read
-     * it) and its payload {@code bytes[offset, offset + length)}. Pass every INPUT of a seated
-     * player, so the {@link #counters()} count them all. The sequence must be above the seat's last
+     * One INPUT of the player in {@code seat}: its sequence number (-1 if the host could not read it), its view
+     * stamp (what {@code RoomContext.rewind} shows while the game handles it) and its payload
+     * {@code bytes[offset, offset + length)}. Pass every INPUT of a seated player, so the {@link #counters()} count them. The sequence must be above the seat's last
      * accepted one (the first is 1), else BAD_SEQUENCE (negative) or SEQUENCE_NOT_INCREASING,
      * without calling the game; then {@code onInput}, false being MALFORMED_INPUT. Only an accepted
      * input moves the seat's sequence.
      */
-    public Verdict input(int seat, int seq, byte[] bytes, int offset, int length) {
+    public Verdict input(int seat, int seq, int view, byte[] bytes, int offset, int length) {
         Verdict stopped = stopped();
         if (stopped != null) {
             return inbox.verdict(stopped);
@@ -195,19 +195,23 @@ public final class GameDriver {
     }
 
     /**
-     * One GAME_SEND of the player in {@code seat}: its type (-1 if the host could not read it) and
-     * its payload {@code bytes[offset, offset + length)}. A type outside
+     * One GAME_SEND of the player in {@code seat}: its type (-1 if the host could not read it), its view
+     * stamp and its payload {@code bytes[offset, offset + length)}. A type outside
      * 0..{@link Protocol#MAX_GAME_MESSAGE_TYPE} is BAD_MESSAGE_TYPE, a payload over
      * {@link Protocol#MAX_GAME_PAYLOAD_BYTES} bytes MESSAGE_TOO_BIG, both without calling the game;
      * then {@code onMessage}, false being MESSAGE_REFUSED.
      */
-    public Verdict message(int seat, int type, byte[] bytes, int offset, int length) {
+    public Verdict message(int seat, int type, int view, byte[] bytes, int offset, int length) {
         Verdict stopped = stopped();
         if (stopped != null) {
             return inbox.verdict(stopped);
         }
         checkSeat(seat);
         return inbox.message(game, seat, type, bytes, offset, length);
+    }
+
+    /** The seat's measured round trip (ms, -1: unknown) and declared interpolation delay (ms): stamps are judged with them. */
+    public void latency(int seat, int rttMs, int viewDelayMs) {
     }
 
     /**
@@ -330,16 +334,10 @@ public final class GameDriver {
 
     /** FAILED or DISPOSED if calls no longer reach the game, null if it runs; a host bug before create(). */
     private Verdict stopped() {
-        if (disposed) {
-            return Verdict.DISPOSED;
-        }
-        if (failed) {
-            return Verdict.FAILED;
-        }
-        if (!created) {
+        if (!created && !disposed) {
             throw new IllegalStateException("create() the game first");
         }
-        return null;
+        return disposed ? Verdict.DISPOSED : failed ? Verdict.FAILED : null;
     }
 
     private void checkSeat(int seat) {

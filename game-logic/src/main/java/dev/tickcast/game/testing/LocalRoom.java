@@ -8,6 +8,8 @@ import dev.tickcast.game.RoomContext;
 import dev.tickcast.game.interest.Interest;
 import dev.tickcast.game.interest.InterestSpec;
 import dev.tickcast.game.interest.Views;
+import dev.tickcast.game.rewind.RewoundWorld;
+import dev.tickcast.game.rewind.ViewStamp;
 import dev.tickcast.game.driver.Admission;
 import dev.tickcast.game.driver.GameDriver;
 import dev.tickcast.game.driver.RoomPort;
@@ -152,13 +154,13 @@ public final class LocalRoom implements RoomContext {
     public boolean input(int playerId, int seq, byte[] payload) {
         checkRunning();
         seqs[playerId] = Math.max(seqs[playerId], seq);
-        return took(driver.input(playerId, seq, payload, 0, payload.length));
+        return took(driver.input(playerId, seq, ViewStamp.NONE, payload, 0, payload.length));
     }
 
     /** Sends a game message from a player; true if the room took it, else {@link #verdict()} says why. */
     public boolean message(int playerId, int type, byte... payload) {
         checkRunning();
-        return took(driver.message(playerId, type, payload, 0, payload.length));
+        return took(driver.message(playerId, type, ViewStamp.NONE, payload, 0, payload.length));
     }
 
     /** The verdict on the last join, input or message: ACCEPTED, or why a real room would close the player. */
@@ -257,6 +259,11 @@ public final class LocalRoom implements RoomContext {
         return driver.context().interest(spec);
     }
 
+    @Override
+    public RewoundWorld rewind(int playerId) {
+        return driver.context().rewind(playerId);
+    }
+
     /** The interest the game declared (its spec, and the views it sets per player id), or null for a whole-world game. */
     public Interest interest() {
         return driver.interest();
@@ -309,14 +316,9 @@ public final class LocalRoom implements RoomContext {
         @Override
         public void send(int seat, byte[] frame, int length) {
             if (payload == null) {
-                int header = frame[1] & 0xFF;
-                int offset = 2;
-                type = header;
-                if ((header & 0x80) != 0) {
-                    type = (header & 0x7F) | (frame[2] & 0xFF) << 7;
-                    offset = 3;
-                }
-                payload = Arrays.copyOfRange(frame, offset, length);
+                boolean wide = (frame[1] & 0x80) != 0; // a type over 127 takes two varuint bytes
+                type = wide ? (frame[1] & 0x7F) | (frame[2] & 0xFF) << 7 : frame[1] & 0xFF;
+                payload = Arrays.copyOfRange(frame, wide ? 3 : 2, length);
             }
             sent.add(new Sent(seat, type, payload));
         }

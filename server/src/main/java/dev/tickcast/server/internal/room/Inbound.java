@@ -118,13 +118,15 @@ final class Inbound {
     private void input(Session s, byte[] f, int length) {
         Input in = frames.body(f, length);
         int seq = Wire.readVarUInt(in);
-        verdict(s, game.driver().input(s.playerId, seq, f, in.position(), length - in.position()));
+        int view = seq < 0 ? -1 : Wire.readVarUInt(in);
+        verdict(s, game.driver().input(s.playerId, view < 0 ? -1 : seq, view, f, in.position(), length - in.position()));
     }
 
     private void gameMessage(Session s, byte[] f, int length) {
         Input in = frames.body(f, length);
         int type = Wire.readVarUInt(in);
-        verdict(s, game.driver().message(s.playerId, type, f, in.position(), length - in.position()));
+        int view = type < 0 ? -1 : Wire.readVarUInt(in);
+        verdict(s, game.driver().message(s.playerId, view < 0 ? -1 : type, view, f, in.position(), length - in.position()));
     }
 
     /** Closes the sender of a refused INPUT or GAME_SEND; a failed game has closed the whole room already. */
