@@ -110,7 +110,7 @@ final class HttpBot implements InputWheel.Member {
         HttpRecords.writeVarUInt(pending, body);
         pending.writeByte(INPUT);
         HttpRecords.writeVarUInt(pending, s);
-        pending.writeByte(0); // the view stamp: none (PROTOCOL.md 7.2)
+        pending.writeByte(0); // view 0: no view stamp (docs/PROTOCOL.md 7.6)
         pending.writeByte(brain.next());
         pendingCount++;
         nextUpNumber++;
