@@ -186,6 +186,7 @@ export class TickcastClient {
    */
   useInterpolator(interpolator) {
     this.#sender.useInterpolator(interpolator);
+    this.#session?.pingNow(); // declares the delay now, not at the next regular PING
   }
 
   /** Sends one INPUT with the next sequence number (1, 2, ...); returns it, or 0 if not joined. */

@@ -104,6 +104,13 @@ export class Session {
     return this.#mirror === null ? [] : this.#mirror.heldCells;
   }
 
+  /** Sends a PING at once, between the regular ones (the view delay to declare has changed). */
+  pingNow() {
+    if (this.#live && this.#welcome !== null) {
+      this.#sender.ping(Math.floor(this.#clock.now()) & INT_MASK);
+    }
+  }
+
   /** Stops the session: no more pings, frames or close reports; its socket is left as it is. */
   detach() {
     if (!this.#live) {
