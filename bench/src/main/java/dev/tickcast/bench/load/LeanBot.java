@@ -179,7 +179,7 @@ final class LeanBot extends ByteToMessageDecoder implements InputWheel.Member {
         }
         buf.writeByte(INPUT);
         writeVarUInt(buf, s);
-        writeVarUInt(buf, view); // PROTOCOL.md 7.2: 0 = no view
+        writeVarUInt(buf, view); // the view stamp, 0 = none (docs/PROTOCOL.md 7.6)
         buf.writeByte(direction);
         channel.writeAndFlush(buf, channel.voidPromise());
         if (visibility != null) {
