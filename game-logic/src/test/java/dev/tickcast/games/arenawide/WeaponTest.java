@@ -1,6 +1,7 @@
 package dev.tickcast.games.arenawide;
 
 import dev.tickcast.game.rewind.ViewReason;
+import dev.tickcast.game.rewind.ViewStamp;
 import dev.tickcast.game.testing.LocalRoom;
 import dev.tickcast.games.arena.ArenaSchemas;
 import dev.tickcast.state.Table;
@@ -71,6 +72,27 @@ class WeaponTest {
         byte[] answer = answers.get(0).payload();
         assertEquals(1, answer[1], "a LocalRoom's messages carry no view: clamped");
         assertEquals(ViewReason.NO_VIEW.ordinal(), answer[2]);
+    }
+
+    @Test
+    void shouldHitWhereTheShooterSawTheTargetWithTheRewindAndMissThereInThePresent() {
+        room.step(3);
+        int seen = room.snapshots().newest().tick();
+        place(target, 1300, 1000); // the target moves on after the snapshot the shooter draws
+        room.step(3);
+        assertTrue(room.snapshots().newest().tick() > seen, "a later snapshot was sent too");
+        int view = ViewStamp.of(seen, 0);
+        assertTrue(room.message(shooter, Weapon.SHOOT, view, shot(1000, 1000, Weapon.REWIND)));
+        assertTrue(room.message(shooter, Weapon.SHOOT, view, shot(1000, 1000, Weapon.PRESENT)));
+        assertTrue(room.message(shooter, Weapon.SHOOT, view, shot(1300, 1000, Weapon.REWIND)));
+        List<LocalRoom.Sent> answers = room.sent(Weapon.SHOT);
+        assertEquals(3, answers.size());
+        byte[] rewound = answers.get(0).payload();
+        assertEquals(1, rewound[0], "the target was there in the view the shooter stamped");
+        assertEquals(0, rewound[1], "its own view: not clamped");
+        assertEquals(ViewReason.EXACT.ordinal(), rewound[2]);
+        assertEquals(0, answers.get(1).payload()[0], "in the present the target has gone");
+        assertEquals(0, answers.get(2).payload()[0], "where it is now, it was not then");
     }
 
     @Test
