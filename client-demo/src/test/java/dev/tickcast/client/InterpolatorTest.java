@@ -112,6 +112,55 @@ class InterpolatorTest {
         assertEquals(ViewStamp.of(6, 0), ip.stamp(now + 50 * 31.8 / 32 - 12.5), "t rounding to 1 names b");
     }
 
+    /** The local time at which {@code ip} draws server time {@code serverMs} (the JS test's drawing()). */
+    private static double drawing(Interpolator ip, double serverMs) {
+        return serverMs - ip.renderServerMs(0);
+    }
+
+    /** States at ticks 3, 6 and 9 (server times 50, 100 and 150 ms), each on time. */
+    private static Interpolator three() {
+        Interpolator ip = new Interpolator(60, 3);
+        ip.push(state(3, 100, 0, false), 1000);
+        ip.push(state(6, 110, 0, false), 1050);
+        ip.push(state(9, 120, 0, false), 1100);
+        return ip;
+    }
+
+    @Test
+    void shouldStampZeroBeforeAnyStateAndTheOnlyStateWhateverTheTime() {
+        Interpolator ip = new Interpolator(60, 3);
+        assertEquals(0, ip.stamp(0));
+        assertEquals(0, ip.stamp(1e6));
+        ip.push(state(3, 100, 0, false), 1000);
+        for (double nowMs : new double[] {0, 1000, drawing(ip, 50), 5000}) {
+            assertEquals(ViewStamp.of(3, 0), ip.stamp(nowMs), "at " + nowMs);
+        }
+    }
+
+    @Test
+    void shouldStampTheEarlierStateOfTheBracketAndTheFactorIn32nds() {
+        Interpolator ip = three();
+        assertEquals(ViewStamp.of(3, 8), ip.stamp(drawing(ip, 50 + 12.5)), "a quarter of the way from tick 3 to 6");
+        assertEquals(ViewStamp.of(6, 16), ip.stamp(drawing(ip, 100 + 25)), "half way from tick 6 to 9");
+        assertEquals(ViewStamp.of(3, 1), ip.stamp(drawing(ip, 50 + 50 * 1.4 / 32)), "1.4/32 rounds down");
+        assertEquals(ViewStamp.of(3, 2), ip.stamp(drawing(ip, 50 + 50 * 1.6 / 32)), "1.6/32 rounds up");
+        assertEquals(ViewStamp.of(6, 0), ip.stamp(drawing(ip, 100)), "on a state: that state, q 0");
+        assertEquals(ViewStamp.of(3, 31), ip.stamp(drawing(ip, 50 + 50 * 31.4 / 32)));
+        assertEquals(ViewStamp.of(6, 0), ip.stamp(drawing(ip, 50 + 50 * 31.6 / 32)), "rounds to 32: the later state");
+        assertEquals(ViewStamp.of(9, 0), ip.stamp(drawing(ip, 150)));
+        assertEquals(ViewStamp.of(9, 0), ip.stamp(drawing(ip, 400)), "holding the newest");
+        assertEquals(ViewStamp.of(3, 0), ip.stamp(drawing(ip, 20)), "before the oldest");
+    }
+
+    @Test
+    void shouldStampWhatEntitiesDrawsTheSameBracket() {
+        Interpolator ip = three();
+        double nowMs = drawing(ip, 100 + 25);
+        Interpolator.Bracket br = ip.bracket(nowMs);
+        assertEquals(ViewStamp.of(br.a().tick(), (int) Math.round(br.t() * 32)), ip.stamp(nowMs));
+        assertEquals(115, ip.entities("npc", nowMs).get(0).get(X), 1e-9);
+    }
+
     @Test
     void shouldHoldAtMostMaxStatesAndStartAgainOnAnOlderTick() {
         Interpolator ip = new Interpolator(60, 3, 4, Map.of());
