@@ -6,6 +6,7 @@
 # Writes OUT_DIR (default bench/results/arena-wide-shoot)/d<delay>-<rewind|present>.json, .txt, .server.log
 # and .cmd (the command line). PLAYERS defaults to 100: every bot decodes and draws (about 4 ms of the
 # bots' core per bot-second on the development machine: 100 bots take under half of CPU 1).
+# Environment: DELAYS (default "25 75 150 300"), WARMUP_S (10) and WINDOW_S (30), for a shorter smoke.
 set -euo pipefail
 server_jar=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -19,7 +20,7 @@ limits="--handshakes-per-second 100000 --max-connections-per-address 100000 --ma
   --max-unclaimed-seats-per-address 100000 --max-unclaimed-seats 100000 --max-rooms 100000 --max-pending-connections 100000
   --max-pending-connections-per-address 100000"
 wait_up() { for _ in $(seq 1 150); do curl -s -o /dev/null "http://127.0.0.1:$1/$2" && return 0; sleep 0.2; done; return 1; }
-for delay in 25 75 150 300; do
+for delay in ${DELAYS:-25 75 150 300}; do
   for mode in rewind present; do
     name=$out/d$delay-$mode
     flag=(); [ "$mode" = present ] && flag=(--no-rewind)
@@ -28,7 +29,7 @@ for delay in 25 75 150 300; do
     server=$!
     wait_up "$port" health
     cmd=(taskset -c 1 java -jar "$bench_jar" arena-wide --url "ws://127.0.0.1:$port/ws" --players "$players"
-      --warmup 10 --seconds 30 --server-pid "$server" --no-check --shoot --delay-ms "$delay" --jitter-ms "$jitter"
+      --warmup "${WARMUP_S:-10}" --seconds "${WINDOW_S:-30}" --server-pid "$server" --no-check --shoot --delay-ms "$delay" --jitter-ms "$jitter"
       "${flag[@]}" --json "$name.json" "$@")
     echo "${cmd[*]}" > "$name.cmd"
     "${cmd[@]}" 2>&1 | grep -v INFO | tee "$name.txt"
