@@ -4,8 +4,8 @@
 # control), the server pinned to CPU 0 and the bots to CPU 1. A fresh server per run.
 # Usage: bench/scripts/arena-wide-shoot.sh SERVER_JAR [OUT_DIR] [PLAYERS] [arena-wide flags...]
 # Writes OUT_DIR (default bench/results/arena-wide-shoot)/d<delay>-<rewind|present>.json, .txt, .server.log
-# and .cmd (the command line). PLAYERS defaults to 100: every bot decodes and draws (about 4 ms of the
-# bots' core per bot-second on the development machine: 100 bots take under half of CPU 1).
+# and .cmd (the command line). PLAYERS defaults to 100: every bot decodes and draws (a smoke of 100 bots
+# pinned to CPU 1 took 1.5 ms of it per bot-second, 0.15 of the core, relay included).
 # Environment: DELAYS (default "25 75 150 300"), WARMUP_S (10) and WINDOW_S (30), for a shorter smoke.
 set -euo pipefail
 server_jar=$1
