@@ -86,8 +86,8 @@ function onWelcome(welcome) {
   tickHz = welcome.tickHz;
   interpolator = new Interpolator({ tickHz, snapshotEveryTicks: welcome.snapshotEveryTicks,
     angular: { tank: ['heading', 'turret'] } });
-  client.useInterpolator(interpolator);
   predictor = new Predictor({ tickHz, step: R.stepTank, idleInput: Uint8Array.of(R.IDLE) });
+  client.useInterpolator(interpolator);
   body.dataset.roomId = welcome.roomId;
   body.dataset.playerId = String(welcome.playerId);
   clearInterval(stepTimer);
