@@ -157,7 +157,7 @@ final class LeanBot extends ByteToMessageDecoder implements InputWheel.Member {
         }
         int direction = brain.next();
         int s = ++seq;
-        int body = 1 + varIntSize(s) + 1;
+        int body = 1 + varIntSize(s) + 1 + 1;
         ByteBuf buf = channel.alloc().buffer(6 + body);
         buf.writeByte(0x82).writeByte(0x80 | body).writeInt(0);
         if (metrics.measuring) {
@@ -165,6 +165,7 @@ final class LeanBot extends ByteToMessageDecoder implements InputWheel.Member {
         }
         buf.writeByte(INPUT);
         writeVarUInt(buf, s);
+        buf.writeByte(0); // view 0: no view stamp (docs/PROTOCOL.md 7.6)
         buf.writeByte(direction);
         channel.writeAndFlush(buf, channel.voidPromise());
         if (visibility != null) {

@@ -86,6 +86,7 @@ function onWelcome(welcome) {
   tickHz = welcome.tickHz;
   interpolator = new Interpolator({ tickHz, snapshotEveryTicks: welcome.snapshotEveryTicks,
     angular: { tank: ['heading', 'turret'] } });
+  client.useInterpolator(interpolator); // inputs carry what is drawn: shots are judged on it (lag compensation)
   predictor = new Predictor({ tickHz, step: R.stepTank, idleInput: Uint8Array.of(R.IDLE) });
   client.useInterpolator(interpolator);
   body.dataset.roomId = welcome.roomId;

@@ -22,13 +22,14 @@ public final class RoomJson {
     /**
      * The admin page's row: players (connected), dropped players, spectators, tick, the last step's
      * time, bytes sent so far, age and the taken seats (player id, name, subject: null for a guest,
-     * dropped).
+     * dropped, rttMs: the measured round trip or -1, viewDelayMs: the declared view delay).
      */
     public static JsonObject admin(RoomStats s) {
         JsonArray seats = new JsonArray();
         for (RoomStats.Seat seat : s.seats()) {
             seats.add(new JsonObject().put("playerId", seat.playerId()).put("name", seat.name())
-                    .put("subject", seat.subject()).put("dropped", seat.dropped()));
+                    .put("subject", seat.subject()).put("dropped", seat.dropped())
+                    .put("rttMs", seat.rttMs()).put("viewDelayMs", seat.viewDelayMs()));
         }
         return new JsonObject().put("id", s.roomId()).put("game", s.spec().name())
                 .put("players", s.players() - s.droppedPlayers()).put("dropped", s.droppedPlayers())

@@ -17,9 +17,10 @@ import java.util.function.LongSupplier;
 public final class RoomStats implements Cloneable {
     /**
      * One taken seat (in copies only): its player id, the player's name, its verified subject
-     * (null for a guest), and whether it dropped.
+     * (null for a guest), whether it dropped, the measured round trip in ms (-1: unknown) and the
+     * view delay its client declared in its last PING (ms, 0: none).
      */
-    public record Seat(int playerId, String name, String subject, boolean dropped) {
+    public record Seat(int playerId, String name, String subject, boolean dropped, int rttMs, int viewDelayMs) {
     }
 
     private final String roomId;
