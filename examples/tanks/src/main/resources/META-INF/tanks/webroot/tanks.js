@@ -88,7 +88,6 @@ function onWelcome(welcome) {
     angular: { tank: ['heading', 'turret'] } });
   client.useInterpolator(interpolator); // inputs carry what is drawn: shots are judged on it (lag compensation)
   predictor = new Predictor({ tickHz, step: R.stepTank, idleInput: Uint8Array.of(R.IDLE) });
-  client.useInterpolator(interpolator);
   body.dataset.roomId = welcome.roomId;
   body.dataset.playerId = String(welcome.playerId);
   clearInterval(stepTimer);
