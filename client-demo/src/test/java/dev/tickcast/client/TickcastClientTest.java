@@ -50,7 +50,8 @@ class TickcastClientTest {
     void shouldStampInputsGameMessagesAndPingsFromItsViewSource() throws Exception {
         TickcastClient client = new TickcastClient(vertx, "127.0.0.1", server.actualPort());
         CompletableFuture<Void> open = new CompletableFuture<>();
-        on(client, () -> client.join(new Seat("r", "seat-token", "g", 0)).onComplete(v -> open.complete(null), open::completeExceptionally));
+        Seat seat = new Seat("r", "seat-token", "g", 0);
+        on(client, () -> client.join(seat).onComplete(v -> open.complete(null), open::completeExceptionally));
         open.get(10, TimeUnit.SECONDS);
         JoinMessage join = (JoinMessage) next();
         assertEquals(Protocol.VERSION, join.version());

@@ -96,7 +96,7 @@ final class DriverContext implements RoomContext, MessageWriter.Outbox {
 
     @Override
     public dev.tickcast.game.rewind.RewoundWorld rewind(int playerId) {
-        throw new UnsupportedOperationException("skeleton: the rewind engine is not built yet");
+        return seats.views.rewound(playerId, driver.tick());
     }
 
     /** The game's interest declaration, or null for a whole-world game. */
