@@ -82,8 +82,32 @@ class RailGunTest {
         room.step(Math.round(RailGun.COOLDOWN_SECONDS * room.tickHz()));
         stepToSnapshot();
         there = position(b);
+        room.step(10);
         int future = room.tick() + 4 * every;
         assertTrue(rail(a, aimAt(a, there), ViewStamp.of(future, 0)), "a tick not yet played");
+        assertMissedClamped();
+    }
+
+    @Test
+    void aStampThatDisagreesWithTheRoundTripIsClampedAndNotCredited() {
+        int seen = room.tick();
+        float[] there = position(b);
+        room.step(10);
+        room.latency(a, 20, 0);
+        assertTrue(rail(a, aimAt(a, there), ViewStamp.of(seen, 0)), "333 ms old, with a round trip of 20 ms");
+        assertMissedClamped();
+    }
+
+    @Test
+    void aSnapshotHeldBackFromTheShooterCannotBeNamed() {
+        room.holdSnapshots(a, true);
+        int every = TankGame.SPEC.snapshotEveryTicks();
+        room.step(every);
+        int lost = room.tick();
+        float[] there = position(b);
+        room.holdSnapshots(a, false);
+        room.step(10);
+        assertTrue(rail(a, aimAt(a, there), ViewStamp.of(lost, 0)), "a snapshot A never got");
         assertMissedClamped();
     }
 
@@ -137,7 +161,7 @@ class RailGunTest {
     private boolean rail(int player, int aim, int view) {
         byte[] payload = aim < 0 ? new byte[0] : aim < 128 ? new byte[] {(byte) aim}
                 : new byte[] {(byte) (aim & 0x7F | 0x80), (byte) (aim >> 7)};
-        return room.driver().message(player, TankGame.RAIL, view, payload, 0, payload.length) == Verdict.ACCEPTED;
+        return room.message(player, TankGame.RAIL, view, payload);
     }
 
     private int aimAt(int player, float[] target) {
