@@ -31,6 +31,7 @@ public final class LagCompensator {
     private final SentSnapshots sent;
     private final CellHistory cells;
     private final RewoundWorld view = new RewoundWorld();
+    private final long[] judged = new long[ViewReason.values().length];
 
     /**
      * Judges stamps against {@code ring} (the room's snapshots, one per broadcast) and {@code sent}
@@ -70,6 +71,17 @@ public final class LagCompensator {
      * declared drawing {@code viewDelayMs} behind. The returned view is reused by the next call.
      */
     public RewoundWorld rewind(int seat, int view, int now, int rttMs, int viewDelayMs) {
+        RewoundWorld world = judge(seat, view, now, rttMs, viewDelayMs);
+        judged[world.reason().ordinal()]++;
+        return world;
+    }
+
+    /** Stamps judged so far with {@code reason} (an operator's figure: many REFUSED or DISAGREES is worth a look). */
+    public long judged(ViewReason reason) {
+        return judged[reason.ordinal()];
+    }
+
+    private RewoundWorld judge(int seat, int view, int now, int rttMs, int viewDelayMs) {
         int delay = Math.min(Math.max(0, viewDelayMs), limits.maxInterpolationMs());
         int maxAge = limits.maxAgeMs(viewDelayMs);
         double nowMs = now * tickMs;

@@ -218,7 +218,9 @@ public final class Room implements RoomEntry {
             }
             SentSnapshots sent = new SentSnapshots(spec.maxPlayers());
             broadcast.record(sent);
-            host.driver().lagCompensation(new LagCompensator(spec.tickHz(), settings.lag(), ring, sent, cells));
+            LagCompensator lag = new LagCompensator(spec.tickHz(), settings.lag(), ring, sent, cells);
+            host.driver().lagCompensation(lag);
+            stats.rewinds(lag);
         }
         return !disposed;
     }

@@ -8,6 +8,7 @@ import dev.tickcast.game.RoomContext;
 import dev.tickcast.game.interest.InterestSpec;
 import dev.tickcast.game.interest.Views;
 import dev.tickcast.game.rewind.RewoundWorld;
+import dev.tickcast.game.rewind.ViewReason;
 import dev.tickcast.game.rewind.ViewStamp;
 import dev.tickcast.state.Field;
 import dev.tickcast.state.Schema;
@@ -169,6 +170,11 @@ class RoomRewindTest {
         assertEquals("EXACT 32..34 far x=33.0", input(ViewStamp.of(32, 16)), "at tick 41");
         assertEquals("REFUSED 42..42 far x=42.0", input(ViewStamp.of(30, 0)), "skipped: the view the (unknown) round trip suggests");
         assertEquals("REFUSED 42..42 far x=42.0", input(ViewStamp.of(42, 3)), "at tick 43: past the newest it had");
+        RoomStats stats = room.stats().toCompletionStage().toCompletableFuture().join();
+        assertEquals(2, stats.rewinds(ViewReason.EXACT), "the admin's counts");
+        assertEquals(2, stats.rewinds(ViewReason.REFUSED));
+        assertEquals(0, stats.rewinds(ViewReason.TOO_OLD));
+        assertEquals(2, RoomJson.admin(stats).getJsonObject("rewinds").getLong("REFUSED"));
     }
 
     @Test
