@@ -8,6 +8,7 @@
 //   const off = client.on('state', (state, info) => render(state));   // off() unsubscribes
 //   client.on('message', ({ type, payload }) => ...);                  // the game's own messages
 //   await client.connect();
+//   client.useInterpolator(interpolator);                            // stamps what you drew (lag compensation)
 //   client.sendInput(Uint8Array.of(0x06));
 //   client.sendMessage(1, Uint8Array.of(42));
 
@@ -176,6 +177,16 @@ export class TickcastClient {
     // one token, one try: the carrier the ladder would start with
     this.#rung = this.#ladder.order().find((rung) => this.#ladder.available(rung)) ?? 'websocket';
     return this.#open({ roomId: seat.roomId, token: seat.token });
+  }
+
+  /**
+   * Stamps every INPUT and game message with what interpolator draws at the client's clock now, and
+   * every PING with its delay: the server judges them against the world the player saw (lag
+   * compensation). null (the default): view 0, delay 0. Again with the new one after a new WELCOME.
+   */
+  useInterpolator(interpolator) {
+    this.#sender.useInterpolator(interpolator);
+    this.#session?.pingNow(); // declares the delay now, not at the next regular PING
   }
 
   /** Sends one INPUT with the next sequence number (1, 2, ...); returns it, or 0 if not joined. */

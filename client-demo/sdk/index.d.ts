@@ -7,7 +7,7 @@
 /** The WebSocket subprotocol a client offers. */
 export const SUBPROTOCOL: 'tickcast.v1';
 /** The protocol version carried by JOIN and WELCOME. */
-export const VERSION: 1;
+export const VERSION: 2;
 /** The largest frame a client may send, in bytes. */
 export const MAX_CLIENT_MESSAGE_BYTES: 4096;
 /** The longest string in any message, in UTF-8 bytes. */
@@ -241,6 +241,25 @@ export class Interpolator {
   bracket(nowMs: number): { a: State; b: State; t: number } | null;
   /** The entities of one table at nowMs, QFLOAT fields blended. */
   entities(tableName: string, nowMs: number): Entity[];
+  /**
+   * The view stamp of what is drawn at nowMs (see viewStamp): 0 before the first state; the newest
+   * state past it, the oldest before it; else the earlier state of the bracket and t in 32nds.
+   */
+  stamp(nowMs: number): number;
+}
+
+/**
+ * The view stamp of a picture drawn from snapshot tick (an int >= 0), q/32 of the way to the next
+ * (q an int in 0..31): 1 + (tick mod 512) * 32 + q. Throws a RangeError otherwise.
+ */
+export function viewStamp(tick: number, q: number): number;
+
+/** What TickcastClient.useInterpolator reads: an Interpolator, or anything that stamps views the same way. */
+export interface ViewSource {
+  /** The view stamp at nowMs (the client's clock), 0 for none. */
+  stamp(nowMs: number): number;
+  /** The interpolation delay in ms that other entities are drawn with. */
+  readonly delayMs: number;
 }
 
 // ---- prediction --------------------------------------------------------------------------------
@@ -665,6 +684,11 @@ export class TickcastClient implements Required<ClientCallbacks> {
    * resolves with WELCOME (entityId -1). No seat, no reconnection.
    */
   spectate(seat: { roomId: string; token: string }): Promise<Welcome>;
+  /**
+   * Stamps every INPUT and game message with what interpolator draws now, and every PING with its
+   * delay (lag compensation: the server rewinds to what the player saw); null: view 0, delay 0.
+   */
+  useInterpolator(interpolator: ViewSource | null): void;
   /** Sends one INPUT; returns its sequence number, or 0 if not joined or the payload is too big. */
   sendInput(payload: Uint8Array): number;
   /** Sends a chat line, 'too-fast' (dropped) over the chat pace. */

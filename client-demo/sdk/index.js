@@ -10,7 +10,7 @@ export { NetStats, RateMeter } from './stats.js';
 export { MALFORMED, NO_TICK, OK, State, TableState, WRONG_BASE } from './snapshot.js';
 export { SnapshotMirror } from './mirror.js';
 export { BOOL, decodeSchema, fieldIndex, INT, QFLOAT, STRING, TYPE_NAMES } from './schema.js';
-export { Interpolator } from './interpolation.js';
+export { Interpolator, viewStamp } from './interpolation.js';
 export { Predictor } from './prediction.js';
 export {
   SUBPROTOCOL, VERSION,

@@ -7,8 +7,15 @@
 // the game names as angular (in radians) are blended along the shorter arc instead:
 //
 //   new Interpolator({ tickHz, snapshotEveryTicks, angular: { npc: ['angle'] } })
+//
+// stamp(nowMs) names what is drawn at nowMs as a view stamp (view.js); a client that uses this
+// interpolator (TickcastClient.useInterpolator) sends it with every input and game message, and the
+// server judges them against that picture (lag compensation).
 
 import { QFLOAT } from './schema.js';
+import { VIEW_NONE, viewStampBetween } from './view.js';
+
+export { viewStamp } from './view.js';
 
 /** An exponentially smoothed value. */
 function smooth(prev, sample, alpha) {
@@ -108,6 +115,16 @@ export class Interpolator {
     const sa = this.states[i];
     const sb = this.states[i + 1];
     return { a: sa.state, b: sb.state, t: (at - sa.serverMs) / (sb.serverMs - sa.serverMs) };
+  }
+
+  /**
+   * The view stamp of what is drawn at nowMs: 0 before the first state; the newest state (q 0) past
+   * it or when there is only one; the oldest (q 0) before it; else the earlier state of the bracket
+   * and the blend factor in 32nds, rounded (a factor that rounds to 32 names the later state, q 0).
+   */
+  stamp(nowMs) {
+    const br = this.bracket(nowMs);
+    return br === null ? VIEW_NONE : viewStampBetween(br.a.tick, br.b.tick, br.t);
   }
 
   /**

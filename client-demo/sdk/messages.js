@@ -2,21 +2,24 @@
 // (Kryo's class-id varint, id + 2). Bodies:
 //
 //   JOIN       varint version, string token                         client -> server
-//   INPUT      varint seq, payload bytes (the rest of the frame)    client -> server
-//   PING       varint clientTime                                    client -> server
+//   INPUT      varint seq, varint view, payload bytes (the rest)    client -> server
+//   PING       varint clientTime, varint viewDelay                  client -> server
 //   CHAT_SEND  string text                                          client -> server
 //   WELCOME    varint version, string roomId, string game, varint playerId,
 //              varint entityId + 1, varint tickHz, varint snapshotEveryTicks
 //   PONG       varint clientTime, varint serverTick
 //   CHAT       varint playerId, string name, string text
-//   GAME_SEND     varint type (0..255), payload bytes (the rest, 0..1024)  client -> server
+//   GAME_SEND     varint type (0..255), varint view, payload bytes (the rest, 0..1024)  client -> server
 //   GAME_MESSAGE  varint type (0..255), payload bytes (the rest, 0..1024)  server -> client
 //
+// view is the view stamp (view.js viewStamp: 0 = no view, else 1 + (tick mod 512) * 32 + q, at
+// most VIEW_STAMP_MAX); viewDelay the interpolation delay in ms the client draws with (0 = none).
 // SCHEMA is schema.js, SNAPSHOT is snapshot.js. Decoders return null on malformed input.
 
 import * as P from './protocol.js';
 import { Reader } from './reader.js';
 import { readSchemaBody } from './schema.js';
+import { VIEW_STAMP_MAX } from './view.js';
 import { Writer } from './writer.js';
 
 function frame(id) {
@@ -33,18 +36,23 @@ export function encodeJoin(token, version = P.VERSION) {
   return w.toBytes();
 }
 
-/** INPUT {seq, payload}: payload is a Uint8Array or an array of byte ints. */
-export function encodeInput(seq, payload) {
+/** INPUT {seq, view, payload}: view a view stamp (0: none); payload a Uint8Array or an array of byte ints. */
+export function encodeInput(seq, view, payload) {
   const w = frame(P.INPUT);
   w.writeVarUInt(seq);
+  w.writeVarUInt(view);
   w.writeBytes(payload);
   return w.toBytes();
 }
 
-/** PING {clientTime}: a non-negative int, typically milliseconds mod 2^31. */
-export function encodePing(clientTime) {
+/**
+ * PING {clientTime, viewDelay}: clientTime a non-negative int, typically milliseconds mod 2^31;
+ * viewDelay the interpolation delay in whole ms (0: none or unknown).
+ */
+export function encodePing(clientTime, viewDelay = 0) {
   const w = frame(P.PING);
   w.writeVarUInt(clientTime);
+  w.writeVarUInt(viewDelay);
   return w.toBytes();
 }
 
@@ -55,10 +63,14 @@ export function encodeChatSend(text) {
   return w.toBytes();
 }
 
-/** GAME_SEND {type, payload}: a game message for the room's game; payload a Uint8Array or byte ints. */
-export function encodeGameSend(type, payload = []) {
+/**
+ * GAME_SEND {type, view, payload}: a game message for the room's game; view a view stamp (0: none);
+ * payload a Uint8Array or byte ints.
+ */
+export function encodeGameSend(type, view, payload = []) {
   const w = frame(P.GAME_SEND);
   w.writeVarUInt(type);
+  w.writeVarUInt(view);
   w.writeBytes(payload);
   return w.toBytes();
 }
@@ -113,6 +125,21 @@ function readGameMessage(r) {
   return { type, payload: r.readBytes(r.remaining()) };
 }
 
+/** A view stamp, or -1 if the varint is bad or the stamp above VIEW_STAMP_MAX. */
+function readView(r) {
+  const view = r.readVarUInt();
+  return view > VIEW_STAMP_MAX ? -1 : view;
+}
+
+function readGameSend(r) {
+  const type = r.readVarUInt();
+  const view = type < 0 ? -1 : readView(r);
+  if (type > P.MAX_GAME_MESSAGE_TYPE || view < 0 || r.remaining() > P.MAX_GAME_PAYLOAD_BYTES) {
+    return null;
+  }
+  return { type, view, payload: r.readBytes(r.remaining()) };
+}
+
 const BODY_READERS = {
   [P.JOIN]: (r) => {
     const version = r.readVarUInt();
@@ -121,14 +148,16 @@ const BODY_READERS = {
   },
   [P.INPUT]: (r) => {
     const seq = r.readVarUInt();
-    if (seq < 0 || r.remaining() > P.MAX_INPUT_PAYLOAD_BYTES) {
+    const view = seq < 0 ? -1 : readView(r);
+    if (view < 0 || r.remaining() > P.MAX_INPUT_PAYLOAD_BYTES) {
       return null;
     }
-    return { seq, payload: r.readBytes(r.remaining()) };
+    return { seq, view, payload: r.readBytes(r.remaining()) };
   },
   [P.PING]: (r) => {
     const clientTime = r.readVarUInt();
-    return clientTime < 0 ? null : done(r, { clientTime });
+    const viewDelay = clientTime < 0 ? -1 : r.readVarUInt();
+    return viewDelay < 0 ? null : done(r, { clientTime, viewDelay });
   },
   [P.CHAT_SEND]: (r) => {
     const text = r.readString(P.MAX_CHAT_BYTES);
@@ -157,7 +186,7 @@ const BODY_READERS = {
     const serverTick = r.readVarUInt();
     return clientTime < 0 || serverTick < 0 ? null : done(r, { clientTime, serverTick });
   },
-  [P.GAME_SEND]: readGameMessage,
+  [P.GAME_SEND]: readGameSend,
   [P.GAME_MESSAGE]: readGameMessage,
   [P.CHAT]: (r) => {
     const playerId = r.readVarUInt();

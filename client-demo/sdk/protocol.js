@@ -6,7 +6,7 @@
 /** The WebSocket subprotocol a client must offer. */
 export const SUBPROTOCOL = 'tickcast.v1';
 /** The protocol version carried by JOIN and WELCOME. */
-export const VERSION = 1;
+export const VERSION = 2;
 
 // Client to server (Kryo registration ids).
 /** JOIN: claim a reserved seat with its token. */

@@ -2,10 +2,13 @@
 // current socket, counts its bytes, numbers the inputs and keeps chat lines and game messages at
 // the pace of limits.js. Inputs, pings and JOIN always go (the game's cadence is the game's), but
 // they count toward the limit of all messages, so that the optional messages give way to them.
+// With an interpolator (useInterpolator), inputs and game messages carry the view stamp of what it
+// draws now, and pings the delay it draws with (lag compensation); without one, view 0 and delay 0.
 
 import * as P from './protocol.js';
 import * as M from './messages.js';
 import { DEFAULT_LIMITS, paceUnder, TokenBucket } from './limits.js';
+import { VIEW_STAMP_MAX } from './view.js';
 import { truncateUtf8 } from './writer.js';
 
 const OPEN = 1;
@@ -16,6 +19,7 @@ export class Sender {
   #now;
   #overrides;
   #seq = 0;
+  #view = null;
   #all;
   #chat;
   #game;
@@ -49,6 +53,28 @@ export class Sender {
     return socket !== null && this.#socket === socket;
   }
 
+  /** Stamps inputs and game messages with view.stamp(now) and pings with view.delayMs (null: none). */
+  useInterpolator(view) {
+    this.#view = view ?? null;
+  }
+
+  /** The view stamp to send now: the interpolator's, or 0 without one (or if it is not a stamp). */
+  #stamp() {
+    const view = this.#view === null ? 0 : this.#view.stamp(this.#now());
+    return Number.isInteger(view) && view >= 0 && view <= VIEW_STAMP_MAX ? view : 0;
+  }
+
+  /** The interpolation delay to declare, in whole ms: the interpolator's, or 0 without one (or if not a number). */
+  #viewDelay() {
+    const ms = this.#view === null ? 0 : Math.round(this.#view.delayMs);
+    return Number.isFinite(ms) && ms > 0 ? Math.min(ms, 0x7fffffff) : 0;
+  }
+
+  /** Sends a PING with clientTime and the declared view delay; false if there is no open socket. */
+  ping(clientTime) {
+    return this.control(M.encodePing(clientTime, this.#viewDelay()));
+  }
+
   /** A new seat numbers its inputs from 1 again; a resumed one continues. */
   restartNumbering() {
     this.#seq = 0;
@@ -69,7 +95,7 @@ export class Sender {
       return 0;
     }
     const seq = this.#seq + 1;
-    if (!this.control(M.encodeInput(seq, payload))) {
+    if (!this.control(M.encodeInput(seq, this.#stamp(), payload))) {
       return 0;
     }
     this.#seq = seq;
@@ -96,7 +122,7 @@ export class Sender {
     if (payload.length > P.MAX_GAME_PAYLOAD_BYTES) {
       throw new RangeError(`sendMessage: ${payload.length} bytes of payload, over ${P.MAX_GAME_PAYLOAD_BYTES}`);
     }
-    return joined ? this.#paced(this.#game, () => M.encodeGameSend(type, payload)) : 'not-joined';
+    return joined ? this.#paced(this.#game, () => M.encodeGameSend(type, this.#stamp(), payload)) : 'not-joined';
   }
 
   #paced(bucket, encode) {

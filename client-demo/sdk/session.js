@@ -1,7 +1,7 @@
 // One session with a room: the socket to the seat's node (a WebSocket, or the HTTP carrier with the
 // same surface), JOIN with the seat's token, then every server frame decoded (WELCOME, SCHEMA,
 // SNAPSHOT or SNAPSHOT_CELLS into the room state, PONG, CHAT, GAME_MESSAGE) and reported to the client, and a PING
-// every pingIntervalMs for the round trip.
+// every pingIntervalMs for the round trip (carrying the declared view delay, sender.js).
 // A session is used once: a reconnection opens a new one. Once detached (the client dropped it or
 // left), its socket's late events are ignored.
 
@@ -102,6 +102,13 @@ export class Session {
   /** The keys of the cells held now (a room that sends SNAPSHOT_CELLS); else empty. */
   get heldCells() {
     return this.#mirror === null ? [] : this.#mirror.heldCells;
+  }
+
+  /** Sends a PING at once, between the regular ones (the view delay to declare has changed). */
+  pingNow() {
+    if (this.#live && this.#welcome !== null) {
+      this.#sender.ping(Math.floor(this.#clock.now()) & INT_MASK);
+    }
   }
 
   /** Stops the session: no more pings, frames or close reports; its socket is left as it is. */
@@ -228,7 +235,7 @@ export class Session {
   #startPing() {
     this.#stopPing();
     const ping = () => {
-      this.#sender.control(M.encodePing(Math.floor(this.#clock.now()) & INT_MASK));
+      this.#sender.ping(Math.floor(this.#clock.now()) & INT_MASK);
       this.#pingTimer = this.#clock.setTimer(ping, this.#clock.pingIntervalMs);
     };
     ping();

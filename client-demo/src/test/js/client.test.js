@@ -30,8 +30,8 @@ describe('TickcastClient', () => {
     const ws = FakeSocket.all[0];
     assert.equal(ws.url, 'ws://127.0.0.1:9999/ws');
     assert.equal(ws.protocol, P.SUBPROTOCOL);
-    assert.deepStrictEqual(ws.sent[0], { id: P.JOIN, name: 'JOIN', value: { version: 1, token: 'tok1' } });
-    ws.receive(M.encodeWelcome({ version: 1, roomId: 'room1', game: 'arena', playerId: 0, entityId: 333,
+    assert.deepStrictEqual(ws.sent[0], { id: P.JOIN, name: 'JOIN', value: { version: P.VERSION, token: 'tok1' } });
+    ws.receive(M.encodeWelcome({ version: P.VERSION, roomId: 'room1', game: 'arena', playerId: 0, entityId: 333,
       tickHz: 60, snapshotEveryTicks: 3 }));
     const welcome = await joined;
     assert.equal(welcome.entityId, 333);
@@ -72,7 +72,7 @@ describe('TickcastClient', () => {
       now: () => 0, setTimeout: t.setTimeout, clearTimeout: t.clearTimeout, onClose: (c) => closes.push(c) });
     const joined = client.connect();
     await tick();
-    const welcome = M.encodeWelcome({ version: 1, roomId: 'r', game: 'arena', playerId: 0, entityId: 1,
+    const welcome = M.encodeWelcome({ version: P.VERSION, roomId: 'r', game: 'arena', playerId: 0, entityId: 1,
       tickHz: 60, snapshotEveryTicks: 3 });
     FakeSocket.all[0].receive(welcome);
     await joined;
@@ -104,7 +104,7 @@ describe('TickcastClient', () => {
       now: () => 0, setTimeout: t.setTimeout, clearTimeout: t.clearTimeout, onClose: (c) => closes.push(c) });
     const joined = client.connect();
     await tick();
-    FakeSocket.all[0].receive(M.encodeWelcome({ version: 1, roomId: 'r', game: 'arena', playerId: 0, entityId: 1,
+    FakeSocket.all[0].receive(M.encodeWelcome({ version: P.VERSION, roomId: 'r', game: 'arena', playerId: 0, entityId: 1,
       tickHz: 60, snapshotEveryTicks: 3 }));
     await joined;
     FakeSocket.all[0].close(P.CLOSE_RATE_LIMITED, 'chat rate limit');
@@ -124,7 +124,7 @@ describe('TickcastClient', () => {
         onClose: (c) => closes.push(c) });
       const joined = client.connect();
       await tick();
-      FakeSocket.all[0].receive(M.encodeWelcome({ version: 1, roomId: 'r', game: 'arena', playerId: 0, entityId: 1,
+      FakeSocket.all[0].receive(M.encodeWelcome({ version: P.VERSION, roomId: 'r', game: 'arena', playerId: 0, entityId: 1,
         tickHz: 60, snapshotEveryTicks: 3 }));
       await joined;
       FakeSocket.all[0].close(code, '');
@@ -157,7 +157,7 @@ describe('TickcastClient', () => {
     const joined = client.connect();
     await tick();
     const ws = FakeSocket.all[0];
-    ws.receive(M.encodeWelcome({ version: 1, roomId: 'r', game: 'arena', playerId: 0, entityId: 1,
+    ws.receive(M.encodeWelcome({ version: P.VERSION, roomId: 'r', game: 'arena', playerId: 0, entityId: 1,
       tickHz: 60, snapshotEveryTicks: 3 }));
     await joined;
     ws.receive(GOLDEN.bytes(arena.schema));
@@ -177,7 +177,7 @@ describe('TickcastClient', () => {
       now: () => now, setTimeout: t.setTimeout, clearTimeout: t.clearTimeout });
     const joined = client.connect();
     await tick();
-    const welcome = M.encodeWelcome({ version: 1, roomId: 'room1', game: 'arena', playerId: 0, entityId: 9,
+    const welcome = M.encodeWelcome({ version: P.VERSION, roomId: 'room1', game: 'arena', playerId: 0, entityId: 9,
       tickHz: 60, snapshotEveryTicks: 3 });
     FakeSocket.all[0].receive(welcome);
     await joined;
@@ -189,7 +189,7 @@ describe('TickcastClient', () => {
     t.timers.at(-1).fn();
     await tick();
     assert.equal(calls.length, 1, 'no new matchmaking');
-    assert.deepStrictEqual(FakeSocket.all[1].sent[0].value, { version: 1, token: 're1' });
+    assert.deepStrictEqual(FakeSocket.all[1].sent[0].value, { version: P.VERSION, token: 're1' });
     FakeSocket.all[1].receive(welcome);
     assert.equal(client.status, 'joined');
     assert.equal(client.sendInput(Uint8Array.of(5)), 3, 'a resumed seat continues its input numbering');
@@ -206,7 +206,7 @@ describe('TickcastClient', () => {
     await tick();
     await tick();
     assert.equal(calls.length, 2);
-    assert.deepStrictEqual(FakeSocket.all[3].sent[0].value, { version: 1, token: 'tok2' });
+    assert.deepStrictEqual(FakeSocket.all[3].sent[0].value, { version: P.VERSION, token: 'tok2' });
     FakeSocket.all[3].receive(welcome);
     assert.equal(client.sendInput(Uint8Array.of(5)), 1);
     client.close();
@@ -221,7 +221,7 @@ describe('TickcastClient', () => {
       now: () => now, setTimeout: t.setTimeout, clearTimeout: t.clearTimeout, resumeWindowMs: 15000 });
     const joined = client.connect();
     await tick();
-    FakeSocket.all[0].receive(M.encodeWelcome({ version: 1, roomId: 'room1', game: 'arena', playerId: 0,
+    FakeSocket.all[0].receive(M.encodeWelcome({ version: P.VERSION, roomId: 'room1', game: 'arena', playerId: 0,
       entityId: 9, tickHz: 60, snapshotEveryTicks: 3 }));
     await joined;
     FakeSocket.all[0].close(1006, '');
@@ -252,7 +252,7 @@ describe('TickcastClient', () => {
     const joined = client.connect();
     await tick();
     const ws = FakeSocket.all[0];
-    ws.receive(M.encodeWelcome({ version: 1, roomId: 'r', game: 'tanks', playerId: 0, entityId: 1,
+    ws.receive(M.encodeWelcome({ version: P.VERSION, roomId: 'r', game: 'tanks', playerId: 0, entityId: 1,
       tickHz: 60, snapshotEveryTicks: 3 }));
     await joined;
     assert.equal(client.sendMessage(7, Uint8Array.of(1, 2, 3)), 'sent');
@@ -337,7 +337,7 @@ describe('TickcastClient in a cluster', () => {
     const joined = client.connect();
     await tick();
     assert.equal(FakeSocket.all[0].url, nodeUrl);
-    FakeSocket.all[0].receive(M.encodeWelcome({ version: 1, roomId: 'r1', game: 'arena', playerId: 0, entityId: 1,
+    FakeSocket.all[0].receive(M.encodeWelcome({ version: P.VERSION, roomId: 'r1', game: 'arena', playerId: 0, entityId: 1,
       tickHz: 60, snapshotEveryTicks: 3 }));
     await joined;
     FakeSocket.all[0].close(1006, '');
@@ -345,7 +345,7 @@ describe('TickcastClient in a cluster', () => {
     t.timers.at(-1).fn();
     await tick();
     assert.equal(FakeSocket.all[1].url, nodeUrl, 'the room lives on that node');
-    assert.deepStrictEqual(FakeSocket.all[1].sent[0].value, { version: 1, token: 're1' });
+    assert.deepStrictEqual(FakeSocket.all[1].sent[0].value, { version: P.VERSION, token: 're1' });
   });
 
   it('matchmakes again when its node is gone (the resumed socket never opens)', async () => {
@@ -366,7 +366,7 @@ describe('TickcastClient in a cluster', () => {
       fetch: fakeFetch(calls, true), now: () => 0, setTimeout: t.setTimeout, clearTimeout: t.clearTimeout });
     const joined = client.connect();
     await tick();
-    FakeSocket.all[0].receive(M.encodeWelcome({ version: 1, roomId: 'room1', game: 'arena', playerId: 0, entityId: 1,
+    FakeSocket.all[0].receive(M.encodeWelcome({ version: P.VERSION, roomId: 'room1', game: 'arena', playerId: 0, entityId: 1,
       tickHz: 60, snapshotEveryTicks: 3 }));
     await joined;
     nodeGone = true;
@@ -380,7 +380,7 @@ describe('TickcastClient in a cluster', () => {
     t.timers.at(-1).fn();
     await tick();
     assert.equal(calls.length, 2, 'then a new seat, at once rather than after the grace period');
-    assert.deepStrictEqual(FakeSocket.all[2].sent[0].value, { version: 1, token: 'tok2' });
+    assert.deepStrictEqual(FakeSocket.all[2].sent[0].value, { version: P.VERSION, token: 'tok2' });
     client.close();
   });
 

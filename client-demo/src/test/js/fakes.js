@@ -3,6 +3,7 @@
 
 import { TickcastClient } from '../../../sdk/client.js';
 import * as M from '../../../sdk/messages.js';
+import { VERSION } from '../../../sdk/protocol.js';
 
 export class FakeSocket {
   static all = [];
@@ -70,7 +71,7 @@ export function manualTimers() {
 
 export const tick = () => new Promise((r) => setTimeout(r, 0));
 
-export const WELCOME = M.encodeWelcome({ version: 1, roomId: 'r', game: 'arena', playerId: 0, entityId: 1,
+export const WELCOME = M.encodeWelcome({ version: VERSION, roomId: 'r', game: 'arena', playerId: 0, entityId: 1,
   tickHz: 60, snapshotEveryTicks: 3 });
 
 /** A client joined through a fake socket (matchmaking, JOIN, WELCOME); options override the defaults. */

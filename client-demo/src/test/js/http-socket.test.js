@@ -84,7 +84,7 @@ describe('HttpSocket (http-stream)', () => {
     recv.push(downBody(1, [WELCOME]));
     await tick();
     const ping = M.encodePing(1);
-    const input = M.encodeInput(1, Uint8Array.of(6));
+    const input = M.encodeInput(1, 0, Uint8Array.of(6));
     socket.send(ping);
     socket.send(input);
     socket.send(input);

@@ -9,13 +9,13 @@ import { GOLDEN } from './golden.js';
 
 const ENCODERS = {
   JOIN: (v) => M.encodeJoin(v.token, v.version),
-  INPUT: (v) => M.encodeInput(v.seq, Uint8Array.from(v.payload)),
-  PING: (v) => M.encodePing(v.clientTime),
+  INPUT: (v) => M.encodeInput(v.seq, v.view, Uint8Array.from(v.payload)),
+  PING: (v) => M.encodePing(v.clientTime, v.viewDelay),
   CHAT_SEND: (v) => M.encodeChatSend(v.text),
   WELCOME: (v) => M.encodeWelcome(v),
   PONG: (v) => M.encodePong(v),
   CHAT: (v) => M.encodeChat(v),
-  GAME_SEND: (v) => M.encodeGameSend(v.type, Uint8Array.from(v.payload)),
+  GAME_SEND: (v) => M.encodeGameSend(v.type, v.view, Uint8Array.from(v.payload)),
   GAME_MESSAGE: (v) => M.encodeGameMessage(v.type, Uint8Array.from(v.payload)),
 };
 
@@ -38,6 +38,14 @@ function plain(value) {
 
     it('has messages', () => {
       assert.ok(messages.length > 0);
+    });
+
+    it('has an INPUT and a GAME_SEND with a view stamp and a PING with a view delay (protocol version 2)', () => {
+      const some = (type, has) => messages.some((m) => m.type === type && has(m.value));
+      assert.ok(some('INPUT', (v) => v.view > 0), 'an INPUT with a view');
+      assert.ok(some('GAME_SEND', (v) => v.view > 0), 'a GAME_SEND with a view');
+      assert.ok(some('PING', (v) => v.viewDelay > 0), 'a PING with a view delay');
+      assert.ok(messages.filter((m) => m.type === 'JOIN' || m.type === 'WELCOME').every((m) => m.value.version === 2));
     });
 
     for (const m of messages) {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import * as P from '../../../sdk/protocol.js';
+import * as V from '../../../sdk/view.js';
 import { CLIENT_DEMO_DIR } from './golden.js';
 
 const WIRE_DIR = join(CLIENT_DEMO_DIR, '..', 'game-logic', 'src', 'main', 'java', 'dev', 'tickcast', 'wire');
@@ -48,6 +49,15 @@ describe('protocol.js', () => {
     assert.equal(java.length, 5, 'ClientMessages.java parsed');
     assert.deepStrictEqual(P.CLIENT_MESSAGES.map((m) => ({ ...m })), java);
     assert.ok(Object.isFrozen(P.CLIENT_MESSAGES) && P.CLIENT_MESSAGES.every(Object.isFrozen));
+  });
+
+  it('codes view stamps as game-logic\'s ViewStamp.java does (NONE, FRACTIONS, TICK_MODULUS, MAX)', () => {
+    const src = readFileSync(join(CLIENT_DEMO_DIR, '..', 'game-logic', 'src', 'main', 'java', 'dev', 'tickcast', 'game',
+      'rewind', 'ViewStamp.java'), 'utf8');
+    const java = Object.fromEntries(Array.from(src.matchAll(/public static final int (\w+) = ([^;]+);/g),
+      (m) => [m[1], m[2]]));
+    assert.deepStrictEqual(java, { NONE: '0', FRACTIONS: '32', TICK_MODULUS: '512', MAX: 'TICK_MODULUS * FRACTIONS' });
+    assert.deepStrictEqual([V.VIEW_NONE, V.VIEW_FRACTIONS, V.VIEW_TICK_MODULUS, V.VIEW_STAMP_MAX], [0, 32, 512, 512 * 32]);
   });
 
   it('names the type byte id + 2', () => {

@@ -26,7 +26,7 @@ describe('records (docs/PROTOCOL.md 2.1)', () => {
   });
 
   it('encodes the spec\'s upstream examples: an INPUT numbered 7, a leave', () => {
-    const input = M.encodeInput(3, Uint8Array.of(6));
+    const input = M.encodeInput(3, 0, Uint8Array.of(6));
     assert.deepStrictEqual(encodeBody(7, [input]), new Uint8Array([1, 1, 7, 2, input.length, ...input]));
     assert.deepStrictEqual(encodeBody(5, [], 0, { code: 1000, reason: 'bye' }), hex('01 01 05  04 06 E8 07 03 62 79 65'));
     assert.deepStrictEqual(encodeBody(1, []), new Uint8Array(0), 'nothing to say: the empty body');

@@ -73,14 +73,40 @@ describe('messages', () => {
   it('uses the type byte id + 2', () => {
     assert.equal(P.typeByte(P.JOIN), 16);
     assert.equal(M.encodeJoin('t')[0], 16);
-    assert.equal(M.encodeInput(1, [5])[0], 17);
+    assert.equal(M.encodeInput(1, 0, [5])[0], 17);
     assert.equal(M.encodePing(0)[0], 18);
     assert.equal(M.encodeChatSend('x')[0], 19);
   });
 
   it('pins JOIN and INPUT bytes', () => {
-    assert.deepStrictEqual(Array.from(M.encodeJoin('ab')), [16, 1, 2, 0x61, 0x62]);
-    assert.deepStrictEqual(Array.from(M.encodeInput(300, Uint8Array.of(0x15))), [17, 0xac, 0x02, 0x15]);
+    assert.deepStrictEqual(Array.from(M.encodeJoin('ab')), [16, 2, 2, 0x61, 0x62], 'version 2');
+    assert.deepStrictEqual(Array.from(M.encodeInput(300, 0, Uint8Array.of(0x15))), [17, 0xac, 0x02, 0, 0x15]);
+  });
+
+  it('pins the view stamp of INPUT and GAME_SEND and the view delay of PING (protocol version 2)', () => {
+    assert.equal(P.VERSION, 2);
+    // viewStamp(10, 16) = 1 + 10 * 32 + 16 = 337: varuint D1 02
+    assert.deepStrictEqual(Array.from(M.encodeInput(300, 337, Uint8Array.of(0x15))), [17, 0xac, 0x02, 0xd1, 0x02, 0x15]);
+    assert.deepStrictEqual(M.decodeMessage(Uint8Array.of(17, 0xac, 0x02, 0xd1, 0x02, 0x15)).value,
+      { seq: 300, view: 337, payload: Uint8Array.of(0x15) });
+    assert.deepStrictEqual(Array.from(M.encodeGameSend(3, 0, [1, 128, 255])), [20, 3, 0, 1, 128, 255]);
+    assert.deepStrictEqual(Array.from(M.encodeGameSend(3, 16384, [])), [20, 3, 0x80, 0x80, 0x01]);
+    assert.deepStrictEqual(M.decodeMessage(Uint8Array.of(20, 3, 0x80, 0x80, 0x01)).value,
+      { type: 3, view: 16384, payload: new Uint8Array(0) });
+    assert.deepStrictEqual(Array.from(M.encodePing(123456789, 100)), [18, 0x95, 0x9a, 0xef, 0x3a, 100]);
+    assert.deepStrictEqual(Array.from(M.encodePing(7)), [18, 7, 0], 'no interpolator: view delay 0');
+    assert.deepStrictEqual(M.decodeMessage(Uint8Array.of(18, 7, 100)).value, { clientTime: 7, viewDelay: 100 });
+  });
+
+  it('refuses a view above 16384 and a message cut before its view or view delay', () => {
+    assert.equal(M.decodeMessage(Uint8Array.of(17, 1, 0x81, 0x80, 0x01, 6)).value, null, 'INPUT view 16385');
+    assert.equal(M.decodeMessage(Uint8Array.of(20, 3, 0x81, 0x80, 0x01)).value, null, 'GAME_SEND view 16385');
+    assert.equal(M.decodeMessage(Uint8Array.of(17, 1)).value, null, 'INPUT without a view');
+    assert.equal(M.decodeMessage(Uint8Array.of(20, 3)).value, null, 'GAME_SEND without a view');
+    assert.equal(M.decodeMessage(Uint8Array.of(18, 7)).value, null, 'PING without a view delay');
+    assert.equal(M.decodeMessage(Uint8Array.of(18, 7, 0x80)).value, null, 'PING with a cut view delay');
+    assert.deepStrictEqual(M.decodeMessage(Uint8Array.of(37, 100, 0x80)).value,
+      { type: 100, payload: Uint8Array.of(0x80) }, 'GAME_MESSAGE (server to client) has no view');
   });
 
   it('decodes WELCOME with the entity id shifted by one', () => {

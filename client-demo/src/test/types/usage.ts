@@ -5,11 +5,11 @@
 
 import {
   CLOSE_RATE_LIMITED, fieldIndex, Interpolator, listGames, MAX_INPUT_PAYLOAD_BYTES, OK, Predictor, QFLOAT,
-  MatchmakeError, RateMeter, SnapshotMirror, TickcastClient,
+  MatchmakeError, RateMeter, SnapshotMirror, TickcastClient, viewStamp,
 } from '@tickcast/client';
 import type {
   ChatLine, ClientEventName, ClientStatus, Entity, GameInfo, GameMessage, SessionLimits, State, TableSchema,
-  TransportName, Welcome,
+  TransportName, ViewSource, Welcome,
 } from '@tickcast/client';
 
 interface Tank {
@@ -35,6 +35,7 @@ async function play(games: GameInfo[]): Promise<void> {
   client.on('welcome', (w: Welcome) => {
     interpolator = new Interpolator({ tickHz: w.tickHz, snapshotEveryTicks: w.snapshotEveryTicks,
       angular: { tank: ['heading'] } });
+    client.useInterpolator(interpolator); // inputs carry what the player saw (lag compensation)
   });
   const offState: () => void = client.on('state', (state: State, info) => {
     interpolator?.push(state, info.arrivalMs);
@@ -85,6 +86,9 @@ async function play(games: GameInfo[]): Promise<void> {
   }
   const npcs: Entity[] = interpolator === null ? [] : (interpolator as Interpolator).entities('npc', 0);
   console.log(welcome.roomId, drawn?.heading, npcs.length, MAX_INPUT_PAYLOAD_BYTES);
+  const view: number = interpolator === null ? 0 : (interpolator as Interpolator).stamp(performance.now());
+  const fixed: ViewSource = { stamp: () => viewStamp(3, 16), delayMs: 100 };
+  client.useInterpolator(view > 0 ? fixed : null);
   offState();
   const removed: boolean = client.off('message', onMessage);
   console.log(removed);
@@ -142,5 +146,7 @@ typed.on('snapshot', () => {});
 typed.on('state', (state: string) => console.log(state));
 // @ts-expect-error: the internals are private
 typed.sender;
+// @ts-expect-error: a view source stamps views
+typed.useInterpolator({ delayMs: 100 });
 // @ts-expect-error: the internals are not exported
 import('@tickcast/client/reader.js');

@@ -94,6 +94,7 @@ function useToken() {
 function onWelcome(welcome) {
   interpolator = new Interpolator({ tickHz: welcome.tickHz, snapshotEveryTicks: welcome.snapshotEveryTicks,
     angular: { npc: ['angle'] } });
+  client.useInterpolator(interpolator); // inputs carry what this page draws: the server judges hits on it
   predictor = new Predictor(arenaPrediction(page.rules));
   $('join').hidden = true;
   $('game').hidden = false;

@@ -52,6 +52,25 @@ final class ArenaWideCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Also write the result as JSON to this file.")
     Path json;
 
+    @Option(names = "--shoot", description = "Plays with latency and shoots (lag compensation, issue 21): every bot "
+            + "decodes (it needs its own interpolated view, and the others are its targets), connects through an "
+            + "in-process delay (--delay-ms, --jitter-ms, each way: pings and pongs too), stamps its messages with what "
+            + "its interpolator draws and every 2 s fires arena-wide's weapon at the nearest other player it draws. "
+            + "Adds shots, hits, hitRate, clampedShots, rewindNsMean/P99 to the report.")
+    boolean shoot;
+
+    @Option(names = "--delay-ms", description = "With --shoot: the one-way delay of every bot's connection, ms. "
+            + "Default: ${DEFAULT-VALUE}.")
+    int delayMs = 50;
+
+    @Option(names = "--jitter-ms", description = "With --shoot: the jitter bound, uniform in [-J, +J] ms, never "
+            + "reordering. Default: ${DEFAULT-VALUE}.")
+    int jitterMs = 10;
+
+    @Option(names = "--no-rewind", description = "With --shoot: shots are tested in the present world (mode 0), "
+            + "the control; by default in the world as the shooter saw it (mode 1).")
+    boolean noRewind;
+
     @Override
     public Integer call() throws Exception {
         if (target.transport != Transport.WEBSOCKET || target.fullClients) {
@@ -63,9 +82,13 @@ final class ArenaWideCommand implements Callable<Integer> {
             new SecureRandom().nextBytes(random);
             token = HexFormat.of().formatHex(random);
         }
+        if (shoot && (jitterMs < 0 || jitterMs > delayMs)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--jitter-ms must be in [0, --delay-ms]");
+        }
         try (BenchMain.Harness h = BenchMain.Harness.open(target, token)) {
             WideResult result = new WideLoad(h.bots(), h.fleet(), h.options(1, players, seconds, warmup),
-                    noCheck ? null : token, checkingBots, checkRadius).run();
+                    noCheck ? null : token, shoot ? players : checkingBots, checkRadius,
+                    shoot ? new WideLoad.Shoot(delayMs, jitterMs, !noRewind) : null).run();
             result.print(System.out);
             if (json != null) {
                 Files.writeString(json, result.json().encodePrettily() + "\n");

@@ -25,6 +25,7 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.internal.http.WebSocketInternal;
 
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /**
  * A headless Tickcast client: matchmakes over HTTP, joins over the WebSocket and keeps a mirror of
@@ -47,6 +48,8 @@ public final class TickcastClient {
     private WebSocket ws;
     private Seat seat;
     private int nextSeq = 1;
+    private IntSupplier viewStamp = () -> 0;
+    private IntSupplier viewDelayMs = () -> 0;
     private CloseHandler closeHandler = (code, reason) -> { };
     private long bytesSent;
     private String error;
@@ -137,10 +140,21 @@ public final class TickcastClient {
         return matchmake(game, name, playerToken).compose(this::join);
     }
 
-    /** Sends one input with the next sequence number; returns that number. */
+    /**
+     * Where the view stamps of this client's INPUTs and GAME_SENDs, and the view delay of its PINGs,
+     * come from (docs/PROTOCOL.md 7.6): {@code stamp} gives the stamp of what it draws now (0: none),
+     * {@code delayMs} the interpolation delay it draws other entities with (0: none). Read at each
+     * send, on the sending thread. Without a view source every message carries view 0 and delay 0.
+     */
+    public void viewSource(IntSupplier stamp, IntSupplier delayMs) {
+        this.viewStamp = stamp;
+        this.viewDelayMs = delayMs;
+    }
+
+    /** Sends one input with the next sequence number, stamped by the view source; returns that number. */
     public int sendInput(byte[] payload) {
         int seq = nextSeq++;
-        send(new InputMessage(seq, payload));
+        send(new InputMessage(seq, viewStamp.getAsInt(), payload));
         return seq;
     }
 
@@ -149,14 +163,17 @@ public final class TickcastClient {
         send(new ChatSendMessage(text));
     }
 
-    /** Sends a game message (GAME_SEND) of {@code type} (0..255) with {@code payload} (at most 1024 bytes). */
+    /**
+     * Sends a game message (GAME_SEND) of {@code type} (0..255) with {@code payload} (at most 1024 bytes),
+     * stamped by the view source.
+     */
     public void sendGameMessage(int type, byte[] payload) {
-        send(new GameSendMessage(type, payload));
+        send(new GameSendMessage(type, viewStamp.getAsInt(), payload));
     }
 
-    /** Sends a PING. */
+    /** Sends a PING, declaring the view source's delay. */
     public void sendPing(int clientTime) {
-        send(new PingMessage(clientTime));
+        send(new PingMessage(clientTime, viewDelayMs.getAsInt()));
     }
 
     /** Sends raw bytes as one binary frame (tests of bad input). */

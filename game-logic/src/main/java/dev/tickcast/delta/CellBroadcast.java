@@ -5,6 +5,7 @@ import dev.tickcast.game.interest.CellIndex;
 import dev.tickcast.game.interest.CellLayout;
 import dev.tickcast.game.interest.Interest;
 import dev.tickcast.game.interest.ViewCells;
+import dev.tickcast.game.rewind.CellHistory;
 import dev.tickcast.state.Snapshot;
 import dev.tickcast.state.World;
 
@@ -20,13 +21,17 @@ import java.util.Arrays;
  * entities; per player there is its subscription update, its own part, and the copy of its bytes
  * ({@link #copyMessage}).
  *
+ * <p>Lag compensation reads its layouts ({@link CellHistory}): the host records, after sending a
+ * player its message, the cells it then watches ({@link #viewCells()}) in its
+ * {@code SentSnapshots}.
+ *
  * <p>Per broadcast: {@link #begin} once, right after the snapshot is captured from the world (the
  * cell index is updated from the same world), then {@link #message} per player, each followed by
  * {@link #copyMessage} before the next. It keeps the layouts of the last {@link #LAYOUTS}
  * broadcasts: a baseline older than that is treated as lost (a keyframe), as the server's ring
  * does. No Vert.x; one thread (the room's). Allocation-free after warm-up (strings too).
  */
-public final class CellBroadcast {
+public final class CellBroadcast implements CellHistory {
     /** The broadcasts whose cell layouts are kept (the server's snapshot ring holds as many). */
     public static final int LAYOUTS = 64;
 
@@ -83,7 +88,22 @@ public final class CellBroadcast {
         cache.begin();
     }
 
+    /** The layout of the broadcast of {@code tick}, or null if it is no longer kept (one of the last {@link #LAYOUTS}). */
+    @Override
+    public CellLayout layout(int tick) {
+        return layoutOf(tick);
+    }
+
+    /** True if world table {@code table} is sent by cells (not global). */
+    @Override
+    public boolean cellTable(int table) {
+        return !format.global(table);
+    }
+
     private CellLayout layoutOf(int tick) {
+        if (tick < 0) {
+            return null;
+        }
         for (CellLayout l : layouts) {
             if (l.tick() == tick) {
                 return l;

@@ -66,6 +66,15 @@ public interface RoomContext {
      */
     dev.tickcast.game.interest.Views interest(dev.tickcast.game.interest.InterestSpec spec);
 
+    /**
+     * The world as player {@code playerId} saw it when it sent the INPUT or GAME_SEND being handled
+     * (lag compensation: docs/EXTENDING.md): the snapshots it drew between, by the view stamp of that
+     * message, judged against the caps of {@link dev.tickcast.game.rewind.LagCompensation}. Call it from
+     * {@link Game#onInput} or {@link Game#onMessage} for that message's player; the view is reused and
+     * valid until that call returns. IllegalStateException anywhere else.
+     */
+    dev.tickcast.game.rewind.RewoundWorld rewind(int playerId);
+
     /** The tick the room is at: 0 before the first step, then the argument of the last {@link Game#step}. */
     int tick();
 

@@ -4,6 +4,7 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import dev.tickcast.game.rewind.ViewStamp;
 
 import java.util.Arrays;
 import java.util.function.BiFunction;
@@ -36,8 +37,7 @@ public final class Messages {
         kryo.register(SchemaMessage.class, new SchemaSerializer(), Protocol.SCHEMA);
         kryo.register(PongMessage.class, new PongSerializer(), Protocol.PONG);
         kryo.register(ChatMessage.class, new ChatSerializer(), Protocol.CHAT);
-        kryo.register(GameSendMessage.class, new GamePayloadSerializer<>(GameSendMessage::new, GameSendMessage::type,
-                GameSendMessage::payload), Protocol.GAME_SEND);
+        kryo.register(GameSendMessage.class, new GameSendSerializer(), Protocol.GAME_SEND);
         kryo.register(GameMessage.class, new GamePayloadSerializer<>(GameMessage::new, GameMessage::type,
                 GameMessage::payload), Protocol.GAME_MESSAGE);
         return kryo;
@@ -67,19 +67,44 @@ public final class Messages {
         @Override
         public void write(Kryo kryo, Output out, InputMessage m) {
             Wire.writeVarUInt(out, m.seq());
+            Wire.writeVarUInt(out, m.view());
             out.writeBytes(m.payload());
         }
 
         @Override
         public InputMessage read(Kryo kryo, Input in, Class<? extends InputMessage> type) {
             int seq = Wire.readVarUInt(in);
+            int view = seq < 0 ? -1 : readView(in);
             int len = in.limit() - in.position();
-            if (seq < 0 || len > Protocol.MAX_INPUT_PAYLOAD_BYTES) {
+            if (view < 0 || len > Protocol.MAX_INPUT_PAYLOAD_BYTES) {
                 return null;
             }
             byte[] payload = Arrays.copyOfRange(in.getBuffer(), in.position(), in.limit());
             in.setPosition(in.limit());
-            return new InputMessage(seq, payload);
+            return new InputMessage(seq, view, payload);
+        }
+    }
+
+    /** Reads a view stamp: -1 if truncated, a bad varint, or above {@link ViewStamp#MAX} (malformed). */
+    static int readView(Input in) {
+        int view = Wire.readVarUInt(in);
+        return ViewStamp.valid(view) ? view : -1;
+    }
+
+    static final class GameSendSerializer extends Serializer<GameSendMessage> {
+        @Override
+        public void write(Kryo kryo, Output out, GameSendMessage m) {
+            Wire.writeVarUInt(out, m.type());
+            Wire.writeVarUInt(out, m.view());
+            out.writeBytes(m.payload());
+        }
+
+        @Override
+        public GameSendMessage read(Kryo kryo, Input in, Class<? extends GameSendMessage> cls) {
+            int t = Wire.readVarUInt(in);
+            int view = t < 0 ? -1 : readView(in);
+            byte[] bytes = view < 0 ? null : readGamePayload(in, t);
+            return bytes == null ? null : new GameSendMessage(t, view, bytes);
         }
     }
 
@@ -94,7 +119,7 @@ public final class Messages {
         return payload;
     }
 
-    /** GAME_SEND and GAME_MESSAGE: the same body, a type and the rest of the frame as the payload. */
+    /** GAME_MESSAGE: a type and the rest of the frame as the payload. */
     static final class GamePayloadSerializer<T> extends Serializer<T> {
         private final BiFunction<Integer, byte[], T> create;
         private final ToIntFunction<T> type;
@@ -124,12 +149,14 @@ public final class Messages {
         @Override
         public void write(Kryo kryo, Output out, PingMessage m) {
             Wire.writeVarUInt(out, m.clientTime());
+            Wire.writeVarUInt(out, m.viewDelayMs());
         }
 
         @Override
         public PingMessage read(Kryo kryo, Input in, Class<? extends PingMessage> type) {
             int time = Wire.readVarUInt(in);
-            return time < 0 || !Wire.fullyRead(in) ? null : new PingMessage(time);
+            int delay = time < 0 ? -1 : Wire.readVarUInt(in);
+            return delay < 0 || !Wire.fullyRead(in) ? null : new PingMessage(time, delay);
         }
     }
 

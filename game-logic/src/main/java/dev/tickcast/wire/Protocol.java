@@ -9,8 +9,8 @@ package dev.tickcast.wire;
 public final class Protocol {
     /** The WebSocket subprotocol a client must offer. */
     public static final String SUBPROTOCOL = "tickcast.v1";
-    /** The protocol version carried by JOIN and WELCOME. */
-    public static final int VERSION = 1;
+    /** The protocol version carried by JOIN and WELCOME (2: INPUT and GAME_SEND carry a view stamp, PING a view delay). */
+    public static final int VERSION = 2;
 
     // Client to server (Kryo registration ids).
     /** JOIN: claim a reserved seat with its token. */

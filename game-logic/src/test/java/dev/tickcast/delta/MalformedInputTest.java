@@ -421,9 +421,9 @@ class MalformedInputTest {
 
     private List<byte[]> controlFrames() {
         Output out = new Output(1024, -1);
-        Object[] messages = {new JoinMessage(1, "seat-token"), new InputMessage(42, new byte[] {0x15}),
-            new PingMessage(123456), new ChatSendMessage("héllo 🎮"), new PongMessage(123456, 600),
-            new ChatMessage(3, "Zoë", "gg"), new WelcomeMessage(1, "room-1", "arena", 2, 345, 60, 3),
+        Object[] messages = {new JoinMessage(Protocol.VERSION, "seat-token"), new InputMessage(42, 15634, new byte[] {0x15}),
+            new PingMessage(123456, 100), new ChatSendMessage("héllo 🎮"), new PongMessage(123456, 600),
+            new ChatMessage(3, "Zoë", "gg"), new WelcomeMessage(Protocol.VERSION, "room-1", "arena", 2, 345, 60, 3),
             new SchemaMessage(List.of(ArenaSchemas.ORB, ArenaSchemas.NPC, ArenaSchemas.PLAYER, RandomWorld.WIDE))};
         List<byte[]> frames = new ArrayList<>();
         for (Object m : messages) {

@@ -3,6 +3,7 @@ package dev.tickcast.golden;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Output;
 import dev.tickcast.delta.DeltaEncoder;
+import dev.tickcast.game.rewind.ViewStamp;
 import dev.tickcast.games.arena.ArenaScript;
 import dev.tickcast.state.Schema;
 import dev.tickcast.state.Snapshot;
@@ -15,6 +16,7 @@ import dev.tickcast.wire.JoinMessage;
 import dev.tickcast.wire.Messages;
 import dev.tickcast.wire.PingMessage;
 import dev.tickcast.wire.PongMessage;
+import dev.tickcast.wire.Protocol;
 import dev.tickcast.wire.SchemaMessage;
 import dev.tickcast.wire.WelcomeMessage;
 
@@ -102,20 +104,25 @@ public final class GoldenVectors {
 
     private static String messages(Map<String, byte[]> files) {
         Object[][] messages = {
-            {"join", "JOIN", new JoinMessage(1, "seat.token-abc")},
-            {"input", "INPUT", new InputMessage(42, new byte[] {0x1A})},
-            {"ping", "PING", new PingMessage(123456789)},
+            {"join", "JOIN", new JoinMessage(Protocol.VERSION, "seat.token-abc")},
+            {"input", "INPUT", new InputMessage(42, ViewStamp.NONE, new byte[] {0x1A})},
+            {"ping", "PING", new PingMessage(123456789, 0)},
             {"chat_send", "CHAT_SEND", new ChatSendMessage("gg héllo 🎮")},
-            {"welcome", "WELCOME", new WelcomeMessage(1, "r-7f3a", "arena", 2, 334, 60, 3)},
-            {"welcome_spectator", "WELCOME", new WelcomeMessage(1, "r", "g", 0, -1, 1, 1)},
-            {"input_big", "INPUT", new InputMessage(Integer.MAX_VALUE, big())},
+            {"welcome", "WELCOME", new WelcomeMessage(Protocol.VERSION, "r-7f3a", "arena", 2, 334, 60, 3)},
+            {"welcome_spectator", "WELCOME", new WelcomeMessage(Protocol.VERSION, "r", "g", 0, -1, 1, 1)},
+            {"input_big", "INPUT", new InputMessage(Integer.MAX_VALUE, ViewStamp.NONE, big())},
             {"pong", "PONG", new PongMessage(123456789, 5400)},
             {"chat", "CHAT", new ChatMessage(2, "Zoë", "gg \"quoted\" 🎮")},
             {"chat_system", "CHAT", ChatMessage.system("chat: you are typing too fast; that line was not sent")},
-            {"game_send", "GAME_SEND", new GameSendMessage(3, new byte[] {1, (byte) 0x80, (byte) 0xFF})},
-            {"game_send_empty", "GAME_SEND", new GameSendMessage(0, new byte[0])},
+            {"game_send", "GAME_SEND", new GameSendMessage(3, ViewStamp.NONE, new byte[] {1, (byte) 0x80, (byte) 0xFF})},
+            {"game_send_empty", "GAME_SEND", new GameSendMessage(0, ViewStamp.NONE, new byte[0])},
             {"game_message", "GAME_MESSAGE", new GameMessage(200, new byte[] {0x2A, 0, 7})},
             {"game_message_empty", "GAME_MESSAGE", new GameMessage(1, new byte[0])},
+            // Tick 1000 (1000 mod 512 = 488), 17/32 of the way to the next snapshot: 1 + 488 * 32 + 17 = 15634.
+            {"input_view", "INPUT", new InputMessage(43, ViewStamp.of(1000, 17), new byte[] {0x1A})},
+            // The largest stamp (tick 511 mod 512, 31/32): 16384, a three-byte varuint.
+            {"game_send_view", "GAME_SEND", new GameSendMessage(3, ViewStamp.MAX, new byte[] {9})},
+            {"ping_delay", "PING", new PingMessage(123456789, 100)},
         };
         StringBuilder entries = new StringBuilder();
         for (Object[] m : messages) {
@@ -130,7 +137,7 @@ public final class GoldenVectors {
 
     /** The largest INPUT payload: 256 bytes 0, 1, ..., 255. */
     private static byte[] big() {
-        byte[] payload = new byte[dev.tickcast.wire.Protocol.MAX_INPUT_PAYLOAD_BYTES];
+        byte[] payload = new byte[Protocol.MAX_INPUT_PAYLOAD_BYTES];
         for (int i = 0; i < payload.length; i++) {
             payload[i] = (byte) i;
         }

@@ -92,7 +92,7 @@ class GoldenVectorsTest {
             assertNotNull(value, messages.group(1));
             assertEquals(messages.group(4), Json.value(value), messages.group(1));
         }
-        assertEquals(14, count);
+        assertEquals(17, count);
     }
 
     @Test

@@ -54,13 +54,13 @@ final class Json {
         if (message instanceof JoinMessage m) {
             return "{\"version\":" + m.version() + ",\"token\":" + string(m.token()) + "}";
         } else if (message instanceof InputMessage m) {
-            return "{\"seq\":" + m.seq() + ",\"payload\":" + bytes(m.payload()) + "}";
+            return "{\"seq\":" + m.seq() + ",\"view\":" + m.view() + ",\"payload\":" + bytes(m.payload()) + "}";
         } else if (message instanceof GameSendMessage m) {
-            return "{\"type\":" + m.type() + ",\"payload\":" + bytes(m.payload()) + "}";
+            return "{\"type\":" + m.type() + ",\"view\":" + m.view() + ",\"payload\":" + bytes(m.payload()) + "}";
         } else if (message instanceof GameMessage m) {
             return "{\"type\":" + m.type() + ",\"payload\":" + bytes(m.payload()) + "}";
         } else if (message instanceof PingMessage m) {
-            return "{\"clientTime\":" + m.clientTime() + "}";
+            return "{\"clientTime\":" + m.clientTime() + ",\"viewDelay\":" + m.viewDelayMs() + "}";
         } else if (message instanceof ChatSendMessage m) {
             return "{\"text\":" + string(m.text()) + "}";
         } else if (message instanceof WelcomeMessage m) {

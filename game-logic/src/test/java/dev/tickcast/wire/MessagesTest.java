@@ -3,6 +3,7 @@ package dev.tickcast.wire;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import dev.tickcast.game.rewind.ViewStamp;
 import dev.tickcast.games.arena.ArenaSchemas;
 import dev.tickcast.state.Schema;
 import org.junit.jupiter.api.Test;
@@ -50,35 +51,50 @@ class MessagesTest {
 
     @Test
     void shouldRoundTripInput() {
-        roundTrip(3, new InputMessage(1, new byte[] {0x05}));
-        roundTrip(3, new InputMessage(300, new byte[0]));
-        roundTrip(7, new InputMessage(Integer.MAX_VALUE, new byte[] {0x15}));
-        roundTrip(2 + 256, new InputMessage(0, new byte[Protocol.MAX_INPUT_PAYLOAD_BYTES]));
-        assertArrayEquals(new byte[] {0x11, (byte) 0xAC, 0x02, 0x15}, frame(new InputMessage(300, new byte[] {0x15})));
+        roundTrip(4, new InputMessage(1, 0, new byte[] {0x05}));
+        roundTrip(4, new InputMessage(300, 0, new byte[0]));
+        roundTrip(8, new InputMessage(Integer.MAX_VALUE, 0, new byte[] {0x15}));
+        roundTrip(3 + 256, new InputMessage(0, 0, new byte[Protocol.MAX_INPUT_PAYLOAD_BYTES]));
+        roundTrip(6, new InputMessage(1, ViewStamp.MAX, new byte[] {0x05}));
+        assertArrayEquals(new byte[] {0x11, (byte) 0xAC, 0x02, 0x00, 0x15}, frame(new InputMessage(300, 0, new byte[] {0x15})));
+        assertArrayEquals(new byte[] {0x11, 0x01, (byte) 0x92, (byte) 0x7A, 0x15},
+                frame(new InputMessage(1, ViewStamp.of(1000, 17), new byte[] {0x15})));
+    }
+
+    @Test
+    void shouldRefuseAViewAboveTheLargestStamp() {
+        assertNull(readBody(frame(new InputMessage(1, ViewStamp.MAX + 1, new byte[] {0x05}))), "INPUT view 16385");
+        assertNull(readBody(frame(new GameSendMessage(1, ViewStamp.MAX + 1, new byte[0]))), "GAME_SEND view 16385");
+        assertNull(readBody(new byte[] {0x11, 0x01}), "INPUT without a view");
+        assertNull(readBody(new byte[] {0x14, 0x01}), "GAME_SEND without a view");
+        assertNull(readBody(new byte[] {0x12, 0x05}), "PING without a view delay");
     }
 
     @Test
     void shouldRoundTripGameMessagesUpToTheirLimits() {
-        GameSendMessage up = (GameSendMessage) read(frame(new GameSendMessage(255, new byte[Protocol.MAX_GAME_PAYLOAD_BYTES])));
+        GameSendMessage up = (GameSendMessage) read(frame(new GameSendMessage(255, 77, new byte[Protocol.MAX_GAME_PAYLOAD_BYTES])));
         assertEquals(255, up.type());
+        assertEquals(77, up.view());
         assertEquals(Protocol.MAX_GAME_PAYLOAD_BYTES, up.payload().length);
         GameMessage down = (GameMessage) read(frame(new GameMessage(7, new byte[] {1, 2})));
         assertEquals(7, down.type());
         assertArrayEquals(new byte[] {1, 2}, down.payload());
-        assertArrayEquals(new byte[] {0x14, 0x07}, frame(new GameSendMessage(7, new byte[0])));
-        assertNull(readBody(frame(new GameSendMessage(256, new byte[0]))), "type over 255");
+        assertArrayEquals(new byte[] {0x14, 0x07, 0x00}, frame(new GameSendMessage(7, 0, new byte[0])));
+        assertNull(readBody(frame(new GameSendMessage(256, 0, new byte[0]))), "type over 255");
         assertNull(readBody(frame(new GameMessage(256, new byte[0]))), "type over 255");
-        assertNull(readBody(frame(new GameSendMessage(1, new byte[Protocol.MAX_GAME_PAYLOAD_BYTES + 1]))), "payload over 1024");
+        assertNull(readBody(frame(new GameSendMessage(1, 0, new byte[Protocol.MAX_GAME_PAYLOAD_BYTES + 1]))), "payload over 1024");
         assertNull(readBody(new byte[] {0x14}), "no type");
     }
 
     @Test
     void shouldRoundTripPing() {
-        roundTrip(2, new PingMessage(0));
-        roundTrip(2, new PingMessage(127));
-        roundTrip(3, new PingMessage(128));
-        roundTrip(4, new PingMessage(123456));
-        roundTrip(6, new PingMessage(Integer.MAX_VALUE));
+        roundTrip(3, new PingMessage(0, 0));
+        roundTrip(3, new PingMessage(127, 0));
+        roundTrip(4, new PingMessage(128, 0));
+        roundTrip(5, new PingMessage(123456, 0));
+        roundTrip(7, new PingMessage(Integer.MAX_VALUE, 0));
+        roundTrip(4, new PingMessage(5, 150));
+        assertArrayEquals(new byte[] {0x12, 0x05, (byte) 0x96, 0x01}, frame(new PingMessage(5, 150)));
     }
 
     @Test
@@ -159,12 +175,12 @@ class MessagesTest {
 
     @Test
     void shouldRefuseTrailingBytesAndOverlongStrings() {
-        byte[] ping = frame(new PingMessage(5));
-        byte[] padded = {ping[0], ping[1], 0};
+        byte[] ping = frame(new PingMessage(5, 0));
+        byte[] padded = {ping[0], ping[1], ping[2], 0};
         assertNull(readBody(padded));
         assertNull(readBody(frame(new ChatSendMessage("x".repeat(Protocol.MAX_CHAT_BYTES + 1)))));
         assertNull(readBody(frame(new JoinMessage(1, "t".repeat(Protocol.MAX_TOKEN_BYTES + 1)))));
-        assertNull(readBody(frame(new InputMessage(1, new byte[Protocol.MAX_INPUT_PAYLOAD_BYTES + 1]))));
+        assertNull(readBody(frame(new InputMessage(1, 0, new byte[Protocol.MAX_INPUT_PAYLOAD_BYTES + 1]))));
     }
 
     private byte[] frame(Object message) {
@@ -195,6 +211,7 @@ class MessagesTest {
         if (message instanceof InputMessage m) {
             InputMessage b = (InputMessage) back;
             assertEquals(m.seq(), b.seq());
+            assertEquals(m.view(), b.view());
             assertArrayEquals(m.payload(), b.payload());
         } else {
             assertEquals(message, back);

@@ -103,13 +103,26 @@ public final class LimitSettings {
             .flag("--send-buffer-bytes").unit("bytes").check(atLeast(0))
             .doc("The kernel send buffer of each client socket (0: the OS default, auto-tuned).");
 
+    /** Lag compensation: the one-way latency compensated at most. */
+    public static final Setting<Integer> LAG_MAX_LATENCY_MS = lagMillis("lagMaxLatencyMs", "--lag-max-latency-ms", 250,
+            "Lag compensation: the one-way latency compensated at most; a view may be 2 x this plus the declared "
+                    + "interpolation delay old, older views are clamped.");
+    /** Lag compensation: the declared interpolation delay honoured at most. */
+    public static final Setting<Integer> LAG_MAX_INTERPOLATION_MS = lagMillis("lagMaxInterpolationMs",
+            "--lag-max-interpolation-ms", 250, "Lag compensation: the interpolation delay a client may declare at most.");
+    /** Lag compensation: how far a view stamp may stray from the measured round trip. */
+    public static final Setting<Integer> LAG_AGREEMENT_MS = lagMillis("lagAgreementMs", "--lag-agreement-ms", 200,
+            "Lag compensation: how far a view stamp's age may stray from the measured round trip plus the declared "
+                    + "delay before it is not trusted.");
+
     /** The settings of this part, in table order. */
     public static final List<Setting<?>> ALL = List.of(MESSAGES_PER_SECOND, MESSAGE_BURST, CHAT_PER_SECOND,
             CHAT_BURST, GAME_MESSAGES_PER_SECOND, GAME_MESSAGE_BURST, HANDSHAKES_PER_SECOND, HANDSHAKE_BURST,
             MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS, MAX_PENDING_CONNECTIONS, MAX_PENDING_CONNECTIONS_PER_ADDRESS,
             HTTP_REQUEST_TIMEOUT_MS, JOIN_DEADLINE_MS, HTTP_IDLE_TIMEOUT_MS, MATCHMAKES_PER_SECOND, MATCHMAKE_BURST,
             MAX_UNCLAIMED_SEATS_PER_ADDRESS, MAX_UNCLAIMED_SEATS, MAX_ROOMS, PING_INTERVAL_MS, IDLE_TIMEOUT_MS,
-            SLOW_CONSUMER_TIMEOUT_MS, RECONNECT_GRACE_MS, WRITE_QUEUE_MAX_BYTES, SEND_BUFFER_BYTES);
+            SLOW_CONSUMER_TIMEOUT_MS, RECONNECT_GRACE_MS, WRITE_QUEUE_MAX_BYTES, SEND_BUFFER_BYTES, LAG_MAX_LATENCY_MS,
+            LAG_MAX_INTERPOLATION_MS, LAG_AGREEMENT_MS);
 
     private LimitSettings() {
     }
@@ -120,6 +133,10 @@ public final class LimitSettings {
 
     private static Setting<Integer> count(String key, String flag, int value, String unit, String doc) {
         return Setting.of(key, SettingKind.INT, value).flag(flag).unit(unit).check(atLeast(1)).doc(doc);
+    }
+
+    private static Setting<Integer> lagMillis(String key, String flag, int ms, String doc) {
+        return Setting.of(key, SettingKind.INT, ms).flag(flag).label("MS").unit("ms").check(atLeast(0)).doc(doc);
     }
 
     private static Setting<Long> millis(String key, String flag, long ms, String doc) {

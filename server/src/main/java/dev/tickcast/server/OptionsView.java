@@ -233,6 +233,12 @@ abstract class OptionsView {
         return get(LimitSettings.RECONNECT_GRACE_MS);
     }
 
+    /** The limits of lag compensation (--lag-max-latency-ms, --lag-max-interpolation-ms, --lag-agreement-ms). */
+    public dev.tickcast.game.rewind.LagCompensation lagCompensation() {
+        return new dev.tickcast.game.rewind.LagCompensation(get(LimitSettings.LAG_MAX_LATENCY_MS),
+                get(LimitSettings.LAG_MAX_INTERPOLATION_MS), get(LimitSettings.LAG_AGREEMENT_MS));
+    }
+
     /** Per-client write queue bound. */
     public int writeQueueMaxBytes() {
         return get(LimitSettings.WRITE_QUEUE_MAX_BYTES);

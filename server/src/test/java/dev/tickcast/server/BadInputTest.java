@@ -65,8 +65,8 @@ class BadInputTest {
     void shouldCloseOnRepeatedSequence() {
         byte[] still = {(byte) ArenaInput.encode(0, 0, false)};
         assertClosedWith(Protocol.CLOSE_INVALID_PAYLOAD, bot -> {
-            bot.client.sendRaw(Buffer.buffer(new byte[] {(byte) INPUT, 5, still[0]}));
-            bot.client.sendRaw(Buffer.buffer(new byte[] {(byte) INPUT, 5, still[0]}));
+            bot.client.sendRaw(Buffer.buffer(new byte[] {(byte) INPUT, 5, 0, still[0]}));
+            bot.client.sendRaw(Buffer.buffer(new byte[] {(byte) INPUT, 5, 0, still[0]}));
         });
     }
 

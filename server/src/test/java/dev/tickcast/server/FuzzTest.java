@@ -132,10 +132,10 @@ class FuzzTest {
     private static byte[] valid(SplittableRandom rng) {
         return switch (rng.nextInt(4)) {
             case 0 -> new byte[] {(byte) Protocol.typeByte(Protocol.INPUT), (byte) (1 + rng.nextInt(120)),
-                    (byte) ArenaInput.encode(rng.nextInt(3) - 1, rng.nextInt(3) - 1, rng.nextBoolean())};
-            case 1 -> new byte[] {(byte) Protocol.typeByte(Protocol.PING), (byte) rng.nextInt(128)};
+                    (byte) rng.nextInt(128), (byte) ArenaInput.encode(rng.nextInt(3) - 1, rng.nextInt(3) - 1, rng.nextBoolean())};
+            case 1 -> new byte[] {(byte) Protocol.typeByte(Protocol.PING), (byte) rng.nextInt(128), (byte) rng.nextInt(128)};
             case 2 -> new byte[] {(byte) Protocol.typeByte(Protocol.CHAT_SEND), 2, 'h', 'i'};
-            default -> new byte[] {(byte) Protocol.typeByte(Protocol.JOIN), 1, 3, 'a', 'b', 'c'};
+            default -> new byte[] {(byte) Protocol.typeByte(Protocol.JOIN), (byte) Protocol.VERSION, 3, 'a', 'b', 'c'};
         };
     }
 

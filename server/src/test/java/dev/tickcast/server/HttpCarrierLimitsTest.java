@@ -125,7 +125,7 @@ class HttpCarrierLimitsTest {
     void shouldCloseWith4010PastTheMessageRate(Vertx vertx) {
         ServerFixture fixture = arena(vertx, loopback().withMessageRate(1, 4));
         HttpPlayer p = joined(vertx, fixture, "pinger");
-        byte[] ping = p.frame(new PingMessage(1));
+        byte[] ping = p.frame(new PingMessage(1, 0));
         assertEquals(410, p.send(ping, ping, ping, ping, ping, ping).status());
         assertEquals(Protocol.CLOSE_RATE_LIMITED, p.closeCode);
     }
@@ -134,7 +134,7 @@ class HttpCarrierLimitsTest {
     void shouldCountRepeatedRecordsAgainstTheMessageRate(Vertx vertx) {
         ServerFixture fixture = arena(vertx, loopback().withMessageRate(1, 10));
         HttpPlayer p = joined(vertx, fixture, "replayer");
-        byte[] ping = p.frame(new PingMessage(1));
+        byte[] ping = p.frame(new PingMessage(1, 0));
         byte[] body = HttpPlayer.records(2, ping, ping);
         int sends = 0;
         while (p.closeCode < 0 && sends++ < 20) {

@@ -131,7 +131,7 @@ class HttpCarrierSessionTest {
         assertTrue(p.pollUntil(x -> x.welcome() != null, 20));
         int ack = p.taken;
         assertEquals(204, p.send(p.frame(new ChatSendMessage("not lost")),
-                p.frame(new GameSendMessage(EchoGame.ECHO, new byte[] {7}))).status());
+                p.frame(new GameSendMessage(EchoGame.ECHO, 0, new byte[] {7}))).status());
 
         try (RawHttp lost = new RawHttp(fixture.port())) {
             lost.send(rawPoll(p.session, ack));

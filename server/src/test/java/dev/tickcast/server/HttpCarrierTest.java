@@ -138,7 +138,7 @@ class HttpCarrierTest {
 
     /** A SEQ past the next number expected (a gap) is malformed: 410 and CLOSE 1007. */
     private static int gap(HttpPlayer p) {
-        HttpPlayer.Answer a = p.sendBody(HttpPlayer.records(9, p.frame(new InputMessage(1, new byte[] {0}))));
+        HttpPlayer.Answer a = p.sendBody(HttpPlayer.records(9, p.frame(new InputMessage(1, 0, new byte[] {0}))));
         assertEquals(410, a.status());
         return p.closeCode;
     }

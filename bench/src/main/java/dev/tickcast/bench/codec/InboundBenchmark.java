@@ -51,9 +51,10 @@ public class InboundBenchmark {
     private Vertx vertx;
     private Room room;
     private Session sender;
-    /** INPUT with its seq as a 5-byte varuint (rewritten in place) and the payload 0x05. */
-    private final Buffer input = Buffer.buffer(new byte[] {(byte) Protocol.typeByte(Protocol.INPUT), 0, 0, 0, 0, 0, 0x05});
-    private final Buffer message = Buffer.buffer(new byte[] {(byte) Protocol.typeByte(Protocol.GAME_SEND), 1, 7, 9});
+    /** INPUT with its seq as a 5-byte varuint (rewritten in place), view 0 and the payload 0x05. */
+    private final Buffer input = Buffer.buffer(new byte[] {(byte) Protocol.typeByte(Protocol.INPUT), 0, 0, 0, 0, 0, 0, 0x05});
+    /** GAME_SEND of type 1, view 0, payload 7, 9. */
+    private final Buffer message = Buffer.buffer(new byte[] {(byte) Protocol.typeByte(Protocol.GAME_SEND), 1, 0, 7, 9});
     private int seq;
     private int sentThisTick;
     private CountingLink first;

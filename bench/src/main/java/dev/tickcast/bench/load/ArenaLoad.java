@@ -43,6 +43,11 @@ public final class ArenaLoad {
     private String game = "arena";
     /** For Arena-Wide: bot n's Visibility if it checks (it then decodes on the lean client), else null. */
     private java.util.function.IntFunction<Visibility> checking;
+    /** For an Arena-Wide shoot run: bot n's Shooter (fed by its Visibility), or null. */
+    private java.util.function.IntFunction<Shooter> shooting = n -> null;
+    /** Where the lean bots connect instead of the server (a DelayRelay), or null. */
+    private String viaHost;
+    private int viaPort;
 
     /** A run of {@code options} with every bot on the full Java client on {@code vertx}. */
     public ArenaLoad(Vertx vertx, LoadOptions options) {
@@ -79,6 +84,17 @@ public final class ArenaLoad {
         }
         this.game = gameName;
         this.checking = checkingBots;
+    }
+
+    /**
+     * Bot {@code n} shoots with {@code shooters.apply(n)} when that is not null (its {@code checking}
+     * Visibility must then feed it), and every lean bot connects to {@code host:port} (a
+     * {@link DelayRelay}) instead of the server; matchmaking still asks the server. Before {@link #join()}.
+     */
+    void shootingVia(java.util.function.IntFunction<Shooter> shooters, String host, int port) {
+        this.shooting = shooters;
+        this.viaHost = host;
+        this.viaPort = port;
     }
 
     /** Joins every bot, plays the warm-up and the window, leaves, and returns the result. */
@@ -130,8 +146,9 @@ public final class ArenaLoad {
                 long seed = options.seed() * 1_000_003L + n++;
                 if (checking != null) {
                     Visibility check = checking.apply(n - 1);
-                    batch.add(fleet.connect(options.host(), options.port(), "/ws", seat.token(), metrics, seed,
-                            options.snapshotHz(), check));
+                    batch.add(fleet.connect(viaHost == null ? options.host() : viaHost,
+                            viaHost == null ? options.port() : viaPort, "/ws", seat.token(), metrics, seed,
+                            options.snapshotHz(), check, shooting.apply(n - 1)));
                     leanBots++;
                     decodingLeanBots += check != null ? 1 : 0;
                 } else if (options.transport().http()) {

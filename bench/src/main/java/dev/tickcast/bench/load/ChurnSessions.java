@@ -237,9 +237,9 @@ final class ChurnSessions {
         return out.toBytes();
     }
 
-    /** An INPUT as LeanBot writes it: type, sequence (unsigned varint), one direction byte. */
+    /** An INPUT as LeanBot writes it: type, sequence (unsigned varint), view 0 (no stamp), one direction byte. */
     private static byte[] input(int seq, int direction) {
-        return new byte[] {(byte) INPUT, (byte) seq, (byte) direction}; // seq < 128: one varint byte
+        return new byte[] {(byte) INPUT, (byte) seq, 0, (byte) direction}; // seq < 128: one varint byte
     }
 
     private static String abbreviate(String s) {

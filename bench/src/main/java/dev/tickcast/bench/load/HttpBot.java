@@ -105,11 +105,12 @@ final class HttpBot implements InputWheel.Member {
             return;
         }
         int s = ++seq;
-        int body = 1 + HttpRecords.varUIntSize(s) + 1;
+        int body = 1 + HttpRecords.varUIntSize(s) + 1 + 1;
         pending.writeByte(HttpRecords.MESSAGE);
         HttpRecords.writeVarUInt(pending, body);
         pending.writeByte(INPUT);
         HttpRecords.writeVarUInt(pending, s);
+        pending.writeByte(0); // view 0: no view stamp (docs/PROTOCOL.md 7.6)
         pending.writeByte(brain.next());
         pendingCount++;
         nextUpNumber++;

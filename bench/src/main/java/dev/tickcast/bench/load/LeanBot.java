@@ -9,6 +9,7 @@ import io.netty.util.concurrent.Promise;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /**
  * One load-generator client on a bare Netty channel: the WebSocket handshake written by hand, then
@@ -19,6 +20,9 @@ import java.util.List;
  */
 final class LeanBot extends ByteToMessageDecoder implements InputWheel.Member {
     private static final int INPUT = Protocol.typeByte(Protocol.INPUT);
+    private static final int PING = Protocol.typeByte(Protocol.PING);
+    private static final int GAME_SEND = Protocol.typeByte(Protocol.GAME_SEND);
+    private static final int GAME_MESSAGE = Protocol.typeByte(Protocol.GAME_MESSAGE);
     private static final byte[] END_OF_HEADERS = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final Metrics metrics;
@@ -28,15 +32,18 @@ final class LeanBot extends ByteToMessageDecoder implements InputWheel.Member {
     private final Promise<Void> opened;
     private final ArrivalCounter counter;
     private final Visibility visibility;
+    private final Shooter shooter;
+    private IntSupplier viewStamp = () -> 0;
     private Channel channel;
     private boolean open;
     private boolean leaving;
     private int seq;
 
     LeanBot(Metrics metrics, BotBrain brain, byte[] upgrade, byte[] join, Promise<Void> opened, int snapshotHz,
-            Visibility visibility) {
+            Visibility visibility, Shooter shooter) {
         this.metrics = metrics;
         this.visibility = visibility;
+        this.shooter = shooter;
         this.brain = brain;
         this.upgrade = upgrade;
         this.join = join;
@@ -86,6 +93,9 @@ final class LeanBot extends ByteToMessageDecoder implements InputWheel.Member {
             send(join, 0, join.length, 0x2);
         }
         opened.trySuccess(null);
+        if (shooter != null) {
+            shooter.start(this, ctx.channel().eventLoop());
+        }
         return true;
     }
 
@@ -141,6 +151,9 @@ final class LeanBot extends ByteToMessageDecoder implements InputWheel.Member {
             org.slf4j.LoggerFactory.getLogger(LeanBot.class).warn("checking bot: {}", visibility.error());
             channel.close();
         }
+        if (shooter != null && length > 0 && in.getUnsignedByte(start) == GAME_MESSAGE) {
+            shooter.message(in, start, length);
+        }
     }
 
     private void pong(ByteBuf in, int start, int length) {
@@ -157,7 +170,8 @@ final class LeanBot extends ByteToMessageDecoder implements InputWheel.Member {
         }
         int direction = brain.next();
         int s = ++seq;
-        int body = 1 + varIntSize(s) + 1;
+        int view = viewStamp.getAsInt();
+        int body = 1 + varIntSize(s) + varIntSize(view) + 1;
         ByteBuf buf = channel.alloc().buffer(6 + body);
         buf.writeByte(0x82).writeByte(0x80 | body).writeInt(0);
         if (metrics.measuring) {
@@ -165,6 +179,7 @@ final class LeanBot extends ByteToMessageDecoder implements InputWheel.Member {
         }
         buf.writeByte(INPUT);
         writeVarUInt(buf, s);
+        writeVarUInt(buf, view); // the view stamp, 0 = none (docs/PROTOCOL.md 7.6)
         buf.writeByte(direction);
         channel.writeAndFlush(buf, channel.voidPromise());
         if (visibility != null) {
@@ -172,6 +187,39 @@ final class LeanBot extends ByteToMessageDecoder implements InputWheel.Member {
         }
         if (metrics.measuring) {
             metrics.upBytes.add(body);
+        }
+    }
+
+    /**
+     * What the bot's INPUTs are stamped with from now on (the view it draws, issue 21); by default
+     * none (0). The declared delay goes with {@link #sendPing}.
+     */
+    void viewSource(IntSupplier stamp) {
+        this.viewStamp = stamp;
+    }
+
+    /** Sends a GAME_SEND of {@code type} stamped {@code view}; on this bot's event loop. */
+    void sendGame(int type, int view, byte[] payload) {
+        if (open && channel != null) {
+            byte[] message = new byte[1 + varIntSize(type) + varIntSize(view) + payload.length];
+            ByteBuf b = io.netty.buffer.Unpooled.wrappedBuffer(message).writerIndex(0);
+            b.writeByte(GAME_SEND);
+            writeVarUInt(b, type);
+            writeVarUInt(b, view);
+            b.writeBytes(payload);
+            send(message, 0, message.length, 0x2);
+        }
+    }
+
+    /** Sends a PING with {@code clientTime} and the declared view delay (PROTOCOL.md 7.3); on this bot's event loop. */
+    void sendPing(int clientTime, int viewDelayMs) {
+        if (open && channel != null) {
+            byte[] message = new byte[1 + varIntSize(clientTime) + varIntSize(viewDelayMs)];
+            ByteBuf b = io.netty.buffer.Unpooled.wrappedBuffer(message).writerIndex(0);
+            b.writeByte(PING);
+            writeVarUInt(b, clientTime);
+            writeVarUInt(b, viewDelayMs);
+            send(message, 0, message.length, 0x2);
         }
     }
 
@@ -184,6 +232,9 @@ final class LeanBot extends ByteToMessageDecoder implements InputWheel.Member {
     /** Leaves normally: a close frame with 1000. */
     void leave() {
         leaving = true;
+        if (shooter != null) {
+            shooter.stop();
+        }
         if (open && channel != null) {
             byte[] code = {(byte) (Protocol.CLOSE_NORMAL >> 8), (byte) Protocol.CLOSE_NORMAL};
             send(code, 0, 2, 0x8);
@@ -194,6 +245,9 @@ final class LeanBot extends ByteToMessageDecoder implements InputWheel.Member {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         open = false;
+        if (shooter != null) {
+            shooter.stop();
+        }
         opened.tryFailure(new IllegalStateException("closed before the handshake"));
         if (!leaving) {
             metrics.disconnects.increment();

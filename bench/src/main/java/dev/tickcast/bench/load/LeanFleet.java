@@ -91,11 +91,20 @@ public final class LeanFleet implements AutoCloseable {
      */
     Future<Void> connect(String host, int port, String path, String token, Metrics metrics, long seed, int snapshotHz,
                          Visibility visibility) {
+        return connect(host, port, path, token, metrics, seed, snapshotHz, visibility, null);
+    }
+
+    /**
+     * As {@link #connect(String, int, String, String, Metrics, long, int, Visibility)}; a bot given a
+     * {@code shooter} (whose Visibility feeds it) stamps its messages with its view and shoots.
+     */
+    Future<Void> connect(String host, int port, String path, String token, Metrics metrics, long seed, int snapshotHz,
+                         Visibility visibility, Shooter shooter) {
         EventLoop loop = group.next();
         Promise<Void> opened = loop.newPromise();
         BotBrain brain = new BotBrain(seed, visibility != null);
         LeanBot bot = new LeanBot(metrics, brain, upgrade(host, port, path), token == null ? null : join(token),
-                opened, snapshotHz, visibility);
+                opened, snapshotHz, visibility, shooter);
         synchronized (bots) {
             bots.add(bot);
         }

@@ -26,6 +26,19 @@ public final class WideLoad {
     private final String adminToken;
     private final int checkingBots;
     private final double radius;
+    private final Shoot shoot;
+
+    /**
+     * A shoot run's settings (issue 21): every checking bot connects through a {@link DelayRelay} of
+     * {@code delayMs} each way, jitter up to {@code jitterMs}, and shoots ({@link Shooter}), asking for
+     * the rewind if {@code rewind}.
+     *
+     * @param delayMs  one-way delay
+     * @param jitterMs jitter bound
+     * @param rewind   mode 1 (rewind) or 0 (present)
+     */
+    public record Shoot(int delayMs, int jitterMs, boolean rewind) {
+    }
 
     /**
      * A run of {@code options} (one room: {@code rooms} must be 1), {@code checkingBots} of whose bots
@@ -34,6 +47,12 @@ public final class WideLoad {
      */
     public WideLoad(Vertx vertx, LeanFleet fleet, LoadOptions options, String adminToken, int checkingBots,
                     double radius) {
+        this(vertx, fleet, options, adminToken, checkingBots, radius, null);
+    }
+
+    /** As the other constructor; with {@code shoot} not null, the checking bots play through a delay and shoot. */
+    public WideLoad(Vertx vertx, LeanFleet fleet, LoadOptions options, String adminToken, int checkingBots,
+                    double radius, Shoot shoot) {
         if (options.rooms() != 1) {
             throw new IllegalArgumentException("arena-wide plays one room");
         }
@@ -43,6 +62,7 @@ public final class WideLoad {
         this.adminToken = adminToken;
         this.checkingBots = Math.min(checkingBots, options.players());
         this.radius = radius;
+        this.shoot = shoot;
     }
 
     /** Joins, plays the warm-up and the window, leaves, and returns the result. */
@@ -50,8 +70,36 @@ public final class WideLoad {
         Metrics metrics = new Metrics();
         ArenaLoad load = new ArenaLoad(vertx, fleet, options, metrics);
         WideCheck check = new WideCheck(radius, 60 / options.snapshotHz(), WINDOW_FRAMES, () -> metrics.measuring);
-        load.playing("arena-wide", n -> n >= checkingBots ? null
-                : new Visibility(metrics, (state, self) -> check.held(n, self, state.tick(), WideFrame.idsOf(state))));
+        ShotStats shots = shoot == null ? null : new ShotStats();
+        Shooter[] shooters = new Shooter[checkingBots];
+        load.playing("arena-wide", n -> {
+            if (n >= checkingBots) {
+                return null;
+            }
+            Visibility.StateListener held = (state, self) -> check.held(n, self, state.tick(), WideFrame.idsOf(state));
+            if (shoot == null) {
+                return new Visibility(metrics, held);
+            }
+            long phaseMs = new java.util.SplittableRandom(options.seed() * 31 + n).nextInt(1000);
+            shooters[n] = new Shooter(60 / options.snapshotHz(), shots, metrics, shoot.rewind(), phaseMs,
+                    adminToken == null ? null : held);
+            return new Visibility(metrics, shooters[n]);
+        });
+        DelayRelay relay = shoot == null ? null : await(DelayRelay.start(vertx, options.host(), options.port(),
+                shoot.delayMs(), shoot.jitterMs(), options.seed()));
+        if (relay != null) {
+            load.shootingVia(n -> n < checkingBots ? shooters[n] : null, "127.0.0.1", relay.port());
+        }
+        try {
+            return play(load, metrics, check, shots);
+        } finally {
+            if (relay != null) {
+                relay.close();
+            }
+        }
+    }
+
+    private WideResult play(ArenaLoad load, Metrics metrics, WideCheck check, ShotStats shots) throws Exception {
         load.join();
         String roomId = load.roomIds().iterator().next();
         WideSpectator spectator = null;
@@ -72,7 +120,8 @@ public final class WideLoad {
                 LOG.warn("view check: {}", trouble);
             }
             return new WideResult(arena, Metrics.take(metrics.firstStateBytes), checkingBots,
-                    spectator == null ? null : check, trouble, build, botCpu0 < 0 ? -1 : botLoops);
+                    spectator == null ? null : check, trouble, build, botCpu0 < 0 ? -1 : botLoops,
+                    shoot == null ? null : new ShotRun(shots, shoot.delayMs(), shoot.jitterMs(), shoot.rewind()));
         } finally {
             if (spectator != null) {
                 await(spectator.stop());

@@ -18,9 +18,10 @@ import java.util.Locale;
  * @param checkTrouble    why the check may be incomplete (the spectator's error or close), or null
  * @param snapshotBuildMs the room's {@code snapshotBuildMs} from the admin API, or null if absent
  * @param botLoopsCpuPerSec CPU seconds per second of the bots' event loops alone (warm-up and window), -1 if unread
+ * @param shoot           the shooting figures of a shoot run, or null
  */
 public record WideResult(ArenaResult arena, Histogram firstStateBytes, int checkingBots, WideCheck check,
-                         String checkTrouble, JsonObject snapshotBuildMs, double botLoopsCpuPerSec) {
+                         String checkTrouble, JsonObject snapshotBuildMs, double botLoopsCpuPerSec, ShotRun shoot) {
     /** The bots' event loops' CPU milliseconds per bot-second; NaN if unread. */
     public double botLoopsMsPerClientPerSec() {
         return botLoopsCpuPerSec < 0 ? Double.NaN : botLoopsCpuPerSec * 1000 / arena.clients();
@@ -33,8 +34,13 @@ public record WideResult(ArenaResult arena, Histogram firstStateBytes, int check
                 && arena.disconnects() == 0;
     }
 
-    /** The run as JSON. */
+    /** The run as JSON (a shoot run's keys last: {@link ShotRun#json}). */
     public JsonObject json() {
+        JsonObject out = viewJson();
+        return shoot == null ? out : shoot.json(out);
+    }
+
+    private JsonObject viewJson() {
         JsonObject out = arena.json().put("scenario", "arena-wide-v1").put("players", arena.options().players())
                 .put("firstStateBytes", new JsonObject().put("p50", firstStateBytes.getValueAtPercentile(50))
                         .put("max", firstStateBytes.getMaxValue()))
@@ -72,6 +78,9 @@ public record WideResult(ArenaResult arena, Histogram firstStateBytes, int check
                 + "one core drives about %.0f such bots)", botLoopsCpuPerSec, botLoopsMsPerClientPerSec(),
                 1000 / botLoopsMsPerClientPerSec()));
         row(out, "capacity rule kept", capacityOk() ? "yes" : "no");
+        if (shoot != null) {
+            shoot.print(out);
+        }
     }
 
     private static void row(PrintStream out, String name, String value) {

@@ -15,7 +15,8 @@ import java.util.SplittableRandom;
  * Top-down tank battle in a {@value #WORLD_SIZE} x {@value #WORLD_SIZE} field, up to 8 players.
  * Each player drives a tank ({@link TankInput}); a {@link #FIRE} game message launches a shell,
  * which flies straight until it hits another tank, leaves the field or has flown
- * {@value #SHELL_SECONDS} s. A hit costs one hit point and is announced to every player with
+ * {@value #SHELL_SECONDS} s; a {@link #RAIL} fires the rail gun, a hitscan shot that hits the tanks
+ * where the shooter saw them ({@link RailGun}, lag compensation). A hit costs one hit point and is announced to every player with
  * {@link #HIT}; the last one scores a kill for the shooter and respawns the target at once with
  * full hp. A round lasts {@value #ROUND_SECONDS} s or until a tank reaches {@value #KILL_LIMIT}
  * kills (or the server sends {@code {"action":"endRound"}}); then the game publishes
@@ -59,6 +60,21 @@ public final class TankGame implements Game {
      * the winner's name ("" for a draw). The next round has started when it arrives.
      */
     public static final int ROUND_OVER = 3;
+    /**
+     * RAIL (client to server): fire the rail gun, a hitscan shot judged where the shooter saw the
+     * other tanks (lag compensation: {@link RailGun}). Payload: empty (along the turret), or varuint
+     * {@code aim} (0..4095), the turret angle {@code aim * 2 pi / 4096} radians as the page drew it,
+     * to which the turret turns. Anything else is malformed (1007). A RAIL within 1.5 s of the
+     * player's last is ignored. A hit costs one hit point, announced with {@link #HIT} as a shell's.
+     */
+    public static final int RAIL = 4;
+    /**
+     * RAIL_SHOT (server to every player): a rail shot, sent before its {@link #HIT}. Payload: varuint
+     * shooter player id; zig-zag varints x0, y0, x1, y1, the ray from the shooter to where it stopped
+     * (the hit, or its range), in whole units; zig-zag varint the target's player id, or -1 for a
+     * miss; bool whether the shooter's view was clamped (not the one it stamped).
+     */
+    public static final int RAIL_SHOT = 5;
     /** The name of the event published when a round ends (data: {@link RoundReport}). */
     public static final String ROUND_OVER_EVENT = "round.over";
 
@@ -100,6 +116,7 @@ public final class TankGame implements Game {
     private Table round;
     private Table tanks;
     private Shells shells;
+    private RailGun rail;
     private TankMotion motion;
     private SpawnRing spawns;
     private int[] tankEntity;
@@ -126,6 +143,7 @@ public final class TankGame implements Game {
         spawns = new SpawnRing(tanks, tankEntity, new SplittableRandom(context.seed()).nextInt(SPAWN_POINTS));
         int perTank = shellTicks / cooldownTicks + 1;
         shells = new Shells(context.world().createTable(TankSchemas.SHELL), players * perTank, WORLD_SIZE);
+        rail = new RailGun(context, tanks, round);
         int row = round.addRow();
         round.setInt(row, TankSchemas.ROUND_NUMBER, 1);
         round.setInt(row, TankSchemas.ROUND_END_TICK, context.tick() + roundTicks);
@@ -142,6 +160,7 @@ public final class TankGame implements Game {
         tankEntity[playerId] = id;
         input[playerId] = TankInput.IDLE;
         nextFireTick[playerId] = 0;
+        rail.reset(playerId);
         spawns.place(playerId, row);
         return id;
     }
@@ -159,6 +178,13 @@ public final class TankGame implements Game {
 
     @Override
     public boolean onMessage(int playerId, int type, InputReader payload) {
+        if (type == RAIL) {
+            int row = rail.fire(playerId, tankEntity[playerId], payload);
+            if (row >= 0) {
+                damage(playerId, row);
+            }
+            return row != RailGun.MALFORMED;
+        }
         if (type != FIRE || payload.remaining() > 1) {
             return false;
         }

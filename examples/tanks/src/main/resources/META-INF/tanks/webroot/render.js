@@ -10,8 +10,12 @@ export function colorOf(player) {
   return COLORS[player % COLORS.length];
 }
 
-/** Draws one frame; flashing(player) is true while that player's tank shows a hit. */
-export function draw(ctx, tanks, shells, myEntityId, flashing) {
+/**
+ * Draws one frame; flashing(player) is true while that player's tank shows a hit; rails are the rail
+ * shots still shown ({x0, y0, x1, y1, shooter, target, beam: 0..1 left of the beam, marker: 0..1 left
+ * of the hit marker}).
+ */
+export function draw(ctx, tanks, shells, myEntityId, flashing, rails = []) {
   const scale = ctx.canvas.width / WORLD_SIZE;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.fillStyle = '#3b4a35';
@@ -27,6 +31,35 @@ export function draw(ctx, tanks, shells, myEntityId, flashing) {
   }
   for (const t of tanks) {
     drawTank(ctx, t, t.id === myEntityId, flashing(t.player));
+  }
+  for (const r of rails) {
+    drawRail(ctx, r);
+  }
+}
+
+/** A rail shot: the beam fading out, and where it hit a ring and a cross. */
+function drawRail(ctx, r) {
+  if (r.beam > 0) {
+    ctx.strokeStyle = colorOf(r.shooter);
+    ctx.globalAlpha = r.beam;
+    ctx.lineWidth = 3;
+    ctx.beginPath();
+    ctx.moveTo(r.x0, r.y0);
+    ctx.lineTo(r.x1, r.y1);
+    ctx.stroke();
+    ctx.globalAlpha = 1;
+  }
+  if (r.target >= 0 && r.marker > 0) {
+    const size = TANK_RADIUS * (1.5 - 0.5 * r.marker);
+    ctx.strokeStyle = '#ff4040';
+    ctx.lineWidth = 3;
+    ctx.beginPath();
+    ctx.arc(r.x1, r.y1, size, 0, 2 * Math.PI);
+    ctx.moveTo(r.x1 - size, r.y1 - size);
+    ctx.lineTo(r.x1 + size, r.y1 + size);
+    ctx.moveTo(r.x1 + size, r.y1 - size);
+    ctx.lineTo(r.x1 - size, r.y1 + size);
+    ctx.stroke();
   }
 }
 

@@ -5,6 +5,8 @@
 export const FIRE = 1;
 export const HIT = 2;
 export const ROUND_OVER = 3;
+export const RAIL = 4;
+export const RAIL_SHOT = 5;
 
 export const WORLD_SIZE = 1000;
 export const TANK_RADIUS = 20;
@@ -12,6 +14,10 @@ export const TANK_SPEED = 160;
 export const TURN_RATE = 2.5;
 export const SHELL_RADIUS = 4;
 export const MAX_HP = 3;
+/** RailGun: the aim's steps per turn, the reach, the cooldown. */
+export const RAIL_AIM_STEPS = 4096;
+export const RAIL_RANGE = 900;
+export const RAIL_COOLDOWN_SECONDS = 1.5;
 
 const TWO_PI = 2 * Math.PI;
 
@@ -26,6 +32,13 @@ export const IDLE = encodeInput(0, 0);
 export function aimByte(x0, y0, x1, y1) {
   const a = Math.atan2(y1 - y0, x1 - x0);
   return Math.round(((a < 0 ? a + TWO_PI : a) * 256) / TWO_PI) & 0xff;
+}
+
+/** RAIL's payload for a turret angle (radians): varuint aim in 4096ths of a turn. */
+export function railPayload(angle) {
+  const turn = ((angle % TWO_PI) + TWO_PI) % TWO_PI;
+  const aim = Math.round((turn * RAIL_AIM_STEPS) / TWO_PI) % RAIL_AIM_STEPS;
+  return aim < 128 ? Uint8Array.of(aim) : Uint8Array.of((aim & 0x7f) | 0x80, aim >> 7);
 }
 
 function wrapAngle(a) {
@@ -77,6 +90,17 @@ function reader(payload) {
       failed = true;
       return 0;
     },
+    varInt() {
+      const v = this.varUInt();
+      return v % 2 === 0 ? v / 2 : -(v + 1) / 2;
+    },
+    bool() {
+      if (pos >= payload.length || payload[pos] > 1) {
+        failed = true;
+        return false;
+      }
+      return payload[pos++] === 1;
+    },
     string() {
       const n = this.varUInt();
       if (failed || pos + n > payload.length) {
@@ -105,4 +129,15 @@ export function decodeRoundOver(payload) {
   const r = reader(payload);
   const over = { round: r.varUInt(), winner: r.string() };
   return r.done() ? over : null;
+}
+
+/**
+ * RAIL_SHOT: {shooter, x0, y0, x1, y1, target, clamped}: the beam from the shooter to where it
+ * stopped, the target's player id or -1, and whether the shooter's view was clamped; null if malformed.
+ */
+export function decodeRailShot(payload) {
+  const r = reader(payload);
+  const shot = { shooter: r.varUInt(), x0: r.varInt(), y0: r.varInt(), x1: r.varInt(), y1: r.varInt(),
+    target: r.varInt(), clamped: r.bool() };
+  return r.done() ? shot : null;
 }

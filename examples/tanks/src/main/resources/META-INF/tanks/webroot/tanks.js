@@ -1,12 +1,16 @@
 // The tanks page: joins a tanks room with the Tickcast SDK (served by the server at /sdk/), drives
 // the local tank with the keyboard (predicted with the game's rules, reconciled with the server),
-// draws everyone else interpolated between snapshots, and shows the round clock, the scores, HIT
-// and ROUND_OVER. `?name=Ann` joins at once.
+// draws everyone else interpolated between snapshots, and shows the round clock, the scores, HIT,
+// the rail gun's shots (RAIL_SHOT: a beam, and a marker where it hit) and ROUND_OVER. The client
+// stamps every input and message with what the page drew (client.useInterpolator), so the server
+// judges a rail shot against the tanks as this page showed them. `?name=Ann` joins at once.
 //
 // For tests, the body carries data-state (idle, matchmaking, joined, playing, reconnecting,
 // closed), data-tanks (tanks in the latest state), data-hits (HIT messages received),
-// data-last-hit ("shooter,target,hp"), data-round and data-player-id; window.tanks exposes the
-// client and the latest tanks.
+// data-last-hit ("shooter,target,hp"), data-rail-shots and data-rail-hits (RAIL_SHOTs received,
+// and those that hit), data-last-rail ("shooter,target,clamped": target -1 for a miss, clamped 0 or
+// 1), data-round and data-player-id; #rail shows the last rail shot ("Alice HIT Bob"). window.tanks
+// exposes the client, the latest tanks, the tanks as last drawn, and fires the rail gun.
 
 import { Interpolator, Predictor, TickcastClient } from '/sdk/index.js';
 import * as R from './rules.js';
@@ -30,6 +34,12 @@ let lastFrameMs = performance.now();
 const pressed = new Set();
 const hitLog = [];
 const hitFlashUntilMs = new Map();
+const rails = [];
+let railShots = 0;
+let railHits = 0;
+let drawn = [];
+const BEAM_MS = 300;
+const MARKER_MS = 900;
 
 function byName(id) {
   return document.getElementById(id);
@@ -76,6 +86,7 @@ function onWelcome(welcome) {
   tickHz = welcome.tickHz;
   interpolator = new Interpolator({ tickHz, snapshotEveryTicks: welcome.snapshotEveryTicks,
     angular: { tank: ['heading', 'turret'] } });
+  client.useInterpolator(interpolator); // inputs carry what is drawn: shots are judged on it (lag compensation)
   predictor = new Predictor({ tickHz, step: R.stepTank, idleInput: Uint8Array.of(R.IDLE) });
   body.dataset.roomId = welcome.roomId;
   body.dataset.playerId = String(welcome.playerId);
@@ -110,6 +121,8 @@ function onGameMessage({ type, payload }) {
       + (hit.hp === 0 ? ': destroyed!' : ` (${hit.hp} hp left)`);
     el.classList.toggle('mine', hit.target === client.welcome?.playerId);
     el.hidden = false;
+  } else if (type === R.RAIL_SHOT) {
+    onRailShot(R.decodeRailShot(payload));
   } else if (type === R.ROUND_OVER) {
     const over = R.decodeRoundOver(payload);
     if (over !== null) {
@@ -118,6 +131,32 @@ function onGameMessage({ type, payload }) {
       el.hidden = false;
     }
   }
+}
+
+function onRailShot(shot) {
+  if (shot === null) {
+    return;
+  }
+  rails.push({ ...shot, atMs: performance.now() });
+  railShots++;
+  railHits += shot.target >= 0 ? 1 : 0;
+  body.dataset.railShots = String(railShots);
+  body.dataset.railHits = String(railHits);
+  body.dataset.lastRail = `${shot.shooter},${shot.target},${shot.clamped ? 1 : 0}`;
+  const el = byName('rail');
+  el.textContent = `${nameOf(shot.shooter)} ${shot.target >= 0 ? `HIT ${nameOf(shot.target)}` : 'missed'}`
+    + (shot.clamped ? ' (clamped view)' : '');
+  el.classList.toggle('mine', shot.target === client.welcome?.playerId);
+  el.hidden = false;
+}
+
+/** The rail shots still shown, with what is left of their beam and marker (0..1). */
+function railsShown(nowMs) {
+  while (rails.length > 0 && nowMs - rails[0].atMs > MARKER_MS) {
+    rails.shift();
+  }
+  return rails.map((r) => ({ ...r, beam: Math.max(0, 1 - (nowMs - r.atMs) / BEAM_MS),
+    marker: Math.max(0, 1 - (nowMs - r.atMs) / MARKER_MS) }));
 }
 
 function updateHud(state) {
@@ -151,8 +190,9 @@ function frame(nowMs) {
         Object.assign(t, me);
       }
     }
+    drawn = tanks;
     draw(ctx, tanks, interpolator.entities('shell', nowMs), client.entityId, (player) =>
-      (hitFlashUntilMs.get(player) ?? 0) > nowMs);
+      (hitFlashUntilMs.get(player) ?? 0) > nowMs, railsShown(nowMs));
   }
   requestAnimationFrame(frame);
 }
@@ -160,6 +200,23 @@ function frame(nowMs) {
 function fire(aim) {
   if (client !== null) {
     client.sendMessage(R.FIRE, aim === undefined ? new Uint8Array(0) : Uint8Array.of(aim));
+  }
+}
+
+/** Fires the rail gun along angle (radians), or along the turret as drawn. */
+function fireRail(angle) {
+  const me = drawn.find((t) => t.id === client?.entityId);
+  const aim = angle ?? me?.turret;
+  if (client !== null && aim !== undefined) {
+    client.sendMessage(R.RAIL, R.railPayload(aim));
+  }
+}
+
+/** Fires the rail gun from my tank as drawn at the field point (x, y). */
+function fireRailAt(x, y) {
+  const me = drawn.find((t) => t.id === client?.entityId);
+  if (me) {
+    fireRail(Math.atan2(y - me.y, x - me.x));
   }
 }
 
@@ -172,6 +229,10 @@ function onKey(event, down) {
     if (down && !event.repeat) {
       fire();
     }
+  } else if (event.code === 'KeyF') {
+    if (down && !event.repeat) {
+      fireRail();
+    }
   } else if (KEYS[event.code]) {
     event.preventDefault();
     if (down) {
@@ -182,15 +243,23 @@ function onKey(event, down) {
   }
 }
 
+function fieldPoint(event) {
+  const rect = canvas.getBoundingClientRect();
+  return [((event.clientX - rect.left) * R.WORLD_SIZE) / rect.width,
+    ((event.clientY - rect.top) * R.WORLD_SIZE) / rect.height];
+}
+
 canvas.addEventListener('click', (event) => {
   const me = predictor?.displayed(0);
   if (!me) {
     return;
   }
-  const rect = canvas.getBoundingClientRect();
-  const x = ((event.clientX - rect.left) * R.WORLD_SIZE) / rect.width;
-  const y = ((event.clientY - rect.top) * R.WORLD_SIZE) / rect.height;
+  const [x, y] = fieldPoint(event);
   fire(R.aimByte(me.x, me.y, x, y));
+});
+canvas.addEventListener('contextmenu', (event) => {
+  event.preventDefault();
+  fireRailAt(...fieldPoint(event));
 });
 
 async function play(name) {
@@ -232,6 +301,12 @@ window.tanks = {
   myEntityId: () => (client ? client.entityId : -1),
   tanks: () => tankRows(latest),
   hits: () => hitLog.slice(),
+  /** The tanks as the last frame drew them ({id, player, x, y, heading, turret, ...}). */
+  drawn: () => drawn.map((t) => ({ ...t })),
+  /** Fires the rail gun along an angle in radians (the turret as drawn if none), as F does. */
+  rail: (angle) => fireRail(angle),
+  /** Fires the rail gun at a field point, as a right-click there does. */
+  railAt: (x, y) => fireRailAt(x, y),
 };
 
 requestAnimationFrame(frame);

@@ -11,6 +11,10 @@ package dev.tickcast.game.driver;
  * @param reason  the close reason if refused (the game's own text for {@link Verdict#JOIN_REFUSED}), else null
  */
 public record Admission(Verdict verdict, int seat, int entity, String reason) {
+    static final Admission ROOM_FULL = refused(Verdict.ROOM_FULL);
+    static final Admission FAILED = refused(Verdict.FAILED);
+    static final Admission DISPOSED = refused(Verdict.DISPOSED);
+
     /** The refusal for {@code verdict}, with its fixed reason. */
     static Admission refused(Verdict verdict) {
         return new Admission(verdict, -1, -1, verdict.reason());

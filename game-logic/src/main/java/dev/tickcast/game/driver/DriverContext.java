@@ -94,6 +94,11 @@ final class DriverContext implements RoomContext, MessageWriter.Outbox {
         return declared.views();
     }
 
+    @Override
+    public dev.tickcast.game.rewind.RewoundWorld rewind(int playerId) {
+        return seats.views.rewound(playerId, driver.tick());
+    }
+
     /** The game's interest declaration, or null for a whole-world game. */
     Interest declared() {
         return declared;

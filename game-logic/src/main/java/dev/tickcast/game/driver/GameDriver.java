@@ -5,6 +5,7 @@ import dev.tickcast.game.GameSpec;
 import dev.tickcast.game.Identity;
 import dev.tickcast.game.RoomContext;
 import dev.tickcast.game.interest.Interest;
+import dev.tickcast.game.rewind.LagCompensator;
 import dev.tickcast.state.World;
 import dev.tickcast.wire.Protocol;
 
@@ -38,15 +39,10 @@ import java.util.Map;
  * once through {@link RoomPort#onFault}. From then on calls do not reach the game (FAILED, false), except
  * {@link #dispose()}, which still runs {@code onDispose} so the game can release what it holds.
  *
- * <p><b>Memory.</b> {@link #input}, {@link #message} and {@link #step()} allocate nothing (one reused reader, shared
- * verdict constants), nor does a game message (one reused frame for every recipient). {@link #join} allocates its
- * {@link Admission}.
+ * <p><b>Memory.</b> {@link #input}, {@link #message}, {@link #step()} and a game message (one reused frame for every
+ * recipient) allocate nothing; {@link #join} allocates its {@link Admission}.
  */
 public final class GameDriver {
-    private static final Admission ROOM_FULL = Admission.refused(Verdict.ROOM_FULL);
-    private static final Admission FAILED = Admission.refused(Verdict.FAILED);
-    private static final Admission DISPOSED = Admission.refused(Verdict.DISPOSED);
-
     private final GameSpec spec;
     private final RoomPort port;
     private final SeatTable seats;
@@ -67,9 +63,14 @@ public final class GameDriver {
     public GameDriver(GameSpec spec, String roomId, long seed, RoomPort port) {
         this.spec = spec;
         this.port = port;
-        this.seats = new SeatTable(spec.maxPlayers());
+        this.seats = new SeatTable(spec.maxPlayers(), new SeatViews(spec.maxPlayers()));
         this.context = new DriverContext(this, spec, roomId, seed, seats, port);
         this.inbox = new PlayerInbox(this, seats);
+    }
+
+    /** Judges stamps for {@link RoomContext#rewind} with {@code lag} (its record of what was sent is reset per connection). */
+    public void lagCompensation(LagCompensator lag) {
+        seats.views.history(lag);
     }
 
     /**
@@ -106,18 +107,18 @@ public final class GameDriver {
     public Admission join(Identity player) {
         Verdict stopped = stopped();
         if (stopped != null) {
-            return stopped == Verdict.FAILED ? FAILED : DISPOSED;
+            return stopped == Verdict.FAILED ? Admission.FAILED : Admission.DISPOSED;
         }
         int seat = seats.freeSeat();
         if (seat < 0) {
-            return ROOM_FULL;
+            return Admission.ROOM_FULL;
         }
         String refusal;
         try {
             refusal = game.onJoinRequest(player, seats.players());
         } catch (RuntimeException e) {
             fail("onJoinRequest", e);
-            return FAILED;
+            return Admission.FAILED;
         }
         if (refusal != null) {
             return new Admission(Verdict.JOIN_REFUSED, -1, -1, refusal);
@@ -128,7 +129,7 @@ public final class GameDriver {
             entity = game.onJoin(seat, player);
         } catch (RuntimeException e) {
             fail("onJoin", e);
-            return FAILED;
+            return Admission.FAILED;
         }
         return new Admission(Verdict.ACCEPTED, seat, entity, null);
     }
@@ -178,36 +179,40 @@ public final class GameDriver {
     }
 
     /**
-     * One INPUT of the player in {@code seat}: its sequence number (-1 if the host could not read
-     * it) and its payload {@code bytes[offset, offset + length)}. Pass every INPUT of a seated
-     * player, so the {@link #counters()} count them all. The sequence must be above the seat's last
+     * One INPUT of the player in {@code seat}: its sequence number (-1 if the host could not read it), its view
+     * stamp (what {@code RoomContext.rewind} shows while the game handles it) and its payload
+     * {@code bytes[offset, offset + length)}. Pass every INPUT of a seated player, so the {@link #counters()} count
+     * them. The sequence must be above the seat's last
      * accepted one (the first is 1), else BAD_SEQUENCE (negative) or SEQUENCE_NOT_INCREASING,
      * without calling the game; then {@code onInput}, false being MALFORMED_INPUT. Only an accepted
      * input moves the seat's sequence.
      */
-    public Verdict input(int seat, int seq, byte[] bytes, int offset, int length) {
+    public Verdict input(int seat, int seq, int view, byte[] bytes, int offset, int length) {
         Verdict stopped = stopped();
-        if (stopped != null) {
-            return inbox.verdict(stopped);
+        if (stopped == null) {
+            checkSeat(seat);
         }
-        checkSeat(seat);
-        return inbox.input(game, seat, seq, bytes, offset, length);
+        return stopped != null ? inbox.verdict(stopped) : inbox.input(game, seat, seq, view, bytes, offset, length);
     }
 
     /**
-     * One GAME_SEND of the player in {@code seat}: its type (-1 if the host could not read it) and
-     * its payload {@code bytes[offset, offset + length)}. A type outside
+     * One GAME_SEND of the player in {@code seat}: its type (-1 if the host could not read it), its view
+     * stamp and its payload {@code bytes[offset, offset + length)}. A type outside
      * 0..{@link Protocol#MAX_GAME_MESSAGE_TYPE} is BAD_MESSAGE_TYPE, a payload over
      * {@link Protocol#MAX_GAME_PAYLOAD_BYTES} bytes MESSAGE_TOO_BIG, both without calling the game;
      * then {@code onMessage}, false being MESSAGE_REFUSED.
      */
-    public Verdict message(int seat, int type, byte[] bytes, int offset, int length) {
+    public Verdict message(int seat, int type, int view, byte[] bytes, int offset, int length) {
         Verdict stopped = stopped();
-        if (stopped != null) {
-            return inbox.verdict(stopped);
+        if (stopped == null) {
+            checkSeat(seat);
         }
-        checkSeat(seat);
-        return inbox.message(game, seat, type, bytes, offset, length);
+        return stopped != null ? inbox.verdict(stopped) : inbox.message(game, seat, type, view, bytes, offset, length);
+    }
+
+    /** The seat's measured round trip (ms, -1: unknown) and declared interpolation delay (ms): stamps are judged with them. */
+    public void latency(int seat, int rttMs, int viewDelayMs) {
+        seats.views.latency(seat, rttMs, viewDelayMs);
     }
 
     /**
@@ -330,16 +335,10 @@ public final class GameDriver {
 
     /** FAILED or DISPOSED if calls no longer reach the game, null if it runs; a host bug before create(). */
     private Verdict stopped() {
-        if (disposed) {
-            return Verdict.DISPOSED;
-        }
-        if (failed) {
-            return Verdict.FAILED;
-        }
-        if (!created) {
+        if (!created && !disposed) {
             throw new IllegalStateException("create() the game first");
         }
-        return null;
+        return disposed ? Verdict.DISPOSED : failed ? Verdict.FAILED : null;
     }
 
     private void checkSeat(int seat) {

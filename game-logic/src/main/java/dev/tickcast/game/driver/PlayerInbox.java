@@ -11,6 +11,7 @@ import dev.tickcast.wire.Protocol;
 final class PlayerInbox {
     private final GameDriver driver;
     private final SeatTable seats;
+    private final SeatViews views;
     private final InputReader reader = new InputReader();
     private Verdict last = Verdict.ACCEPTED;
     private int lastType;
@@ -19,20 +20,24 @@ final class PlayerInbox {
     PlayerInbox(GameDriver driver, SeatTable seats) {
         this.driver = driver;
         this.seats = seats;
+        this.views = seats.views;
     }
 
-    Verdict input(Game game, int seat, int seq, byte[] bytes, int offset, int length) {
+    Verdict input(Game game, int seat, int seq, int view, byte[] bytes, int offset, int length) {
         counters.inputs++;
         if (seq <= seats.lastSeq(seat)) {
             return verdict(seq < 0 ? Verdict.BAD_SEQUENCE : Verdict.SEQUENCE_NOT_INCREASING);
         }
         reader.reset(bytes, offset, length);
         boolean ok;
+        views.handling(seat, view); // RoomContext.rewind(seat) shows this message's view while the game handles it
         try {
             ok = game.onInput(seat, seq, reader);
         } catch (RuntimeException e) {
             driver.fail("onInput", e);
             return verdict(Verdict.FAILED);
+        } finally {
+            views.handled();
         }
         if (!ok) {
             return verdict(Verdict.MALFORMED_INPUT);
@@ -42,7 +47,7 @@ final class PlayerInbox {
         return verdict(Verdict.ACCEPTED);
     }
 
-    Verdict message(Game game, int seat, int type, byte[] bytes, int offset, int length) {
+    Verdict message(Game game, int seat, int type, int view, byte[] bytes, int offset, int length) {
         counters.gameMessages++;
         lastType = type;
         if (type < 0 || type > Protocol.MAX_GAME_MESSAGE_TYPE) {
@@ -53,11 +58,14 @@ final class PlayerInbox {
         }
         reader.reset(bytes, offset, length);
         boolean ok;
+        views.handling(seat, view);
         try {
             ok = game.onMessage(seat, type, reader);
         } catch (RuntimeException e) {
             driver.fail("onMessage", e);
             return verdict(Verdict.FAILED);
+        } finally {
+            views.handled();
         }
         if (!ok) {
             return verdict(Verdict.MESSAGE_REFUSED);

@@ -16,8 +16,11 @@ final class SeatTable {
     private final int[] messageTick;
     private final int[] messagesThisTick;
     private int players;
+    /** Each seat's lag compensation record: a new one for each new connection and a freed seat. */
+    final SeatViews views;
 
-    SeatTable(int seats) {
+    SeatTable(int seats, SeatViews views) {
+        this.views = views;
         taken = new boolean[seats];
         identities = new Identity[seats];
         lastSeq = new int[seats];
@@ -62,6 +65,7 @@ final class SeatTable {
         taken[seat] = false;
         identities[seat] = null;
         players--;
+        views.newConnection(seat);
     }
 
     /** The identity in {@code seat}, or null if it is free or out of range. */
@@ -77,10 +81,11 @@ final class SeatTable {
         lastSeq[seat] = seq;
     }
 
-    /** A new connection took the seat over: its message count starts again, as a new connection's does. */
+    /** A new connection took the seat: its message count and lag compensation record start again. */
     void resetMessages(int seat) {
         messageTick[seat] = -1;
         messagesThisTick[seat] = 0;
+        views.newConnection(seat);
     }
 
     /** Counts one game message to {@code seat} at {@code tick}; false once it is over {@code perTick}. */

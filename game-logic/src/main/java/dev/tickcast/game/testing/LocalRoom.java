@@ -8,14 +8,14 @@ import dev.tickcast.game.RoomContext;
 import dev.tickcast.game.interest.Interest;
 import dev.tickcast.game.interest.InterestSpec;
 import dev.tickcast.game.interest.Views;
+import dev.tickcast.game.rewind.RewoundWorld;
+import dev.tickcast.game.rewind.ViewStamp;
 import dev.tickcast.game.driver.Admission;
 import dev.tickcast.game.driver.GameDriver;
-import dev.tickcast.game.driver.RoomPort;
 import dev.tickcast.game.driver.Verdict;
+import dev.tickcast.state.SnapshotRing;
 import dev.tickcast.state.World;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +40,11 @@ import java.util.Map;
  * {@link #reason()} tell the close code and reason; the player stays seated until {@link #leave}.
  * A game that throws is a bug, as in a real room: the exception is rethrown from the call that
  * caused it, and every later call but {@link #dispose()} throws IllegalStateException.
+ *
+ * <p>Lag compensation as in a real room: a snapshot every {@code snapshotEveryTicks} steps, each
+ * sent to every seated player (a perfect network; {@link #holdSnapshots} to lose some), so
+ * {@link #rewind} judges the stamps given to {@link #input(int, int, int, byte[])} and
+ * {@link #message(int, int, int, byte[])} against what was sent and the {@link #latency} told.
  */
 public final class LocalRoom implements RoomContext {
     /** A game message the game sent: to whom, its type and payload. */
@@ -55,19 +60,16 @@ public final class LocalRoom implements RoomContext {
     }
 
     private final GameDriver driver;
+    private final Recorder port = new Recorder();
     private final int[] seqs;
-    private final List<Sent> sent = new ArrayList<>();
-    private final List<Event> events = new ArrayList<>();
-    private final List<Kick> kicks = new ArrayList<>();
+    private LocalBroadcast broadcast;
     private int lastEntity = -1;
     private Verdict verdict = Verdict.ACCEPTED;
     private String reason;
-    private RuntimeException fault;
-    private String faultIn;
     private boolean faultThrown;
 
     private LocalRoom(GameSpec spec, long seed) {
-        this.driver = new GameDriver(spec, "local", seed, new Recorder());
+        this.driver = new GameDriver(spec, "local", seed, port);
         this.seqs = new int[spec.maxPlayers()];
     }
 
@@ -76,6 +78,7 @@ public final class LocalRoom implements RoomContext {
         LocalRoom room = new LocalRoom(spec, seed);
         room.driver.create();
         room.rethrow();
+        room.broadcast = new LocalBroadcast(room.driver);
         return room;
     }
 
@@ -124,6 +127,7 @@ public final class LocalRoom implements RoomContext {
         if (a.admitted()) {
             seqs[a.seat()] = 0;
             lastEntity = a.entity();
+            broadcast.joined(a.seat());
         }
         return a;
     }
@@ -150,15 +154,47 @@ public final class LocalRoom implements RoomContext {
      * highest sent); true if the room took it, else {@link #verdict()} says why.
      */
     public boolean input(int playerId, int seq, byte[] payload) {
+        return input(playerId, seq, ViewStamp.NONE, payload);
+    }
+
+    /** As {@link #input(int, int, byte[])}, stamped with the view the player drew ({@link ViewStamp}; 0: none). */
+    public boolean input(int playerId, int seq, int view, byte[] payload) {
         checkRunning();
         seqs[playerId] = Math.max(seqs[playerId], seq);
-        return took(driver.input(playerId, seq, payload, 0, payload.length));
+        return took(driver.input(playerId, seq, view, payload, 0, payload.length));
     }
 
     /** Sends a game message from a player; true if the room took it, else {@link #verdict()} says why. */
     public boolean message(int playerId, int type, byte... payload) {
+        return message(playerId, type, ViewStamp.NONE, payload);
+    }
+
+    /** As {@link #message(int, int, byte...)}, stamped with the view the player drew ({@link ViewStamp}; 0: none). */
+    public boolean message(int playerId, int type, int view, byte[] payload) {
         checkRunning();
-        return took(driver.message(playerId, type, payload, 0, payload.length));
+        return took(driver.message(playerId, type, view, payload, 0, payload.length));
+    }
+
+    /**
+     * The player's round trip ({@code rttMs}, -1: unknown) and declared interpolation delay, as a
+     * server measures and reads them: its stamps are judged with them (unknown and 0 until told).
+     */
+    public void latency(int playerId, int rttMs, int viewDelayMs) {
+        driver.latency(playerId, rttMs, viewDelayMs);
+    }
+
+    /**
+     * Every {@code snapshotEveryTicks} steps the room captures a snapshot and sends it to every
+     * seated player over a perfect network, but not, while {@code held}, to this one (a lost link:
+     * to test stamps naming a snapshot it never got).
+     */
+    public void holdSnapshots(int playerId, boolean held) {
+        broadcast.hold(playerId, held);
+    }
+
+    /** The snapshots captured so far (the last 64), as a server room's ring. */
+    public SnapshotRing snapshots() {
+        return broadcast.ring();
     }
 
     /** The verdict on the last join, input or message: ACCEPTED, or why a real room would close the player. */
@@ -183,7 +219,9 @@ public final class LocalRoom implements RoomContext {
     public void step(int steps) {
         checkRunning();
         for (int i = 0; i < steps; i++) {
-            driver.step();
+            if (driver.step()) {
+                broadcast.stepped();
+            }
             rethrow();
         }
     }
@@ -196,12 +234,12 @@ public final class LocalRoom implements RoomContext {
 
     /** Every game message sent so far, in order (one entry per recipient). */
     public List<Sent> sent() {
-        return Collections.unmodifiableList(sent);
+        return Collections.unmodifiableList(port.sent);
     }
 
     /** The game messages of {@code type} sent so far. */
     public List<Sent> sent(int type) {
-        return sent.stream().filter(s -> s.type == type).toList();
+        return port.sent.stream().filter(s -> s.type == type).toList();
     }
 
     /**
@@ -209,12 +247,12 @@ public final class LocalRoom implements RoomContext {
      * here the player stays seated until {@link #leave}.
      */
     public List<Kick> kicks() {
-        return Collections.unmodifiableList(kicks);
+        return Collections.unmodifiableList(port.kicks);
     }
 
     /** Every event published so far, in order. */
     public List<Event> events() {
-        return Collections.unmodifiableList(events);
+        return Collections.unmodifiableList(port.events);
     }
 
     @Override
@@ -257,6 +295,11 @@ public final class LocalRoom implements RoomContext {
         return driver.context().interest(spec);
     }
 
+    @Override
+    public RewoundWorld rewind(int playerId) {
+        return driver.context().rewind(playerId);
+    }
+
     /** The interest the game declared (its spec, and the views it sets per player id), or null for a whole-world game. */
     public Interest interest() {
         return driver.interest();
@@ -283,67 +326,16 @@ public final class LocalRoom implements RoomContext {
         if (driver.disposed()) {
             throw new IllegalStateException("the room is disposed");
         }
-        if (fault != null) {
-            throw new IllegalStateException("the game failed in " + faultIn + "; a real room closed with 1011", fault);
+        if (port.fault != null) {
+            throw new IllegalStateException("the game failed in " + port.faultIn + "; a real room closed with 1011", port.fault);
         }
     }
 
     /** Rethrows, once, the exception the game threw during the last call. */
     private void rethrow() {
-        if (fault != null && !faultThrown) {
+        if (port.fault != null && !faultThrown) {
             faultThrown = true;
-            throw fault;
-        }
-    }
-
-    /** Every seated player is reachable; messages and events are recorded, faults kept for rethrow. */
-    private final class Recorder implements RoomPort {
-        private byte[] payload;
-        private int type;
-
-        @Override
-        public boolean reachable(int seat) {
-            return true;
-        }
-
-        @Override
-        public void send(int seat, byte[] frame, int length) {
-            if (payload == null) {
-                int header = frame[1] & 0xFF;
-                int offset = 2;
-                type = header;
-                if ((header & 0x80) != 0) {
-                    type = (header & 0x7F) | (frame[2] & 0xFF) << 7;
-                    offset = 3;
-                }
-                payload = Arrays.copyOfRange(frame, offset, length);
-            }
-            sent.add(new Sent(seat, type, payload));
-        }
-
-        @Override
-        public void flush() {
-            payload = null;
-        }
-
-        @Override
-        public void publish(String name, Map<String, Object> data) {
-            events.add(new Event(name, data));
-        }
-
-        @Override
-        public void kick(int seat, String why) {
-            kicks.add(new Kick(seat, why));
-        }
-
-        @Override
-        public void onFault(String callback, RuntimeException e) {
-            if (fault == null) {
-                fault = e;
-                faultIn = callback;
-            } else {
-                fault.addSuppressed(e);
-            }
+            throw port.fault;
         }
     }
 }

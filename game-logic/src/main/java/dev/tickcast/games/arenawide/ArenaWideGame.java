@@ -27,6 +27,9 @@ import dev.tickcast.state.Table;
  *
  * <p>Interest: a grid of {@link #CELL_SIZE} cells; orbs, NPCs and players are positioned, the leader
  * table is global; each player sees a circle of {@link #VIEW_RADIUS} around its body, set every step.
+ *
+ * <p>A scoring weapon that changes nothing ({@code Weapon}, docs/PROTOCOL.md 11) lets the bench probe
+ * lag compensation: a shot is tested in the world as the shooter saw it, or in the present.
  */
 public final class ArenaWideGame implements Game {
     /** How many players the leader table ranks. */
@@ -56,6 +59,7 @@ public final class ArenaWideGame implements Game {
     private ArenaRules rules;
     private Leaderboard leaders;
     private Views views;
+    private Weapon weapon;
     private boolean seatsChanged;
     private boolean scoresChanged;
     private int refreshedAt;
@@ -74,6 +78,7 @@ public final class ArenaWideGame implements Game {
                 .global(leader)
                 .bodyOnly(rules.players(), ArenaSchemas.PLAYER_LAST_INPUT_SEQ)
                 .build());
+        weapon = new Weapon(room, rules);
     }
 
     @Override
@@ -85,6 +90,15 @@ public final class ArenaWideGame implements Game {
     @Override
     public boolean onInput(int playerId, int seq, InputReader input) {
         return rules.input(playerId, seq, input);
+    }
+
+    /**
+     * Takes the scoring weapon's shots (GAME_SEND type 1, docs/PROTOCOL.md 11: the bench's probe of lag
+     * compensation), answered to the shooter alone; refuses any other type.
+     */
+    @Override
+    public boolean onMessage(int playerId, int type, InputReader payload) {
+        return type == Weapon.SHOOT && weapon.shoot(playerId, payload);
     }
 
     @Override

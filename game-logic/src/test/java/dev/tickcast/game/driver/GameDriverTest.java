@@ -142,14 +142,14 @@ class GameDriverTest {
         GameDriver d = driver(2, game);
         int seat = d.join(Identity.guest("ann")).seat();
         game.calls.clear();
-        assertEquals(Verdict.SEQUENCE_NOT_INCREASING, d.input(seat, 0, NONE, 0, 0), "the first sequence is 1");
-        assertEquals(Verdict.ACCEPTED, d.input(seat, 1, NONE, 0, 0));
-        assertEquals(Verdict.SEQUENCE_NOT_INCREASING, d.input(seat, 1, NONE, 0, 0));
+        assertEquals(Verdict.SEQUENCE_NOT_INCREASING, d.input(seat, 0, 0, NONE, 0, 0), "the first sequence is 1");
+        assertEquals(Verdict.ACCEPTED, d.input(seat, 1, 0, NONE, 0, 0));
+        assertEquals(Verdict.SEQUENCE_NOT_INCREASING, d.input(seat, 1, 0, NONE, 0, 0));
         assertEquals(Protocol.CLOSE_INVALID_PAYLOAD, Verdict.SEQUENCE_NOT_INCREASING.closeCode());
         assertEquals("input sequence not increasing", d.reason());
-        assertEquals(Verdict.BAD_SEQUENCE, d.input(seat, -1, NONE, 0, 0));
+        assertEquals(Verdict.BAD_SEQUENCE, d.input(seat, -1, 0, NONE, 0, 0));
         assertEquals("bad input sequence", d.reason());
-        assertEquals(Verdict.ACCEPTED, d.input(seat, 5, NONE, 0, 0), "gaps are allowed");
+        assertEquals(Verdict.ACCEPTED, d.input(seat, 5, 0, NONE, 0, 0), "gaps are allowed");
         assertEquals(5, d.lastSeq(seat));
         assertEquals(List.of("onInput 0 1", "onInput 0 5"), game.calls, "refused sequences never reach the game");
         assertEquals(5, d.counters().inputs());
@@ -161,13 +161,13 @@ class GameDriverTest {
         ProbeGame game = new ProbeGame();
         GameDriver d = driver(2, game);
         int seat = d.join(Identity.guest("ann")).seat();
-        assertEquals(Verdict.ACCEPTED, d.input(seat, 7, NONE, 0, 0));
+        assertEquals(Verdict.ACCEPTED, d.input(seat, 7, 0, NONE, 0, 0));
         game.calls.clear();
         assertTrue(d.resume(seat));
         assertEquals(7, d.lastSeq(seat), "the same client continues its numbering");
         assertTrue(d.takeOver(seat));
         assertEquals(0, d.lastSeq(seat), "another client numbers from 1");
-        assertEquals(Verdict.ACCEPTED, d.input(seat, 1, NONE, 0, 0));
+        assertEquals(Verdict.ACCEPTED, d.input(seat, 1, 0, NONE, 0, 0));
         assertEquals(List.of("onInput 0 1"), game.calls, "neither is told to the game");
         assertFalse(d.takeOver(1), "an empty seat");
     }
@@ -179,12 +179,12 @@ class GameDriverTest {
         int seat = d.join(Identity.guest("ann")).seat();
         game.refuseInputByte = 3;
         byte[] frame = {99, 3, 4};
-        assertEquals(Verdict.MALFORMED_INPUT, d.input(seat, 2, frame, 1, 1), "reads bytes[offset, offset + length)");
+        assertEquals(Verdict.MALFORMED_INPUT, d.input(seat, 2, 0, frame, 1, 1), "reads bytes[offset, offset + length)");
         assertEquals(Protocol.CLOSE_INVALID_PAYLOAD, Verdict.MALFORMED_INPUT.closeCode());
         assertEquals("malformed input payload", d.reason());
         assertEquals(0, d.lastSeq(seat));
-        assertEquals(Verdict.ACCEPTED, d.input(seat, 2, frame, 2, 1));
-        assertThrows(IllegalArgumentException.class, () -> d.input(1, 3, NONE, 0, 0), "seat 1 is empty: a host bug");
+        assertEquals(Verdict.ACCEPTED, d.input(seat, 2, 0, frame, 2, 1));
+        assertThrows(IllegalArgumentException.class, () -> d.input(1, 3, 0, NONE, 0, 0), "seat 1 is empty: a host bug");
     }
 
     @Test
@@ -194,17 +194,17 @@ class GameDriverTest {
         int seat = d.join(Identity.guest("ann")).seat();
         game.refuseMessageType = 7;
         game.calls.clear();
-        assertEquals(Verdict.BAD_MESSAGE_TYPE, d.message(seat, -1, NONE, 0, 0));
-        assertEquals(Verdict.BAD_MESSAGE_TYPE, d.message(seat, Protocol.MAX_GAME_MESSAGE_TYPE + 1, NONE, 0, 0));
+        assertEquals(Verdict.BAD_MESSAGE_TYPE, d.message(seat, -1, 0, NONE, 0, 0));
+        assertEquals(Verdict.BAD_MESSAGE_TYPE, d.message(seat, Protocol.MAX_GAME_MESSAGE_TYPE + 1, 0, NONE, 0, 0));
         assertEquals("bad game message type", d.reason());
         byte[] big = new byte[Protocol.MAX_GAME_PAYLOAD_BYTES + 1];
-        assertEquals(Verdict.MESSAGE_TOO_BIG, d.message(seat, 1, big, 0, big.length));
+        assertEquals(Verdict.MESSAGE_TOO_BIG, d.message(seat, 1, 0, big, 0, big.length));
         assertEquals(Protocol.CLOSE_TOO_BIG, Verdict.MESSAGE_TOO_BIG.closeCode());
         assertEquals("game message payload over 1024 bytes", d.reason());
-        assertEquals(Verdict.MESSAGE_REFUSED, d.message(seat, 7, big, 0, 2));
+        assertEquals(Verdict.MESSAGE_REFUSED, d.message(seat, 7, 0, big, 0, 2));
         assertEquals(Protocol.CLOSE_INVALID_PAYLOAD, Verdict.MESSAGE_REFUSED.closeCode());
         assertEquals("game message of type 7 refused by the game", d.reason());
-        assertEquals(Verdict.ACCEPTED, d.message(seat, 255, big, 0, Protocol.MAX_GAME_PAYLOAD_BYTES));
+        assertEquals(Verdict.ACCEPTED, d.message(seat, 255, 0, big, 0, Protocol.MAX_GAME_PAYLOAD_BYTES));
         assertNull(d.reason());
         assertEquals(List.of("onMessage 0 7 2", "onMessage 0 255 1024"), game.calls);
         assertEquals(5, d.counters().gameMessages());
@@ -234,7 +234,7 @@ class GameDriverTest {
         assertTrue(d.resume(0));
         game.burst = 1;
         game.burstOnMessage = 4;
-        d.message(0, 4, NONE, 0, 0);
+        d.message(0, 4, 0, NONE, 0, 0);
         assertEquals(1, game.burstCounts.get(0), "bob is over his cap this tick; ann was not charged while away");
         assertEquals(Protocol.MAX_GAME_MESSAGES_PER_TICK + 1, port.sentTo(0));
     }
@@ -262,8 +262,8 @@ class GameDriverTest {
         assertEquals(List.of("step: probe fails in step"), port.faults);
 
         assertFalse(d.step());
-        assertEquals(Verdict.FAILED, d.input(seat, 1, NONE, 0, 0));
-        assertEquals(Verdict.FAILED, d.message(seat, 1, NONE, 0, 0));
+        assertEquals(Verdict.FAILED, d.input(seat, 1, 0, NONE, 0, 0));
+        assertEquals(Verdict.FAILED, d.message(seat, 1, 0, NONE, 0, 0));
         assertEquals(Verdict.FAILED, d.join(Identity.guest("bob")).verdict());
         assertEquals(Protocol.CLOSE_INTERNAL_ERROR, Verdict.FAILED.closeCode());
         assertFalse(d.serverMessage(Map.of()));
@@ -275,7 +275,7 @@ class GameDriverTest {
         d.dispose();
         assertEquals("onDispose", game.calls.get(game.calls.size() - 1), "the game may still release what it holds");
         assertEquals(5, game.calls.size());
-        assertEquals(Verdict.DISPOSED, d.input(seat, 1, NONE, 0, 0));
+        assertEquals(Verdict.DISPOSED, d.input(seat, 1, 0, NONE, 0, 0));
     }
 
     @Test
@@ -288,7 +288,7 @@ class GameDriverTest {
         ProbeGame game = ProbeGame.throwingIn("onInput");
         GameDriver d = driver(2, game);
         int seat = d.join(Identity.guest("ann")).seat();
-        assertEquals(Verdict.FAILED, d.input(seat, 1, NONE, 0, 0));
+        assertEquals(Verdict.FAILED, d.input(seat, 1, 0, NONE, 0, 0));
         assertEquals(2, port.faults.size());
         assertEquals(0, d.counters().inputsAccepted());
     }

@@ -1,6 +1,7 @@
 package dev.tickcast.server.internal.room;
 
 import dev.tickcast.state.Snapshot;
+import dev.tickcast.state.SnapshotRing;
 
 /**
  * The stage of a room's step that sends a captured snapshot to its clients: the room calls it once

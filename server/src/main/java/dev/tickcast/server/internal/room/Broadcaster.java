@@ -3,7 +3,9 @@ package dev.tickcast.server.internal.room;
 import com.esotericsoftware.kryo.io.Output;
 import dev.tickcast.delta.CellBroadcast;
 import dev.tickcast.delta.DeltaEncoder;
+import dev.tickcast.game.rewind.SentSnapshots;
 import dev.tickcast.state.Snapshot;
+import dev.tickcast.state.SnapshotRing;
 import dev.tickcast.wire.Protocol;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
@@ -19,6 +21,9 @@ import io.vertx.core.internal.buffer.BufferInternal;
  * Allocation per broadcast: one Buffer per distinct pair; nothing per client. In a room whose
  * game declared interest, players get SNAPSHOT_CELLS instead: one message per player, assembled
  * from shared parts by a {@link CellBroadcast} and copied once; spectators the whole world as before.
+ * Each snapshot handed to a player's connection is recorded in the room's {@link SentSnapshots} (with
+ * the cells it then watches), which lag compensation judges view stamps by; a connection's first
+ * snapshot starts its seat's record again.
  */
 final class Broadcaster implements BroadcastStage {
     private static final int OUTPUT_BYTES = 4096;
@@ -44,6 +49,8 @@ final class Broadcaster implements BroadcastStage {
     private long nowNs;
     private long buildNs;
     private CellBroadcast cells;
+    private SentSnapshots sent;
+    private long sequence;
     private int lastTick = Snapshot.NO_TICK;
     private final BuildTimes buildTimes = new BuildTimes();
 
@@ -54,6 +61,11 @@ final class Broadcaster implements BroadcastStage {
     Broadcaster(long slowConsumerTimeoutNs, Outbound outbound) {
         this.slowConsumerTimeoutNs = slowConsumerTimeoutNs;
         this.outbound = outbound;
+    }
+
+    /** Records what each player is sent in {@code record} from now on (lag compensation). */
+    void record(SentSnapshots record) {
+        sent = record;
     }
 
     /** Sends players SNAPSHOT_CELLS through {@code stage} from now on (a game that declared interest); spectators keep the whole world. */
@@ -74,8 +86,9 @@ final class Broadcaster implements BroadcastStage {
         }
         buildNs = System.nanoTime() - startNs;
         lastTick = now.tick();
-        sendTo(players, now, ring, cells);
-        sendTo(spectators, now, ring, null);
+        sequence = ring.newestSequence();
+        sendTo(players, now, ring, cells, true);
+        sendTo(spectators, now, ring, null, false);
         outbound.flush();
         for (int i = 0; i < cacheSize; i++) {
             cacheBuffer[i] = null;
@@ -83,15 +96,15 @@ final class Broadcaster implements BroadcastStage {
         buildTimes.add(buildNs);
     }
 
-    private void sendTo(Session[] sessions, Snapshot now, SnapshotRing ring, CellBroadcast stage) {
+    private void sendTo(Session[] sessions, Snapshot now, SnapshotRing ring, CellBroadcast stage, boolean players) {
         for (Session s : sessions) {
             if (s != null) {
-                sendTo(s, now, ring, stage);
+                sendTo(s, now, ring, stage, players);
             }
         }
     }
 
-    private void sendTo(Session s, Snapshot now, SnapshotRing ring, CellBroadcast stage) {
+    private void sendTo(Session s, Snapshot now, SnapshotRing ring, CellBroadcast stage, boolean player) {
         if (s.link.closed()) {
             return;
         }
@@ -115,12 +128,27 @@ final class Broadcaster implements BroadcastStage {
         }
         buildNs += System.nanoTime() - startNs;
         outbound.send(s.link, message);
+        if (player && sent != null) {
+            recordSent(s, stage);
+        }
         s.prevTick = base == null ? Snapshot.NO_TICK : base.tick();
         s.lastTick = now.tick();
         snapshotsSent++;
         bytesSent += message.length();
         if (base == null) {
             fullSnapshotsSent++;
+        }
+    }
+
+    /** The player's seat was sent this broadcast (a new connection's first snapshot starts its record again). */
+    private void recordSent(Session s, CellBroadcast stage) {
+        if (s.lastTick == Snapshot.NO_TICK) {
+            sent.reset(s.playerId);
+        }
+        if (stage != null) {
+            sent.sent(s.playerId, sequence, stage.viewCells());
+        } else {
+            sent.sent(s.playerId, sequence);
         }
     }
 

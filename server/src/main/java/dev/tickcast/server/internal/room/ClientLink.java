@@ -21,6 +21,15 @@ public interface ClientLink {
     /** True once the client is closed or closing. */
     boolean closed();
 
+    /**
+     * The round trip to the client in ms, as the transport measured it from its keep-alive pings
+     * (docs/PROTOCOL.md 7.6), or -1 if unknown (not measured yet, or a transport without pongs such
+     * as the HTTP binding). Safe to read from the room's thread while the transport's thread writes it.
+     */
+    default int rttMs() {
+        return -1;
+    }
+
     /** The remote address, for logs. */
     String remote();
 

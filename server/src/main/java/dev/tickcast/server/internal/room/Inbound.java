@@ -1,7 +1,9 @@
 package dev.tickcast.server.internal.room;
 
 import com.esotericsoftware.kryo.io.Input;
+import dev.tickcast.game.driver.GameDriver;
 import dev.tickcast.game.driver.Verdict;
+import dev.tickcast.game.rewind.ViewStamp;
 import dev.tickcast.wire.ChatSendMessage;
 import dev.tickcast.wire.PingMessage;
 import dev.tickcast.wire.Protocol;
@@ -118,13 +120,39 @@ final class Inbound {
     private void input(Session s, byte[] f, int length) {
         Input in = frames.body(f, length);
         int seq = Wire.readVarUInt(in);
-        verdict(s, game.driver().input(s.playerId, seq, f, in.position(), length - in.position()));
+        int view = seq < 0 ? -1 : Wire.readVarUInt(in);
+        if (badView(s, view)) {
+            return;
+        }
+        GameDriver driver = latency(s);
+        verdict(s, driver.input(s.playerId, view < 0 ? -1 : seq, view, f, in.position(), length - in.position()));
     }
 
     private void gameMessage(Session s, byte[] f, int length) {
         Input in = frames.body(f, length);
         int type = Wire.readVarUInt(in);
-        verdict(s, game.driver().message(s.playerId, type, f, in.position(), length - in.position()));
+        int view = type < 0 ? -1 : Wire.readVarUInt(in);
+        if (badView(s, view)) {
+            return;
+        }
+        GameDriver driver = latency(s);
+        verdict(s, driver.message(s.playerId, view < 0 ? -1 : type, view, f, in.position(), length - in.position()));
+    }
+
+    /** A view stamp above the largest one is malformed (1007); an unreadable one (-1) is the driver's to refuse. */
+    private boolean badView(Session s, int view) {
+        if (view <= ViewStamp.MAX) {
+            return false;
+        }
+        reject(s, Protocol.CLOSE_INVALID_PAYLOAD, "malformed view stamp " + view);
+        return true;
+    }
+
+    /** The driver, told the sender's round trip and declared delay: the view stamp is judged with them. */
+    private GameDriver latency(Session s) {
+        GameDriver driver = game.driver();
+        driver.latency(s.playerId, s.link.rttMs(), s.viewDelayMs);
+        return driver;
     }
 
     /** Closes the sender of a refused INPUT or GAME_SEND; a failed game has closed the whole room already. */
@@ -140,6 +168,7 @@ final class Inbound {
             reject(s, Protocol.CLOSE_INVALID_PAYLOAD, "malformed ping");
             return;
         }
+        s.viewDelayMs = ping.viewDelayMs();
         s.link.send(frames.pong(ping.clientTime(), game.tick()));
     }
 

@@ -3,7 +3,10 @@ package dev.tickcast.server.internal.room;
 import dev.tickcast.delta.CellBroadcast;
 import dev.tickcast.game.GameSpec;
 import dev.tickcast.game.interest.Interest;
+import dev.tickcast.game.rewind.LagCompensator;
+import dev.tickcast.game.rewind.SentSnapshots;
 import dev.tickcast.state.Snapshot;
+import dev.tickcast.state.SnapshotRing;
 import dev.tickcast.wire.Protocol;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -200,15 +203,24 @@ public final class Room implements RoomEntry {
         return seats.at(seat);
     }
 
-    /** Makes the game, its world, the ring and the frames, once; false if the room is disposed. */
+    /**
+     * Makes the game, its world, the ring, the record of what each seat was sent (for lag
+     * compensation) and the frames, once; false if the room is disposed.
+     */
     private boolean materialize() {
         if (!disposed && !host.created() && host.create(seats)) {
             sessions.open(host.world().schemas());
             ring = new SnapshotRing(host.world().schemas());
             Interest interest = host.driver().interest();
-            if (interest != null) {
-                broadcast.useCells(new CellBroadcast(interest, host.world(), spec.maxPlayers()));
+            CellBroadcast cells = interest == null ? null : new CellBroadcast(interest, host.world(), spec.maxPlayers());
+            if (cells != null) {
+                broadcast.useCells(cells);
             }
+            SentSnapshots sent = new SentSnapshots(spec.maxPlayers());
+            broadcast.record(sent);
+            LagCompensator lag = new LagCompensator(spec.tickHz(), settings.lag(), ring, sent, cells);
+            host.driver().lagCompensation(lag);
+            stats.rewinds(lag);
         }
         return !disposed;
     }

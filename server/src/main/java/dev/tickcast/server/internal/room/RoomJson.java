@@ -1,5 +1,6 @@
 package dev.tickcast.server.internal.room;
 
+import dev.tickcast.game.rewind.ViewReason;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -22,13 +23,14 @@ public final class RoomJson {
     /**
      * The admin page's row: players (connected), dropped players, spectators, tick, the last step's
      * time, bytes sent so far, age and the taken seats (player id, name, subject: null for a guest,
-     * dropped).
+     * dropped, rttMs: the measured round trip or -1, viewDelayMs: the declared view delay).
      */
     public static JsonObject admin(RoomStats s) {
         JsonArray seats = new JsonArray();
         for (RoomStats.Seat seat : s.seats()) {
             seats.add(new JsonObject().put("playerId", seat.playerId()).put("name", seat.name())
-                    .put("subject", seat.subject()).put("dropped", seat.dropped()));
+                    .put("subject", seat.subject()).put("dropped", seat.dropped())
+                    .put("rttMs", seat.rttMs()).put("viewDelayMs", seat.viewDelayMs()));
         }
         return new JsonObject().put("id", s.roomId()).put("game", s.spec().name())
                 .put("players", s.players() - s.droppedPlayers()).put("dropped", s.droppedPlayers())
@@ -36,7 +38,16 @@ public final class RoomJson {
                 .put("tickHz", s.spec().tickHz()).put("tickMs", s.stepNs() / 1e6)
                 .put("bytesSent", s.bytesSent()).put("droppedTicks", s.droppedTicks())
                 .put("ageMs", s.ageNs() / 1_000_000).put("disposed", s.disposed())
-                .put("snapshotBuildMs", snapshotBuild(s)).put("seats", seats);
+                .put("snapshotBuildMs", snapshotBuild(s)).put("rewinds", rewinds(s)).put("seats", seats);
+    }
+
+    /** The game's rewinds by how their stamps were judged: {EXACT, NO_VIEW, REFUSED, TOO_OLD, DISAGREES}. */
+    private static JsonObject rewinds(RoomStats s) {
+        JsonObject counts = new JsonObject();
+        for (ViewReason r : ViewReason.values()) {
+            counts.put(r.name(), s.rewinds(r));
+        }
+        return counts;
     }
 
     /** {p50, p99, max, samples} of the room's snapshot build, in milliseconds; null before its first broadcast. */

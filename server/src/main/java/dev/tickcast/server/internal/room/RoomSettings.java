@@ -1,5 +1,7 @@
 package dev.tickcast.server.internal.room;
 
+import dev.tickcast.game.rewind.LagCompensation;
+
 import java.util.function.LongSupplier;
 
 /**
@@ -11,9 +13,16 @@ import java.util.function.LongSupplier;
  * @param reconnectGraceMs      how long a dropped player keeps its seat and entity
  * @param observer              sees every captured snapshot ({@link SnapshotObserver#NONE} for none)
  * @param metrics               makes each room's metrics ({@link RoomMetrics.Factory#NONE} for none)
+ * @param lag                   the limits of lag compensation ({@link LagCompensation#DEFAULT})
  */
 public record RoomSettings(LongSupplier nanoClock, long slowConsumerTimeoutMs, long reconnectGraceMs,
-                           SnapshotObserver observer, RoomMetrics.Factory metrics) {
+                           SnapshotObserver observer, RoomMetrics.Factory metrics, LagCompensation lag) {
+    /** Settings with the default limits of lag compensation. */
+    public RoomSettings(LongSupplier nanoClock, long slowConsumerTimeoutMs, long reconnectGraceMs,
+                        SnapshotObserver observer, RoomMetrics.Factory metrics) {
+        this(nanoClock, slowConsumerTimeoutMs, reconnectGraceMs, observer, metrics, LagCompensation.DEFAULT);
+    }
+
     /** Settings without metrics. */
     public RoomSettings(LongSupplier nanoClock, long slowConsumerTimeoutMs, long reconnectGraceMs,
                         SnapshotObserver observer) {

@@ -2,6 +2,8 @@ package dev.tickcast.server.internal.room;
 
 import dev.tickcast.game.GameSpec;
 import dev.tickcast.game.driver.PlayerCounters;
+import dev.tickcast.game.rewind.LagCompensator;
+import dev.tickcast.game.rewind.ViewReason;
 
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -17,9 +19,10 @@ import java.util.function.LongSupplier;
 public final class RoomStats implements Cloneable {
     /**
      * One taken seat (in copies only): its player id, the player's name, its verified subject
-     * (null for a guest), and whether it dropped.
+     * (null for a guest), whether it dropped, the measured round trip in ms (-1: unknown) and the
+     * view delay its client declared in its last PING (ms, 0: none).
      */
-    public record Seat(int playerId, String name, String subject, boolean dropped) {
+    public record Seat(int playerId, String name, String subject, boolean dropped, int rttMs, int viewDelayMs) {
     }
 
     private final String roomId;
@@ -31,6 +34,8 @@ public final class RoomStats implements Cloneable {
     private final Spectators spectatorsPart;
     private final BroadcastStage broadcast;
     private List<Seat> seats = List.of();
+    private LagCompensator lag;
+    private long[] rewinds = new long[ViewReason.values().length];
     int players;
     int droppedPlayers;
     int spectators;
@@ -89,7 +94,22 @@ public final class RoomStats implements Cloneable {
             gameMessagesAccepted = counters.gameMessagesAccepted();
         }
         broadcast.report(this);
+        if (lag != null) {
+            for (ViewReason r : ViewReason.values()) {
+                rewinds[r.ordinal()] = lag.judged(r);
+            }
+        }
         return this;
+    }
+
+    /** Reads the rewinds judged by {@code judge}, the room's lag compensation, from now on. */
+    void rewinds(LagCompensator judge) {
+        lag = judge;
+    }
+
+    /** The game's rewinds so far ({@code RoomContext.rewind}: one per message that asked), by how the stamp was judged. */
+    public long rewinds(ViewReason reason) {
+        return rewinds[reason.ordinal()];
     }
 
     /** A copy for another thread (call right after {@link #refresh}), with the taken seats. */
@@ -98,6 +118,7 @@ public final class RoomStats implements Cloneable {
             // the figures are primitives; the parts are not read through a copy
             RoomStats copy = (RoomStats) clone();
             copy.seats = List.copyOf(seatsPart.list());
+            copy.rewinds = rewinds.clone();
             copy.snapshotBuildNs = buildTimes == null ? null : buildTimes.percentiles();
             copy.snapshotBuildSamples = buildTimes == null ? 0 : buildTimes.samples();
             return copy;

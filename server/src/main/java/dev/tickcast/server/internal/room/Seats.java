@@ -292,7 +292,7 @@ final class Seats {
         List<RoomStats.Seat> list = new ArrayList<>();
         for (Session s : sessions) {
             if (s != null) {
-                list.add(new RoomStats.Seat(s.playerId, s.name, s.identity.subject(), s.dropped()));
+                list.add(new RoomStats.Seat(s.playerId, s.name, s.identity.subject(), s.dropped(), s.link.rttMs(), s.viewDelayMs));
             }
         }
         return list;

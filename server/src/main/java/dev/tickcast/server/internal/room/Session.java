@@ -32,6 +32,8 @@ public final class Session {
     int prevTick = Snapshot.NO_TICK;
     long snapshotsSkipped;
     long behindSinceNs;
+    /** The interpolation delay (ms) the client declared in its last PING; 0 until one (docs/PROTOCOL.md 7.3). */
+    int viewDelayMs;
 
     /** A session for a guest that claimed a seat under {@code name}. */
     public Session(ClientLink link, String name) {

@@ -85,10 +85,19 @@ public final class ClientSession {
             return;
         }
         boolean counted = frame == Frame.PING || frame == Frame.CONTINUATION || frame == Frame.DUPLICATE
-                || frame == Frame.PONG && !keepAlive.takeOwedPong();
+                || frame == Frame.PONG && !answersPing(now);
         if (counted && !messages.take(now)) {
             close(Protocol.CLOSE_RATE_LIMITED, frame.name().toLowerCase(Locale.ROOT) + " frame rate limit");
         }
+    }
+
+    /** True if a pong arriving now answers a keep-alive ping: a round-trip sample, handed to the transport. */
+    private boolean answersPing(long now) {
+        if (!keepAlive.takeOwedPong(now)) {
+            return false;
+        }
+        transport.roundTrip(keepAlive.rttMs());
+        return true;
     }
 
     /** One whole binary message from the client; it may keep {@code message} (it goes to the room). */
@@ -182,6 +191,11 @@ public final class ClientSession {
         drain = () -> r.drain(s);
         int seat = admission.seat();
         spectator = seat == Admission.SPECTATOR;
+        if (transport.measuresRoundTrip()) {
+            // The periodic ping comes every ping interval (5 s): without this one a player's first
+            // shots would be judged with no round trip to check their view stamps against.
+            ping();
+        }
         r.execute(() -> {
             if (seat == Admission.SPECTATOR) {
                 r.watch(s);
@@ -212,7 +226,7 @@ public final class ClientSession {
     /** The keep-alive ping, every ping interval; the first pong after it is free of the message limit. */
     public void ping() {
         if (!closed()) {
-            keepAlive.pinged();
+            keepAlive.pinged(nanoClock.getAsLong());
             transport.ping();
         }
     }

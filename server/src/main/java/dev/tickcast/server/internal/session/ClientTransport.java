@@ -16,6 +16,18 @@ public interface ClientTransport {
     void ping();
 
     /**
+     * True if the client answers {@link #ping()} with a pong (a WebSocket), so the session measures
+     * the round trip from them; false if it does not (the HTTP binding: the round trip stays unknown).
+     */
+    default boolean measuresRoundTrip() {
+        return false;
+    }
+
+    /** The session's smoothed round trip, in ms, after each sample: the transport makes it {@link ClientLink#rttMs()}. */
+    default void roundTrip(int rttMs) {
+    }
+
+    /**
      * Closes the connection with {@code code}, on the session's decision (a violation, a deadline,
      * the server's shutdown); unlike a close by the room, it also frees what the connection holds
      * at once, without waiting for the client's close.

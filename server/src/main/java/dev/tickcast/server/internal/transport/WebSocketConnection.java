@@ -145,6 +145,16 @@ public final class WebSocketConnection {
         }
 
         @Override
+        public boolean measuresRoundTrip() {
+            return true;
+        }
+
+        @Override
+        public void roundTrip(int rttMs) {
+            link.roundTrip(rttMs);
+        }
+
+        @Override
         public void close(short code, String reason) {
             link.close(code, reason);
             release();

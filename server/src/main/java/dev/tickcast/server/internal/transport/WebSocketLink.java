@@ -16,6 +16,8 @@ public final class WebSocketLink implements ClientLink {
     private final String remote;
     private final WriterLoop writer;
     private volatile short serverCloseCode;
+    /** Written by the connection's event loop, read by the room's thread. */
+    private volatile int rttMs = -1;
     private final RefusalLog violations;
     private final String client;
     private final AtomicBoolean violationLogged = new AtomicBoolean();
@@ -100,6 +102,16 @@ public final class WebSocketLink implements ClientLink {
         if (violationsNotLogged.getAndSet(0) > 0) {
             violations.refused(client, "WebSocket kept breaking the protocol after its first violation");
         }
+    }
+
+    @Override
+    public int rttMs() {
+        return rttMs;
+    }
+
+    /** The session measured a round trip (the event loop's thread). */
+    void roundTrip(int ms) {
+        rttMs = ms;
     }
 
     @Override

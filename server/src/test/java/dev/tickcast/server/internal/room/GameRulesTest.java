@@ -114,8 +114,8 @@ class GameRulesTest {
         room.join(new Session(ann, "ann", "t1"));
         Session s = room.session(0);
         int input = Protocol.typeByte(Protocol.INPUT);
-        s.offer(Buffer.buffer(new byte[] {(byte) input, 2, 0}));
-        s.offer(Buffer.buffer(new byte[] {(byte) input, 2, 0}));
+        s.offer(Buffer.buffer(new byte[] {(byte) input, 2, 0, 0}));
+        s.offer(Buffer.buffer(new byte[] {(byte) input, 2, 0, 0}));
         room.drain(s);
         assertEquals(Protocol.CLOSE_INVALID_PAYLOAD, ann.closeCode);
         assertEquals("input sequence not increasing", ann.closeReason);

@@ -75,9 +75,9 @@ class LoopTickerTest {
             return null;
         });
         int input = Protocol.typeByte(Protocol.INPUT);
-        assertTrue(s.offer(Buffer.buffer(new byte[] {(byte) input, 1, 0})));
-        assertTrue(s.offer(Buffer.buffer(new byte[] {(byte) input, 1, 0})), "a repeated sequence number: a violation");
-        assertTrue(s.offer(Buffer.buffer(new byte[] {(byte) input, 2, 0})));
+        assertTrue(s.offer(Buffer.buffer(new byte[] {(byte) input, 1, 0, 0})));
+        assertTrue(s.offer(Buffer.buffer(new byte[] {(byte) input, 1, 0, 0})), "a repeated sequence number: a violation");
+        assertTrue(s.offer(Buffer.buffer(new byte[] {(byte) input, 2, 0, 0})));
         assertEquals(0, link.closeCode, "nothing is taken before the room drains");
         on(context, () -> {
             room.step();

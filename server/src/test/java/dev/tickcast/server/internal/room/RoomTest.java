@@ -132,7 +132,7 @@ class RoomTest {
     void shouldCloseOnlyTheSenderOfABadPayload() throws Exception {
         MemoryLink link = join(1).get(0);
         Session sender = room.session(0);
-        sender.offer(Buffer.buffer(new byte[] {(byte) Protocol.typeByte(Protocol.INPUT), 1, 0x7F}));
+        sender.offer(Buffer.buffer(new byte[] {(byte) Protocol.typeByte(Protocol.INPUT), 1, 0, 0x7F}));
         room.drain(sender);
         assertEquals(Protocol.CLOSE_INVALID_PAYLOAD, link.closeCode, "bad payload closes the sender only");
         assertFalse(room.stats().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).disposed());

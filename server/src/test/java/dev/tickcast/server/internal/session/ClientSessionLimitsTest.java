@@ -63,6 +63,38 @@ class ClientSessionLimitsTest extends SessionFixture {
     }
 
     @Test
+    void shouldPingRightAfterTheJoinAndSmoothTheRoundTripsOfTheOwedPongs() {
+        open(new SessionLimits(1, 1, 2, 5, 20, 40, 15_000, 5_000, 5_000, 1 << 20));
+        session.onMessage(join("seat-1")); // the JOIN takes the only token
+        assertEquals(1, transport.pings, "a ping right after the JOIN");
+        assertEquals(-1, transport.rttMs, "unknown until a pong");
+        now += 80 * MS;
+        session.onFrame(ClientSession.Frame.PONG);
+        assertEquals(80, transport.rttMs, "the first sample as it is");
+        session.ping();
+        now += 10 * MS;
+        session.ping(); // two pings in flight: their pongs come in order
+        now += 30 * MS;
+        session.onFrame(ClientSession.Frame.PONG); // 40 ms after the first
+        assertEquals(80 + (40 - 80) / 4, transport.rttMs);
+        now += 20 * MS;
+        session.onFrame(ClientSession.Frame.PONG); // 50 ms after the second
+        assertEquals(70 + (50 - 70) / 4, transport.rttMs);
+        assertEquals(0, transport.closes, "three owed pongs, all free");
+        session.onFrame(ClientSession.Frame.PONG);
+        assertClosed(Protocol.CLOSE_RATE_LIMITED, "pong frame rate limit");
+        assertEquals(65, transport.rttMs, "an unasked pong is no sample");
+    }
+
+    @Test
+    void shouldNotPingAfterTheJoinOnATransportWithoutPongs() {
+        transport.pongs = false;
+        joined();
+        assertEquals(0, transport.pings);
+        assertEquals(-1, transport.link().rttMs());
+    }
+
+    @Test
     void shouldCountClientPingsAndContinuationFramesAgainstTheMessageLimit() {
         open(new SessionLimits(1, 2, 2, 5, 20, 40, 15_000, 5_000, 5_000, 1 << 20));
         session.onFrame(ClientSession.Frame.PING);

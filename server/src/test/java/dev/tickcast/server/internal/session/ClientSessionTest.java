@@ -49,9 +49,9 @@ class ClientSessionTest extends SessionFixture {
     @Test
     void shouldRefuseABadVersionAndAMalformedJoinWithoutClaimingTheToken() {
         open(DEFAULTS);
-        session.onMessage(frame(new JoinMessage(2, "seat-1")));
+        session.onMessage(frame(new JoinMessage(1, "seat-1")));
         assertEquals(Protocol.CLOSE_BAD_VERSION, transport.serverCode);
-        assertEquals("protocol version 2 not supported", transport.reason);
+        assertEquals("protocol version 1 not supported", transport.reason);
 
         SessionFixture malformed = new SessionFixture() { };
         malformed.open(DEFAULTS);

@@ -15,6 +15,9 @@ final class FakeTransport implements ClientTransport, ClientLink {
     short serverCode;
     String reason;
     int clientCode = -1;
+    /** True: answers pings with pongs (a WebSocket), so the session measures round trips. */
+    boolean pongs = true;
+    int rttMs = -1;
 
     @Override
     public ClientLink link() {
@@ -24,6 +27,21 @@ final class FakeTransport implements ClientTransport, ClientLink {
     @Override
     public void ping() {
         pings++;
+    }
+
+    @Override
+    public boolean measuresRoundTrip() {
+        return pongs;
+    }
+
+    @Override
+    public void roundTrip(int ms) {
+        rttMs = ms;
+    }
+
+    @Override
+    public int rttMs() {
+        return rttMs;
     }
 
     @Override

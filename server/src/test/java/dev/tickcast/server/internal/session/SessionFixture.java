@@ -11,6 +11,7 @@ import dev.tickcast.wire.InputMessage;
 import dev.tickcast.wire.JoinMessage;
 import dev.tickcast.wire.Messages;
 import dev.tickcast.wire.PingMessage;
+import dev.tickcast.wire.Protocol;
 import io.vertx.core.buffer.Buffer;
 
 import java.util.ArrayList;
@@ -48,15 +49,15 @@ abstract class SessionFixture {
     }
 
     Buffer join(String token) {
-        return frame(new JoinMessage(1, token));
+        return frame(new JoinMessage(Protocol.VERSION, token));
     }
 
     Buffer input(int seq) {
-        return frame(new InputMessage(seq, new byte[] {1}));
+        return frame(new InputMessage(seq, 0, new byte[] {1}));
     }
 
     Buffer ping() {
-        return frame(new PingMessage(7));
+        return frame(new PingMessage(7, 0));
     }
 
     Buffer chat(String text) {
@@ -64,7 +65,7 @@ abstract class SessionFixture {
     }
 
     Buffer game(int type) {
-        return frame(new GameSendMessage(type, new byte[] {2}));
+        return frame(new GameSendMessage(type, 0, new byte[] {2}));
     }
 
     static Buffer bytes(int... values) {

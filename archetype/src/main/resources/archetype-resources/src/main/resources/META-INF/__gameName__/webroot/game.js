@@ -33,6 +33,7 @@ function sendInput() {
 
 function onWelcome(welcome) {
   interpolator = new Interpolator({ tickHz: welcome.tickHz, snapshotEveryTicks: welcome.snapshotEveryTicks });
+  client.useInterpolator(interpolator); // inputs carry what is drawn, for games that judge them on it
   setInterval(sendInput, 1000 / welcome.tickHz);
 }
 

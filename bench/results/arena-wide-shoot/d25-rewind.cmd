@@ -1,0 +1,1 @@
+taskset -c 1 java -jar /work/main/bench/target/tickcast-bench.jar arena-wide --url ws://127.0.0.1:18768/ws --players 100 --warmup 10 --seconds 30 --server-pid 8007 --no-check --shoot --delay-ms 25 --jitter-ms 10 --json /work/main/bench/results/arena-wide-shoot/d25-rewind.json
