@@ -133,6 +133,22 @@ class ArchiveDamageTest {
     }
 
     @Test
+    void shouldSummariseOnlyAFinishedArchive() throws IOException {
+        byte[] finished = rec.write(dir, "finished.tcrec", ArenaRecording.KEYFRAME_EVERY_MS);
+        ArchiveSummary summary = ArchiveSummary.read(dir.resolve("finished.tcrec"));
+        assertEquals(rec.head, summary.head());
+        assertEquals(ArchiveReader.of(finished).index(), summary.index());
+        assertEquals(finished.length, summary.bytes());
+        Path cut = dir.resolve("cut.tcrec");
+        Files.write(cut, Arrays.copyOf(finished, finished.length - 1));
+        assertNull(ArchiveSummary.read(cut));
+        byte[] flipped = finished.clone();
+        flipped[flipped.length - Blocks.TRAILER_BYTES - 3] ^= 1;
+        Files.write(cut, flipped);
+        assertNull(ArchiveSummary.read(cut), "a damaged index");
+    }
+
+    @Test
     void shouldRefuseAppendingWhatIsNotTheNextFragment() throws IOException {
         try (ArchiveWriter w = ArchiveWriter.create(dir.resolve("w.tcrec"), rec.head)) {
             assertThrows(IllegalArgumentException.class, () -> w.appendFragment(rec.blocks.get(1)));
