@@ -306,6 +306,98 @@ export class Predictor<B extends Body = Record<string, number>> {
   displayed(frameMs?: number): B | null;
 }
 
+// ---- recordings (docs/PROTOCOL.md, "Recordings") ----------------------------------------------
+
+/** CRC-32C (Castagnoli, as java.util.zip.CRC32C) of bytes[from, to), unsigned. */
+export function crc32c(bytes: Uint8Array, from?: number, to?: number): number;
+
+/** The head of a recording: who, when, at what rates, and the game's schema. */
+export interface RecordingHead {
+  formatVersion: number;
+  protocolVersion: number;
+  game: string;
+  roomId: string;
+  /** When the recording started, in ms since the epoch. */
+  startedAtMs: number;
+  tickHz: number;
+  snapshotEveryTicks: number;
+  /** The ticks a fragment covers. */
+  fragmentTicks: number;
+  schema: TableSchema[];
+  /** The SCHEMA message as sent, type byte included. */
+  schemaBytes: Uint8Array;
+}
+
+/** One entry of a fragment, in tick order; bytes are the message exactly as sent. */
+export type RecordingEntry =
+  | { tick: number; type: 'snapshot'; bytes: Uint8Array }
+  | { tick: number; type: 'chat'; bytes: Uint8Array; playerId: number; name: string; text: string }
+  | { tick: number; type: 'gameMessage'; bytes: Uint8Array; messageType: number; payload: Uint8Array }
+  | { tick: number; type: 'join'; playerId: number; name: string }
+  | { tick: number; type: 'leave'; playerId: number }
+  | { tick: number; type: 'mark'; text: string };
+
+/** A few seconds of a recording, decodable from its own keyframe when hasFull. */
+export interface RecordingFragment {
+  /** The fragment block's byte offset in the file. */
+  offset: number;
+  number: number;
+  startTick: number;
+  /** The tick of its last entry (startTick if none). */
+  endTick: number;
+  hasFull: boolean;
+  /** A full SNAPSHOT of startTick (the keyframe), or null when thinned away. */
+  full: Uint8Array | null;
+  entries: RecordingEntry[];
+}
+
+export interface RecordingMarker {
+  tick: number;
+  text: string;
+}
+
+/** What readRecording read: everything before the first damaged block. */
+export interface Recording {
+  /** Null when even the head is unreadable. */
+  head: RecordingHead | null;
+  fragments: RecordingFragment[];
+  markers: RecordingMarker[];
+  /** The most players seated at once. */
+  players: number;
+  endTick: number;
+  durationMs: number;
+  /** True for a whole finished file (index and trailer read). */
+  finished: boolean;
+  /** Null, or "damaged at byte N: reason". */
+  damage: string | null;
+  /** N of damage, or -1. */
+  damageAt: number;
+}
+
+/** Reads a recording archive (.tcrec) block by block, checking lengths and CRCs; never throws on bad bytes. */
+export function readRecording(bytes: Uint8Array | ArrayBuffer): Recording;
+
+/** The states of a recording by tick, decoded forward from the last keyframe at or before the tick asked. */
+export class RecordingPlayer {
+  /** Throws if the recording has no head. */
+  constructor(recording: Recording);
+  readonly recording: Recording;
+  readonly schemas: TableSchema[];
+  /** Null, or why a snapshot did not decode (playing stops there). */
+  readonly error: string | null;
+  /** The first tick with a state, or -1. */
+  readonly firstTick: number;
+  readonly endTick: number;
+  /** The state of the last snapshot at or before tick, or null before the first. */
+  stateAt(tick: number): State | null;
+  /** Every snapshot state in tick order. */
+  states(): Generator<State, void, unknown>;
+  /** The chat, gameMessage, join, leave and mark entries with from < tick <= to. */
+  eventsBetween(from: number, to: number): Exclude<RecordingEntry, { type: 'snapshot' }>[];
+  /** The MARK entries of the readable part. */
+  marks(): RecordingMarker[];
+}
+
 // ---- client ------------------------------------------------------------------------------------
 
 /**
