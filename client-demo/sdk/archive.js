@@ -11,7 +11,7 @@
 
 import { decodeMessage } from './messages.js';
 import { CHAT, GAME_MESSAGE, MAX_STRING_BYTES } from './protocol.js';
-import { decodeUtf8, Reader } from './reader.js';
+import { decodeUtf8 } from './reader.js';
 import { decodeSchema } from './schema.js';
 
 /** Block kinds. */
@@ -33,8 +33,11 @@ export const ENTRY_JOIN = 4;
 export const ENTRY_LEAVE = 5;
 export const ENTRY_MARK = 6;
 const ENTRY_NAMES = [null, 'snapshot', 'chat', 'gameMessage', 'join', 'leave', 'mark'];
-/** The bytes around a body: kind, length, crc. */
-const FRAMING = 9;
+/** Bytes before a body (kind, length), and around it (and the CRC). */
+export const HEADER_BYTES = 5;
+export const OVERHEAD = 9;
+/** The whole trailer block: the last bytes of a finished archive. */
+export const TRAILER_BYTES = OVERHEAD + 8 + 5;
 const MAGIC = 'TCREC';
 const END_MAGIC = 'TCEND';
 
@@ -63,192 +66,259 @@ function u32(bytes, at) {
   return (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) >>> 0;
 }
 
-/** A u64 LE as a Number, or -1 past 2^53 or the end. */
-function readU64(r) {
-  if (r.remaining() < 8) {
-    r.failed = true;
+/**
+ * The byte-level fields of a block body, as record/Cursor.java: a field past the end, a varuint
+ * over 2^31 - 1 or a string not UTF-8 sets `failed` and reads as -1 or null.
+ */
+class Cursor {
+  constructor(bytes, pos = 0, end = bytes.length) {
+    this.bytes = bytes;
+    this.pos = pos;
+    this.end = end;
+    this.failed = false;
+  }
+
+  atEnd() {
+    return this.pos === this.end;
+  }
+
+  u8() {
+    if (this.pos >= this.end) {
+      this.failed = true;
+      return -1;
+    }
+    return this.bytes[this.pos++];
+  }
+
+  varuint() {
+    let v = 0;
+    for (let shift = 0; shift < 35; shift += 7) {
+      const b = this.u8();
+      if (b < 0) {
+        return -1;
+      }
+      v += (b & 0x7f) * 2 ** shift;
+      if ((b & 0x80) === 0) {
+        if (v > 0x7fffffff) {
+          break;
+        }
+        return v;
+      }
+    }
+    this.failed = true;
     return -1;
   }
-  const lo = u32(r.buffer, r.position);
-  const hi = u32(r.buffer, r.position + 4);
-  r.position += 8;
-  return hi > 0x1fffff ? -1 : hi * 2 ** 32 + lo;
-}
 
-/** varuint length, then that many bytes (a view, not a copy); null if short. */
-function readLengthPrefixed(r) {
-  const len = r.readVarUInt();
-  if (len < 0 || len > r.remaining()) {
-    return null;
+  /** A u64 LE as a Number; -1 if short or past 2^53 (no archive gets there). */
+  u64() {
+    if (this.end - this.pos < 8) {
+      this.failed = true;
+      this.pos = this.end;
+      return -1;
+    }
+    const lo = u32(this.bytes, this.pos);
+    const hi = u32(this.bytes, this.pos + 4);
+    this.pos += 8;
+    if (hi > 0x1fffff) {
+      this.failed = true;
+      return -1;
+    }
+    return hi * 2 ** 32 + lo;
   }
-  const out = r.buffer.subarray(r.position, r.position + len);
-  r.position += len;
-  return out;
-}
 
-function readMagic(r, magic) {
-  const bytes = r.readBytes(magic.length);
-  return bytes !== null && decodeUtf8(bytes) === magic;
+  /** A varuint byte length of at most max that fits what is left; -1 if not. */
+  length(max) {
+    const n = this.varuint();
+    if (n < 0 || n > max || n > this.end - this.pos) {
+      this.failed = true;
+      return -1;
+    }
+    return n;
+  }
+
+  /** A length-prefixed byte string of at least 1 byte, as a view (not a copy); null if not. */
+  message() {
+    const n = this.length(MAX_BLOCK_BYTES);
+    if (n < 1) {
+      this.failed = true;
+      return null;
+    }
+    this.pos += n;
+    return this.bytes.subarray(this.pos - n, this.pos);
+  }
+
+  string(maxBytes) {
+    const n = this.length(maxBytes);
+    const s = n < 0 ? null : decodeUtf8(this.bytes.subarray(this.pos, this.pos + n));
+    if (s === null) {
+      this.failed = true;
+      return null;
+    }
+    this.pos += n;
+    return s;
+  }
+
+  magic(text) {
+    if (this.end - this.pos < text.length) {
+      this.failed = true;
+      return false;
+    }
+    const ok = [...text].every((ch, i) => this.bytes[this.pos + i] === ch.charCodeAt(0));
+    this.pos += text.length;
+    return ok;
+  }
 }
 
 /**
- * The blocks of bytes from offset on: {kind, offset, body} each, until the end or the first damaged
- * block ({damageAt, reason}).
+ * Checks the block at bytes[at, end): null if a whole block with a good length and CRC starts
+ * there, else why not (the text after "damaged at byte N: "), worded as Blocks.check.
  */
-export function readBlocks(bytes, offset = 0) {
-  const blocks = [];
-  let at = offset;
-  while (at < bytes.length) {
-    if (bytes.length - at < FRAMING) {
-      return { blocks, damageAt: at, reason: `truncated block header (${bytes.length - at} bytes left)` };
-    }
-    const kind = bytes[at];
-    const length = u32(bytes, at + 1);
-    if (length > MAX_BLOCK_BYTES) {
-      return { blocks, damageAt: at, reason: `block length ${length} over ${MAX_BLOCK_BYTES}` };
-    }
-    if (bytes.length - at - FRAMING < length) {
-      return { blocks, damageAt: at, reason: `truncated block (kind ${kind}, length ${length})` };
-    }
-    const end = at + 5 + length;
-    if (crc32c(bytes, at, end) !== u32(bytes, end)) {
-      return { blocks, damageAt: at, reason: `bad CRC32C (kind ${kind})` };
-    }
-    blocks.push({ kind, offset: at, body: bytes.subarray(at + 5, end) });
-    at = end + 4;
+export function checkBlock(bytes, at, end = bytes.length) {
+  if (end - at < HEADER_BYTES) {
+    return `block header cut short (${end - at} of 5 bytes)`;
   }
-  return { blocks, damageAt: -1, reason: null };
-}
-
-/** Parses a HEAD body; null if malformed. */
-export function parseHead(body) {
-  const r = new Reader(body);
-  if (!readMagic(r, MAGIC)) {
-    return null;
+  const length = u32(bytes, at + 1);
+  if (length > MAX_BLOCK_BYTES) {
+    return `block length ${length} is over 64 MiB`;
   }
-  const formatVersion = r.readVarUInt();
-  const protocolVersion = r.readVarUInt();
-  const game = r.readString(MAX_STRING_BYTES);
-  const roomId = r.readString(MAX_STRING_BYTES);
-  const startedAtMs = readU64(r);
-  const tickHz = r.readVarUInt();
-  const snapshotEveryTicks = r.readVarUInt();
-  const fragmentTicks = r.readVarUInt();
-  const schemaBytes = readLengthPrefixed(r);
-  const schema = schemaBytes === null ? null : decodeSchema(schemaBytes);
-  if (formatVersion !== FORMAT_VERSION || protocolVersion < 0 || game === null || roomId === null
-      || startedAtMs < 0 || tickHz < 1 || snapshotEveryTicks < 1 || fragmentTicks < 1 || schema === null
-      || !r.fullyRead()) {
-    return null;
+  if (end - at - OVERHEAD < length) {
+    return `block cut short (${end - at} of ${length + OVERHEAD} bytes)`;
   }
-  return {
-    formatVersion, protocolVersion, game, roomId, startedAtMs, tickHz, snapshotEveryTicks, fragmentTicks,
-    schema, schemaBytes,
-  };
-}
-
-function readEntry(r, tick, type) {
-  const entry = { tick, type: ENTRY_NAMES[type] ?? null };
-  if (type === ENTRY_SNAPSHOT) {
-    entry.bytes = readLengthPrefixed(r);
-    return entry.bytes === null ? null : entry;
-  }
-  if (type === ENTRY_CHAT || type === ENTRY_GAME_MESSAGE) {
-    const bytes = readLengthPrefixed(r);
-    const m = bytes === null ? null : decodeMessage(bytes);
-    if (m === null || m.value === null || m.id !== (type === ENTRY_CHAT ? CHAT : GAME_MESSAGE)) {
-      return null;
-    }
-    return type === ENTRY_CHAT
-      ? { ...entry, bytes, playerId: m.value.playerId, name: m.value.name, text: m.value.text }
-      : { ...entry, bytes, messageType: m.value.type, payload: m.value.payload };
-  }
-  if (type === ENTRY_JOIN || type === ENTRY_LEAVE) {
-    entry.playerId = r.readVarUInt();
-    if (type === ENTRY_JOIN) {
-      entry.name = r.readString(MAX_STRING_BYTES);
-    }
-    return entry.playerId < 0 || entry.name === null ? null : entry;
-  }
-  if (type === ENTRY_MARK) {
-    entry.text = r.readString(MAX_MARK_BYTES);
-    return entry.text === null ? null : entry;
+  if (crc32c(bytes, at, at + HEADER_BYTES + length) !== u32(bytes, at + HEADER_BYTES + length)) {
+    return `CRC32C mismatch in a block of kind ${bytes[at]}`;
   }
   return null;
 }
 
-/** Parses a FRAGMENT body; {number, startTick, hasFull, full, entries} or null if malformed. */
-export function parseFragment(body) {
-  const r = new Reader(body);
-  const number = r.readVarUInt();
-  const startTick = r.readVarUInt();
-  const flags = r.readVarUInt();
-  if (number < 0 || startTick < 0 || flags < 0 || (flags & ~1) !== 0) {
+/** The body length of the (checked) block at at. */
+export function bodyLength(bytes, at) {
+  return u32(bytes, at + 1);
+}
+
+/** Parses a HEAD body (RecordingHead.parse); null if malformed or of another format version. */
+export function parseHead(body) {
+  const c = new Cursor(body);
+  if (!c.magic(MAGIC)) {
     return null;
   }
-  const hasFull = (flags & 1) !== 0;
-  const full = hasFull ? readLengthPrefixed(r) : null;
-  const count = r.readVarUInt();
-  if ((hasFull && full === null) || count < 0 || count > r.remaining()) {
+  const formatVersion = c.varuint();
+  const protocolVersion = c.varuint();
+  const game = c.string(MAX_STRING_BYTES);
+  const roomId = c.string(MAX_STRING_BYTES);
+  const startedAtMs = c.u64();
+  const tickHz = c.varuint();
+  const snapshotEveryTicks = c.varuint();
+  const fragmentTicks = c.varuint();
+  const n = c.length(MAX_BLOCK_BYTES);
+  if (c.failed || formatVersion !== FORMAT_VERSION || tickHz <= 0 || snapshotEveryTicks <= 0 || fragmentTicks <= 0
+      || c.end - c.pos !== n) {
+    return null;
+  }
+  const schemaBytes = body.subarray(c.pos, c.end);
+  return {
+    formatVersion, protocolVersion, game, roomId, startedAtMs, tickHz, snapshotEveryTicks, fragmentTicks,
+    schema: decodeSchema(schemaBytes), schemaBytes,
+  };
+}
+
+/** One entry of type at tick, or null if malformed. CHAT and GAME_MESSAGE are decoded when they can be. */
+function readEntry(c, tick, type) {
+  const name = ENTRY_NAMES[type];
+  if (type === ENTRY_SNAPSHOT || type === ENTRY_CHAT || type === ENTRY_GAME_MESSAGE) {
+    const bytes = c.message();
+    if (bytes === null) {
+      return null;
+    }
+    const m = type === ENTRY_SNAPSHOT ? null : decodeMessage(bytes);
+    if (m === null || m.value === null || m.id !== (type === ENTRY_CHAT ? CHAT : GAME_MESSAGE)) {
+      return { tick, type: name, bytes };
+    }
+    return type === ENTRY_CHAT
+      ? { tick, type: name, bytes, playerId: m.value.playerId, name: m.value.name, text: m.value.text }
+      : { tick, type: name, bytes, messageType: m.value.type, payload: m.value.payload };
+  }
+  if (type === ENTRY_JOIN) {
+    const playerId = c.varuint();
+    const player = c.string(MAX_STRING_BYTES);
+    return c.failed ? null : { tick, type: name, playerId, name: player };
+  }
+  if (type === ENTRY_LEAVE) {
+    const playerId = c.varuint();
+    return c.failed ? null : { tick, type: name, playerId };
+  }
+  if (type === ENTRY_MARK) {
+    const text = c.string(MAX_MARK_BYTES);
+    return c.failed ? null : { tick, type: name, text };
+  }
+  return null;
+}
+
+/**
+ * Parses a FRAGMENT body (FragmentBody.parse and walk): {number, startTick, hasFull, full, entries,
+ * endTick}, or null if malformed. endTick is the last entry's tick (startTick if none).
+ */
+export function parseFragment(body) {
+  const c = new Cursor(body);
+  const number = c.varuint();
+  const startTick = c.varuint();
+  const flags = c.varuint();
+  if (c.failed || (flags & ~1) !== 0) {
+    return null;
+  }
+  const hasFull = flags === 1;
+  const full = hasFull ? c.message() : null;
+  const count = c.varuint();
+  if (c.failed) {
     return null;
   }
   const entries = [];
   let tick = startTick;
-  for (let i = 0; i < count; i++) {
-    const delta = r.readVarUInt();
-    const type = r.readUnsignedByte();
-    tick += delta;
-    const entry = delta < 0 || r.failed ? null : readEntry(r, tick, type);
-    if (entry === null || tick > 0x7fffffff) {
+  for (let i = 0; i < count && !c.failed; i++) {
+    const delta = c.varuint();
+    const type = c.u8();
+    tick += Math.max(delta, 0);
+    const entry = c.failed || tick > 0x7fffffff ? null : readEntry(c, tick, type);
+    if (entry === null) {
       return null;
     }
     entries.push(entry);
   }
-  return r.fullyRead() && !r.failed ? { number, startTick, hasFull, full, entries } : null;
+  return c.failed || !c.atEnd() ? null : { number, startTick, hasFull, full, entries, endTick: tick };
 }
 
-/** Parses an INDEX body; null if malformed. */
+/** Parses an INDEX body (ArchiveIndex.parse); null if malformed. */
 export function parseIndex(body) {
-  const r = new Reader(body);
-  const fragmentCount = r.readVarUInt();
-  if (fragmentCount < 0 || fragmentCount > r.remaining()) {
-    return null;
-  }
+  const c = new Cursor(body);
+  const n = c.varuint();
   const fragments = [];
-  for (let i = 0; i < fragmentCount; i++) {
-    const offset = readU64(r);
-    const startTick = r.readVarUInt();
-    const hasFull = r.readUnsignedByte();
-    if (offset < 0 || startTick < 0 || hasFull > 1 || r.failed) {
+  for (let i = 0; i < n && !c.failed; i++) {
+    const offset = c.u64();
+    const startTick = c.varuint();
+    const full = c.u8();
+    if (full > 1) {
       return null;
     }
-    fragments.push({ offset, startTick, hasFull: hasFull === 1 });
+    fragments.push({ offset, startTick, hasFull: full === 1 });
   }
-  const markerCount = r.readVarUInt();
-  if (markerCount < 0 || markerCount > r.remaining()) {
-    return null;
-  }
+  const m = c.varuint();
   const markers = [];
-  for (let i = 0; i < markerCount; i++) {
-    const tick = r.readVarUInt();
-    const text = r.readString(MAX_MARK_BYTES);
-    if (tick < 0 || text === null) {
-      return null;
-    }
+  for (let i = 0; i < m && !c.failed; i++) {
+    const tick = c.varuint();
+    const text = c.string(MAX_MARK_BYTES);
     markers.push({ tick, text });
   }
-  const endTick = r.readVarUInt();
-  const players = r.readVarUInt();
-  const durationMs = r.readVarUInt();
-  if (endTick < 0 || players < 0 || durationMs < 0 || !r.fullyRead()) {
-    return null;
-  }
-  return { fragments, markers, endTick, players, durationMs };
+  const endTick = c.varuint();
+  const players = c.varuint();
+  const durationMs = c.u64();
+  return c.failed || !c.atEnd() ? null : { fragments, markers, endTick, players, durationMs };
 }
 
-/** Parses a TRAILER body: the index's offset, or -1 if malformed. */
+/** The index offset a TRAILER body (at the block at `at`) names; null if malformed. */
 export function parseTrailer(body) {
-  const r = new Reader(body);
-  const indexOffset = readU64(r);
-  return indexOffset >= 0 && readMagic(r, END_MAGIC) && r.fullyRead() ? indexOffset : -1;
+  if (body.length !== TRAILER_BYTES - OVERHEAD) {
+    return null;
+  }
+  const c = new Cursor(body);
+  const indexOffset = c.u64();
+  return c.magic(END_MAGIC) && !c.failed ? indexOffset : null;
 }

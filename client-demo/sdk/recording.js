@@ -11,118 +11,145 @@
 // there on.
 
 import {
-  FRAGMENT, HEAD, INDEX, parseFragment, parseHead, parseIndex, parseTrailer, readBlocks, TRAILER,
+  bodyLength, checkBlock, FORMAT_VERSION, FRAGMENT, HEAD, HEADER_BYTES, INDEX, OVERHEAD, parseFragment, parseHead,
+  parseIndex, parseTrailer, TRAILER, TRAILER_BYTES,
 } from './archive.js';
 import { DeltaDecoder, OK } from './snapshot.js';
 
 export { crc32c, MAX_BLOCK_BYTES } from './archive.js';
 
 /**
- * Reads an archive: {head, fragments, markers, players, endTick, durationMs, finished, damage,
- * damageAt}. head is null when even the head is unreadable. fragments are the readable ones, each
- * {offset, number, startTick, hasFull, full, entries, endTick}; damage is null or "damaged at byte
- * N: reason" (damageAt N, else -1): the blocks before N are read, nothing after. markers, players
- * and durationMs come from the index of a finished file, else from the fragments read.
+ * Reads an archive as ArchiveReader does: {head, fragments, markers, players, endTick, durationMs,
+ * index, finished, damage, damageAt, readableBytes}. head is null when even the head is unreadable
+ * (its schema null when the SCHEMA bytes do not decode). fragments are the readable ones, each
+ * {offset, number, startTick, hasFull, full, entries, endTick}. damage is null or "damaged at byte
+ * N: reason" (damageAt N, else -1): the blocks before N are read, nothing from it on. markers,
+ * players, endTick and durationMs are gathered from the fragments read; a finished file's index
+ * must agree with them. Blocks of unknown kinds (a later format's) are skipped.
  */
 export function readRecording(bytes) {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  const scan = readBlocks(data);
   const out = {
-    head: null, fragments: [], markers: [], players: 0, endTick: 0, durationMs: 0, finished: false,
-    damage: null, damageAt: -1,
+    head: null, fragments: [], markers: [], players: 0, endTick: 0, durationMs: 0, index: null, finished: false,
+    damage: null, damageAt: -1, readableBytes: 0,
   };
-  const damaged = (at, reason) => {
+  const damage = (at, reason) => {
     out.damageAt = at;
     out.damage = `damaged at byte ${at}: ${reason}`;
-    return finishOut(out, null);
-  };
-  const blocks = scan.blocks;
-  if (blocks.length === 0 || blocks[0].kind !== HEAD) {
-    return damaged(0, scan.damageAt === 0 ? scan.reason : 'no head block');
-  }
-  out.head = parseHead(blocks[0].body);
-  if (out.head === null) {
-    return damaged(0, 'malformed head');
-  }
-  let index = null;
-  let indexOffset = -1;
-  for (let i = 1; i < blocks.length; i++) {
-    const { kind, offset, body } = blocks[i];
-    if (kind === FRAGMENT && index === null) {
-      const f = parseFragment(body);
-      const last = out.fragments[out.fragments.length - 1];
-      if (f === null) {
-        return damaged(offset, 'malformed fragment');
-      }
-      if (last && (f.number <= last.number || f.startTick < last.endTick)) {
-        return damaged(offset, `fragment ${f.number} out of order`);
-      }
-      const endTick = f.entries.length === 0 ? f.startTick : f.entries[f.entries.length - 1].tick;
-      out.fragments.push({ offset, ...f, endTick });
-    } else if (kind === INDEX && index === null) {
-      index = parseIndex(body);
-      indexOffset = offset;
-      if (index === null || !agrees(index, out.fragments)) {
-        return damaged(offset, index === null ? 'malformed index' : 'the index disagrees with the fragments');
-      }
-    } else if (kind === TRAILER && index !== null && i === blocks.length - 1) {
-      if (parseTrailer(body) !== indexOffset) {
-        return damaged(offset, 'malformed trailer');
-      }
-      out.finished = scan.damageAt < 0;
-    } else {
-      return damaged(offset, `unexpected block of kind ${kind}`);
-    }
-  }
-  if (scan.damageAt >= 0) {
-    return damaged(scan.damageAt, scan.reason);
-  }
-  return finishOut(out, out.finished ? index : null);
-}
-
-function agrees(index, fragments) {
-  return index.fragments.length === fragments.length && index.fragments.every((e, i) =>
-    e.offset === fragments[i].offset && e.startTick === fragments[i].startTick && e.hasFull === fragments[i].hasFull);
-}
-
-/** Fills the summary from the index, or from the fragments read when there is none. */
-function finishOut(out, index) {
-  const fs = out.fragments;
-  if (index !== null) {
-    out.markers = index.markers;
-    out.players = index.players;
-    out.endTick = index.endTick;
-    out.durationMs = index.durationMs;
     return out;
+  };
+  let bad = checkBlock(data, 0);
+  if (bad === null && data[0] !== HEAD) {
+    bad = `the first block is of kind ${data[0]}, not a head`;
   }
-  out.markers = [];
+  if (bad !== null) {
+    return damage(0, bad);
+  }
+  out.head = parseHead(data.subarray(HEADER_BYTES, HEADER_BYTES + bodyLength(data, 0)));
+  if (out.head === null) {
+    return damage(0, `malformed head (or a format version other than ${FORMAT_VERSION})`);
+  }
   const seated = new Set();
-  for (const f of fs) {
-    for (const e of f.entries) {
-      if (e.type === 'mark') {
-        out.markers.push({ tick: e.tick, text: e.text });
-      } else if (e.type === 'join' || e.type === 'leave') {
-        e.type === 'join' ? seated.add(e.playerId) : seated.delete(e.playerId);
-        out.players = Math.max(out.players, seated.size);
-      }
+  let pos = bodyLength(data, 0) + OVERHEAD;
+  let indexAt = -1;
+  let trailer = false;
+  out.readableBytes = pos;
+  while (pos < data.length) {
+    const kind = data[pos];
+    bad = checkBlock(data, pos);
+    const body = bad === null ? data.subarray(pos + HEADER_BYTES, pos + HEADER_BYTES + bodyLength(data, pos)) : null;
+    if (bad === null) {
+      bad = kind === FRAGMENT ? (indexAt >= 0 ? 'a fragment after the index' : addFragment(out, seated, body, pos))
+        : kind === INDEX ? (indexAt >= 0 ? 'a second index' : null)
+          : kind === TRAILER ? checkTrailer(body, pos, indexAt, data.length)
+            : kind === HEAD ? 'a second head' : null;
+    }
+    if (bad !== null) {
+      damage(pos, bad);
+      break;
+    }
+    indexAt = kind === INDEX ? pos : indexAt;
+    trailer = kind === TRAILER;
+    pos += body.length + OVERHEAD;
+    out.readableBytes = pos;
+  }
+  const fs = out.fragments;
+  out.endTick = fs.length === 0 ? 0 : fs[fs.length - 1].endTick;
+  out.durationMs = fs.length === 0 ? 0 : Math.floor(((out.endTick - fs[0].startTick) * 1000) / out.head.tickHz);
+  if (indexAt >= 0 && trailer) {
+    const index = parseIndex(data.subarray(indexAt + HEADER_BYTES, indexAt + HEADER_BYTES + bodyLength(data, indexAt)));
+    if (index === null) {
+      damage(indexAt, 'malformed index');
+    } else if (!agrees(index, out)) {
+      damage(indexAt, 'the index disagrees with the fragments');
+    } else {
+      out.index = index;
     }
   }
-  out.endTick = fs.length === 0 ? 0 : fs[fs.length - 1].endTick;
-  out.durationMs = fs.length === 0 || out.head === null
-    ? 0 : Math.round(((out.endTick - fs[0].startTick) * 1000) / out.head.tickHz);
+  out.finished = out.index !== null && out.damage === null;
   return out;
 }
 
-/** How many decoded states a player keeps as bases and predictors of the next deltas. */
-const KEPT_STATES = 8;
+/** Adds a fragment block's body read at file offset `at`; null, or why it cannot follow the ones before. */
+function addFragment(out, seated, body, at) {
+  const f = parseFragment(body);
+  const fs = out.fragments;
+  if (f === null) {
+    return 'malformed fragment';
+  }
+  if (f.number !== fs.length) {
+    return `fragment number ${f.number} where ${fs.length} was due`;
+  }
+  if (fs.length > 0 && f.startTick < out.endTick) {
+    return `fragment ${f.number} starts at tick ${f.startTick}, before tick ${out.endTick}`;
+  }
+  for (const e of f.entries) {
+    if (e.type === 'mark') {
+      out.markers.push({ tick: e.tick, text: e.text });
+    } else if (e.type === 'join') {
+      seated.add(e.playerId);
+      out.players = Math.max(out.players, seated.size);
+    } else if (e.type === 'leave') {
+      seated.delete(e.playerId);
+    }
+  }
+  fs.push({ offset: at, ...f });
+  out.endTick = f.endTick;
+  return null;
+}
+
+function checkTrailer(body, at, indexAt, end) {
+  const indexOffset = parseTrailer(body);
+  if (indexOffset === null) {
+    return 'malformed trailer';
+  }
+  if (indexAt < 0 || indexOffset !== indexAt) {
+    return 'the trailer does not point at the index';
+  }
+  return at + TRAILER_BYTES === end ? null : 'bytes after the trailer';
+}
+
+/** True if the index says what the fragments read say (ArchiveIndex.equals of the scanned one). */
+function agrees(index, out) {
+  const fs = out.fragments;
+  return index.fragments.length === fs.length
+    && index.fragments.every((e, i) => e.offset === fs[i].offset && e.startTick === fs[i].startTick
+      && e.hasFull === fs[i].hasFull)
+    && index.markers.length === out.markers.length
+    && index.markers.every((m, i) => m.tick === out.markers[i].tick && m.text === out.markers[i].text)
+    && index.endTick === out.endTick && index.players === out.players && index.durationMs === out.durationMs;
+}
 
 /**
- * The states of a recording by tick. stateAt(T) is the state of the last snapshot at or before T:
- * played on from where the last call stopped when T is ahead of it, else from the last keyframe at
- * or before T. A snapshot that does not decode stops the playing there: `error` says why.
+ * The states of a recording by tick, as Replay.java. stateAt(T) is the state of the last snapshot
+ * at or before T: played on from where the last call stopped when T is ahead of it in the same or
+ * a later fragment than the last keyframe at or before T, else from that keyframe. Starting at a
+ * fragment, its `full` is the state of its startTick and its first SNAPSHOT entry (of that tick) is
+ * skipped; rolling on from the fragment before, that entry is decoded and `full` ignored. A
+ * snapshot that does not decode stops the playing there: `error` says why.
  */
 export class RecordingPlayer {
-  /** @param recording what readRecording returned (its head must be readable) */
+  /** @param recording what readRecording returned (it must have a head) */
   constructor(recording) {
     if (recording.head === null) {
       throw new Error(`no head to play: ${recording.damage}`);
@@ -130,8 +157,8 @@ export class RecordingPlayer {
     this.recording = recording;
     this.schemas = recording.head.schema;
     this.decoder = new DeltaDecoder();
-    /** Null, or why the last decode failed. */
-    this.error = null;
+    /** Null, or why the playing stopped. */
+    this.error = this.schemas === null ? 'no readable schema' : null;
     this.cursor = null;
   }
 
@@ -146,35 +173,72 @@ export class RecordingPlayer {
     return this.recording.endTick;
   }
 
-  /** The State at tick (the last snapshot at or before it), or null before the first one. */
+  /** The state reached by the last call (null before one). */
+  get current() {
+    return this.cursor === null ? null : this.cursor.current;
+  }
+
+  /** The State at tick (the last snapshot at or before it); null before the first, or on an error. */
   stateAt(tick) {
     const k = this.keyframeAt(tick);
-    if (k < 0) {
+    if (k < 0 || this.schemas === null) {
       return null;
     }
     const c = this.cursor;
-    if (c === null || c.current.tick > tick || c.fragment < k || c.failed) {
-      if (!this.start(k)) {
-        return null;
-      }
+    const ahead = c !== null && c.current !== null && c.fragment >= k && this.error === null && c.current.tick <= tick;
+    if (!ahead && !this.start(k)) {
+      return null;
     }
-    this.playTo(tick);
-    return this.cursor.current;
+    while (this.error === null && this.nextTick() >= 0 && this.nextTick() <= tick) {
+      this.next();
+    }
+    return this.error === null ? this.cursor.current : null;
   }
 
   /** Every snapshot state in tick order, from the first keyframe (a generator). */
   *states() {
-    if (this.keyframeAt(this.firstTick) < 0 || !this.start(this.keyframeAt(this.firstTick))) {
+    if (this.stateAt(this.firstTick) === null) {
       return;
     }
     yield this.cursor.current;
-    for (let more = true; more;) {
-      const before = this.cursor.current;
-      more = this.playTo(Infinity, 1);
-      if (this.cursor.current !== before) {
-        yield this.cursor.current;
+    while (this.next()) {
+      yield this.cursor.current;
+    }
+  }
+
+  /** Steps to the next snapshot; false at the end of the readable part or on an error. */
+  next() {
+    const c = this.cursor;
+    if (this.error !== null || c === null || c.current === null) {
+      return false;
+    }
+    const fs = this.recording.fragments;
+    if (c.entry >= c.snapshots.length) {
+      if (c.fragment + 1 >= fs.length) {
+        return false;
+      }
+      this.load(c.fragment + 1);
+      if (c.snapshots.length === 0) {
+        return false;
       }
     }
+    return this.decode(c.snapshots[c.entry++], false);
+  }
+
+  /** The tick of the snapshot next() would reach, or -1. */
+  nextTick() {
+    const c = this.cursor;
+    if (c.entry < c.snapshots.length) {
+      return c.snapshots[c.entry].tick;
+    }
+    const fs = this.recording.fragments;
+    for (let f = c.fragment + 1; f < fs.length; f++) {
+      const e = fs[f].entries.find((x) => x.type === 'snapshot');
+      if (e) {
+        return e.tick;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -187,21 +251,13 @@ export class RecordingPlayer {
       if (f.startTick > to) {
         break;
       }
-      if (f.endTick <= from) {
-        continue;
-      }
-      for (const e of f.entries) {
+      for (const e of f.endTick > from ? f.entries : []) {
         if (e.type !== 'snapshot' && e.tick > from && e.tick <= to) {
           out.push(e);
         }
       }
     }
     return out;
-  }
-
-  /** The markers (MARK entries) of the readable part, [{tick, text}]. */
-  marks() {
-    return this.eventsBetween(-1, Infinity).filter((e) => e.type === 'mark').map(({ tick, text }) => ({ tick, text }));
   }
 
   /** The index of the last fragment with a full at or before tick, or -1. */
@@ -216,78 +272,42 @@ export class RecordingPlayer {
   }
 
   start(k) {
-    const f = this.recording.fragments[k];
-    const d = this.decoder;
-    this.states = new Map();
-    this.cursor = null;
-    if (d.readHeader(f.full) !== OK || !d.full() || d.tick !== f.startTick) {
-      return this.fail(`fragment ${f.number}: its full is not a keyframe of tick ${f.startTick} (${d.reason})`);
-    }
-    const r = d.decodeBody(null, null, this.schemas);
-    if (r.code !== OK) {
-      return this.fail(`fragment ${f.number}: full: ${d.reason}`);
-    }
-    this.keep(r.state);
-    const first = f.entries.findIndex((e) => e.type === 'snapshot');
-    this.cursor = { fragment: k, entry: first < 0 ? f.entries.length : first + 1, current: r.state, failed: false };
     this.error = null;
-    return true;
-  }
-
-  /** Decodes snapshot entries up to tick (at most `limit` of them); false once nothing is left. */
-  playTo(tick, limit = Infinity) {
-    const fs = this.recording.fragments;
+    this.load(k);
     const c = this.cursor;
-    let decoded = 0;
-    while (c.fragment < fs.length && decoded < limit && !c.failed) {
-      const entries = fs[c.fragment].entries;
-      if (c.entry >= entries.length) {
-        c.fragment++;
-        c.entry = 0;
-        continue;
-      }
-      const e = entries[c.entry];
-      if (e.type === 'snapshot') {
-        if (e.tick > tick) {
-          return true;
-        }
-        if (!this.decode(e, fs[c.fragment])) {
-          c.failed = true;
-          return false;
-        }
-        decoded++;
-      }
-      c.entry++;
+    c.current = null;
+    c.previous = null;
+    const f = this.recording.fragments[k];
+    if (!this.decode({ tick: f.startTick, bytes: f.full }, true)) {
+      return false;
     }
-    return c.fragment < fs.length && !c.failed;
-  }
-
-  decode(entry, f) {
-    const d = this.decoder;
-    if (d.readHeader(entry.bytes) !== OK) {
-      return this.fail(`fragment ${f.number}, tick ${entry.tick}: ${d.reason}`);
-    }
-    const base = d.full() ? null : this.states.get(d.baseTick) ?? null;
-    const pred = d.predTick < 0 ? null : this.states.get(d.predTick) ?? null;
-    const r = d.decodeBody(base, pred, this.schemas);
-    if (r.code !== OK) {
-      return this.fail(`fragment ${f.number}, tick ${entry.tick}: ${d.reason}`);
-    }
-    this.keep(r.state);
-    this.cursor.current = r.state;
+    c.entry = c.snapshots.length > 0 && c.snapshots[0].tick === f.startTick ? 1 : 0;
     return true;
   }
 
-  keep(state) {
-    this.states.delete(state.tick);
-    this.states.set(state.tick, state);
-    if (this.states.size > KEPT_STATES) {
-      this.states.delete(this.states.keys().next().value);
-    }
+  load(f) {
+    const snapshots = this.recording.fragments[f].entries.filter((e) => e.type === 'snapshot');
+    this.cursor ??= { current: null, previous: null };
+    Object.assign(this.cursor, { fragment: f, snapshots, entry: 0 });
   }
 
-  fail(reason) {
-    this.error = reason;
-    return false;
+  decode(entry, keyframe) {
+    const c = this.cursor;
+    const d = this.decoder;
+    let code = d.readHeader(entry.bytes);
+    if (code === OK && keyframe && !d.full()) {
+      d.reason = 'not a keyframe';
+      code = -1;
+    }
+    const r = code === OK ? d.decodeBody(c.current, c.previous, this.schemas) : { code };
+    if (r.code !== OK) {
+      const f = this.recording.fragments[c.fragment];
+      this.error = `fragment ${f.number}, the snapshot of tick ${entry.tick}: ${d.reason}`;
+      return false;
+    }
+    // After a keyframe, the state before it predicts nothing.
+    c.previous = keyframe || d.full() ? null : c.current;
+    c.current = r.state;
+    return true;
   }
 }
