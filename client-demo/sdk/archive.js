@@ -255,7 +255,8 @@ function readEntry(c, tick, type) {
 
 /**
  * Parses a FRAGMENT body (FragmentBody.parse and walk): {number, startTick, hasFull, full, entries,
- * endTick}, or null if malformed. endTick is the last entry's tick (startTick if none).
+ * endTick}, or null if its start (number, startTick, flags, full) is malformed; entries is null if
+ * they are. endTick is the last entry's tick (startTick if none).
  */
 export function parseFragment(body) {
   const c = new Cursor(body);
@@ -271,7 +272,7 @@ export function parseFragment(body) {
   if (c.failed) {
     return null;
   }
-  const entries = [];
+  const out = { number, startTick, hasFull, full, entries: [], endTick: startTick };
   let tick = startTick;
   for (let i = 0; i < count && !c.failed; i++) {
     const delta = c.varuint();
@@ -279,11 +280,16 @@ export function parseFragment(body) {
     tick += Math.max(delta, 0);
     const entry = c.failed || tick > 0x7fffffff ? null : readEntry(c, tick, type);
     if (entry === null) {
-      return null;
+      c.failed = true;
+      break;
     }
-    entries.push(entry);
+    out.entries.push(entry);
   }
-  return c.failed || !c.atEnd() ? null : { number, startTick, hasFull, full, entries, endTick: tick };
+  if (c.failed || !c.atEnd()) {
+    out.entries = null;
+  }
+  out.endTick = tick;
+  return out;
 }
 
 /** Parses an INDEX body (ArchiveIndex.parse); null if malformed. */

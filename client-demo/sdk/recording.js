@@ -14,13 +14,13 @@ import {
   bodyLength, checkBlock, FORMAT_VERSION, FRAGMENT, HEAD, HEADER_BYTES, INDEX, OVERHEAD, parseFragment, parseHead,
   parseIndex, parseTrailer, TRAILER, TRAILER_BYTES,
 } from './archive.js';
-import { DeltaDecoder, OK } from './snapshot.js';
+import { DeltaDecoder, OK, WRONG_BASE } from './snapshot.js';
 
 export { crc32c, MAX_BLOCK_BYTES } from './archive.js';
 
 /**
  * Reads an archive as ArchiveReader does: {head, fragments, markers, players, endTick, durationMs,
- * index, finished, damage, damageAt, readableBytes}. head is null when even the head is unreadable
+ * index, finished, damage, damageAt, readableBytes, bytes}. head is null when even the head is unreadable
  * (its schema null when the SCHEMA bytes do not decode). fragments are the readable ones, each
  * {offset, number, startTick, hasFull, full, entries, endTick}. damage is null or "damaged at byte
  * N: reason" (damageAt N, else -1): the blocks before N are read, nothing from it on. markers,
@@ -31,7 +31,7 @@ export function readRecording(bytes) {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   const out = {
     head: null, fragments: [], markers: [], players: 0, endTick: 0, durationMs: 0, index: null, finished: false,
-    damage: null, damageAt: -1, readableBytes: 0,
+    damage: null, damageAt: -1, readableBytes: 0, bytes: data,
   };
   const damage = (at, reason) => {
     out.damageAt = at;
@@ -103,6 +103,9 @@ function addFragment(out, seated, body, at) {
   if (fs.length > 0 && f.startTick < out.endTick) {
     return `fragment ${f.number} starts at tick ${f.startTick}, before tick ${out.endTick}`;
   }
+  if (f.entries === null) {
+    return `malformed entries in fragment ${f.number}`;
+  }
   for (const e of f.entries) {
     if (e.type === 'mark') {
       out.markers.push({ tick: e.tick, text: e.text });
@@ -157,8 +160,9 @@ export class RecordingPlayer {
     this.recording = recording;
     this.schemas = recording.head.schema;
     this.decoder = new DeltaDecoder();
-    /** Null, or why the playing stopped. */
+    /** Null, or why the playing stopped (worded as Replay.error()); errorDetail says more. */
     this.error = this.schemas === null ? 'no readable schema' : null;
+    this.errorDetail = null;
     this.cursor = null;
   }
 
@@ -294,19 +298,17 @@ export class RecordingPlayer {
   decode(entry, keyframe) {
     const c = this.cursor;
     const d = this.decoder;
-    let code = d.readHeader(entry.bytes);
-    if (code === OK && keyframe && !d.full()) {
-      d.reason = 'not a keyframe';
-      code = -1;
-    }
+    const code = d.readHeader(entry.bytes);
     const r = code === OK ? d.decodeBody(c.current, c.previous, this.schemas) : { code };
     if (r.code !== OK) {
-      const f = this.recording.fragments[c.fragment];
-      this.error = `fragment ${f.number}, the snapshot of tick ${entry.tick}: ${d.reason}`;
+      const at = entry.bytes.byteOffset - this.recording.bytes.byteOffset;
+      this.error = `the snapshot at byte ${at} (fragment ${c.fragment}) `
+        + (r.code === WRONG_BASE ? 'needs a baseline not held' : 'is malformed');
+      this.errorDetail = d.reason;
       return false;
     }
     // After a keyframe, the state before it predicts nothing.
-    c.previous = keyframe || d.full() ? null : c.current;
+    c.previous = keyframe ? null : c.current;
     c.current = r.state;
     return true;
   }

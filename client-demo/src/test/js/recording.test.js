@@ -354,8 +354,11 @@ describe('recording reader on damaged bytes', () => {
     const bad = (kind, body) => readRecording(concat([parts[0], parts[1], block(kind, body)]));
     assert.match(bad(FRAGMENT, Uint8Array.of(5, 1)).damage, /: malformed fragment$/);
     assert.match(bad(FRAGMENT, fragmentBody(0, 40, null, [])).damage, /: fragment number 0 where 1 was due$/);
+    assert.match(bad(FRAGMENT, fragmentBody(1, 35, null, [])).damage, /: fragment 1 starts at tick 35, before tick 36$/);
     assert.match(bad(FRAGMENT, fragmentBody(1, 40, null, [{ tick: 40, mark: 'x'.repeat(201) }])).damage,
-      /: malformed fragment$/);
+      /: malformed entries in fragment 1$/);
+    assert.match(bad(FRAGMENT, fragmentBody(1, 40, null, [{ tick: 40, snapshot: new Uint8Array(0) }])).damage,
+      /: malformed entries in fragment 1$/);
     const skipped = bad(9, Uint8Array.of(1, 2));
     assert.deepStrictEqual([skipped.damage, skipped.fragments.length], [null, 1], 'a later format\'s block is skipped');
     assert.match(bad(HEAD, headBody(schemaBytes)).damage, new RegExp(`^damaged at byte ${offsets[2]}: a second head$`));
@@ -386,7 +389,8 @@ describe('recording reader on damaged bytes', () => {
     const player = new RecordingPlayer(rec);
     assert.equal(player.stateAt(15), null);
     assert.deepStrictEqual(player.current.toJSON(), steps.get(6).json);
-    assert.match(player.error, /^fragment 0, the snapshot of tick 9: /);
+    const at = rec.fragments[0].entries.find((e) => e.tick === 9).bytes.byteOffset;
+    assert.equal(player.error, `the snapshot at byte ${at} (fragment 0) is malformed`);
     assert.ok(player.stateAt(3) instanceof State);
   });
 });
