@@ -232,6 +232,9 @@ export class RecordingPlayer {
   /** The tick of the snapshot next() would reach, or -1. */
   nextTick() {
     const c = this.cursor;
+    if (c === null) {
+      return -1;
+    }
     if (c.entry < c.snapshots.length) {
       return c.snapshots[c.entry].tick;
     }

@@ -359,6 +359,11 @@ describe('recording reader on damaged bytes', () => {
       /: malformed entries in fragment 1$/);
     assert.match(bad(FRAGMENT, fragmentBody(1, 40, null, [{ tick: 40, snapshot: new Uint8Array(0) }])).damage,
       /: malformed entries in fragment 1$/);
+    const odd = bad(FRAGMENT, fragmentBody(1, 40, null, [{ tick: 41, chat: Uint8Array.of(99) }, { tick: 42, game: Uint8Array.of(1) }]));
+    assert.equal(odd.damage, null, 'the archive carries chat and game messages unchecked');
+    assert.deepStrictEqual(odd.fragments[1].entries.map((e) => [e.type, [...e.bytes], e.text, e.messageType]),
+      [['chat', [99], undefined, undefined], ['gameMessage', [1], undefined, undefined]]);
+    assert.equal(new RecordingPlayer(odd).nextTick(), -1);
     const skipped = bad(9, Uint8Array.of(1, 2));
     assert.deepStrictEqual([skipped.damage, skipped.fragments.length], [null, 1], 'a later format\'s block is skipped');
     assert.match(bad(HEAD, headBody(schemaBytes)).damage, new RegExp(`^damaged at byte ${offsets[2]}: a second head$`));
