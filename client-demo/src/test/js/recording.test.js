@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BitWriter } from '../../../sdk/bits.js';
 import { encodeChat, encodeGameMessage } from '../../../sdk/messages.js';
+import { parseFragment } from '../../../sdk/archive.js';
 import { crc32c, readRecording, RecordingPlayer } from '../../../sdk/recording.js';
 import { decodeSchema, BOOL, STRING } from '../../../sdk/schema.js';
 import { DeltaDecoder, OK, State } from '../../../sdk/snapshot.js';
@@ -223,6 +224,35 @@ describe('recording reader', () => {
     assert.equal(crc32c(new TextEncoder().encode('123456789')), 0xe3069283);
     assert.equal(crc32c(new Uint8Array(0)), 0);
     assert.equal(crc32c(new Uint8Array(32)), 0x8a9136aa);
+  });
+
+  it('reads the worked examples of docs/PROTOCOL.md 14.2 and 14.3 byte for byte', () => {
+    const hex = (h) => Uint8Array.from(h.trim().split(/\s+/).map((b) => parseInt(b, 16)));
+    const head = hex(`01 23 00 00 00 54 43 52 45 43 01 02 05 61 72 65 6E 61 06 72 2D 37 66 33 61
+      00 A8 DA 76 9B 01 00 00 3C 03 F0 01 02 21 00 6F B9 EF 38`);
+    const fragment = hex(`02 21 00 00 00 07 C8 06 01 05 22 C8 06 00 00 03 00 01 05 22 C8 06 03 03
+      01 04 04 03 61 6E 6E 02 06 04 67 6F 61 6C C9 D7 D0 12`);
+    assert.equal(crc32c(head, 0, 40), 0x38efb96f);
+    const rec = readRecording(head);
+    assert.equal(rec.damage, null);
+    const { schemaBytes, ...h } = rec.head;
+    assert.deepStrictEqual(h, {
+      formatVersion: 1, protocolVersion: 2, game: 'arena', roomId: 'r-7f3a', startedAtMs: 1767225600000, tickHz: 60,
+      snapshotEveryTicks: 3, fragmentTicks: 240, schema: [],
+    });
+    assert.deepStrictEqual([...schemaBytes], [0x21, 0x00]);
+    // Fragment 7 of a file whose fragments 0 to 6 are not here: the numbering says so.
+    assert.equal(readRecording(concat([head, fragment])).damage, 'damaged at byte 44: fragment number 7 where 0 was due');
+    const seven = parseFragment(fragment.subarray(5, fragment.length - 4));
+    assert.deepStrictEqual({ ...seven, full: [...seven.full], entries: seven.entries.map((e) => ({ ...e, bytes: e.bytes && [...e.bytes] })) }, {
+      number: 7, startTick: 840, hasFull: true, full: [0x22, 0xc8, 0x06, 0, 0], endTick: 843,
+      entries: [
+        { tick: 840, type: 'snapshot', bytes: [0x22, 0xc8, 0x06, 3, 3] },
+        { tick: 841, type: 'join', playerId: 4, name: 'ann', bytes: undefined },
+        { tick: 843, type: 'mark', text: 'goal', bytes: undefined },
+      ],
+    });
+    assert.equal(crc32c(fragment, 0, 38), 0x12d0d7c9);
   });
 
   it('reads the head, the fragments and the index of a finished file', () => {
