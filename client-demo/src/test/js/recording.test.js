@@ -244,7 +244,8 @@ describe('recording reader', () => {
     // Fragment 7 of a file whose fragments 0 to 6 are not here: the numbering says so.
     assert.equal(readRecording(concat([head, fragment])).damage, 'damaged at byte 44: fragment number 7 where 0 was due');
     const seven = parseFragment(fragment.subarray(5, fragment.length - 4));
-    assert.deepStrictEqual({ ...seven, full: [...seven.full], entries: seven.entries.map((e) => ({ ...e, bytes: e.bytes && [...e.bytes] })) }, {
+    const plain = (e) => ({ ...e, bytes: e.bytes && [...e.bytes] });
+    assert.deepStrictEqual({ ...seven, full: [...seven.full], entries: seven.entries.map(plain) }, {
       number: 7, startTick: 840, hasFull: true, full: [0x22, 0xc8, 0x06, 0, 0], endTick: 843,
       entries: [
         { tick: 840, type: 'snapshot', bytes: [0x22, 0xc8, 0x06, 3, 3] },
@@ -363,7 +364,8 @@ describe('recording reader on damaged bytes', () => {
       bytes[at] ^= 0x40;
       const rec = readRecording(bytes);
       assert.equal(rec.damageAt, offsets[2], `flip ${k}`);
-      assert.match(rec.damage, new RegExp(`^damaged at byte ${offsets[2]}: (CRC32C mismatch in a block of kind 2|block length \\d+ is over 64 MiB|block cut short)`));
+      const reasons = '(CRC32C mismatch in a block of kind 2|block length \\d+ is over 64 MiB|block cut short)';
+      assert.match(rec.damage, new RegExp(`^damaged at byte ${offsets[2]}: ${reasons}`));
       assert.equal(rec.fragments.length, 1);
       assert.equal(rec.finished, false);
       const player = new RecordingPlayer(rec);
@@ -389,7 +391,8 @@ describe('recording reader on damaged bytes', () => {
       /: malformed entries in fragment 1$/);
     assert.match(bad(FRAGMENT, fragmentBody(1, 40, null, [{ tick: 40, snapshot: new Uint8Array(0) }])).damage,
       /: malformed entries in fragment 1$/);
-    const odd = bad(FRAGMENT, fragmentBody(1, 40, null, [{ tick: 41, chat: Uint8Array.of(99) }, { tick: 42, game: Uint8Array.of(1) }]));
+    const odd = bad(FRAGMENT,
+      fragmentBody(1, 40, null, [{ tick: 41, chat: Uint8Array.of(99) }, { tick: 42, game: Uint8Array.of(1) }]));
     assert.equal(odd.damage, null, 'the archive carries chat and game messages unchecked');
     assert.deepStrictEqual(odd.fragments[1].entries.map((e) => [e.type, [...e.bytes], e.text, e.messageType]),
       [['chat', [99], undefined, undefined], ['gameMessage', [1], undefined, undefined]]);
@@ -399,7 +402,8 @@ describe('recording reader on damaged bytes', () => {
     assert.match(bad(HEAD, headBody(schemaBytes)).damage, new RegExp(`^damaged at byte ${offsets[2]}: a second head$`));
     const unchecked = bad(INDEX, indexBody([], [], 0, 0, 0));
     assert.deepStrictEqual([unchecked.damage, unchecked.finished], [null, false], 'an index without trailer is not read');
-    const indexed = (body) => readRecording(concat([parts[0], parts[1], block(INDEX, body), block(TRAILER, trailerBody(offsets[2]))]));
+    const indexed = (body) =>
+      readRecording(concat([parts[0], parts[1], block(INDEX, body), block(TRAILER, trailerBody(offsets[2]))]));
     const wrong = indexed(indexBody([], [], 0, 0, 0));
     assert.deepStrictEqual([wrong.damage, wrong.finished, wrong.fragments.length],
       [`damaged at byte ${offsets[2]}: the index disagrees with the fragments`, false, 1]);
@@ -411,9 +415,11 @@ describe('recording reader on damaged bytes', () => {
     assert.match(bad(TRAILER, Uint8Array.of(1)).damage, /: malformed trailer$/);
     const afterIndex = readRecording(concat([FILE.subarray(0, FILE.length - 22), parts[1]]));
     assert.equal(afterIndex.damage, `damaged at byte ${FILE.length - 22}: a fragment after the index`);
-    assert.equal(readRecording(concat([FILE, Uint8Array.of(0)])).damage, `damaged at byte ${FILE.length - 22}: bytes after the trailer`);
+    assert.equal(readRecording(concat([FILE, Uint8Array.of(0)])).damage,
+      `damaged at byte ${FILE.length - 22}: bytes after the trailer`);
     const head = readRecording(block(HEAD, new Uint8Array(headBody(schemaBytes)).fill(0x41, 0, 1)));
-    assert.deepStrictEqual([head.head, head.damage], [null, 'damaged at byte 0: malformed head (or a format version other than 1)']);
+    assert.deepStrictEqual([head.head, head.damage],
+      [null, 'damaged at byte 0: malformed head (or a format version other than 1)']);
   });
 
   it('plays what it can of a fragment whose snapshot does not decode, and says why', () => {
