@@ -115,8 +115,10 @@ public final class TickcastServer implements RunningServer {
         Future<PlayerAuth> players = PlayerAuth.create(vertx, SettingGroups.auth(config));
         return players.compose(p -> NodeRole.of(vertx, SettingGroups.node(config), matchmaker, tickcast.games())).compose(role -> {
             Announcements admin = config.adminToken() == null ? null : new Announcements(vertx.eventBus(), config.adminToken());
-            new HttpApi(matchmaker, role.match(), tickcast.games(), matchmakeGuard, SettingGroups.http(config), admin,
-                    metrics, players.result()).mount(tickcast.router());
+            HttpApi api = new HttpApi(matchmaker, role.match(), tickcast.games(), matchmakeGuard,
+                    SettingGroups.http(config), admin, metrics, players.result());
+            api.mount(tickcast.router());
+            RecordingsWiring.mount(vertx, config, tickcast.router(), api::baseUrl);
             Monitoring monitoring = new Monitoring(vertx, SettingGroups.monitoring(config), metrics, matchmaker,
                     tickcast.router());
             return listen(vertx, config, tickcast, matchmaker, new Guards(guard, matchmakeGuard, httpSessions), hosts,
