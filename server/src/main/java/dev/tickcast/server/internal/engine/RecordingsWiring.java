@@ -4,7 +4,7 @@ import dev.tickcast.server.TickcastOptions;
 import dev.tickcast.server.internal.http.RecordingRoutes;
 import dev.tickcast.server.internal.record.ArchiveSummary;
 import dev.tickcast.server.internal.record.RecordingBudget;
-import dev.tickcast.server.internal.record.Recordings;
+import dev.tickcast.server.internal.record.RecordingCatalogue;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -26,7 +26,7 @@ final class RecordingsWiring {
     /** Mounts the routes on {@code router}, enforces the budget once; the budget, for the recorder. */
     static RecordingBudget mount(Vertx vertx, TickcastOptions config, Router router,
                                  Function<RoutingContext, String> baseUrl) {
-        Recordings recordings = new Recordings(vertx, dir(config), ArchiveSummary::read, System::nanoTime,
+        RecordingCatalogue recordings = new RecordingCatalogue(vertx, dir(config), ArchiveSummary::read, System::nanoTime,
                 LIST_CACHE_MS);
         new RecordingRoutes(vertx, recordings, baseUrl).mount(router);
         RecordingBudget budget = new RecordingBudget(vertx, recordings, maxBytes(config));

@@ -2,7 +2,7 @@ package dev.tickcast.server.internal.http;
 
 import dev.tickcast.server.internal.record.RecordingEntry;
 import dev.tickcast.server.internal.record.RecordingIds;
-import dev.tickcast.server.internal.record.Recordings;
+import dev.tickcast.server.internal.record.RecordingCatalogue;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -43,13 +43,13 @@ public final class RecordingRoutes {
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
     private final Vertx vertx;
-    private final Recordings recordings;
+    private final RecordingCatalogue recordings;
     private final Function<RoutingContext, String> baseUrl;
     /** The last answer of {@code /recordings}: (listing, base URL, body), shared while both are the same. */
     private final AtomicReference<Object[]> encoded = new AtomicReference<>();
 
     /** The routes over {@code recordings}; {@code baseUrl} gives a request's base URL for the entries' urls. */
-    public RecordingRoutes(Vertx vertx, Recordings recordings, Function<RoutingContext, String> baseUrl) {
+    public RecordingRoutes(Vertx vertx, RecordingCatalogue recordings, Function<RoutingContext, String> baseUrl) {
         this.vertx = vertx;
         this.recordings = recordings;
         this.baseUrl = baseUrl;
@@ -110,7 +110,7 @@ public final class RecordingRoutes {
     /** The archive's file, opened on a worker thread, with its size as opened; null if not a finished archive. */
     private Future<Open> open(String id) {
         return vertx.executeBlocking(() -> {
-            Recordings.Known known = recordings.findNow(id);
+            RecordingCatalogue.Known known = recordings.findNow(id);
             if (known == null) {
                 return null;
             }

@@ -21,16 +21,16 @@ import java.util.List;
  */
 public final class RecordingBudget {
     private static final Logger LOG = LoggerFactory.getLogger(RecordingBudget.class);
-    private static final Comparator<Recordings.Known> OLDEST_FIRST =
-            Comparator.comparingLong(Recordings.Known::mtimeMs).thenComparing(Recordings.Known::id);
+    private static final Comparator<RecordingCatalogue.Known> OLDEST_FIRST =
+            Comparator.comparingLong(RecordingCatalogue.Known::mtimeMs).thenComparing(RecordingCatalogue.Known::id);
 
     private final Vertx vertx;
-    private final Recordings recordings;
+    private final RecordingCatalogue recordings;
     private final long maxBytes;
     private boolean warnedOver;
 
     /** The budget of {@code maxBytes} over the archives of {@code recordings}. */
-    public RecordingBudget(Vertx vertx, Recordings recordings, long maxBytes) {
+    public RecordingBudget(Vertx vertx, RecordingCatalogue recordings, long maxBytes) {
         this.vertx = vertx;
         this.recordings = recordings;
         this.maxBytes = maxBytes;
@@ -51,10 +51,10 @@ public final class RecordingBudget {
 
     /** Enforces the budget now, on the calling thread (blocking: never an event loop); how many archives went. */
     public synchronized int enforceNow() throws IOException {
-        List<Recordings.Known> files = recordings.scan();
+        List<RecordingCatalogue.Known> files = recordings.scan();
         long total = 0;
-        List<Recordings.Known> finished = new ArrayList<>();
-        for (Recordings.Known k : files) {
+        List<RecordingCatalogue.Known> finished = new ArrayList<>();
+        for (RecordingCatalogue.Known k : files) {
             total += k.bytes();
             if (k.finished()) {
                 finished.add(k);
@@ -63,7 +63,7 @@ public final class RecordingBudget {
         finished.sort(OLDEST_FIRST);
         int evicted = 0;
         for (int i = 0; i < finished.size() && total > maxBytes; i++) {
-            Recordings.Known k = finished.get(i);
+            RecordingCatalogue.Known k = finished.get(i);
             if (Files.deleteIfExists(k.file())) {
                 total -= k.bytes();
                 evicted++;

@@ -1,7 +1,7 @@
 package dev.tickcast.server.internal.http;
 
 import dev.tickcast.server.internal.record.FakeArchives;
-import dev.tickcast.server.internal.record.Recordings;
+import dev.tickcast.server.internal.record.RecordingCatalogue;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -54,7 +54,7 @@ class RecordingRoutesTest {
         FakeArchives.write(dir, BUSY, 500, false, 1_700_000_200_000L, 3);
         Files.writeString(dir.resolve("secret.txt"), "not an archive");
         Router router = Router.router(vertx);
-        Recordings recordings = new Recordings(vertx, dir, FakeArchives::read, System::nanoTime, 1000);
+        RecordingCatalogue recordings = new RecordingCatalogue(vertx, dir, FakeArchives::read, System::nanoTime, 1000);
         new RecordingRoutes(vertx, recordings, ctx -> "http://play.example").mount(router);
         HttpServer server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
         port = server.actualPort();

@@ -4,7 +4,7 @@ import dev.tickcast.record.ArchiveReader;
 import dev.tickcast.server.internal.record.ArchiveSummary;
 import dev.tickcast.server.internal.record.RealArchives;
 import dev.tickcast.server.internal.record.RecordingIds;
-import dev.tickcast.server.internal.record.Recordings;
+import dev.tickcast.server.internal.record.RecordingCatalogue;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -71,7 +71,7 @@ class RecordingsHttpTest {
         byte[] whole = Files.readAllBytes(old);
         Files.write(dir.resolve(CUT + RecordingIds.SUFFIX), Arrays.copyOf(whole, whole.length - 1));
         Router router = Router.router(vertx);
-        new RecordingRoutes(vertx, new Recordings(vertx, dir, ArchiveSummary::read, System::nanoTime, 0),
+        new RecordingRoutes(vertx, new RecordingCatalogue(vertx, dir, ArchiveSummary::read, System::nanoTime, 0),
                 ctx -> "https://replays.example").mount(router);
         HttpServer server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
         port = server.actualPort();

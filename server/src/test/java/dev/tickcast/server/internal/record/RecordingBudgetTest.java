@@ -24,8 +24,8 @@ class RecordingBudgetTest {
         vertx.close();
     }
 
-    private Recordings recordings() {
-        return new Recordings(vertx, dir, FakeArchives::read, System::nanoTime, 0);
+    private RecordingCatalogue recordings() {
+        return new RecordingCatalogue(vertx, dir, FakeArchives::read, System::nanoTime, 0);
     }
 
     @Test
@@ -61,7 +61,7 @@ class RecordingBudgetTest {
 
     @Test
     void shouldDoNothingWithoutTheDirectory() throws Exception {
-        Recordings none = new Recordings(vertx, dir.resolve("missing"), FakeArchives::read, System::nanoTime, 0);
+        RecordingCatalogue none = new RecordingCatalogue(vertx, dir.resolve("missing"), FakeArchives::read, System::nanoTime, 0);
         assertEquals(0, new RecordingBudget(vertx, none, 1).enforceNow());
     }
 }

@@ -28,8 +28,8 @@ import java.util.function.LongSupplier;
  * modification time and the result kept by file name, so a finished archive is read once. Every disk access
  * runs on a worker thread ({@code executeBlocking}); a listing is shared by the requests of {@code cacheMs}.
  */
-public final class Recordings {
-    private static final Logger LOG = LoggerFactory.getLogger(Recordings.class);
+public final class RecordingCatalogue {
+    private static final Logger LOG = LoggerFactory.getLogger(RecordingCatalogue.class);
 
     /** Reads a finished archive's entry, or null if the file has no trailer (not finished). Blocking. */
     @FunctionalInterface
@@ -68,7 +68,7 @@ public final class Recordings {
     private long builtAtNs;
 
     /** The catalogue of {@code dir}, its files read by {@code reader}, a listing shared for {@code cacheMs}. */
-    public Recordings(Vertx vertx, Path dir, Reader reader, LongSupplier nanoClock, long cacheMs) {
+    public RecordingCatalogue(Vertx vertx, Path dir, Reader reader, LongSupplier nanoClock, long cacheMs) {
         this.vertx = vertx;
         this.dir = dir;
         this.reader = reader;
