@@ -100,7 +100,7 @@ public final class TickcastServer implements RunningServer {
         ServerMetrics metrics = config.metrics() ? ServerMetrics.on(vertx) : ServerMetrics.off();
         RoomSettings settings = new RoomSettings(System::nanoTime, config.slowConsumerTimeoutMs(),
                 config.reconnectGraceMs(), (room, snapshot) -> observers.forEach(o -> o.onSnapshot(room, snapshot)),
-                metrics, config.lagCompensation());
+                metrics, config.lagCompensation(), SettingGroups.recordings(vertx, config));
         AtomicLong seeds = new AtomicLong(config.seed());
         Matchmaker matchmaker = new Matchmaker(tickcast.games(),
                 (id, spec, mm) -> new Room(id, spec, hosts.next(), seeds.getAndIncrement(), settings, mm),
