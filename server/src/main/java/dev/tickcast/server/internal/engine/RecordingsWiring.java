@@ -14,32 +14,28 @@ import java.util.function.Function;
 
 /**
  * The recordings' side of the engine: the catalogue of the recordings directory, its routes and its disk
- * budget (enforced once at startup; the recorder enforces it again around each archive).
+ * budget (enforced at startup, then every 30 s).
  */
 final class RecordingsWiring {
     /** How long {@code GET /recordings} shares one listing of the directory. */
     private static final long LIST_CACHE_MS = 1000;
+    /** How often the budget is enforced besides at startup and when the recorder asks. */
+    static final long BUDGET_PERIOD_MS = 30_000;
 
     private RecordingsWiring() {
     }
 
-    /** Mounts the routes on {@code router}, enforces the budget once; the budget, for the recorder. */
+    /**
+     * Mounts the routes on {@code router} and starts the budget (now, then every {@link #BUDGET_PERIOD_MS}); the
+     * budget, for the recorder (it may {@code enforce} it after each finish) and for the shutdown ({@code stop}).
+     */
     static RecordingBudget mount(Vertx vertx, TickcastOptions config, Router router,
                                  Function<RoutingContext, String> baseUrl) {
-        RecordingCatalogue recordings = new RecordingCatalogue(vertx, dir(config), ArchiveSummary::read, System::nanoTime,
-                LIST_CACHE_MS);
+        RecordingCatalogue recordings = new RecordingCatalogue(vertx, Path.of(config.recordingsDir()),
+                ArchiveSummary::read, System::nanoTime, LIST_CACHE_MS);
         new RecordingRoutes(vertx, recordings, baseUrl).mount(router);
-        RecordingBudget budget = new RecordingBudget(vertx, recordings, maxBytes(config));
-        budget.enforce();
+        RecordingBudget budget = new RecordingBudget(vertx, recordings, config.recordingsMaxBytes());
+        budget.start(BUDGET_PERIOD_MS);
         return budget;
-    }
-
-    // TODO(s2): RecordSettings.RECORDINGS_DIR / RECORDINGS_MAX_BYTES once h-s1 lands
-    private static Path dir(TickcastOptions config) {
-        return Path.of("recordings");
-    }
-
-    private static long maxBytes(TickcastOptions config) {
-        return 1L << 30;
     }
 }

@@ -14,9 +14,9 @@ import java.util.List;
 
 /**
  * The disk budget of the recordings directory ({@code --recordings-max-bytes}): when it is enforced (at
- * startup, and by the recorder before a new file starts and after each finish), the oldest finished archives
- * (by modification time: the time they were finished) are deleted until the archive files' total is at most
- * the budget. Files without a trailer (being written, or of a crashed run) count in the total but are never
+ * startup, then periodically, and whenever {@link #enforce} is called, as after an archive is finished), the
+ * oldest finished archives (by modification time: the time they were finished) are deleted until the archive
+ * files' total is at most the budget. Files without a trailer (being written, or of a crashed run) count in the total but are never
  * deleted. One INFO line per eviction; runs on a worker thread, one enforcement at a time.
  */
 public final class RecordingBudget {
@@ -28,6 +28,7 @@ public final class RecordingBudget {
     private final RecordingCatalogue recordings;
     private final long maxBytes;
     private boolean warnedOver;
+    private long timer = -1;
 
     /** The budget of {@code maxBytes} over the archives of {@code recordings}. */
     public RecordingBudget(Vertx vertx, RecordingCatalogue recordings, long maxBytes) {
@@ -47,6 +48,22 @@ public final class RecordingBudget {
             LOG.warn("recordings budget not enforced: {}", e.toString());
             return Future.succeededFuture(0);
         });
+    }
+
+    /** Enforces the budget now and then every {@code periodMs} until {@link #stop}. */
+    public synchronized void start(long periodMs) {
+        if (timer < 0) {
+            enforce();
+            timer = vertx.setPeriodic(periodMs, id -> enforce());
+        }
+    }
+
+    /** Stops the periodic enforcement. */
+    public synchronized void stop() {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+            timer = -1;
+        }
     }
 
     /** Enforces the budget now, on the calling thread (blocking: never an event loop); how many archives went. */
