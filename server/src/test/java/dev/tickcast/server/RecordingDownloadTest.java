@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A whole server that records the arena: a disposed room's archive is listed and served over loopback. */
 @ExtendWith(VertxExtension.class)
-class RecordingsEndToEndTest {
+class RecordingDownloadTest {
     private static final long DEADLINE_MS = 15_000;
 
     @TempDir
