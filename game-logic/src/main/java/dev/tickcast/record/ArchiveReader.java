@@ -215,10 +215,9 @@ public final class ArchiveReader {
             return;
         }
         ArchiveIndex read = ArchiveIndex.parse(data, indexAt + Blocks.HEADER_BYTES, Blocks.bodyLength(data, indexAt));
-        if (read == null) {
-            damage(indexAt, "malformed index");
-        } else if (!read.equals(scanned)) {
-            damage(indexAt, "the index disagrees with the fragments");
+        if (read == null || !read.equals(scanned)) {
+            damage(indexAt, read == null ? "malformed index" : "the index disagrees with the fragments");
+            readable = indexAt;
         } else {
             index = read;
         }

@@ -29,6 +29,9 @@ import java.util.List;
  * dropped the index and trailer are appended in place.
  */
 public final class ArchiveWriter implements Closeable {
+    /** The default keyframe interval of a finished archive ({@code archiveKeyframeSeconds}, 30 s). */
+    public static final int DEFAULT_KEYFRAME_EVERY_MS = 30_000;
+
     private final Path path;
     private final RecordingHead head;
     private final FileChannel channel;
@@ -130,6 +133,11 @@ public final class ArchiveWriter implements Closeable {
             closed = true;
             channel.close();
         }
+    }
+
+    /** {@link #recover(Path, int)} with {@link #DEFAULT_KEYFRAME_EVERY_MS}. */
+    public static boolean recover(Path path) throws IOException {
+        return recover(path, DEFAULT_KEYFRAME_EVERY_MS);
     }
 
     /**

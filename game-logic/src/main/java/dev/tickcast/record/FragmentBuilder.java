@@ -72,9 +72,9 @@ public final class FragmentBuilder {
         return count;
     }
 
-    /** Bytes of the block {@link #finish} would return now (roughly: without the entry count's size). */
+    /** An upper bound of the bytes of the block {@link #finish} would return now. */
     public int size() {
-        return Blocks.OVERHEAD + 20 + full.position() + entries.position();
+        return Blocks.OVERHEAD + 25 + full.position() + entries.position();
     }
 
     /** A SNAPSHOT message of {@code tick}, type byte included. */
