@@ -189,6 +189,14 @@ public final class Room implements RoomEntry {
         return Future.future(promise -> execute(() -> promise.complete(stats.refresh(stopStepping != null, disposed).copy())));
     }
 
+    /**
+     * Ends when the room's recording is on the disk to its end (index and trailer), after
+     * {@link #dispose}; at once in a room that does not record. Any thread.
+     */
+    public Future<Void> recorded() {
+        return Future.future(promise -> execute(() -> recorder.finished().onComplete(promise)));
+    }
+
     /** The room's recorder (tests; it does nothing in a room that does not record). */
     RoomRecorder recorder() {
         return recorder;

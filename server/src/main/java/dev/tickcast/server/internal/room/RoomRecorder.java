@@ -185,6 +185,11 @@ final class RoomRecorder {
         return finished;
     }
 
+    /** Ends when the archive is finished (or given up after a failure); at once while recording or if it never did. */
+    Future<Void> finished() {
+        return finished;
+    }
+
     /** True once the sink failed: the recorder then stops (the room goes on). */
     private boolean stopped() {
         if (on && sink.failed()) {
