@@ -106,10 +106,8 @@ final class RoomRecorder {
         }
         number++;
         inFragment = 0;
-        ByteBuf b = ((BufferInternal) keyframe).getByteBuf();
-        byte[] bytes = new byte[b.readableBytes()];
-        b.getBytes(b.readerIndex(), bytes);
-        builder.begin(number, t, bytes);
+        int n = number;
+        bytes(keyframe, (a, off, len) -> builder.begin(n, t, a, off, len));
         if (early != null) {
             early.forEach(e -> e.accept(t));
             early = null;
@@ -117,12 +115,23 @@ final class RoomRecorder {
     }
 
     private void snapshot(int t, Buffer message) {
-        ByteBuf b = ((BufferInternal) message).getByteBuf();
+        bytes(message, (a, off, len) -> builder.snapshot(t, a, off, len));
+    }
+
+    /** Bytes {@code a[off, off + len)}. */
+    @FunctionalInterface
+    private interface Bytes {
+        void take(byte[] a, int off, int len);
+    }
+
+    /** Hands {@code buffer}'s bytes to {@code to}: its own array when it has one (a Buffer made by the room), else a copy. */
+    private static void bytes(Buffer buffer, Bytes to) {
+        ByteBuf b = ((BufferInternal) buffer).getByteBuf();
         if (b.hasArray()) {
-            builder.snapshot(t, b.array(), b.arrayOffset() + b.readerIndex(), b.readableBytes());
+            to.take(b.array(), b.arrayOffset() + b.readerIndex(), b.readableBytes());
         } else {
-            byte[] bytes = message.getBytes();
-            builder.snapshot(t, bytes, 0, bytes.length);
+            byte[] copy = buffer.getBytes();
+            to.take(copy, 0, copy.length);
         }
     }
 
@@ -134,11 +143,16 @@ final class RoomRecorder {
         }
     }
 
-    /** A GAME_MESSAGE frame the game sent to every player, {@code frame[0, length)}. */
+    /** A GAME_MESSAGE frame the game sent to every player, {@code frame[0, length)} (the driver's: kept only in this call). */
     void gameMessage(byte[] frame, int length) {
-        if (on) {
+        if (!on || stopped()) {
+            return;
+        }
+        if (number >= 0) {
+            builder.gameMessage(now(), frame, 0, length);
+        } else {
             byte[] bytes = java.util.Arrays.copyOf(frame, length);
-            entry(t -> builder.gameMessage(t, bytes, 0, length));
+            early.add(t -> builder.gameMessage(t, bytes, 0, length));
         }
     }
 
@@ -171,8 +185,13 @@ final class RoomRecorder {
         if (number < 0) {
             early.add(add);
         } else {
-            add.accept(Math.max(tick.getAsInt(), lastTick));
+            add.accept(now());
         }
+    }
+
+    /** The tick of an entry now (never before the last snapshot's). */
+    private int now() {
+        return Math.max(tick.getAsInt(), lastTick);
     }
 
     /** The room is disposed: the last fragment, then the index and trailer; the future ends when the file is done. */
