@@ -2,8 +2,8 @@ package dev.tickcast.server.internal.engine;
 
 import dev.tickcast.server.TickcastOptions;
 import dev.tickcast.server.internal.http.RecordingRoutes;
-import dev.tickcast.server.internal.record.ArchiveSummary;
 import dev.tickcast.server.internal.record.RecordingBudget;
+import dev.tickcast.server.internal.record.RecordingEntry;
 import dev.tickcast.server.internal.record.RecordingCatalogue;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -32,7 +32,7 @@ final class RecordingsWiring {
     static RecordingBudget mount(Vertx vertx, TickcastOptions config, Router router,
                                  Function<RoutingContext, String> baseUrl) {
         RecordingCatalogue recordings = new RecordingCatalogue(vertx, Path.of(config.recordingsDir()),
-                ArchiveSummary::read, System::nanoTime, LIST_CACHE_MS);
+                RecordingEntry::read, System::nanoTime, LIST_CACHE_MS);
         new RecordingRoutes(vertx, recordings, baseUrl).mount(router);
         RecordingBudget budget = new RecordingBudget(vertx, recordings, config.recordingsMaxBytes());
         budget.start(BUDGET_PERIOD_MS);

@@ -1,7 +1,10 @@
 package dev.tickcast.server.internal.record;
 
+import dev.tickcast.record.ArchiveSummary;
 import io.vertx.core.json.JsonObject;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 
 /**
@@ -17,6 +20,16 @@ import java.time.Instant;
  */
 public record RecordingEntry(String id, String game, String room, long startedAtMs, long durationMs, long bytes,
                              int players) {
+    /**
+     * The entry of archive {@code id} at {@code file}, from its head and index only ({@link ArchiveSummary}: its
+     * fragments are not read), or null if it is not a finished archive (no good trailer and index yet). Blocking.
+     */
+    public static RecordingEntry read(Path file, String id, long bytes) throws IOException {
+        ArchiveSummary s = ArchiveSummary.read(file);
+        return s == null ? null : new RecordingEntry(id, s.head().game(), s.head().roomId(), s.head().startedAtMs(),
+                s.index().durationMs(), s.bytes(), s.index().players());
+    }
+
     /** The path of the archive under a server's base URL. */
     public String path() {
         return "/recordings/" + id + RecordingIds.SUFFIX;

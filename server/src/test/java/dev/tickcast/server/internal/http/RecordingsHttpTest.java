@@ -1,8 +1,8 @@
 package dev.tickcast.server.internal.http;
 
 import dev.tickcast.record.ArchiveReader;
-import dev.tickcast.server.internal.record.ArchiveSummary;
 import dev.tickcast.server.internal.record.RealArchives;
+import dev.tickcast.server.internal.record.RecordingEntry;
 import dev.tickcast.server.internal.record.RecordingIds;
 import dev.tickcast.server.internal.record.RecordingCatalogue;
 import io.vertx.core.Future;
@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The routes over archives written by {@code ArchiveWriter} and read by {@link ArchiveSummary}, over loopback. */
+/** The routes over archives written by {@code ArchiveWriter} and read by {@link RecordingEntry#read}, over loopback. */
 class RecordingsHttpTest {
     private static final String OLD = "AAAAAAAAAAAAAAAAAAAAAA";
     private static final String NEW = "Zm9vYmFyLWJhei1xdXV4Lw";
@@ -71,7 +71,7 @@ class RecordingsHttpTest {
         byte[] whole = Files.readAllBytes(old);
         Files.write(dir.resolve(CUT + RecordingIds.SUFFIX), Arrays.copyOf(whole, whole.length - 1));
         Router router = Router.router(vertx);
-        new RecordingRoutes(vertx, new RecordingCatalogue(vertx, dir, ArchiveSummary::read, System::nanoTime, 0),
+        new RecordingRoutes(vertx, new RecordingCatalogue(vertx, dir, RecordingEntry::read, System::nanoTime, 0),
                 ctx -> "https://replays.example").mount(router);
         HttpServer server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
         port = server.actualPort();
