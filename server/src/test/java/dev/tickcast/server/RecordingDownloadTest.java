@@ -106,4 +106,32 @@ class RecordingDownloadTest {
         assertEquals(1, ((Buffer) head[1]).getByte(0), "the HEAD block's kind");
         assertTrue(Files.exists(dir.resolve(id + ".tcrec")));
     }
+
+    @Test
+    void shouldEnforceTheDiskBudgetAsSoonAsAnArchiveIsFinished(Vertx vertx) throws Exception {
+        TickcastOptions options = TickcastOptions.defaults().withAddress("127.0.0.1", 0).withEventLoops(1)
+                .with(RecordSettings.RECORD, List.of("arena")).with(RecordSettings.RECORDINGS_DIR, dir.toString())
+                .with(RecordSettings.RECORDING_FRAGMENT_SECONDS, 1).with(RecordSettings.RECORDINGS_MAX_BYTES, 1L);
+        server = await(TickcastServer.start(vertx, options, new GameRegistry().register(ArenaGame.SPEC)));
+        Bot player = Bot.join(vertx, server.port(), "p1");
+        player.await(s -> s.tick() >= ArenaGame.SPEC.tickHz());
+        String roomId = new JsonArray(HttpGet.request(vertx, HttpMethod.GET, server.port(), "/rooms", null, null).body())
+                .getJsonObject(0).getString("id");
+        long deadline = System.currentTimeMillis() + DEADLINE_MS; // well under the budget's 30 s period
+        while (archives() == 0) {
+            assertTrue(System.currentTimeMillis() < deadline, "the recording's file is made");
+            await(vertx.timer(50));
+        }
+        assertTrue(server.matchmaker().dispose(roomId, "test over"));
+        while (archives() > 0) {
+            assertTrue(System.currentTimeMillis() < deadline, "the finished archive is over the 1-byte budget: deleted");
+            await(vertx.timer(50));
+        }
+    }
+
+    private long archives() throws java.io.IOException {
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".tcrec")).count();
+        }
+    }
 }

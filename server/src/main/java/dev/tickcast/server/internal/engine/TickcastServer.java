@@ -121,6 +121,7 @@ public final class TickcastServer implements RunningServer {
                     SettingGroups.http(config), admin, metrics, players.result());
             api.mount(tickcast.router());
             RecordingBudget budget = RecordingsWiring.mount(vertx, config, tickcast.router(), api::baseUrl);
+            settings.recordings().onFinished(budget::enforce);
             Monitoring monitoring = new Monitoring(vertx, SettingGroups.monitoring(config), metrics, matchmaker,
                     tickcast.router());
             return listen(vertx, config, tickcast, matchmaker, new Guards(guard, matchmakeGuard, httpSessions), hosts,

@@ -39,13 +39,15 @@ public final class ArchiveSink {
     private final Path file;
     private final String id;
     private final String roomId;
+    private final Runnable finished;
     private final AtomicInteger pending = new AtomicInteger();
     private volatile boolean failed;
     private Future<Void> tail = Future.succeededFuture();
     private ArchiveWriter writer; // the worker's: touched by the tasks only, which run one at a time
 
-    ArchiveSink(WorkerExecutor worker, Path dir, String id, String roomId) {
+    ArchiveSink(WorkerExecutor worker, Path dir, String id, String roomId, Runnable finished) {
         this.worker = worker;
+        this.finished = finished;
         this.dir = dir;
         this.id = id;
         this.roomId = roomId;
@@ -95,6 +97,7 @@ public final class ArchiveSink {
             try (ArchiveWriter w = writer) {
                 w.finish(ARCHIVE_KEYFRAME_MS);
             }
+            finished.run(); // a new finished file: the disk budget looks again
         });
     }
 

@@ -19,7 +19,7 @@ public final class Recordings {
     /** Nothing records. */
     public static final Recordings OFF = new Recordings(null, Set.of(), null, 4);
     /** The archive files' suffix. */
-    public static final String SUFFIX = ".tcrec";
+    public static final String SUFFIX = RecordingIds.SUFFIX;
     private static final SecureRandom RANDOM = new SecureRandom();
     /** A write may take this long before Vert.x warns of a blocked worker (a slow disk is not a bug). */
     private static final long MAX_WRITE_SECONDS = 60;
@@ -28,6 +28,7 @@ public final class Recordings {
     private final Set<String> games;
     private final Path dir;
     private final int fragmentSeconds;
+    private volatile Runnable finished = () -> { };
 
     private Recordings(WorkerExecutor worker, Set<String> games, Path dir, int fragmentSeconds) {
         this.worker = worker;
@@ -64,7 +65,12 @@ public final class Recordings {
 
     /** A writer of a new archive of room {@code roomId}, named by a new unguessable id (the file is made by its first write). */
     public ArchiveSink open(String roomId) {
-        return new ArchiveSink(worker, dir, newId(), roomId);
+        return new ArchiveSink(worker, dir, newId(), roomId, () -> finished.run());
+    }
+
+    /** Runs {@code then} on the writer's thread after each archive is finished (the disk budget's check). */
+    public void onFinished(Runnable then) {
+        finished = then;
     }
 
     /** A new recording id: 128 random bits, base64url without padding (22 characters). */
