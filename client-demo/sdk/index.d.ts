@@ -306,6 +306,122 @@ export class Predictor<B extends Body = Record<string, number>> {
   displayed(frameMs?: number): B | null;
 }
 
+// ---- recordings (docs/PROTOCOL.md, "Recordings") ----------------------------------------------
+
+/** CRC-32C (Castagnoli, as java.util.zip.CRC32C) of bytes[from, to), unsigned. */
+export function crc32c(bytes: Uint8Array, from?: number, to?: number): number;
+
+/** The head of a recording: who, when, at what rates, and the game's schema. */
+export interface RecordingHead {
+  formatVersion: number;
+  protocolVersion: number;
+  game: string;
+  roomId: string;
+  /** When the recording started, in ms since the epoch. */
+  startedAtMs: number;
+  tickHz: number;
+  snapshotEveryTicks: number;
+  /** The ticks a fragment covers. */
+  fragmentTicks: number;
+  /** Null if the SCHEMA bytes do not decode (nothing can be played then). */
+  schema: TableSchema[] | null;
+  /** The SCHEMA message as sent, type byte included. */
+  schemaBytes: Uint8Array;
+}
+
+/**
+ * One entry of a fragment, in tick order; bytes are the message exactly as sent. A chat line's and a
+ * game message's fields are there when its bytes decode (the archive does not check them).
+ */
+export type RecordingEntry =
+  | { tick: number; type: 'snapshot'; bytes: Uint8Array }
+  | { tick: number; type: 'chat'; bytes: Uint8Array; playerId?: number; name?: string; text?: string }
+  | { tick: number; type: 'gameMessage'; bytes: Uint8Array; messageType?: number; payload?: Uint8Array }
+  | { tick: number; type: 'join'; playerId: number; name: string }
+  | { tick: number; type: 'leave'; playerId: number }
+  | { tick: number; type: 'mark'; text: string };
+
+/** A few seconds of a recording, decodable from its own keyframe when hasFull. */
+export interface RecordingFragment {
+  /** The fragment block's byte offset in the file. */
+  offset: number;
+  number: number;
+  startTick: number;
+  /** The tick of its last entry (startTick if none). */
+  endTick: number;
+  hasFull: boolean;
+  /** A full SNAPSHOT of startTick (the keyframe), or null when thinned away. */
+  full: Uint8Array | null;
+  entries: RecordingEntry[];
+}
+
+export interface RecordingMarker {
+  tick: number;
+  text: string;
+}
+
+/** What readRecording read: everything before the first damaged block. */
+export interface Recording {
+  /** Null when even the head is unreadable. */
+  head: RecordingHead | null;
+  fragments: RecordingFragment[];
+  markers: RecordingMarker[];
+  /** The most players seated at once. */
+  players: number;
+  /** The last entry's tick (0 with no fragment). */
+  endTick: number;
+  /** (endTick - the first startTick) * 1000 / tickHz, rounded down. */
+  durationMs: number;
+  /** A finished file's index (it agrees with the fragments read), else null. */
+  index: {
+    fragments: { offset: number; startTick: number; hasFull: boolean }[];
+    markers: RecordingMarker[];
+    endTick: number;
+    players: number;
+    durationMs: number;
+  } | null;
+  /** True for a whole finished file: head, fragments, a good index, the trailer, nothing after. */
+  finished: boolean;
+  /** Null, or "damaged at byte N: reason". */
+  damage: string | null;
+  /** N of damage, or -1. */
+  damageAt: number;
+  /** The bytes before the damage. */
+  readableBytes: number;
+  /** The archive read (not copied). */
+  bytes: Uint8Array;
+}
+
+/** Reads a recording archive (.tcrec) block by block, checking lengths and CRCs; never throws on bad bytes. */
+export function readRecording(bytes: Uint8Array | ArrayBuffer): Recording;
+
+/** The states of a recording by tick, decoded forward from the last keyframe at or before the tick asked. */
+export class RecordingPlayer {
+  /** Throws if the recording has no head. */
+  constructor(recording: Recording);
+  readonly recording: Recording;
+  readonly schemas: TableSchema[] | null;
+  /** Null, or why playing stopped (a snapshot that did not decode, or no readable schema). */
+  readonly error: string | null;
+  /** The decoder's own words on that snapshot. */
+  readonly errorDetail: string | null;
+  /** The first tick with a state, or -1. */
+  readonly firstTick: number;
+  readonly endTick: number;
+  /** The state reached last (null before any). */
+  readonly current: State | null;
+  /** The state of the last snapshot at or before tick; null before the first, or on an error. */
+  stateAt(tick: number): State | null;
+  /** Steps to the next snapshot (after a stateAt); false at the end or on an error. */
+  next(): boolean;
+  /** The tick next() would reach, or -1. */
+  nextTick(): number;
+  /** Every snapshot state in tick order. */
+  states(): Generator<State, void, unknown>;
+  /** The chat, gameMessage, join, leave and mark entries with from < tick <= to. */
+  eventsBetween(from: number, to: number): Exclude<RecordingEntry, { type: 'snapshot' }>[];
+}
+
 // ---- client ------------------------------------------------------------------------------------
 
 /**

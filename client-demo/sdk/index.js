@@ -12,6 +12,7 @@ export { SnapshotMirror } from './mirror.js';
 export { BOOL, decodeSchema, fieldIndex, INT, QFLOAT, STRING, TYPE_NAMES } from './schema.js';
 export { Interpolator, viewStamp } from './interpolation.js';
 export { Predictor } from './prediction.js';
+export { crc32c, readRecording, RecordingPlayer } from './recording.js';
 export {
   SUBPROTOCOL, VERSION,
   MAX_CLIENT_MESSAGE_BYTES, MAX_STRING_BYTES, MAX_NAME_BYTES, MAX_TOKEN_BYTES, MAX_CHAT_BYTES,

@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 /**
  * How the server hosts a game: its name (the matchmaking key), a factory for one room's
  * {@link Game}, the tick rate, the snapshot rate, the room size, whether the built-in chat is on,
- * and the path of its browser page. Immutable; each setter returns a copy. A game is described in
+ * the path of its browser page and whether its rooms record their matches. Immutable; each setter returns a copy. A game is described in
  * one line:
  *
  * <pre>{@code
@@ -24,9 +24,10 @@ public final class GameSpec {
     private final int maxPlayers;
     private final boolean chat;
     private final String page;
+    private final boolean record;
 
     private GameSpec(String name, Supplier<? extends Game> factory, int tickHz, int snapshotEveryTicks,
-                     int maxPlayers, boolean chat, String page) {
+                     int maxPlayers, boolean chat, String page, boolean record) {
         if (name == null || !name.matches("[a-z0-9][a-z0-9_-]{0,31}")) {
             throw new IllegalArgumentException("game name must match [a-z0-9][a-z0-9_-]{0,31}: " + name);
         }
@@ -46,11 +47,12 @@ public final class GameSpec {
         this.maxPlayers = maxPlayers;
         this.chat = chat;
         this.page = page;
+        this.record = record;
     }
 
     /** A spec with the defaults: 60 Hz ticks, a snapshot every 3 ticks (20 Hz), 16 players, chat on. */
     public static GameSpec of(String name, Supplier<? extends Game> factory) {
-        return new GameSpec(name, factory, 60, 3, 16, true, null);
+        return new GameSpec(name, factory, 60, 3, 16, true, null, false);
     }
 
     /** The game name. */
@@ -88,6 +90,15 @@ public final class GameSpec {
         return page;
     }
 
+    /**
+     * True if every room of this game records its match: an archive file per room in the server's
+     * recordings folder (docs/OPERATIONS.md, "Recordings"). Off by default; an operator switches it
+     * on for a game with {@code --record GAME} too.
+     */
+    public boolean record() {
+        return record;
+    }
+
     /** Snapshots per second. */
     public double snapshotHz() {
         return (double) tickHz / snapshotEveryTicks;
@@ -104,7 +115,7 @@ public final class GameSpec {
 
     /** A copy with another snapshot interval, in ticks. */
     public GameSpec snapshotEveryTicks(int ticks) {
-        return new GameSpec(name, factory, tickHz, ticks, maxPlayers, chat, page);
+        return new GameSpec(name, factory, tickHz, ticks, maxPlayers, chat, page, record);
     }
 
     /** A copy with another snapshot rate, which must divide the tick rate. */
@@ -123,22 +134,27 @@ public final class GameSpec {
             throw new IllegalArgumentException(name + ": a snapshot rate of " + fmt(newSnapshotHz)
                     + " Hz does not divide the tick rate of " + newTickHz + " Hz into whole ticks");
         }
-        return new GameSpec(name, factory, newTickHz, (int) whole, maxPlayers, chat, page);
+        return new GameSpec(name, factory, newTickHz, (int) whole, maxPlayers, chat, page, record);
     }
 
     /** A copy with another room size (1..{@link #MAX_PLAYERS}). */
     public GameSpec maxPlayers(int players) {
-        return new GameSpec(name, factory, tickHz, snapshotEveryTicks, players, chat, page);
+        return new GameSpec(name, factory, tickHz, snapshotEveryTicks, players, chat, page, record);
     }
 
     /** A copy with the built-in chat on or off. */
     public GameSpec chat(boolean on) {
-        return new GameSpec(name, factory, tickHz, snapshotEveryTicks, maxPlayers, on, page);
+        return new GameSpec(name, factory, tickHz, snapshotEveryTicks, maxPlayers, on, page, record);
     }
 
     /** A copy naming the path of the game's browser page, listed by {@code GET /games}. */
     public GameSpec page(String path) {
-        return new GameSpec(name, factory, tickHz, snapshotEveryTicks, maxPlayers, chat, path);
+        return new GameSpec(name, factory, tickHz, snapshotEveryTicks, maxPlayers, chat, path, record);
+    }
+
+    /** A copy whose rooms record their matches ({@link #record()}) or not. */
+    public GameSpec record(boolean on) {
+        return new GameSpec(name, factory, tickHz, snapshotEveryTicks, maxPlayers, chat, page, on);
     }
 
     private static String fmt(double hz) {
@@ -148,6 +164,6 @@ public final class GameSpec {
     @Override
     public String toString() {
         return "GameSpec[" + name + ", " + tickHz + " Hz, snapshot every " + snapshotEveryTicks
-                + " ticks, " + maxPlayers + " players" + (chat ? "" : ", no chat") + "]";
+                + " ticks, " + maxPlayers + " players" + (chat ? "" : ", no chat") + (record ? ", recorded" : "") + "]";
     }
 }

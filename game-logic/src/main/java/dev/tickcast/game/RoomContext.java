@@ -10,6 +10,9 @@ import java.util.Map;
  * {@link Game#onCreate}; valid for the room's life; used on the room's thread only.
  */
 public interface RoomContext {
+    /** The longest text of a {@link #mark}, in UTF-8 bytes. */
+    int MAX_MARK_BYTES = 200;
+
     /** The room id, as listed by {@code GET /rooms} and used in event-bus addresses. */
     String roomId();
 
@@ -84,6 +87,14 @@ public interface RoomContext {
      * or {@link MessageWriter#broadcast(int)}. The writer is the room's own, reused by the next call.
      */
     MessageWriter message(int type);
+
+    /**
+     * Marks this moment of the match in the room's recording ({@code room.mark("round 3")}): a marker
+     * at the current tick that a replay's timeline shows and seeks to. At most {@value #MAX_MARK_BYTES}
+     * UTF-8 bytes, else IllegalArgumentException (as for null). A no-op in a room that does not record
+     * ({@link GameSpec#record()}); {@code LocalRoom} keeps every mark for tests.
+     */
+    void mark(String text);
 
     /**
      * Publishes a game event on the event bus (for example a round's result), as JSON at the

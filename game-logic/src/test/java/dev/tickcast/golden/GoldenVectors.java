@@ -70,7 +70,8 @@ public final class GoldenVectors {
         manifest.append(CellsCase.write(files)).append("\n],\n\"messages\":[\n");
         manifest.append(messages(files)).append("\n],\n\"predictions\":[\n");
         manifest.append(ArenaMoves.write(files)).append("\n],\n\"records\":[\n");
-        manifest.append(RecordsCase.write(files)).append("\n]}\n");
+        manifest.append(RecordsCase.write(files)).append("\n],\n\"recordings\":[\n");
+        manifest.append(RecordingsCase.write(files)).append("\n]}\n");
         files.put(MANIFEST, manifest.toString().getBytes(StandardCharsets.UTF_8));
         return files;
     }

@@ -323,4 +323,24 @@ abstract class OptionsView {
     public String publicUrl() {
         return get(Settings.PUBLIC_URL);
     }
+
+    /** The games whose rooms record besides those whose spec says so (--record). */
+    public List<String> record() {
+        return get(RecordSettings.RECORD);
+    }
+
+    /** The folder of the recordings. */
+    public String recordingsDir() {
+        return get(RecordSettings.RECORDINGS_DIR);
+    }
+
+    /** The bytes the recordings may use in total. */
+    public long recordingsMaxBytes() {
+        return get(RecordSettings.RECORDINGS_MAX_BYTES);
+    }
+
+    /** The length of a recording's fragments, in seconds. */
+    public int recordingFragmentSeconds() {
+        return get(RecordSettings.RECORDING_FRAGMENT_SECONDS);
+    }
 }

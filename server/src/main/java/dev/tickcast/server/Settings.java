@@ -109,6 +109,7 @@ public final class Settings {
         all.addAll(LimitSettings.ALL);
         all.addAll(NetworkSettings.ALL);
         all.addAll(AuthSettings.ALL);
+        all.addAll(RecordSettings.ALL);
         return List.copyOf(all);
     }
 

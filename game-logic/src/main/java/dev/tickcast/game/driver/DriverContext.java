@@ -10,6 +10,7 @@ import dev.tickcast.game.interest.Views;
 import dev.tickcast.state.World;
 import dev.tickcast.wire.Protocol;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -105,6 +106,17 @@ final class DriverContext implements RoomContext, MessageWriter.Outbox {
     }
 
     @Override
+    public void mark(String text) {
+        if (text == null || text.getBytes(StandardCharsets.UTF_8).length > MAX_MARK_BYTES) {
+            throw new IllegalArgumentException("a mark is a text of at most " + MAX_MARK_BYTES + " UTF-8 bytes: "
+                    + (text == null ? "null" : text.length() + " chars"));
+        }
+        if (!driver.disposed()) {
+            port.mark(text);
+        }
+    }
+
+    @Override
     public void publish(String name, Map<String, Object> data) {
         port.publish(name, data);
     }
@@ -119,6 +131,9 @@ final class DriverContext implements RoomContext, MessageWriter.Outbox {
     public int deliver(int[] players, int count, int except, byte[] frame, int length) {
         if (driver.disposed()) {
             return 0;
+        }
+        if (players == null) {
+            port.toEveryone(frame, length);
         }
         int n = players == null ? seats.size() : count;
         int tick = driver.tick();

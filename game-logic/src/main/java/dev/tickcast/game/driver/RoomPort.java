@@ -43,4 +43,16 @@ public interface RoomPort {
      * Must not throw.
      */
     void onFault(String callback, RuntimeException fault);
+
+    /**
+     * The game sent {@code frame[0, length)}, a GAME_MESSAGE frame, to every seated player (all, or
+     * all but one): a recording keeps it. Called once per such message, before its sends; the frame
+     * is the driver's reused buffer, valid during this call only. Nothing by default.
+     */
+    default void toEveryone(byte[] frame, int length) {
+    }
+
+    /** The game marked this moment ({@code RoomContext.mark}), text checked: a recording keeps it. Nothing by default. */
+    default void mark(String text) {
+    }
 }

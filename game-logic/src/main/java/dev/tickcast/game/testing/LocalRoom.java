@@ -242,12 +242,14 @@ public final class LocalRoom implements RoomContext {
         return port.sent.stream().filter(s -> s.type == type).toList();
     }
 
-    /**
-     * Every kick the game asked for so far, in order. A real room would close the player with 4012;
-     * here the player stays seated until {@link #leave}.
-     */
+    /** Every kick the game asked for, in order (a real room closes the player with 4012; here it stays until {@link #leave}). */
     public List<Kick> kicks() {
         return Collections.unmodifiableList(port.kicks);
+    }
+
+    /** Every mark the game made ({@code RoomContext.mark}), in order, whether or not its spec records. */
+    public List<String> marks() {
+        return Collections.unmodifiableList(port.marks);
     }
 
     /** Every event published so far, in order. */
@@ -313,6 +315,11 @@ public final class LocalRoom implements RoomContext {
     @Override
     public void publish(String name, Map<String, Object> data) {
         driver.context().publish(name, data);
+    }
+
+    @Override
+    public void mark(String text) {
+        driver.context().mark(text);
     }
 
     private boolean took(Verdict v) {

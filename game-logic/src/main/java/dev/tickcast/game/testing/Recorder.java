@@ -7,11 +7,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** A local room's port: every seated player is reachable; messages, events and kicks are recorded, faults kept for rethrow. */
+/** A local room's port: every seated player is reachable; messages, events, kicks and marks are recorded, faults kept for rethrow. */
 final class Recorder implements RoomPort {
     final List<LocalRoom.Sent> sent = new ArrayList<>();
     final List<LocalRoom.Event> events = new ArrayList<>();
     final List<LocalRoom.Kick> kicks = new ArrayList<>();
+    final List<String> marks = new ArrayList<>();
     RuntimeException fault;
     String faultIn;
     private byte[] payload;
@@ -40,6 +41,11 @@ final class Recorder implements RoomPort {
     @Override
     public void publish(String name, Map<String, Object> data) {
         events.add(new LocalRoom.Event(name, data));
+    }
+
+    @Override
+    public void mark(String text) {
+        marks.add(text);
     }
 
     @Override

@@ -128,4 +128,15 @@ class LocalRoomTest {
         assertSame(room.world(), game.room().world());
         assertEquals("local", room.roomId());
     }
+
+    @Test
+    void shouldKeepTheGamesMarksAndRefuseALongOne() {
+        LocalRoom room = room(2, new ProbeGame());
+        room.mark("round 1");
+        room.mark("é".repeat(100)); // 200 UTF-8 bytes: the most
+        assertEquals(List.of("round 1", "é".repeat(100)), room.marks());
+        assertThrows(IllegalArgumentException.class, () -> room.mark("é".repeat(100) + "x"));
+        assertThrows(IllegalArgumentException.class, () -> room.mark(null));
+        assertEquals(2, room.marks().size());
+    }
 }

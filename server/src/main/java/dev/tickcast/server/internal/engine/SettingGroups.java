@@ -7,6 +7,11 @@ import dev.tickcast.server.internal.http.AdminApi;
 import dev.tickcast.server.internal.http.ClientLimits;
 import dev.tickcast.server.internal.http.HttpApi;
 import dev.tickcast.server.internal.net.ClientAddress;
+import dev.tickcast.server.internal.record.Recordings;
+import io.vertx.core.Vertx;
+
+import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * Builds the small settings records of the http and net parts from the whole
@@ -47,5 +52,10 @@ final class SettingGroups {
 
     static NodeRole.Settings node(TickcastOptions o) {
         return new NodeRole.Settings(o.publicUrl(), o.sharedSecret());
+    }
+
+    /** Which rooms record (--record and the games' specs), where, in fragments of how long. */
+    static Recordings recordings(Vertx vertx, TickcastOptions o) {
+        return Recordings.on(vertx, Set.copyOf(o.record()), Path.of(o.recordingsDir()), o.recordingFragmentSeconds());
     }
 }

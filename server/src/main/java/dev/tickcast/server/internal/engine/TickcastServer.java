@@ -11,6 +11,7 @@ import dev.tickcast.server.internal.http.MatchmakeGuard;
 import dev.tickcast.server.internal.match.MatchLimits;
 import dev.tickcast.server.internal.match.Matchmaker;
 import dev.tickcast.server.internal.metrics.ServerMetrics;
+import dev.tickcast.server.internal.record.RecordingBudget;
 import dev.tickcast.server.internal.room.Room;
 import dev.tickcast.server.internal.room.RoomSettings;
 import dev.tickcast.server.internal.room.SnapshotObserver;
@@ -57,6 +58,7 @@ public final class TickcastServer implements RunningServer {
     private final MessageConsumer<Object> announcements;
     private final HttpSessions httpSessions;
     private PlayerAuth auth;
+    private RecordingBudget budget;
 
     private TickcastServer(Vertx vertx, Tickcast tickcast, Matchmaker matchmaker, HandshakeGuard guard,
                            MatchmakeGuard matchmakeGuard, HttpSessions httpSessions, List<SnapshotObserver> observers,
@@ -100,7 +102,7 @@ public final class TickcastServer implements RunningServer {
         ServerMetrics metrics = config.metrics() ? ServerMetrics.on(vertx) : ServerMetrics.off();
         RoomSettings settings = new RoomSettings(System::nanoTime, config.slowConsumerTimeoutMs(),
                 config.reconnectGraceMs(), (room, snapshot) -> observers.forEach(o -> o.onSnapshot(room, snapshot)),
-                metrics, config.lagCompensation());
+                metrics, config.lagCompensation(), SettingGroups.recordings(vertx, config));
         AtomicLong seeds = new AtomicLong(config.seed());
         Matchmaker matchmaker = new Matchmaker(tickcast.games(),
                 (id, spec, mm) -> new Room(id, spec, hosts.next(), seeds.getAndIncrement(), settings, mm),
@@ -115,12 +117,18 @@ public final class TickcastServer implements RunningServer {
         Future<PlayerAuth> players = PlayerAuth.create(vertx, SettingGroups.auth(config));
         return players.compose(p -> NodeRole.of(vertx, SettingGroups.node(config), matchmaker, tickcast.games())).compose(role -> {
             Announcements admin = config.adminToken() == null ? null : new Announcements(vertx.eventBus(), config.adminToken());
-            new HttpApi(matchmaker, role.match(), tickcast.games(), matchmakeGuard, SettingGroups.http(config), admin,
-                    metrics, players.result()).mount(tickcast.router());
+            HttpApi api = new HttpApi(matchmaker, role.match(), tickcast.games(), matchmakeGuard,
+                    SettingGroups.http(config), admin, metrics, players.result());
+            api.mount(tickcast.router());
+            RecordingBudget budget = RecordingsWiring.mount(vertx, config, tickcast.router(), api::baseUrl);
+            settings.recordings().onFinished(budget::enforce);
             Monitoring monitoring = new Monitoring(vertx, SettingGroups.monitoring(config), metrics, matchmaker,
                     tickcast.router());
             return listen(vertx, config, tickcast, matchmaker, new Guards(guard, matchmakeGuard, httpSessions), hosts,
-                    observers, role, metrics, monitoring).onSuccess(server -> server.auth = players.result());
+                    observers, role, metrics, monitoring).onSuccess(server -> {
+                        server.auth = players.result();
+                        server.budget = budget;
+                    }).onFailure(e -> budget.stop());
         }).onFailure(e -> {
             if (players.succeeded()) {
                 players.result().close();
@@ -205,6 +213,9 @@ public final class TickcastServer implements RunningServer {
     @Override
     public Future<Void> shutdown() {
         vertx.cancelTimer(sweepTimer);
+        if (budget != null) {
+            budget.stop();
+        }
         if (auth != null) {
             auth.close();
         }

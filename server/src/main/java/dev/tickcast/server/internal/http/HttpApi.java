@@ -171,7 +171,7 @@ public final class HttpApi {
      * This node's base URL as clients reach it: the configured public URL, else from the request's
      * Host header (https if the request came over TLS, or a trusted proxy says so in X-Forwarded-Proto).
      */
-    private String baseUrl(RoutingContext ctx) {
+    public String baseUrl(RoutingContext ctx) {
         if (publicUrl != null) {
             return publicUrl;
         }

@@ -23,7 +23,8 @@ import io.vertx.core.internal.buffer.BufferInternal;
  * from shared parts by a {@link CellBroadcast} and copied once; spectators the whole world as before.
  * Each snapshot handed to a player's connection is recorded in the room's {@link SentSnapshots} (with
  * the cells it then watches), which lag compensation judges view stamps by; a connection's first
- * snapshot starts its seat's record again.
+ * snapshot starts its seat's record again. A recording room's {@link RoomRecorder} comes last, a
+ * virtual spectator that takes the spectators' bytes.
  */
 final class Broadcaster implements BroadcastStage {
     private static final int OUTPUT_BYTES = 4096;
@@ -49,6 +50,7 @@ final class Broadcaster implements BroadcastStage {
     private long nowNs;
     private long buildNs;
     private CellBroadcast cells;
+    private RoomRecorder recorder;
     private SentSnapshots sent;
     private long sequence;
     private int lastTick = Snapshot.NO_TICK;
@@ -66,6 +68,11 @@ final class Broadcaster implements BroadcastStage {
     /** Records what each player is sent in {@code record} from now on (lag compensation). */
     void record(SentSnapshots record) {
         sent = record;
+    }
+
+    /** Feeds {@code virtual} every broadcast, after the spectators (a recording room's recorder). */
+    void recorder(RoomRecorder virtual) {
+        recorder = virtual;
     }
 
     /** Sends players SNAPSHOT_CELLS through {@code stage} from now on (a game that declared interest); spectators keep the whole world. */
@@ -90,6 +97,9 @@ final class Broadcaster implements BroadcastStage {
         sendTo(players, now, ring, cells, true);
         sendTo(spectators, now, ring, null, false);
         outbound.flush();
+        if (recorder != null) {
+            recorder.broadcast(now, ring, this);
+        }
         for (int i = 0; i < cacheSize; i++) {
             cacheBuffer[i] = null;
         }
@@ -167,6 +177,15 @@ final class Broadcaster implements BroadcastStage {
             slowConsumersClosed++;
             s.link.close(Protocol.CLOSE_SLOW_CONSUMER, "too far behind for too long");
         }
+    }
+
+    /**
+     * The whole-world SNAPSHOT of {@code now} from {@code base} (null: the empty snapshot) with
+     * {@code pred} (null: none), from this broadcast's shared encodes: encoded only if no client
+     * of this broadcast had that pair. During {@link #broadcast} only (the recorder's).
+     */
+    Buffer encodedFor(Snapshot now, Snapshot base, Snapshot pred) {
+        return encoded(now, base, pred);
     }
 
     private Buffer encoded(Snapshot now, Snapshot base, Snapshot pred) {

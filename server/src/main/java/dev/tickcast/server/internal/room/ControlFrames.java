@@ -42,6 +42,11 @@ final class ControlFrames {
         session.link.send(schemaFrame);
     }
 
+    /** The room's SCHEMA frame, as every client is sent it. */
+    Buffer schemaFrame() {
+        return schemaFrame;
+    }
+
     Buffer pong(int clientTime, int tick) {
         return frame(new PongMessage(clientTime, tick));
     }

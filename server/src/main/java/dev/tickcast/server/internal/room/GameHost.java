@@ -35,6 +35,7 @@ final class GameHost implements RoomPort {
     private final RoomBus bus;
     private final Runnable fault;
     private final Outbound outbound;
+    private final RoomRecorder recorder;
     private Session[] seats;
     private GameDriver driver;
     /** The game message being sent, copied at its first recipient (null between messages). */
@@ -45,10 +46,12 @@ final class GameHost implements RoomPort {
     /**
      * The host of a game of {@code spec} in room {@code roomId}, publishing its events to
      * {@code bus}, writing its messages through {@code outbound}; {@code fault} closes the room
-     * when the game fails.
+     * when the game fails; what a recording keeps goes to {@code recorder}.
      */
-    GameHost(String roomId, GameSpec spec, long seed, RoomBus bus, Outbound outbound, Runnable fault) {
+    GameHost(String roomId, GameSpec spec, long seed, RoomBus bus, Outbound outbound, RoomRecorder recorder,
+             Runnable fault) {
         this.roomId = roomId;
+        this.recorder = recorder;
         this.spec = spec;
         this.seed = seed;
         this.bus = bus;
@@ -148,6 +151,18 @@ final class GameHost implements RoomPort {
     /** {@code reason} cut to at most {@value #MAX_CLOSE_REASON_BYTES} UTF-8 bytes, on a code point boundary. */
     static String closeReason(String reason) {
         return Trim.cut(reason, MAX_CLOSE_REASON_BYTES);
+    }
+
+    /** A game message to every seated player: the recording keeps it. */
+    @Override
+    public void toEveryone(byte[] frame, int length) {
+        recorder.gameMessage(frame, length);
+    }
+
+    /** The game marked this moment: the recording keeps it (nothing in a room that does not record). */
+    @Override
+    public void mark(String text) {
+        recorder.mark(text);
     }
 
     @Override

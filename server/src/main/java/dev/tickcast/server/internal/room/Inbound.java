@@ -35,12 +35,14 @@ final class Inbound {
     private final GameHost game;
     private final Seats seats;
     private final Spectators spectators;
+    private final RoomRecorder recorder;
     private final Handler[] handlers = new Handler[TYPES];
     private final byte[] frame = new byte[Protocol.MAX_CLIENT_MESSAGE_BYTES];
 
     /** The inbound side of {@code game}'s room. */
-    Inbound(ControlFrames frames, GameHost game, Seats seats, Spectators spectators) {
+    Inbound(ControlFrames frames, GameHost game, Seats seats, Spectators spectators, RoomRecorder recorder) {
         this.frames = frames;
+        this.recorder = recorder;
         this.game = game;
         this.seats = seats;
         this.spectators = spectators;
@@ -180,7 +182,9 @@ final class Inbound {
         }
         String text = Trim.trim(chat.text());
         if (!text.isEmpty()) {
-            seats.sendToAll(frames.chat(s.playerId, s.name, text));
+            Buffer line = frames.chat(s.playerId, s.name, text);
+            seats.sendToAll(line);
+            recorder.chat(line);
         }
     }
 

@@ -34,6 +34,7 @@ public final class Room implements RoomEntry {
     private final Sessions sessions;
     private final Broadcaster broadcast;
     private final RoomStats stats;
+    private final RoomRecorder recorder;
     private SnapshotRing ring;
     private Runnable stopStepping; // set when the first player is seated (a no-op if not scheduled): the room ticks
     private boolean schedule;
@@ -46,9 +47,10 @@ public final class Room implements RoomEntry {
         this.context = context;
         this.settings = settings;
         this.metrics = settings.metrics().forRoom(spec);
-        this.bus = new RoomBus(context.owner().eventBus(), id, spec, this::tick);
+        this.recorder = new RoomRecorder(settings.recordings(), id, spec, this::tick);
+        this.bus = new RoomBus(context.owner().eventBus(), id, spec, this::tick, recorder);
         Outbound outbound = new Outbound();
-        this.host = new GameHost(id, spec, seed, bus, outbound, () -> {
+        this.host = new GameHost(id, spec, seed, bus, outbound, recorder, () -> {
             if (!disposed) { // the game failed (its host logged why): close the room, leave the directory
                 dispose(Protocol.CLOSE_INTERNAL_ERROR, "game error");
                 listener.onDisposed(this);
@@ -57,8 +59,11 @@ public final class Room implements RoomEntry {
         this.seats = new Seats(host, bus, new Seats.SeatListener((token, seat) -> listener.onJoined(this, seat, token),
                 (token, graceMs) -> listener.onDropped(this, token, graceMs), token -> listener.onSeatFreed(this, token)),
                 settings.reconnectGraceMs() * 1_000_000L, settings.nanoClock(), outbound);
-        this.sessions = new Sessions(host, seats, spectators);
+        this.sessions = new Sessions(host, seats, spectators, recorder);
         this.broadcast = new Broadcaster(settings.slowConsumerTimeoutMs() * 1_000_000L, outbound);
+        if (recorder.on()) {
+            broadcast.recorder(recorder);
+        }
         this.stats = new RoomStats(id, spec, settings.nanoClock(), host, seats, spectators, broadcast);
     }
 
@@ -161,6 +166,7 @@ public final class Room implements RoomEntry {
             stopStepping.run();
         }
         sessions.closeAll(code, reason);
+        recorder.close();
         metrics.onDisposed(stats.refresh(stopStepping != null, disposed));
         host.dispose();
         bus.close(code, reason);
@@ -181,6 +187,19 @@ public final class Room implements RoomEntry {
     /** The room's figures now, with its seats, copied on the room's thread (any thread; {@link RoomJson}). */
     public Future<RoomStats> stats() {
         return Future.future(promise -> execute(() -> promise.complete(stats.refresh(stopStepping != null, disposed).copy())));
+    }
+
+    /**
+     * Ends when the room's recording is on the disk to its end (index and trailer), after
+     * {@link #dispose}; at once in a room that does not record. Any thread.
+     */
+    public Future<Void> recorded() {
+        return Future.future(promise -> execute(() -> recorder.finished().onComplete(promise)));
+    }
+
+    /** The room's recorder (tests; it does nothing in a room that does not record). */
+    RoomRecorder recorder() {
+        return recorder;
     }
 
     /** The current tick. */

@@ -26,11 +26,16 @@ final class RoomBus {
     private final GameSpec spec;
     private final IntSupplier tick;
     private final String gameAddress;
+    private final RoomRecorder recorder;
     private MessageConsumer<Object> inbox;
 
-    /** The bus side of room {@code roomId} of {@code spec}, whose current tick is {@code tick}. */
-    RoomBus(EventBus bus, String roomId, GameSpec spec, IntSupplier tick) {
+    /**
+     * The bus side of room {@code roomId} of {@code spec}, whose current tick is {@code tick}; joins
+     * and leaves also go to {@code recorder}.
+     */
+    RoomBus(EventBus bus, String roomId, GameSpec spec, IntSupplier tick, RoomRecorder recorder) {
         this.bus = bus;
+        this.recorder = recorder;
         this.roomId = roomId;
         this.spec = spec;
         this.tick = tick;
@@ -64,9 +69,14 @@ final class RoomBus {
         publish(event(type).mergeIn(fields));
     }
 
-    /** A player's event; {@code players} is the number of seated players after it. */
+    /** A player's event; {@code players} is the number of seated players after it (joins and leaves are recorded). */
     void player(String type, Session s, int players) {
         EventLog.player(roomId, spec, type, s, players);
+        if (RoomEvents.PLAYER_JOINED.equals(type)) {
+            recorder.join(s.playerId, s.name);
+        } else if (RoomEvents.PLAYER_LEFT.equals(type)) {
+            recorder.leave(s.playerId);
+        }
         publish(event(type).put("playerId", s.playerId).put("name", s.name).put("subject", s.identity.subject())
                 .put("claims", claims(s.identity.claims())));
     }

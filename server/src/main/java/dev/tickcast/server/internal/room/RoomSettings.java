@@ -1,6 +1,7 @@
 package dev.tickcast.server.internal.room;
 
 import dev.tickcast.game.rewind.LagCompensation;
+import dev.tickcast.server.internal.record.Recordings;
 
 import java.util.function.LongSupplier;
 
@@ -14,9 +15,17 @@ import java.util.function.LongSupplier;
  * @param observer              sees every captured snapshot ({@link SnapshotObserver#NONE} for none)
  * @param metrics               makes each room's metrics ({@link RoomMetrics.Factory#NONE} for none)
  * @param lag                   the limits of lag compensation ({@link LagCompensation#DEFAULT})
+ * @param recordings            which rooms record, and where ({@link Recordings#OFF} for none)
  */
 public record RoomSettings(LongSupplier nanoClock, long slowConsumerTimeoutMs, long reconnectGraceMs,
-                           SnapshotObserver observer, RoomMetrics.Factory metrics, LagCompensation lag) {
+                           SnapshotObserver observer, RoomMetrics.Factory metrics, LagCompensation lag,
+                           Recordings recordings) {
+    /** Settings without recordings. */
+    public RoomSettings(LongSupplier nanoClock, long slowConsumerTimeoutMs, long reconnectGraceMs,
+                        SnapshotObserver observer, RoomMetrics.Factory metrics, LagCompensation lag) {
+        this(nanoClock, slowConsumerTimeoutMs, reconnectGraceMs, observer, metrics, lag, Recordings.OFF);
+    }
+
     /** Settings with the default limits of lag compensation. */
     public RoomSettings(LongSupplier nanoClock, long slowConsumerTimeoutMs, long reconnectGraceMs,
                         SnapshotObserver observer, RoomMetrics.Factory metrics) {

@@ -2,6 +2,7 @@ package dev.tickcast.server.internal.room;
 
 import dev.tickcast.state.Schema;
 import dev.tickcast.wire.Protocol;
+import io.vertx.core.buffer.Buffer;
 
 import java.util.List;
 
@@ -15,11 +16,13 @@ final class Sessions {
     private final GameHost game;
     private final Seats seats;
     private final Spectators spectators;
+    private final RoomRecorder recorder;
     private ControlFrames frames;
     private Inbound inbound;
 
-    Sessions(GameHost game, Seats seats, Spectators spectators) {
+    Sessions(GameHost game, Seats seats, Spectators spectators, RoomRecorder recorder) {
         this.game = game;
+        this.recorder = recorder;
         this.seats = seats;
         this.spectators = spectators;
     }
@@ -27,7 +30,8 @@ final class Sessions {
     /** Makes the frames and the inbound side, once the game's world has the tables of {@code schemas}. */
     void open(List<Schema> schemas) {
         frames = new ControlFrames(game.roomId(), game.spec(), schemas);
-        inbound = new Inbound(frames, game, seats, spectators);
+        inbound = new Inbound(frames, game, seats, spectators, recorder);
+        recorder.schema(frames.schemaFrame());
     }
 
     /** Seats {@code s}: WELCOME and SCHEMA now if it took a seat, else it is closed. */
@@ -84,7 +88,9 @@ final class Sessions {
     /** Sends {@code text} to every player as a system chat line. */
     void announce(String text) {
         if (frames != null) {
-            seats.sendToAll(frames.systemChat(text));
+            Buffer line = frames.systemChat(text);
+            seats.sendToAll(line);
+            recorder.chat(line);
         }
     }
 

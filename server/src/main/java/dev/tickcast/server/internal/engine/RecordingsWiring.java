@@ -1,0 +1,41 @@
+package dev.tickcast.server.internal.engine;
+
+import dev.tickcast.server.TickcastOptions;
+import dev.tickcast.server.internal.http.RecordingRoutes;
+import dev.tickcast.server.internal.record.RecordingBudget;
+import dev.tickcast.server.internal.record.RecordingEntry;
+import dev.tickcast.server.internal.record.RecordingCatalogue;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * The recordings' side of the engine: the catalogue of the recordings directory, its routes and its disk
+ * budget (enforced at startup, then every 30 s).
+ */
+final class RecordingsWiring {
+    /** How long {@code GET /recordings} shares one listing of the directory. */
+    private static final long LIST_CACHE_MS = 1000;
+    /** How often the budget is enforced besides at startup and when the recorder asks. */
+    static final long BUDGET_PERIOD_MS = 30_000;
+
+    private RecordingsWiring() {
+    }
+
+    /**
+     * Mounts the routes on {@code router} and starts the budget (now, then every {@link #BUDGET_PERIOD_MS}); the
+     * budget, for the recorder (it may {@code enforce} it after each finish) and for the shutdown ({@code stop}).
+     */
+    static RecordingBudget mount(Vertx vertx, TickcastOptions config, Router router,
+                                 Function<RoutingContext, String> baseUrl) {
+        RecordingCatalogue recordings = new RecordingCatalogue(vertx, Path.of(config.recordingsDir()),
+                RecordingEntry::read, System::nanoTime, LIST_CACHE_MS);
+        new RecordingRoutes(vertx, recordings, baseUrl).mount(router);
+        RecordingBudget budget = new RecordingBudget(vertx, recordings, config.recordingsMaxBytes());
+        budget.start(BUDGET_PERIOD_MS);
+        return budget;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.tickcast.server.internal.record;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The disk budget of the recordings directory ({@code --recordings-max-bytes}): when it is enforced (at
+ * startup, then periodically, and whenever {@link #enforce} is called, as after an archive is finished), the
+ * oldest finished archives (by modification time: the time they were finished) are deleted until the archive
+ * files' total is at most the budget. Files without a trailer (being written, or of a crashed run) count in the total but are never
+ * deleted. One INFO line per eviction; runs on a worker thread, one enforcement at a time.
+ */
+public final class RecordingBudget {
+    private static final Logger LOG = LoggerFactory.getLogger(RecordingBudget.class);
+    private static final Comparator<RecordingCatalogue.Known> OLDEST_FIRST =
+            Comparator.comparingLong(RecordingCatalogue.Known::mtimeMs).thenComparing(RecordingCatalogue.Known::id);
+
+    private final Vertx vertx;
+    private final RecordingCatalogue recordings;
+    private final long maxBytes;
+    private boolean warnedOver;
+    private long timer = -1;
+
+    /** The budget of {@code maxBytes} over the archives of {@code recordings}. */
+    public RecordingBudget(Vertx vertx, RecordingCatalogue recordings, long maxBytes) {
+        this.vertx = vertx;
+        this.recordings = recordings;
+        this.maxBytes = maxBytes;
+    }
+
+    /** The budget in bytes. */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /** Enforces the budget on a worker thread; the future gives how many archives were deleted (never fails). */
+    public Future<Integer> enforce() {
+        return vertx.executeBlocking(this::enforceNow, false).recover(e -> {
+            LOG.warn("recordings budget not enforced: {}", e.toString());
+            return Future.succeededFuture(0);
+        });
+    }
+
+    /** Enforces the budget now and then every {@code periodMs} until {@link #stop}. */
+    public synchronized void start(long periodMs) {
+        if (timer < 0) {
+            enforce();
+            timer = vertx.setPeriodic(periodMs, id -> enforce());
+        }
+    }
+
+    /** Stops the periodic enforcement. */
+    public synchronized void stop() {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+            timer = -1;
+        }
+    }
+
+    /** Enforces the budget now, on the calling thread (blocking: never an event loop); how many archives went. */
+    public synchronized int enforceNow() throws IOException {
+        List<RecordingCatalogue.Known> files = recordings.scan();
+        long total = 0;
+        List<RecordingCatalogue.Known> finished = new ArrayList<>();
+        for (RecordingCatalogue.Known k : files) {
+            total += k.bytes();
+            if (k.finished()) {
+                finished.add(k);
+            }
+        }
+        finished.sort(OLDEST_FIRST);
+        int evicted = 0;
+        for (int i = 0; i < finished.size() && total > maxBytes; i++) {
+            RecordingCatalogue.Known k = finished.get(i);
+            if (Files.deleteIfExists(k.file())) {
+                total -= k.bytes();
+                evicted++;
+                recordings.forget(k.id());
+                RecordingEntry e = k.entry();
+                LOG.info("recording {} evicted ({} bytes, game {}, room {}): the recordings now take {} of {} bytes",
+                        k.id(), k.bytes(), e.game(), e.room(), total, maxBytes);
+            }
+        }
+        if (evicted > 0) {
+            recordings.changed();
+        }
+        warnIfStillOver(total);
+        return evicted;
+    }
+
+    /** Over the budget with nothing finished left to delete: unfinished files hold it; said once until under. */
+    private void warnIfStillOver(long total) {
+        if (total > maxBytes && !warnedOver) {
+            LOG.warn("recordings take {} bytes, over the budget of {}, in files that are not finished (being written "
+                    + "or of a crashed run): nothing deleted", total, maxBytes);
+        }
+        warnedOver = total > maxBytes;
+    }
+}
