@@ -122,4 +122,35 @@ class BroadcastEndToEndTest {
         assertEquals(1, casts.size(), "held a minute after the end");
         Bot.get(fixture.server.shutdown().toCompletionStage().toCompletableFuture());
     }
+
+    @Test
+    void shouldGiveTheAdminASignedLinkToAPrivateRoomsBroadcast(Vertx vertx, @TempDir Path dir) {
+        String token = "an-admin-token-0123456789";
+        TickcastOptions options = TickcastOptions.defaults().withAddress("127.0.0.1", 0).withEventLoops(1)
+                .with(RecordSettings.RECORD, List.of("arena")).with(RecordSettings.RECORDINGS_DIR, dir.toString())
+                .with(RecordSettings.RECORDING_FRAGMENT_SECONDS, 1).with(RecordSettings.BROADCAST_DELAY_MS, 0)
+                .withAdminToken(token);
+        ServerFixture fixture = new ServerFixture(vertx, options, new GameRegistry().register(ArenaGame.SPEC));
+        HttpClient http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
+        int port = fixture.port();
+        Bot solo = new Bot(vertx, port);
+        solo.client.join(HttpGet.seat(vertx, port, "/matchmake/create/arena", "{\"name\":\"solo\",\"private\":true}"));
+        String roomId = solo.welcome().roomId();
+        fixture.awaitRoom(roomId, r -> r.tick() >= 2 * ArenaGame.SPEC.tickHz() + 10);
+        assertEquals(0, new JsonArray(get(http, port, "/rooms").body()).size(), "a private room is not listed");
+        JsonObject admin = HttpGet.request(vertx, HttpMethod.GET, port, "/admin/api/rooms", "Bearer " + token, null).json();
+        String link = admin.getJsonArray("rooms").getJsonObject(0).getString("broadcast");
+        assertTrue(link.matches(BID_PATH.replace("/sync", "/sync\\?exp=[0-9]+&sig=[A-Za-z0-9_-]{43}")), link);
+        String sync = link.substring(0, link.indexOf('?'));
+        String query = link.substring(link.indexOf('?'));
+        assertEquals(403, get(http, port, sync).status());
+        assertEquals(403, get(http, port, sync.replace("sync", "0/full")).status());
+        JsonObject first = new JsonObject(get(http, port, link).body());
+        String base = sync.substring(0, sync.length() - "sync".length());
+        assertEquals(200, get(http, port, base + first.getInteger("fragment") + "/delta" + query).status());
+        assertEquals(link.substring(0, link.indexOf("&")).replaceAll("exp=.*", ""),
+                Bot.get(fixture.server.broadcastLink(roomId).toCompletionStage().toCompletableFuture())
+                        .replaceAll("exp=.*", ""));
+        Bot.get(fixture.server.shutdown().toCompletionStage().toCompletableFuture());
+    }
 }
