@@ -122,6 +122,7 @@ public final class TickcastServer implements RunningServer {
             api.mount(tickcast.router());
             RecordingBudget budget = RecordingsWiring.mount(vertx, config, tickcast.router(), api::baseUrl);
             settings.recordings().onFinished(budget::enforce);
+            budget.exceptWriting(settings.recordings()::writing);
             Monitoring monitoring = new Monitoring(vertx, SettingGroups.monitoring(config), metrics, matchmaker,
                     tickcast.router());
             return listen(vertx, config, tickcast, matchmaker, new Guards(guard, matchmakeGuard, httpSessions), hosts,
