@@ -12,16 +12,18 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /**
- * The disk budget of the recordings directory ({@code --recordings-max-bytes}): when it is enforced (at
- * startup, then periodically, and whenever {@link #enforce} is called, as after an archive is finished), the
- * oldest finished archives (by modification time: the time they were finished) are deleted until the archive
- * files' total is at most the budget. Before that, a file without a trailer that no writer holds (a crashed or
- * killed run's, in this process or another sharing the folder) is finished ({@link ArchiveWriter#recover}): it is
- * listed from then on and may be evicted; files being written count in the total but are never deleted. One INFO
- * line per recovery and per eviction; runs on a worker thread, one enforcement at a time.
+ * The disk budget of the recordings directory ({@code --recordings-max-bytes}, {@code --recordings-max-age-hours}):
+ * when it is enforced (at startup, then periodically, and whenever {@link #enforce} is called, as after an archive
+ * is finished), first each file without a trailer that no writer holds (a crashed or killed run's, in this process
+ * or another sharing the folder) is finished ({@link ArchiveWriter#recover}) and listed from then on; then the
+ * finished archives older than the age limit are deleted, and the oldest finished archives (by modification time:
+ * the time they were finished) until the archive files' total is at most the budget. Files being written count in
+ * the total but are never deleted. One INFO line per recovery and per eviction; runs on a worker thread, one
+ * enforcement at a time.
  */
 public final class RecordingBudget {
     private static final Logger LOG = LoggerFactory.getLogger(RecordingBudget.class);
@@ -31,15 +33,28 @@ public final class RecordingBudget {
     private final Vertx vertx;
     private final RecordingCatalogue recordings;
     private final long maxBytes;
+    private final long maxAgeMs;
+    private final LongSupplier wallClock;
     private boolean warnedOver;
     private Predicate<String> writing = id -> false;
     private long timer = -1;
 
-    /** The budget of {@code maxBytes} over the archives of {@code recordings}. */
+    /** The budget of {@code maxBytes} over the archives of {@code recordings}, without an age limit. */
     public RecordingBudget(Vertx vertx, RecordingCatalogue recordings, long maxBytes) {
+        this(vertx, recordings, maxBytes, 0, System::currentTimeMillis);
+    }
+
+    /**
+     * The budget of {@code maxBytes} over the archives of {@code recordings}, each finished one kept at most
+     * {@code maxAgeMs} (0: no limit) by {@code wallClock} (ms since the epoch, as file times are).
+     */
+    public RecordingBudget(Vertx vertx, RecordingCatalogue recordings, long maxBytes, long maxAgeMs,
+                           LongSupplier wallClock) {
         this.vertx = vertx;
         this.recordings = recordings;
         this.maxBytes = maxBytes;
+        this.maxAgeMs = maxAgeMs;
+        this.wallClock = wallClock;
     }
 
     /** Leaves the archives {@code writing} says this process writes alone (it knows them before their lock is taken). */
@@ -92,16 +107,18 @@ public final class RecordingBudget {
             }
         }
         finished.sort(OLDEST_FIRST);
+        long oldest = maxAgeMs > 0 ? wallClock.getAsLong() - maxAgeMs : Long.MIN_VALUE;
         int evicted = 0;
-        for (int i = 0; i < finished.size() && total > maxBytes; i++) {
+        for (int i = 0; i < finished.size() && (total > maxBytes || finished.get(i).mtimeMs() < oldest); i++) {
             RecordingCatalogue.Known k = finished.get(i);
             if (Files.deleteIfExists(k.file())) {
                 total -= k.bytes();
                 evicted++;
                 recordings.forget(k.id());
                 RecordingEntry e = k.entry();
-                LOG.info("recording {} evicted ({} bytes, game {}, room {}): the recordings now take {} of {} bytes",
-                        k.id(), k.bytes(), e.game(), e.room(), total, maxBytes);
+                LOG.info("recording {} evicted ({} bytes, game {}, room {}, {}): the recordings now take {} of {} bytes",
+                        k.id(), k.bytes(), e.game(), e.room(), k.mtimeMs() < oldest ? "too old" : "over the budget",
+                        total, maxBytes);
             }
         }
         if (evicted > 0) {
