@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { BroadcastClient } from '../../../sdk/index.js';
 import { readRecording, RecordingPlayer } from '../../../sdk/recording.js';
-import { startOrigin } from '../support/broadcast-origin.js';
+import { block, startOrigin } from '../support/broadcast-origin.js';
 import { FakeTimers, nextEvent } from '../support/fake-timers.js';
 import { GOLDEN } from './golden.js';
 
@@ -222,6 +222,39 @@ describe('BroadcastClient', { skip: !present && 'golden vectors missing' }, () =
     const bare = client(unsigned, new FakeTimers(0), `${unsigned.base}/broadcasts/${unsigned.bid}/sync`);
     bare.on('error', () => {});
     await assert.rejects(bare.start(), /HTTP 403/);
+  });
+
+  /** A fetch that answers `url` ending in `suffix` with `bytes` (status 200), else the real one. */
+  const replacing = (suffix, bytes) => async (url, init) => (url.split('?')[0].endsWith(suffix)
+    ? new Response(bytes, { status: 200 }) : fetch(url, init));
+
+  it('checks the versions, the head against sync, and the fragment numbers', async () => {
+    const origin = await newOrigin();
+    publishUpTo(origin, 1);
+    const timers = new FakeTimers(0);
+    const start = (f) => {
+      const b = new BroadcastClient(origin.syncUrl, { fetch: f, now: timers.now, setTimeout: timers.setTimeout });
+      b.on('error', () => {});
+      return b.start();
+    };
+    const sync = await (await fetch(origin.syncUrl)).json();
+    const json = (v) => new TextEncoder().encode(JSON.stringify(v));
+    await assert.rejects(start(replacing('/sync', json({ ...sync, protocolVersion: 3 }))), /sync: protocol 3, format 1/);
+    await assert.rejects(start(replacing('/sync', json({ ...sync, formatVersion: 2 }))), /sync: protocol 2, format 2/);
+    await assert.rejects(start(replacing('/sync', json({ ...sync, fragment: -1 }))), /sync: fragment is not/);
+    await assert.rejects(start(replacing('/sync', new Uint8Array([0x7b]))), /sync is not JSON/);
+    const headBody = origin.objects.start.slice(5, origin.objects.start.length - 4);
+    headBody[6] = 3; // the head's protocol version
+    await assert.rejects(start(replacing('/1/start', block(1, headBody))), /disagrees with sync/);
+    headBody[6] = 2;
+    headBody[5] = 2; // its format version
+    await assert.rejects(start(replacing('/1/start', block(1, headBody))), /start: a malformed head/);
+    await assert.rejects(start(replacing('/1/start', origin.objects.fragments[1].delta)), /start: not one block of kind 1/);
+    await assert.rejects(start(replacing('/1/delta', origin.objects.fragments[0].delta)),
+      /delta 1: fragment number 0 where 1 was due/);
+    const long = new Uint8Array(origin.objects.fragments[1].delta.length + 1);
+    long.set(origin.objects.fragments[1].delta);
+    await assert.rejects(start(replacing('/1/delta', long)), /delta 1: not one block of kind 2/);
   });
 
   it('refuses a sync URL that does not end in /sync', () => {
