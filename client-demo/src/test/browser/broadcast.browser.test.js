@@ -2,8 +2,9 @@
 // two SDK players in Debian's Chromium keep an arena room busy; its GET /rooms entry names the
 // broadcast, and BroadcastClient watches it twice: in node (real fetch, real clock) and in the page
 // (the SDK served at /sdk/, the relative sync path). Both receive consecutive fragments with no
-// error, decode the state at the tick they show, and run D + F + margin behind live; the objects
-// carry the immutable Cache-Control. Every wait is bounded.
+// error and decode the state at the tick they show; the node viewer runs between D and D + F + 1 s
+// behind the room's tick as GET /rooms reports it; the objects carry the immutable Cache-Control.
+// Every wait is bounded.
 //
 //   npm run test:browser        (after `mvn package`, from client-demo/)
 
@@ -105,6 +106,20 @@ describe('delayed broadcast from the real server', { timeout: 120_000 }, () => {
       assert.ok(b.player.stateAt(tick) !== null, `a state at tick ${tick}: ${b.player.error}`);
       const behind = b.delayMs();
       assert.ok(behind >= D && behind <= D + F + 1000, `${behind} ms behind live`);
+      const measured = [];
+      for (let i = 0; i < 5; i++) {
+        const t0 = Date.now();
+        const rooms = await (await fetch(`${base}/rooms`)).json();
+        const t1 = Date.now();
+        const list = Array.isArray(rooms) ? rooms : rooms.rooms ?? [];
+        const live = list.find((r) => r.roomId === roomId || r.id === roomId).tick;
+        measured.push(((live - b.playbackTick((t0 + t1) / 2)) * 1000) / b.head.tickHz);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      // the goal (issue 22): between D and D + F + 1 s behind live; the median of five, a loaded
+      // machine's room may tick late now and then
+      const median = [...measured].sort((x, y) => x - y)[2];
+      assert.ok(median >= D && median <= D + F + 1000, `behind the room's tick by ${measured} ms`);
       assert.equal(b.head.game, 'arena');
       assert.equal(b.sync.delayMs, D);
     } finally {
