@@ -21,6 +21,8 @@ export const DEFAULT_CACHE_BYTES = 16 * 1024 * 1024;
 /** The slowest and fastest ReplayClock speeds. */
 export const MIN_SPEED = 0.25;
 export const MAX_SPEED = 8;
+/** The most checkpoints (decoded states at fragment starts) a recording keeps; the oldest made go first. */
+const MAX_CHECKPOINTS = 2048;
 
 /**
  * Opens the archive at url for seeking by HTTP Range. A file without an index (unfinished, or its
@@ -42,7 +44,8 @@ export async function openRecording(url, { fetch = globalThis.fetch, cacheBytes 
   }
   const indexBlock = await get(`bytes=${indexOffset}-${tail.total - TRAILER_BYTES - 1}`);
   const index = readBlock(indexBlock.bytes, INDEX, parseIndex);
-  if (index === null || index.fragments.some((f, i) => f.offset >= indexOffset || (i > 0 && f.offset <= index.fragments[i - 1].offset))) {
+  const fs = index === null ? [] : index.fragments;
+  if (index === null || fs.some((f, i) => f.offset >= indexOffset || (i > 0 && f.offset <= fs[i - 1].offset))) {
     return whole();
   }
   const headEnd = index.fragments.length > 0 ? index.fragments[0].offset : indexOffset;
@@ -167,6 +170,9 @@ class Replay {
       const s = p.stateAt(this.slots[m].startTick);
       if (s !== null && s.tick === this.slots[m].startTick) {
         this.checkpoints.set(m, s);
+        if (this.checkpoints.size > MAX_CHECKPOINTS) {
+          this.checkpoints.delete(this.checkpoints.keys().next().value);
+        }
       }
     }
     return p.stateAt(tick);
