@@ -122,6 +122,7 @@ class Replay {
     this.cached = new Map();
     this.cachedBytes = 0;
     this.checkpoints = new Map();
+    this.loading = Promise.resolve();
     this.view = { head, fragments: slots, endTick, bytes: new Uint8Array(0) };
     this.player = new RecordingPlayer(this.view);
   }
@@ -144,7 +145,10 @@ class Replay {
       return null;
     }
     if (this.loader !== null) {
-      await this.load(k, j);
+      // One load at a time: a call made while another's request is out finds its fragments loaded.
+      const run = this.loading.then(() => this.load(k, j));
+      this.loading = run.catch(() => {});
+      await run;
       if (this.fragmentAt(tick) !== j) {
         return this.stateAt(tick);
       }
