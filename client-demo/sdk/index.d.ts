@@ -511,6 +511,8 @@ export class BroadcastClient {
   playbackTick(t?: number): number;
   /** How far behind live the tick shown at t is, in ms. */
   delayMs(t?: number): number;
+}
+
 // ---- replays (sdk/replay.js) ----------------------------------------------------------------------
 
 /** The fragment cache bound of openRecording by default, in bytes (16 MiB). */
