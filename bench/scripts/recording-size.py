@@ -64,6 +64,8 @@ def growth_events(samples):
     for t, size, done in samples:
         if done:
             break
+        if size < 9:
+            continue  # the file made, its head not written yet
         if last is None or size != last:
             events.append((t, size))
         last = size
