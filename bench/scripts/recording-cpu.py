@@ -56,6 +56,7 @@ def main(out, note):
     paths = sorted([p for p in glob.glob(os.path.join(out, 'o*-*.json'))
                     if re.search(r'/(off|on)-\d+\.json$', p)], key=order)
     rows = [run_row(p) for p in paths]
+    failed = sorted(os.path.basename(p)[:-7] for p in glob.glob(os.path.join(out, '*.failed')))
     off = [r for r in rows if r['mode'] == 'off' and r['valid']]
     on = [r for r in rows if r['mode'] == 'on' and r['valid']]
     keys = ['serverCpuMsPerClientPerSec', 'encodesPerBroadcast', 'encodeUsPerBroadcast', 'ticksPerSecPerRoom',
@@ -68,7 +69,7 @@ def main(out, note):
         extra = round(med['on']['encodesPerBroadcast'] - med['off']['encodesPerBroadcast'], 5)
     result = {'scenario': 'arena, 64 rooms x 16 players, 20 Hz; server pinned to one core, bots to the other; '
                           'with and without --record arena, alternated', 'note': note or None, 'runs': rows,
-              'validRuns': {'off': len(off), 'on': len(on)},
+              'validRuns': {'off': len(off), 'on': len(on)}, 'failedRuns': failed,
               'median': med, 'cpuCost': cost, 'goalCpuCost': GOAL_CPU,
               'cpuOk': cost is not None and cost <= GOAL_CPU,
               'extraEncodesPerBroadcast': extra,
@@ -87,6 +88,8 @@ def main(out, note):
             r['run'], r['serverCpuMsPerClientPerSec'], r['encodesPerBroadcast'], r['encodeUsPerBroadcast'],
             r['ticksPerSecPerRoom'], r['disconnects'], r['otherCpuPerSec'], r['loadAverageAtStart'],
             '' if r['archivesFinished'] is None else r['archivesFinished'], 'yes' if r['valid'] else 'NO'))
+    if failed:
+        lines.append('failed runs (the load did not complete, e.g. matchmaking starved): ' + ', '.join(failed))
     lines.append('medians over valid runs only (0 disconnects, >= 57 ticks/s per room): %d off, %d on' % (
         len(off), len(on)))
     for m in ('off', 'on'):

@@ -46,7 +46,11 @@ run() { # MODE N
     --server-pid "$server" --encodes-url "http://127.0.0.1:$port/metrics" --json "$out/$mode-$n.json" 2>&1 \
     | grep -v INFO > "$out/$mode-$n.txt" &
   bench=$!
-  wait "$bench" || { echo "the load failed ($mode-$n):"; tail -20 "$out/$mode-$n.txt"; exit 1; }
+  if ! wait "$bench"; then # kept as a failed run (the summary lists it); the sitting goes on
+    echo "the load failed ($mode-$n):"; grep -m3 -E 'Exception|error' "$out/$mode-$n.txt" || tail -5 "$out/$mode-$n.txt"
+    grep -m1 -E 'Exception' "$out/$mode-$n.txt" > "$out/$mode-$n.failed" || echo failed > "$out/$mode-$n.failed"
+    rm -f "$out/$mode-$n.json"
+  fi
   bench=
   if [ "$mode" = on ]; then # the bots left: the archives are finished; count them (bounded)
     for _ in $(seq 1 60); do
@@ -57,7 +61,7 @@ run() { # MODE N
   fi
   stop
   rm -rf "$tmp/rec-$n"
-  echo "$mode-$n: $(grep -E 'server CPU|encodes over' "$out/$mode-$n.txt" | tr '\n' ' ')"
+  [ -f "$out/$mode-$n.failed" ] || echo "$mode-$n: $(grep -E 'server CPU|encodes over' "$out/$mode-$n.txt" | tr '\n' ' ')"
 }
 for n in $(seq 1 "$rounds"); do
   run off "$n" "$@"
