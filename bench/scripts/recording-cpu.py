@@ -67,8 +67,9 @@ def main(out, note):
         cost = round(med['on']['serverCpuMsPerClientPerSec'] / med['off']['serverCpuMsPerClientPerSec'] - 1, 4)
     if med['off']['encodesPerBroadcast'] is not None and med['on']['encodesPerBroadcast'] is not None:
         extra = round(med['on']['encodesPerBroadcast'] - med['off']['encodesPerBroadcast'], 5)
-    result = {'scenario': 'arena, 64 rooms x 16 players, 20 Hz; server pinned to one core, bots to the other; '
-                          'with and without --record arena, alternated', 'note': note or None, 'runs': rows,
+    clients = rows[0]['clients'] if rows else 1024
+    result = {'scenario': 'arena, %d rooms x 16 players, 20 Hz; server pinned to one core, bots to the other; '
+                          'with and without --record arena, alternated' % (clients // 16), 'note': note or None, 'runs': rows,
               'validRuns': {'off': len(off), 'on': len(on)}, 'failedRuns': failed,
               'median': med, 'cpuCost': cost, 'goalCpuCost': GOAL_CPU,
               'cpuOk': cost is not None and cost <= GOAL_CPU,
