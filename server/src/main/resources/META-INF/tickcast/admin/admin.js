@@ -10,6 +10,7 @@
 // #live[data-room-id][data-snapshots][data-entities].
 
 import { TickcastClient } from '/sdk/index.js';
+import { drawDots } from '/viewer/dots.js';
 
 const POLL_MS = 1000;
 const $ = (id) => document.getElementById(id);
@@ -239,7 +240,7 @@ function renderState(state) {
   el.dataset.snapshots = String(live.snapshots);
   el.dataset.entities = String(state.tables.reduce((n, t) => n + t.count, 0));
   $('live-tick').textContent = `tick ${state.tick}`;
-  drawDots(state);
+  drawDots($('live-canvas'), state);
   if (live.snapshots % 5 !== 1) {
     return; // the tables are for reading: refresh them 4 times a second at 20 Hz
   }
@@ -262,44 +263,6 @@ function renderState(state) {
       t.append(tr);
     }
     box.append(t);
-  }
-}
-
-/**
- * Every table with fields x and y, as dots: the world from 0 (or the least coordinate seen) to the
- * largest one, one scale for both axes, so a big world (an 8000 x 8000 arena-wide room: a spectator
- * gets the whole world) fits the canvas undistorted; a table named player is drawn last, larger.
- */
-function drawDots(state) {
-  const canvas = $('live-canvas');
-  const g = canvas.getContext('2d');
-  g.clearRect(0, 0, canvas.width, canvas.height);
-  const colors = ['#58a6ff', '#3fb950', '#d29922', '#f778ba'];
-  const layers = [];
-  let [x0, y0, x1, y1] = [0, 0, 1, 1];
-  state.tables.forEach((table, k) => {
-    const xi = table.schema.fields.findIndex((f) => f.name === 'x');
-    const yi = table.schema.fields.findIndex((f) => f.name === 'y');
-    if (xi < 0 || yi < 0) {
-      return;
-    }
-    const points = [];
-    for (let row = 0; row < table.count; row++) {
-      const x = table.value(row, xi);
-      const y = table.value(row, yi);
-      [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
-      points.push(x, y);
-    }
-    layers.push({ points, color: colors[k % colors.length], size: table.name === 'player' ? 6 : table.count > 1000 ? 2 : 3,
-      last: table.name === 'player' });
-  });
-  const scale = Math.min((canvas.width - 10) / Math.max(1, x1 - x0), (canvas.height - 10) / Math.max(1, y1 - y0));
-  layers.sort((a, b) => Number(a.last) - Number(b.last));
-  for (const { points, color, size } of layers) {
-    g.fillStyle = color;
-    for (let i = 0; i < points.length; i += 2) {
-      g.fillRect(5 + (points[i] - x0) * scale - size / 2, 5 + (points[i + 1] - y0) * scale - size / 2, size, size);
-    }
   }
 }
 
