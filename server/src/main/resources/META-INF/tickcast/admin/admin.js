@@ -2,12 +2,14 @@
 // from GET /admin/api/rooms; a chart of players and snapshot bandwidth over the last 5 minutes
 // (GET /admin/api/history, drawn by the vendored uPlot); a room's live view, a spectator of the
 // JavaScript SDK (POST /admin/api/rooms/:id/watch gives the token: it takes no seat); kick a
-// player (POST .../kick/:player, closed with 4012) and dispose a room (DELETE /admin/api/rooms/:id).
+// player (POST .../kick/:player, closed with 4012) and dispose a room (DELETE /admin/api/rooms/:id);
+// "watch delayed" opens the viewer on a room's broadcast (its admin JSON's `broadcast`), and the
+// replays (GET /recordings, every 5 s) open the viewer on a finished recording.
 // The browser sends the admin credentials (HTTP Basic, asked once) with every request; every request
 // also carries X-Tickcast-Admin, without which the server refuses a change (no other site's form or
 // simple request can send it). The page keeps to the strict CSP of /admin: no inline script or style.
 // State for tests: <body data-ready data-rooms data-players>, rows tr[data-room-id][data-players],
-// #live[data-room-id][data-snapshots][data-entities].
+// #live[data-room-id][data-snapshots][data-entities], #replays[data-count] tr[data-recording-id] a.replay.
 
 import { TickcastClient } from '/sdk/index.js';
 import { drawDots } from '/viewer/dots.js';
@@ -44,6 +46,14 @@ function button(label, onClick, cls) {
   b.type = 'button';
   b.addEventListener('click', onClick);
   return b;
+}
+
+function link(label, href, cls) {
+  const a = text('a', label, cls);
+  a.href = href;
+  a.target = '_blank';
+  a.rel = 'noopener';
+  return a;
 }
 
 function age(ms) {
@@ -96,8 +106,11 @@ function renderRooms(data) {
         text('td', String(room.dropped), 'num hide-narrow'), text('td', room.tickMs.toFixed(2), 'num'),
         text('td', bw === null ? '…' : bw.toFixed(1), 'num'), text('td', age(room.ageMs), 'num hide-narrow'));
       const actions = document.createElement('td');
-      actions.append(button('Watch', () => watch(room.id, room.game), 'watch'), ' ',
-        button('Dispose', () => dispose(room.id), 'danger dispose'));
+      actions.append(button('Watch', () => watch(room.id, room.game), 'watch'), ' ');
+      if (typeof room.broadcast === 'string' && room.broadcast.startsWith('/')) {
+        actions.append(link('Watch delayed', `/viewer/?broadcast=${encodeURIComponent(room.broadcast)}`, 'delayed'), ' ');
+      }
+      actions.append(button('Dispose', () => dispose(room.id), 'danger dispose'));
       tr.append(actions);
       table.append(tr);
       if (live && live.roomId === room.id) {
@@ -135,6 +148,34 @@ async function poll() {
     renderRooms(await api('GET', '/admin/api/rooms'));
     $('error').textContent = '';
     document.body.dataset.ready = 'true';
+  } catch (e) {
+    $('error').textContent = e.message;
+  }
+}
+
+/** The finished recordings (GET /recordings, public), newest first, each a link to the viewer. */
+async function replays() {
+  try {
+    const res = await fetch('/recordings', { headers: { accept: 'application/json' } });
+    if (!res.ok) {
+      throw new Error(`GET /recordings: HTTP ${res.status}`);
+    }
+    const list = await res.json();
+    const body = $('replays-list').tBodies[0];
+    body.replaceChildren();
+    for (const r of list) {
+      const tr = document.createElement('tr');
+      tr.dataset.recordingId = r.id;
+      const a = link(`${r.game} ${r.room}`, `/viewer/?recording=${encodeURIComponent(r.id)}`, 'replay');
+      const td = document.createElement('td');
+      td.append(a);
+      tr.append(td, text('td', new Date(r.startedAt).toLocaleString(), 'hide-narrow'),
+        text('td', age(r.durationMs), 'num'), text('td', String(r.players), 'num hide-narrow'),
+        text('td', `${(r.bytes / 1000).toFixed(1)} kB`, 'num'));
+      body.append(tr);
+    }
+    $('replays').dataset.count = String(list.length);
+    $('replays-empty').hidden = list.length > 0;
   } catch (e) {
     $('error').textContent = e.message;
   }
@@ -280,3 +321,5 @@ poll();
 history();
 setInterval(poll, POLL_MS);
 setInterval(history, 2000);
+replays();
+setInterval(replays, 5000);
