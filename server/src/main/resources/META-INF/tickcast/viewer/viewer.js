@@ -5,7 +5,8 @@
 // pauses, arrows seek 5 s. Everything from the recording is untrusted: text goes in by textContent
 // (or the renderer's fillText), never as markup.
 // State for tests, on <body>: data-ready, data-mode, data-renderer, data-tick (the tick drawn),
-// data-playing, data-speed, data-markers, data-seeks, data-frames, data-first-tick, data-end-tick.
+// data-playing, data-speed, data-markers, data-marker-texts, data-seeks, data-frames,
+// data-drawn-seek (the seeks done when the state drawn was asked for), data-first-tick, data-end-tick.
 
 import { SPEEDS } from './clock.js';
 import { openSource } from './sources.js';
@@ -183,6 +184,7 @@ function frame() {
   }
   requested = tick;
   pending = true;
+  const seekNo = seeks;
   source.stateAt(tick).then((state) => {
     pending = false;
     if (state === null) {
@@ -192,6 +194,7 @@ function frame() {
     shownTick = state.tick;
     data.tick = String(shownTick);
     data.frames = String(++frames);
+    data.drawnSeek = String(seekNo);
     if (source.markers.length !== Number(data.markers)) {
       renderMarkers();
     }
