@@ -491,6 +491,95 @@ export class ReplayClock {
   seek(tick: number, nowMs?: number): void;
   /** The (integer) tick to show at nowMs. */
   tickAt(nowMs: number): number;
+// ---- delayed broadcast (docs/PROTOCOL.md, "Delayed broadcast") ---------------------------------
+
+/** The JSON of GET /broadcasts/{bid}/sync. */
+export interface BroadcastSync {
+  protocolVersion: number;
+  formatVersion: number;
+  game: string;
+  room: string;
+  tickHz: number;
+  snapshotEveryTicks: number;
+  fragmentTicks: number;
+  /** The broadcast's delay D, in ms. */
+  delayMs: number;
+  /** The newest published fragment. */
+  fragment: number;
+  startTick: number;
+  /** The tick where the next fragment starts (or, once ended, just past the last entry). */
+  endTick: number;
+  /** Ms since the fragment was finished (at least delayMs). */
+  endAgeMs: number;
+  /** The oldest fragment still held. */
+  oldest: number;
+  ended: boolean;
+}
+
+export interface BroadcastClientOptions {
+  /** Default: globalThis.fetch. */
+  fetch?: (url: string, init?: { signal?: AbortSignal }) => Promise<Response>;
+  /** The client clock in ms. Default: Date.now. */
+  now?: () => number;
+  setTimeout?: (fn: () => void, ms: number) => unknown;
+  clearTimeout?: (id: any) => void;
+  /** Extra ms behind live beyond D + F. Default 500. */
+  marginMs?: number;
+}
+
+export interface BroadcastStats {
+  requests: number;
+  bytes: number;
+  /** 404s for a fragment not published yet. */
+  notYet: number;
+  stalls: number;
+  fragments: number;
+  errors: number;
+}
+
+/** A fragment received: its number and ticks. */
+export interface BroadcastFragmentEvent {
+  number: number;
+  startTick: number;
+  endTick: number;
+}
+
+/**
+ * A viewer of a delayed broadcast: sync, then start, full and delta of the newest fragment, then
+ * each next delta when it is due; a growing recording played by `player`.
+ */
+export class BroadcastClient {
+  /** Throws a TypeError when syncUrl's path does not end in /sync. */
+  constructor(syncUrl: string, options?: BroadcastClientOptions);
+  readonly syncUrl: string;
+  marginMs: number;
+  /** Null before start. */
+  readonly head: RecordingHead | null;
+  /** The fragments received (offset -1: not from a file); null before start. */
+  readonly recording: Recording | null;
+  /** Plays `recording`; a new one when the client had to start over (410). Null before start. */
+  readonly player: RecordingPlayer | null;
+  /** The last sync answer. */
+  readonly sync: BroadcastSync | null;
+  /** True once the broadcast ended and its last fragment is held. */
+  readonly ended: boolean;
+  readonly stats: BroadcastStats;
+  /** An object's URL, the sync URL's query appended. */
+  objectUrl(n: number, object: 'start' | 'full' | 'delta'): string;
+  /** Loads the newest fragment; rejects (after an 'error' event) if it cannot. */
+  start(): Promise<void>;
+  /** Stops fetching; what was received stays. */
+  stop(): void;
+  on(event: 'fragment', listener: (f: BroadcastFragmentEvent) => void): () => void;
+  on(event: 'stall', listener: (s: { tick: number }) => void): () => void;
+  on(event: 'ended', listener: () => void): () => void;
+  on(event: 'error', listener: (error: Error & { status: number }) => void): () => void;
+  /** The live tick at client time t (default now), fractional. */
+  liveTick(t?: number): number;
+  /** The tick to show at t: D + F + margin behind live, never past the last tick held; -1 before start. */
+  playbackTick(t?: number): number;
+  /** How far behind live the tick shown at t is, in ms. */
+  delayMs(t?: number): number;
 }
 
 // ---- client ------------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 package dev.tickcast.server.internal.record;
 
 import dev.tickcast.game.GameSpec;
+import dev.tickcast.server.internal.broadcast.Broadcast;
+import dev.tickcast.server.internal.broadcast.Broadcasts;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 
@@ -29,6 +31,7 @@ public final class Recordings {
     private final Path dir;
     private final int fragmentSeconds;
     private volatile Runnable finished = () -> { };
+    private volatile Broadcasts broadcasts;
 
     private Recordings(WorkerExecutor worker, Set<String> games, Path dir, int fragmentSeconds) {
         this.worker = worker;
@@ -71,6 +74,17 @@ public final class Recordings {
     /** Runs {@code then} on the writer's thread after each archive is finished (the disk budget's check). */
     public void onFinished(Runnable then) {
         finished = then;
+    }
+
+    /** Recording rooms broadcast through {@code to} (docs/PROTOCOL.md, "Delayed broadcast"); without it they do not. */
+    public void broadcastTo(Broadcasts to) {
+        broadcasts = to;
+    }
+
+    /** The delayed broadcast of a new recording room {@code roomId} of {@code spec}, or null if it does not broadcast. */
+    public Broadcast broadcast(String roomId, GameSpec spec) {
+        Broadcasts to = broadcasts;
+        return to == null ? null : to.open(roomId, spec);
     }
 
     /** A new recording id: 128 random bits, base64url without padding (22 characters). */

@@ -3,6 +3,7 @@ package dev.tickcast.server.internal.room;
 import dev.tickcast.game.GameSpec;
 import dev.tickcast.record.FragmentBuilder;
 import dev.tickcast.record.RecordingHead;
+import dev.tickcast.server.internal.broadcast.Broadcast;
 import dev.tickcast.server.internal.record.ArchiveSink;
 import dev.tickcast.server.internal.record.Recordings;
 import dev.tickcast.state.Snapshot;
@@ -29,6 +30,7 @@ import java.util.function.IntSupplier;
  */
 final class RoomRecorder {
     private final ArchiveSink sink;
+    private final Broadcast cast; // the delayed broadcast fed the same fragments (null: none)
     private final GameSpec spec;
     private final String roomId;
     private final IntSupplier tick;
@@ -48,6 +50,7 @@ final class RoomRecorder {
     RoomRecorder(Recordings recordings, String roomId, GameSpec spec, IntSupplier tick) {
         this.on = recordings.records(spec);
         this.sink = on ? recordings.open(roomId) : null;
+        this.cast = on ? recordings.broadcast(roomId, spec) : null;
         this.spec = spec;
         this.roomId = roomId;
         this.tick = tick;
@@ -63,6 +66,11 @@ final class RoomRecorder {
     /** The archive's writer (null in a room that does not record). */
     ArchiveSink sink() {
         return sink;
+    }
+
+    /** The room's delayed broadcast (null if it has none; any thread). */
+    Broadcast cast() {
+        return cast;
     }
 
     /** The room's SCHEMA message exactly as it sends it (known once the game is made). */
@@ -99,10 +107,14 @@ final class RoomRecorder {
 
     private void begin(int t, Buffer keyframe) {
         if (number < 0) {
-            sink.start(RecordingHead.of(spec.name(), roomId, System.currentTimeMillis(), spec.tickHz(),
-                    spec.snapshotEveryTicks(), fragmentBroadcasts * spec.snapshotEveryTicks(), schema));
+            RecordingHead head = RecordingHead.of(spec.name(), roomId, System.currentTimeMillis(), spec.tickHz(),
+                    spec.snapshotEveryTicks(), fragmentBroadcasts * spec.snapshotEveryTicks(), schema);
+            sink.start(head);
+            if (cast != null) {
+                cast.start(head);
+            }
         } else {
-            sink.append(builder.finish());
+            append(builder.finish());
         }
         number++;
         inFragment = 0;
@@ -197,11 +209,22 @@ final class RoomRecorder {
     /** The room is disposed: the last fragment, then the index and trailer; the future ends when the file is done. */
     Future<Void> close() {
         if (on && !stopped() && number >= 0) {
-            sink.append(builder.finish());
+            append(builder.finish());
             finished = sink.finish();
+        }
+        if (cast != null) {
+            cast.end();
         }
         on = false;
         return finished;
+    }
+
+    /** A finished fragment (with its keyframe) to the archive and the delayed broadcast. */
+    private void append(byte[] fragment) {
+        sink.append(fragment);
+        if (cast != null) {
+            cast.fragment(fragment);
+        }
     }
 
     /** Ends when the archive is finished (or given up after a failure); at once while recording or if it never did. */
