@@ -6,7 +6,8 @@
 // tick advances) through the arena's own renderer, shows the markers (count and text), seeks by a
 // timeline click, a marker and the arrow keys (the tick drawn jumps accordingly), plays 4x about
 // four times as fast as 1x, pauses, lists the players and shows the chat as text; the admin page
-// lists the replay with a link that opens it. Screenshots: client-demo/target/screenshots/viewer-*.png,
+// lists the replay with a link that opens it; while the match plays, its "watch delayed" link opens
+// the viewer on the room's delayed broadcast (2 s), which plays 3.5 s behind live. Screenshots: client-demo/target/screenshots/viewer-*.png,
 // copied to docs/screenshots/ when missing there or with TICKCAST_UPDATE_SCREENSHOT=1.
 //
 //   npm run test:browser        (after `mvn package`, from client-demo/)
@@ -84,7 +85,7 @@ describe('viewer page', { timeout: 150_000 }, () => {
     assert.ok(existsSync(JAR), `${JAR} is missing: run mvn package first`);
     assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`);
     server = await startServer(JAR, { args: ['--event-loops', '2', '--record', 'arena',
-      '--recording-fragment-seconds', '1'], env: { TICKCAST_ADMIN_TOKEN: TOKEN } });
+      '--recording-fragment-seconds', '1', '--broadcast-delay-ms', '2000'], env: { TICKCAST_ADMIN_TOKEN: TOKEN } });
     base = server.base;
     profiles.push(mkdtempSync(join(tmpdir(), 'pw-profile-')));
     browser = await chromium.launchPersistentContext(profiles[0], {
@@ -139,6 +140,28 @@ describe('viewer page', { timeout: 150_000 }, () => {
         const score = table.schema.fields.findIndex((f) => f.name === 'score');
         return Array.from({ length: table.count }, (_, row) => table.value(row, score)).some((s) => s > 0);
       }, null, { timeout: 60_000, polling: 200 });
+      // while it plays: the admin page's "watch delayed" opens the viewer on the room's broadcast
+      const admin = await browser.newPage();
+      admin.on('pageerror', (err) => problems.push(`admin page error: ${err.message}`));
+      await admin.goto(`${base}/admin/`, { timeout: WAIT_MS });
+      const delayed = `tr[data-room-id="${roomId}"] a.delayed`;
+      await admin.waitForSelector(delayed, { timeout: WAIT_MS });
+      const [live] = await Promise.all([browser.waitForEvent('page', { timeout: WAIT_MS }),
+        admin.locator(delayed).click()]);
+      live.on('pageerror', (err) => problems.push(`broadcast viewer page error: ${err.message}`));
+      await live.waitForSelector('body[data-ready="true"][data-mode="broadcast"]', { timeout: WAIT_MS,
+        state: 'attached' });
+      await live.waitForFunction(() => Number(document.body.dataset.frames) >= 10, null, { timeout: WAIT_MS });
+      const b0 = await shown(live);
+      await live.waitForFunction((t) => Number(document.body.dataset.tick) > t + 30, b0.tick, { timeout: WAIT_MS });
+      const b1 = await shown(live);
+      assert.equal(b1.renderer, 'game');
+      // D + F + margin behind live: 2 s + 1 s + 0.5 s (the goal: between D and D + F + 1 s)
+      assert.ok(b1.delayMs >= 2000 && b1.delayMs <= 4000, `${b1.delayMs} ms behind live`);
+      assert.match(await live.locator('#players').textContent(), /Alice/);
+      await shot(live, 'viewer-broadcast.png');
+      await live.close();
+
       // at least 10 s of match (the seeks below need room), and a second after the score
       await players.waitForFunction(() => performance.now() - window.startedAt > 10_000, null, { timeout: 20_000 });
       await players.waitForTimeout(1000);
@@ -169,7 +192,7 @@ describe('viewer page', { timeout: 150_000 }, () => {
       await page.waitForSelector('body[data-ready="true"]', { timeout: WAIT_MS, state: 'attached' });
       let s = await shown(page);
       assert.equal(s.renderer, 'game', 'the arena draws through its own viewer.js');
-      assert.equal(s.mode, 'replay');
+      assert.equal(s.mode, 'range', 'read by Range requests');
       assert.equal(s.playing, 'true');
       await page.waitForFunction(() => Number(document.body.dataset.tick) > Number(document.body.dataset.firstTick)
         + 30, null, { timeout: WAIT_MS });
@@ -239,10 +262,16 @@ describe('viewer page', { timeout: 150_000 }, () => {
       await afterSeek(page, ++seeks);
       await shot(page, 'viewer-replay.png');
 
+      // the whole file in memory: the same recording
+      const memory = await browser.newPage();
+      memory.on('pageerror', (err) => problems.push(`memory viewer page error: ${err.message}`));
+      await memory.goto(`${base}/viewer/?recording=${entry.id}&memory=1`, { timeout: WAIT_MS });
+      await memory.waitForFunction(() => Number(document.body.dataset.frames) > 5, null, { timeout: WAIT_MS });
+      const m = await shown(memory);
+      assert.deepEqual([m.mode, m.firstTick, m.endTick, m.markerTexts], ['memory', firstTick, endTick, s.markerTexts]);
+      await memory.close();
+
       // the admin page lists the replay; its link opens the viewer on it
-      const admin = await browser.newPage();
-      admin.on('pageerror', (err) => problems.push(`admin page error: ${err.message}`));
-      await admin.goto(`${base}/admin/`, { timeout: WAIT_MS });
       const row = `#replays tr[data-recording-id="${entry.id}"]`;
       await admin.waitForSelector(row, { timeout: WAIT_MS });
       assert.match(await admin.locator(row).textContent(), new RegExp(`arena ${roomId}`));

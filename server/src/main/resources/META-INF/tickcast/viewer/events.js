@@ -1,20 +1,31 @@
-// What happened besides the snapshots, gathered from a recording's fragments as they become known:
-// joins, leaves and chat by tick, for the players list and the chat lines of the viewer.
+// What happened besides the snapshots, gathered from a recording's fragments as they become known
+// (all at once in memory, as they load by range, as they arrive in a broadcast): joins, leaves and
+// chat by tick, for the players list and the chat lines of the viewer. A range replay knows only
+// the fragments it loaded: a seek far ahead of what was played may miss an earlier join.
 
 export class EventLog {
   constructor() {
     this.events = [];
-    this.fragments = 0;
+    this.seen = new Set();
   }
 
-  /** Takes the non-snapshot entries of fragments not seen yet (a growing list: a broadcast appends). */
+  /** Takes the non-snapshot entries of the loaded fragments not seen yet. */
   update(fragments) {
-    for (; this.fragments < fragments.length; this.fragments++) {
-      for (const e of fragments[this.fragments].entries ?? []) {
+    let added = false;
+    for (const f of fragments) {
+      if (this.seen.has(f.number) || f.loaded === false || !f.entries) {
+        continue;
+      }
+      this.seen.add(f.number);
+      for (const e of f.entries) {
         if (e.type === 'join' || e.type === 'leave' || e.type === 'chat') {
           this.events.push(e);
+          added = true;
         }
       }
+    }
+    if (added) {
+      this.events.sort((a, b) => a.tick - b.tick); // stable: a tick's entries keep their order
     }
   }
 

@@ -1,10 +1,8 @@
-// Where the viewer's states come from, one shape for every mode: {mode, head, firstTick, endTick,
-// markers, events (an EventLog), stateAt(tick) (a Promise of a State or null), clock or
-// playbackTick(nowMs), stop()}. The SDK's parts are looked up by name, so the page uses
-// openRecording (replay by range) and BroadcastClient where the SDK offers them.
+// Where the viewer's states come from, one shape for every mode: {mode, head, tickHz, firstTick,
+// endTick, markers, events (an EventLog), damage, stateAt(tick) (a Promise of a State or null),
+// clock (a ReplayClock; replays only) or playbackTick(nowMs) (broadcasts), stop()}.
 
-import * as sdk from '/sdk/index.js';
-import { Clock } from './clock.js';
+import { BroadcastClient, openRecording, recordingFromBytes, ReplayClock } from '/sdk/index.js';
 import { EventLog } from './events.js';
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -16,8 +14,7 @@ export async function openSource(params) {
     if (!ID.test(id)) {
       throw new Error('not a recording id');
     }
-    const url = `/recordings/${id}.tcrec`;
-    return params.get('memory') === '1' || typeof sdk.openRecording !== 'function' ? memory(url) : ranged(url);
+    return replay(`/recordings/${id}.tcrec`, params.get('memory') === '1');
   }
   const sync = params.get('broadcast');
   if (sync !== null) {
@@ -29,70 +26,61 @@ export async function openSource(params) {
   throw new Error('say ?recording=ID or ?broadcast=<sync URL>');
 }
 
-async function memory(url) {
-  const res = await fetch(url);
-  if (!res.ok) {
-    throw new Error(`GET ${url}: HTTP ${res.status}`);
+/** A finished recording: by Range (openRecording), or fetched whole when `memory`. */
+async function replay(url, memory) {
+  let rec;
+  if (memory) {
+    const res = await fetch(url);
+    if (!res.ok) {
+      throw new Error(`GET ${url}: HTTP ${res.status}`);
+    }
+    rec = recordingFromBytes(new Uint8Array(await res.arrayBuffer()));
+  } else {
+    rec = await openRecording(url, { fetch: (...a) => fetch(...a) });
   }
-  const recording = sdk.readRecording(new Uint8Array(await res.arrayBuffer()));
-  if (recording.head === null) {
-    throw new Error(recording.damage);
-  }
-  const player = new sdk.RecordingPlayer(recording);
-  const events = new EventLog();
-  events.update(recording.fragments);
-  const info = { firstTick: player.firstTick, endTick: player.endTick, tickHz: recording.head.tickHz };
-  return {
-    mode: 'replay', head: recording.head, ...info, markers: recording.markers, events, damage: recording.damage,
-    clock: new Clock(info),
-    stateAt: async (tick) => player.stateAt(tick),
-    stop() {},
-  };
-}
-
-async function ranged(url) {
-  const rec = await sdk.openRecording(url, { fetch: (...a) => fetch(...a) });
   const events = new EventLog();
   const info = { firstTick: rec.firstTick, endTick: rec.endTick, tickHz: rec.head.tickHz };
-  const clock = typeof sdk.ReplayClock === 'function' ? new sdk.ReplayClock(info) : new Clock(info);
   return {
-    mode: 'replay', head: rec.head, ...info, markers: rec.markers, events, damage: rec.damage ?? null, clock,
+    mode: memory ? 'memory' : 'range', head: rec.head, ...info, markers: rec.markers, events, damage: rec.damage,
+    clock: new ReplayClock(info), recording: rec,
     async stateAt(tick) {
       const state = await rec.stateAt(tick);
-      if (rec.fragments) {
-        events.update(rec.fragments);
-      }
+      events.update(rec.slots); // the fragments loaded so far (a range replay loads them as it seeks)
       return state;
     },
     stop() {},
   };
 }
 
+/** A delayed broadcast: the BroadcastClient's loop and clock. */
 async function broadcast(syncUrl) {
-  if (typeof sdk.BroadcastClient !== 'function') {
-    throw new Error('this SDK has no BroadcastClient');
-  }
-  const b = new sdk.BroadcastClient(syncUrl, { fetch: (...a) => fetch(...a) });
-  await b.start();
-  const events = new EventLog();
-  const recording = b.player.recording;
+  const b = new BroadcastClient(syncUrl, { fetch: (...a) => fetch(...a) });
   const source = {
-    mode: 'broadcast', head: b.head, tickHz: b.head.tickHz, markers: recording.markers, events, damage: null,
-    client: b,
+    mode: 'broadcast', head: null, tickHz: 0, events: new EventLog(), damage: null, client: b, ended: false,
     get firstTick() {
       return b.player.firstTick;
     },
     get endTick() {
       return b.player.endTick;
     },
-    playbackTick: (nowMs) => b.playbackTick(nowMs),
-    stateAt: async (tick) => {
-      events.update(b.player.recording.fragments);
+    get markers() {
+      return b.recording.markers;
+    },
+    playbackTick: () => b.playbackTick(),
+    async stateAt(tick) {
+      if (source.recording !== b.recording) { // the client started over (after errors): a new recording
+        source.recording = b.recording;
+        source.events = new EventLog();
+      }
+      source.events.update(b.recording.fragments);
       return b.player.stateAt(tick);
     },
     stop: () => b.stop(),
   };
   b.on('ended', () => { source.ended = true; });
-  b.on('error', (e) => { source.error = e; });
+  b.on('error', (e) => { source.error = e.message; });
+  await b.start();
+  source.head = b.head;
+  source.tickHz = b.head.tickHz;
   return source;
 }

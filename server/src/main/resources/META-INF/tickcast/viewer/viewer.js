@@ -1,20 +1,21 @@
 // The viewer page (/viewer/): a finished recording (?recording=ID, by range; &memory=1 reads the
-// whole file) or a delayed broadcast (?broadcast=<sync URL>), any game, drawn by the game's own
+// whole file) or a delayed broadcast (?broadcast=<sync path, URL-encoded>), any game, drawn by the game's own
 // viewer or as dots. A timeline with the markers (click: seek), play/pause, speeds 0.25x..8x, a
 // tick and time readout, the players seated and the chat at the tick shown. Keys: space plays or
 // pauses, arrows seek 5 s. Everything from the recording is untrusted: text goes in by textContent
 // (or the renderer's fillText), never as markup.
-// State for tests, on <body>: data-ready, data-mode, data-renderer, data-tick (the tick drawn),
+// State for tests, on <body>: data-ready, data-mode (range, memory, broadcast), data-renderer, data-tick (the tick drawn),
 // data-playing, data-speed, data-markers, data-marker-texts, data-seeks, data-frames,
-// data-drawn-seek (the seeks done when the state drawn was asked for), data-first-tick, data-end-tick.
+// data-drawn-seek (the seeks done when the state drawn was asked for), data-first-tick, data-end-tick,
+// data-delay-ms (a broadcast: how far behind live the tick shown is).
 
-import { SPEEDS } from './clock.js';
 import { openSource } from './sources.js';
 import { createRenderer } from './renderer.js';
 
 const $ = (id) => document.getElementById(id);
 const data = document.body.dataset;
 const CHAT_LINES = 8;
+const SPEEDS = [0.25, 0.5, 1, 2, 4, 8];
 let source = null;
 let renderer = null;
 let pending = false;
@@ -22,6 +23,7 @@ let requested = -1;
 let shownTick = -1;
 let seeks = 0;
 let frames = 0;
+let markersLayout = '';
 
 function el(tag, text, cls) {
   const e = document.createElement(tag);
@@ -42,7 +44,7 @@ function now() {
 }
 
 function seek(tick) {
-  if (source.mode !== 'replay') {
+  if (!source.clock) {
     return;
   }
   source.clock.seek(Math.round(tick), now());
@@ -64,7 +66,7 @@ function togglePlay() {
 }
 
 function showPlaying() {
-  const playing = source.clock ? source.clock.playing : true;
+  const playing = source.clock ? source.clock.playing : !source.ended;
   data.playing = String(playing);
   $('play').textContent = playing ? 'Pause' : 'Play';
 }
@@ -79,12 +81,13 @@ function setSpeed(speed) {
 
 function buildControls() {
   $('play').addEventListener('click', togglePlay);
+  $('play').disabled = !source.clock; // a broadcast plays at its delay
   for (const s of SPEEDS) {
     const b = el('button', `${s}x`);
     b.type = 'button';
     b.dataset.speed = String(s);
     b.setAttribute('aria-pressed', String(s === 1));
-    b.disabled = source.mode !== 'replay';
+    b.disabled = !source.clock;
     b.addEventListener('click', () => setSpeed(s));
     $('speeds').append(b);
   }
@@ -156,18 +159,21 @@ function renderTimeline(tick) {
   const line = $('timeline');
   line.setAttribute('aria-valuemax', String(source.endTick));
   line.setAttribute('aria-valuenow', String(tick));
-  $('readout').textContent = `tick ${tick} · ${clockTime(tick - source.firstTick)} / ${clockTime(span)}`;
+  $('readout').textContent = `tick ${tick} · ${clockTime(tick - source.firstTick)} / ${clockTime(span)}`
+    + (source.clock ? '' : source.ended ? ' · ended' : ` · ${(source.client.delayMs() / 1000).toFixed(1)} s behind live`);
   Object.assign(data, { firstTick: String(source.firstTick), endTick: String(source.endTick) });
+  if (source.client) {
+    data.delayMs = String(Math.round(source.client.delayMs()));
+  }
 }
 
 function targetTick(t) {
-  if (source.mode === 'broadcast') {
+  if (!source.clock) {
     return Math.floor(source.playbackTick(t));
   }
   const c = source.clock;
   const tick = Math.floor(c.tickAt(t));
-  if (c.playing && tick >= source.endTick) {
-    c.pause(t);
+  if (String(c.playing) !== data.playing) { // the clock stops at the end
     showPlaying();
   }
   return tick;
@@ -195,7 +201,9 @@ function frame() {
     data.tick = String(shownTick);
     data.frames = String(++frames);
     data.drawnSeek = String(seekNo);
-    if (source.markers.length !== Number(data.markers)) {
+    const layout = `${source.firstTick} ${source.endTick} ${source.markers.length}`;
+    if (layout !== markersLayout) { // a broadcast grows: its markers move and come
+      markersLayout = layout;
       renderMarkers();
     }
     renderTimeline(shownTick);
@@ -221,6 +229,10 @@ async function main() {
     + (source.mode === 'broadcast' ? ' (delayed broadcast)' : '');
   if (source.damage) {
     $('error').textContent = source.damage;
+  }
+  if (source.client) {
+    source.client.on('error', (e) => { $('error').textContent = e.message; });
+    source.client.on('fragment', () => { $('error').textContent = ''; });
   }
   renderer = await createRenderer($('view'), h);
   Object.assign(data, { mode: source.mode, renderer: renderer.kind });
