@@ -491,6 +491,8 @@ export class ReplayClock {
   seek(tick: number, nowMs?: number): void;
   /** The (integer) tick to show at nowMs. */
   tickAt(nowMs: number): number;
+}
+
 // ---- delayed broadcast (docs/PROTOCOL.md, "Delayed broadcast") ---------------------------------
 
 /** The JSON of GET /broadcasts/{bid}/sync. */

@@ -167,6 +167,7 @@ async function replay(url: string): Promise<number> {
 replay('/recordings/x.tcrec').then((n) => console.log(n));
 // @ts-expect-error: stateAt is asynchronous
 const notAState: State = recordingFromBytes(new Uint8Array(0)).stateAt(0);
+
 // a delayed broadcast: the loop, its clock and its player
 async function watch(syncPath: string): Promise<number> {
   const { BroadcastClient } = await import('@tickcast/client');
