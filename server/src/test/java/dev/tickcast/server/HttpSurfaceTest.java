@@ -264,7 +264,8 @@ class HttpSurfaceTest {
     void shouldSendTheSecurityHeadersOnEveryAnswer() throws Exception {
         int port = startDefault().port();
         for (String request : List.of("GET / HTTP/1.1", "GET /arena/ HTTP/1.1", "GET /sdk/index.js HTTP/1.1",
-                "GET /viewer/ HTTP/1.1", "GET /viewer HTTP/1.1", "GET /health HTTP/1.1", "GET /games HTTP/1.1", "GET /metrics HTTP/1.1", "GET /no/such/page HTTP/1.1",
+                "GET /viewer/ HTTP/1.1", "GET /viewer HTTP/1.1", "GET /health HTTP/1.1", "GET /games HTTP/1.1",
+                "GET /metrics HTTP/1.1", "GET /no/such/page HTTP/1.1",
                 "DELETE /health HTTP/1.1", "POST /matchmake/nosuchgame HTTP/1.1", "X0000001 / HTTP/1.1")) {
             try (RawHttp h = new RawHttp(port)) {
                 String answer = h.send(request + "\r\nHost: x\r\nContent-Length: 0\r\n\r\n").answer();
