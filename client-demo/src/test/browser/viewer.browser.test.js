@@ -149,7 +149,8 @@ describe('viewer page', { timeout: 150_000 }, () => {
       const [live] = await Promise.all([browser.waitForEvent('page', { timeout: WAIT_MS }),
         admin.locator(delayed).click()]);
       live.on('pageerror', (err) => problems.push(`broadcast viewer page error: ${err.message}`));
-      await live.waitForSelector('body[data-ready="true"][data-mode="broadcast"]', { timeout: WAIT_MS,
+      // (the broadcast publishes its first fragment D + F = 3 s after the room starts: the page waits for it)
+      await live.waitForSelector('body[data-ready="true"][data-mode="broadcast"]', { timeout: 2 * WAIT_MS,
         state: 'attached' });
       await live.waitForFunction(() => Number(document.body.dataset.frames) >= 10, null, { timeout: WAIT_MS });
       const b0 = await shown(live);
@@ -158,7 +159,7 @@ describe('viewer page', { timeout: 150_000 }, () => {
       assert.equal(b1.renderer, 'game');
       // D + F + margin behind live: 2 s + 1 s + 0.5 s (the goal: between D and D + F + 1 s)
       assert.ok(b1.delayMs >= 2000 && b1.delayMs <= 4000, `${b1.delayMs} ms behind live`);
-      assert.match(await live.locator('#players').textContent(), /Alice/);
+      // (no players list asserted: a broadcast viewer starts at the newest fragment, after the joins)
       await shot(live, 'viewer-broadcast.png');
       await live.close();
 

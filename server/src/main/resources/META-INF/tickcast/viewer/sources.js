@@ -6,9 +6,14 @@ import { BroadcastClient, openRecording, recordingFromBytes, ReplayClock } from 
 import { EventLog } from './events.js';
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const NOT_YET_MS = 1000;
+const NOT_YET_TRIES = 60;
 
-/** The source for the page's query: ?recording=ID[&memory=1] or ?broadcast=<sync URL>; throws if neither. */
-export async function openSource(params) {
+/**
+ * The source for the page's query: ?recording=ID[&memory=1] or ?broadcast=<sync URL>; throws if
+ * neither. `waiting` is called while a broadcast has published nothing yet.
+ */
+export async function openSource(params, waiting = () => {}) {
   const id = params.get('recording');
   if (id !== null) {
     if (!ID.test(id)) {
@@ -21,7 +26,7 @@ export async function openSource(params) {
     if (!sync.startsWith('/') || sync.startsWith('//')) {
       throw new Error('a broadcast must be a path of this server');
     }
-    return broadcast(sync);
+    return broadcast(sync, waiting);
   }
   throw new Error('say ?recording=ID or ?broadcast=<sync URL>');
 }
@@ -52,9 +57,27 @@ async function replay(url, memory) {
   };
 }
 
-/** A delayed broadcast: the BroadcastClient's loop and clock. */
-async function broadcast(syncUrl) {
-  const b = new BroadcastClient(syncUrl, { fetch: (...a) => fetch(...a) });
+/** A client started on syncUrl; while nothing is published yet (404), tried again every second for a minute. */
+async function started(syncUrl, waiting) {
+  for (let attempt = 0; ; attempt++) {
+    const b = new BroadcastClient(syncUrl, { fetch: (...a) => fetch(...a) });
+    try {
+      await b.start();
+      return b;
+    } catch (e) {
+      b.stop();
+      if (e.status !== 404 || attempt >= NOT_YET_TRIES) {
+        throw e;
+      }
+      waiting();
+      await new Promise((r) => setTimeout(r, NOT_YET_MS));
+    }
+  }
+}
+
+/** A delayed broadcast: the BroadcastClient's loop and clock. `waiting` is called while none is published. */
+async function broadcast(syncUrl, waiting) {
+  const b = await started(syncUrl, waiting);
   const source = {
     mode: 'broadcast', head: null, tickHz: 0, events: new EventLog(), damage: null, client: b, ended: false,
     get firstTick() {
@@ -79,7 +102,6 @@ async function broadcast(syncUrl) {
   };
   b.on('ended', () => { source.ended = true; });
   b.on('error', (e) => { source.error = e.message; });
-  await b.start();
   source.head = b.head;
   source.tickHz = b.head.tickHz;
   return source;

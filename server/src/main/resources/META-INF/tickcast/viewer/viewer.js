@@ -216,7 +216,9 @@ function frame() {
 
 async function main() {
   try {
-    source = await openSource(new URLSearchParams(location.search));
+    source = await openSource(new URLSearchParams(location.search), () => {
+      $('title').textContent = 'waiting for the broadcast to publish its first fragment…';
+    });
   } catch (e) {
     $('title').textContent = '';
     $('error').textContent = e.message;
