@@ -159,7 +159,8 @@ describe('viewer page', { timeout: 150_000 }, () => {
       assert.equal(b1.renderer, 'game');
       // D + F + margin behind live: 2 s + 1 s + 0.5 s (the goal: between D and D + F + 1 s)
       assert.ok(b1.delayMs >= 2000 && b1.delayMs <= 4000, `${b1.delayMs} ms behind live`);
-      // (no players list asserted: a broadcast viewer starts at the newest fragment, after the joins)
+      // a broadcast viewer starts at the newest fragment, after the joins: the names come from the state
+      assert.match(await live.locator('#players').textContent(), /Alice/);
       await shot(live, 'viewer-broadcast.png');
       await live.close();
 

@@ -142,8 +142,17 @@ function renderMarkers() {
   data.markerTexts = JSON.stringify(source.markers.map((m) => m.text));
 }
 
-function renderSide(tick) {
-  $('players').replaceChildren(...source.events.playersAt(tick).map((p) => el('li', p.name)));
+/** A broadcast joined mid-match saw no JOIN: the names of a table "player" with a field "name", if any. */
+function namesInState(state) {
+  const t = state.table('player');
+  const f = t ? t.schema.fields.findIndex((x) => x.name === 'name') : -1;
+  return f < 0 ? [] : Array.from({ length: t.count }, (_, row) => String(t.value(row, f)));
+}
+
+function renderSide(tick, state) {
+  const seated = source.events.playersAt(tick).map((p) => p.name);
+  const names = seated.length > 0 || source.clock ? seated : namesInState(state);
+  $('players').replaceChildren(...names.map((name) => el('li', name)));
   $('chat').replaceChildren(...source.events.chatAt(tick, CHAT_LINES).map((c) => {
     const li = el('li', '');
     li.append(el('span', `${c.name}:`, 'who'), el('span', c.text));
@@ -207,7 +216,7 @@ function frame() {
       renderMarkers();
     }
     renderTimeline(shownTick);
-    renderSide(shownTick);
+    renderSide(shownTick, state);
   }, (e) => {
     pending = false;
     $('error').textContent = e.message;
