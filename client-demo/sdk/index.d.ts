@@ -422,77 +422,6 @@ export class RecordingPlayer {
   eventsBetween(from: number, to: number): Exclude<RecordingEntry, { type: 'snapshot' }>[];
 }
 
-// ---- replays (sdk/replay.js) ----------------------------------------------------------------------
-
-/** The fragment cache bound of openRecording by default, in bytes (16 MiB). */
-export const DEFAULT_CACHE_BYTES: number;
-/** ReplayClock's slowest speed (0.25). */
-export const MIN_SPEED: number;
-/** ReplayClock's fastest speed (8). */
-export const MAX_SPEED: number;
-
-/** Options of openRecording. */
-export interface OpenRecordingOptions {
-  /** The fetch to use (default globalThis.fetch). */
-  fetch?: (url: string, init?: { headers?: Record<string, string> }) => Promise<Response>;
-  /** The bound of the cache of loaded fragments, in bytes of their blocks (default DEFAULT_CACHE_BYTES). */
-  cacheBytes?: number;
-}
-
-/** A recording to seek in: by HTTP Range (openRecording) or in memory (recordingFromBytes). */
-export interface ReplayRecording {
-  readonly head: RecordingHead;
-  /** The markers, from the index (or, for a file without one, from its fragments). */
-  readonly markers: RecordingMarker[];
-  /** The first tick with a state, or -1 if none. */
-  readonly firstTick: number;
-  /** The last tick of the readable part. */
-  readonly endTick: number;
-  readonly durationMs: number;
-  /** The most players seated at once. */
-  readonly players: number;
-  /** True for a finished archive (with its index). */
-  readonly finished: boolean;
-  /** Null, or "damaged at byte N: reason": nothing from byte N on is played (by range: found when a seek loads it). */
-  readonly damage: string | null;
-  /** Null, or why a snapshot did not decode (RecordingPlayer.error). */
-  readonly error: string | null;
-  /** Requests made and bytes received (recordingFromBytes: 0 requests and the file's bytes). */
-  readonly stats: { requests: number; bytes: number };
-  /** The state at tick (of the last snapshot at or before it), loading what it needs with at most one request. */
-  stateAt(tick: number): Promise<State | null>;
-  /** The chat, gameMessage, join, leave and mark entries with from < tick <= to, of the fragments loaded. */
-  eventsBetween(from: number, to: number): Exclude<RecordingEntry, { type: 'snapshot' }>[];
-}
-
-/** Opens an archive for seeking by HTTP Range: the trailer, the index and the head, then fragments on demand. */
-export function openRecording(url: string, options?: OpenRecordingOptions): Promise<ReplayRecording>;
-
-/** The same interface over an archive's bytes in memory; throws if not even its head is readable. */
-export function recordingFromBytes(bytes: Uint8Array | ArrayBuffer): ReplayRecording;
-
-/** Wall time (any ms clock) to ticks of a replay: play, pause, speed, seek; calls without a time use the latest given. */
-export class ReplayClock {
-  constructor(options: { firstTick: number; endTick: number; tickHz: number });
-  readonly firstTick: number;
-  readonly endTick: number;
-  readonly tickHz: number;
-  /** True while playing; false once the end is reached. */
-  readonly playing: boolean;
-  /** True at the end tick. */
-  readonly ended: boolean;
-  /** A factor of real time, MIN_SPEED..MAX_SPEED. */
-  readonly speed: number;
-  setSpeed(speed: number, nowMs?: number): void;
-  /** Plays from where the clock is (from the first tick when at the end). */
-  play(nowMs?: number): void;
-  pause(nowMs?: number): void;
-  /** Goes to tick (clamped to firstTick..endTick). */
-  seek(tick: number, nowMs?: number): void;
-  /** The (integer) tick to show at nowMs. */
-  tickAt(nowMs: number): number;
-}
-
 // ---- delayed broadcast (docs/PROTOCOL.md, "Delayed broadcast") ---------------------------------
 
 /** The JSON of GET /broadcasts/{bid}/sync. */
@@ -582,6 +511,77 @@ export class BroadcastClient {
   playbackTick(t?: number): number;
   /** How far behind live the tick shown at t is, in ms. */
   delayMs(t?: number): number;
+}
+
+// ---- replays (sdk/replay.js) ----------------------------------------------------------------------
+
+/** The fragment cache bound of openRecording by default, in bytes (16 MiB). */
+export const DEFAULT_CACHE_BYTES: number;
+/** ReplayClock's slowest speed (0.25). */
+export const MIN_SPEED: number;
+/** ReplayClock's fastest speed (8). */
+export const MAX_SPEED: number;
+
+/** Options of openRecording. */
+export interface OpenRecordingOptions {
+  /** The fetch to use (default globalThis.fetch). */
+  fetch?: (url: string, init?: { headers?: Record<string, string> }) => Promise<Response>;
+  /** The bound of the cache of loaded fragments, in bytes of their blocks (default DEFAULT_CACHE_BYTES). */
+  cacheBytes?: number;
+}
+
+/** A recording to seek in: by HTTP Range (openRecording) or in memory (recordingFromBytes). */
+export interface ReplayRecording {
+  readonly head: RecordingHead;
+  /** The markers, from the index (or, for a file without one, from its fragments). */
+  readonly markers: RecordingMarker[];
+  /** The first tick with a state, or -1 if none. */
+  readonly firstTick: number;
+  /** The last tick of the readable part. */
+  readonly endTick: number;
+  readonly durationMs: number;
+  /** The most players seated at once. */
+  readonly players: number;
+  /** True for a finished archive (with its index). */
+  readonly finished: boolean;
+  /** Null, or "damaged at byte N: reason": nothing from byte N on is played (by range: found when a seek loads it). */
+  readonly damage: string | null;
+  /** Null, or why a snapshot did not decode (RecordingPlayer.error). */
+  readonly error: string | null;
+  /** Requests made and bytes received (recordingFromBytes: 0 requests and the file's bytes). */
+  readonly stats: { requests: number; bytes: number };
+  /** The state at tick (of the last snapshot at or before it), loading what it needs with at most one request. */
+  stateAt(tick: number): Promise<State | null>;
+  /** The chat, gameMessage, join, leave and mark entries with from < tick <= to, of the fragments loaded. */
+  eventsBetween(from: number, to: number): Exclude<RecordingEntry, { type: 'snapshot' }>[];
+}
+
+/** Opens an archive for seeking by HTTP Range: the trailer, the index and the head, then fragments on demand. */
+export function openRecording(url: string, options?: OpenRecordingOptions): Promise<ReplayRecording>;
+
+/** The same interface over an archive's bytes in memory; throws if not even its head is readable. */
+export function recordingFromBytes(bytes: Uint8Array | ArrayBuffer): ReplayRecording;
+
+/** Wall time (any ms clock) to ticks of a replay: play, pause, speed, seek; calls without a time use the latest given. */
+export class ReplayClock {
+  constructor(options: { firstTick: number; endTick: number; tickHz: number });
+  readonly firstTick: number;
+  readonly endTick: number;
+  readonly tickHz: number;
+  /** True while playing; false once the end is reached. */
+  readonly playing: boolean;
+  /** True at the end tick. */
+  readonly ended: boolean;
+  /** A factor of real time, MIN_SPEED..MAX_SPEED. */
+  readonly speed: number;
+  setSpeed(speed: number, nowMs?: number): void;
+  /** Plays from where the clock is (from the first tick when at the end). */
+  play(nowMs?: number): void;
+  pause(nowMs?: number): void;
+  /** Goes to tick (clamped to firstTick..endTick). */
+  seek(tick: number, nowMs?: number): void;
+  /** The (integer) tick to show at nowMs. */
+  tickAt(nowMs: number): number;
 }
 
 // ---- client ------------------------------------------------------------------------------------

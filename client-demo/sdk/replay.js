@@ -21,6 +21,8 @@ export const DEFAULT_CACHE_BYTES = 16 * 1024 * 1024;
 /** The slowest and fastest ReplayClock speeds. */
 export const MIN_SPEED = 0.25;
 export const MAX_SPEED = 8;
+/** The most checkpoints (decoded states at fragment starts) a recording keeps; the oldest made go first. */
+const MAX_CHECKPOINTS = 2048;
 
 /**
  * Opens the archive at url for seeking by HTTP Range. A file without an index (unfinished, or its
@@ -42,7 +44,8 @@ export async function openRecording(url, { fetch = globalThis.fetch, cacheBytes 
   }
   const indexBlock = await get(`bytes=${indexOffset}-${tail.total - TRAILER_BYTES - 1}`);
   const index = readBlock(indexBlock.bytes, INDEX, parseIndex);
-  if (index === null || index.fragments.some((f, i) => f.offset >= indexOffset || (i > 0 && f.offset <= index.fragments[i - 1].offset))) {
+  const fs = index === null ? [] : index.fragments;
+  if (index === null || fs.some((f, i) => f.offset >= indexOffset || (i > 0 && f.offset <= fs[i - 1].offset))) {
     return whole();
   }
   const headEnd = index.fragments.length > 0 ? index.fragments[0].offset : indexOffset;
@@ -119,6 +122,7 @@ class Replay {
     this.cached = new Map();
     this.cachedBytes = 0;
     this.checkpoints = new Map();
+    this.loading = Promise.resolve();
     this.view = { head, fragments: slots, endTick, bytes: new Uint8Array(0) };
     this.player = new RecordingPlayer(this.view);
   }
@@ -141,7 +145,10 @@ class Replay {
       return null;
     }
     if (this.loader !== null) {
-      await this.load(k, j);
+      // One load at a time: a call made while another's request is out finds its fragments loaded.
+      const run = this.loading.then(() => this.load(k, j));
+      this.loading = run.catch(() => {});
+      await run;
       if (this.fragmentAt(tick) !== j) {
         return this.stateAt(tick);
       }
@@ -167,6 +174,9 @@ class Replay {
       const s = p.stateAt(this.slots[m].startTick);
       if (s !== null && s.tick === this.slots[m].startTick) {
         this.checkpoints.set(m, s);
+        if (this.checkpoints.size > MAX_CHECKPOINTS) {
+          this.checkpoints.delete(this.checkpoints.keys().next().value);
+        }
       }
     }
     return p.stateAt(tick);

@@ -116,6 +116,13 @@ describe('replay by range', () => {
     }
   });
 
+  it('asks once for fragments that several seeks at once need', async () => {
+    const rec = await openRecording(`${base}/arena.tcrec`);
+    const states = await Promise.all([40, 50, 35, 60].map((t) => rec.stateAt(t)));
+    assert.deepStrictEqual(states.map((s) => s.tick), [39, 48, 33, 60]);
+    assert.equal(rec.stats.requests, 4);
+  });
+
   it('gives the events between two ticks of the fragments loaded', async () => {
     const rec = await openRecording(`${base}/arena.tcrec`);
     assert.deepStrictEqual(rec.eventsBetween(0, 100), []);

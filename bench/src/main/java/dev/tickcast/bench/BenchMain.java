@@ -39,7 +39,8 @@ import java.util.concurrent.TimeUnit;
                 + "applies them itself.",
         subcommands = {BenchMain.Jmh.class, BenchMain.Arena.class, ArenaWideCommand.class, BenchMain.Capacity.class,
                 SoakCommand.class,
-                MemoryCommand.class, FloorCommand.class, ChartCommand.class, TokenCommand.class})
+                MemoryCommand.class, FloorCommand.class, ChartCommand.class, TokenCommand.class,
+                MakeRecordingCommand.class})
 public final class BenchMain implements Runnable {
 
     /** Entry point. */

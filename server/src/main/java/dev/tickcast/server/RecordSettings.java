@@ -26,6 +26,11 @@ public final class RecordSettings {
     public static final Setting<Long> RECORDINGS_MAX_BYTES = Setting.of("recordingsMaxBytes", SettingKind.LONG,
                     1L << 30).flag("--recordings-max-bytes").unit("bytes").check(atLeast(1))
             .doc("The bytes the recordings may use in total: past it the oldest finished ones are deleted.");
+    /** How long a finished recording stays. */
+    public static final Setting<Integer> RECORDINGS_MAX_AGE_HOURS = Setting.of("recordingsMaxAgeHours",
+                    SettingKind.INT, 0).flag("--recordings-max-age-hours").label("H").unit("h").check(atLeast(0))
+            .defaultText("0 (no limit)")
+            .doc("How long a finished recording stays (by the time it was finished); 0: until the disk budget needs room.");
     /** The length of a fragment. */
     public static final Setting<Integer> RECORDING_FRAGMENT_SECONDS = Setting.of("recordingFragmentSeconds",
                     SettingKind.INT, 4).flag("--recording-fragment-seconds").label("S").unit("s").check(between(1, 60))
@@ -51,7 +56,8 @@ public final class RecordSettings {
 
     /** The settings of this part, in table order. */
     public static final List<Setting<?>> ALL = List.of(RECORD, RECORDINGS_DIR, RECORDINGS_MAX_BYTES,
-            RECORDING_FRAGMENT_SECONDS, BROADCAST_DELAY_MS, BROADCAST_SECRET, BROADCAST_LINK_SECONDS);
+            RECORDINGS_MAX_AGE_HOURS, RECORDING_FRAGMENT_SECONDS, BROADCAST_DELAY_MS, BROADCAST_SECRET,
+            BROADCAST_LINK_SECONDS);
 
     private RecordSettings() {
     }

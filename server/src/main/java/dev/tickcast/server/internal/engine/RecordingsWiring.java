@@ -1,7 +1,7 @@
 package dev.tickcast.server.internal.engine;
 
-import dev.tickcast.server.TickcastOptions;
 import dev.tickcast.server.RecordSettings;
+import dev.tickcast.server.TickcastOptions;
 import dev.tickcast.server.internal.broadcast.Broadcasts;
 import dev.tickcast.server.internal.broadcast.LinkSigner;
 import dev.tickcast.server.internal.http.BroadcastRoutes;
@@ -40,7 +40,8 @@ final class RecordingsWiring {
         RecordingCatalogue recordings = new RecordingCatalogue(vertx, Path.of(config.recordingsDir()),
                 RecordingEntry::read, System::nanoTime, LIST_CACHE_MS);
         new RecordingRoutes(vertx, recordings, baseUrl).mount(router);
-        RecordingBudget budget = new RecordingBudget(vertx, recordings, config.recordingsMaxBytes());
+        RecordingBudget budget = new RecordingBudget(vertx, recordings, config.recordingsMaxBytes(),
+                config.get(RecordSettings.RECORDINGS_MAX_AGE_HOURS) * 3_600_000L, System::currentTimeMillis);
         budget.start(BUDGET_PERIOD_MS);
         return budget;
     }

@@ -131,6 +131,7 @@ public final class TickcastServer implements RunningServer {
             api.mount(tickcast.router());
             RecordingBudget budget = RecordingsWiring.mount(vertx, config, tickcast.router(), api::baseUrl);
             settings.recordings().onFinished(budget::enforce);
+            budget.exceptWriting(settings.recordings()::writing);
             RecordingsWiring.mountBroadcasts(broadcasts, tickcast.router(), metrics.registry());
             Monitoring monitoring = new Monitoring(vertx, SettingGroups.monitoring(config), metrics, matchmaker,
                     tickcast.router());

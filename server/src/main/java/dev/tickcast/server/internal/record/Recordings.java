@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,6 +33,8 @@ public final class Recordings {
     private final int fragmentSeconds;
     private volatile Runnable finished = () -> { };
     private volatile Broadcasts broadcasts;
+    // the ids of this process's archives from their first write until finished or given up
+    private final Set<String> writing = ConcurrentHashMap.newKeySet();
 
     private Recordings(WorkerExecutor worker, Set<String> games, Path dir, int fragmentSeconds) {
         this.worker = worker;
@@ -68,7 +71,12 @@ public final class Recordings {
 
     /** A writer of a new archive of room {@code roomId}, named by a new unguessable id (the file is made by its first write). */
     public ArchiveSink open(String roomId) {
-        return new ArchiveSink(worker, dir, newId(), roomId, () -> finished.run());
+        return new ArchiveSink(worker, dir, newId(), roomId, () -> finished.run(), writing);
+    }
+
+    /** True while this process writes archive {@code id} (the disk budget leaves it alone, finished or not). */
+    public boolean writing(String id) {
+        return writing.contains(id);
     }
 
     /** Runs {@code then} on the writer's thread after each archive is finished (the disk budget's check). */

@@ -22,10 +22,11 @@ import java.util.function.IntSupplier;
  * The recorder: a recording room's virtual spectator (docs/PROTOCOL.md, "Recordings"). At each
  * broadcast it takes the whole-world SNAPSHOT an up-to-date spectator gets, from the broadcast's
  * shared encodes, and cuts the match into fragments of a whole number of broadcasts, each with its
- * own keyframe: a fragment costs two encodes beyond the spectators' (its keyframe, and its second
- * snapshot, a delta from the keyframe without a predictor, which a viewer that starts at the
- * keyframe can decode). Chat lines, game messages to everyone, joins, leaves and the game's marks
- * go in as entries by tick. Finished fragments go to an {@link ArchiveSink}, which writes them off
+ * own keyframe: a fragment costs one encode beyond the spectators', its keyframe. Its second
+ * snapshot is a delta from the keyframe without a predictor (which a viewer that starts at the
+ * keyframe can decode): the Broadcaster gives the up-to-date spectators that same delta
+ * ({@link #unpredictedBase}), so it is their shared encode. Chat lines, game messages to everyone,
+ * joins, leaves and the game's marks go in as entries by tick. Finished fragments go to an {@link ArchiveSink}, which writes them off
  * the event loop. In a room that does not record every call does nothing. The room's thread only.
  */
 final class RoomRecorder {
@@ -98,6 +99,14 @@ final class RoomRecorder {
         inFragment++;
         prevTick = base == null ? Snapshot.NO_TICK : base.tick();
         lastTick = t;
+    }
+
+    /**
+     * The baseline tick whose whole-world deltas must name no predictor at the coming broadcast: the
+     * keyframe of the fragment that broadcast continues (its second snapshot), else {@link Snapshot#NO_TICK}.
+     */
+    int unpredictedBase() {
+        return on && number >= 0 && inFragment == 1 && fragmentBroadcasts > 1 ? lastTick : Snapshot.NO_TICK;
     }
 
     /** The Broadcaster's rule: the snapshot before the base predicts when the three are evenly spaced. */
