@@ -273,6 +273,18 @@ describe('viewer page', { timeout: 150_000 }, () => {
       assert.deepEqual([m.mode, m.firstTick, m.endTick, m.markerTexts], ['memory', firstTick, endTick, s.markerTexts]);
       await memory.close();
 
+      // the bare /viewer/ lists the replay (no token needed); its link opens the viewer on it
+      const picker = await browser.newPage();
+      picker.on('pageerror', (err) => problems.push(`picker page error: ${err.message}`));
+      await picker.goto(`${base}/viewer/`, { timeout: WAIT_MS });
+      await picker.waitForSelector('body[data-mode="picker"]', { timeout: WAIT_MS, state: 'attached' });
+      const replayLink = picker.locator(`#replay-list a[href="?recording=${entry.id}"]`);
+      assert.match(await replayLink.textContent(), new RegExp(`arena, room ${roomId}`));
+      await replayLink.click();
+      await picker.waitForFunction(() => Number(document.body.dataset.frames) > 0, null, { timeout: WAIT_MS });
+      assert.equal(new URL(picker.url()).searchParams.get('recording'), entry.id);
+      await picker.close();
+
       // the admin page lists the replay; its link opens the viewer on it
       const row = `#replays tr[data-recording-id="${entry.id}"]`;
       await admin.waitForSelector(row, { timeout: WAIT_MS });

@@ -11,6 +11,7 @@
 
 import { openSource } from './sources.js';
 import { createRenderer } from './renderer.js';
+import { showPicker } from './picker.js';
 
 const $ = (id) => document.getElementById(id);
 const data = document.body.dataset;
@@ -223,9 +224,31 @@ function frame() {
   });
 }
 
-async function main() {
+/** The bare page: the lists of what to watch instead of a player. */
+async function pick() {
+  for (const id of ['controls']) {
+    $(id).hidden = true;
+  }
+  document.querySelector('main').hidden = true;
+  $('picker').hidden = false;
+  $('title').textContent = 'Pick a broadcast or a replay';
   try {
-    source = await openSource(new URLSearchParams(location.search), () => {
+    data.links = String(await showPicker());
+    data.mode = 'picker';
+    data.ready = 'true';
+  } catch (e) {
+    $('error').textContent = e.message;
+  }
+}
+
+async function main() {
+  const params = new URLSearchParams(location.search);
+  if (!params.has('recording') && !params.has('broadcast')) {
+    await pick();
+    return;
+  }
+  try {
+    source = await openSource(params, () => {
       $('title').textContent = 'waiting for the broadcast to publish its first fragment…';
     });
   } catch (e) {
