@@ -31,6 +31,11 @@ final class RecordingStatsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Also write the figures as JSON to this file.")
     Path json;
 
+    @Option(names = "--tables", split = ",", paramLabel = "MINUTE",
+            description = "Also the bytes per snapshot each table's changes cost, in these minutes of the recording (0-based; "
+                    + "the minute's snapshots encoded again per table).")
+    int[] tableMinutes = new int[0];
+
     @Override
     public Integer call() throws Exception {
         ArchiveReader r = ArchiveReader.read(file);
@@ -40,6 +45,13 @@ final class RecordingStatsCommand implements Callable<Integer> {
         }
         JsonObject out = stats(r);
         print(out);
+        io.vertx.core.json.JsonArray tables = new io.vertx.core.json.JsonArray();
+        for (int minute : tableMinutes) {
+            JsonObject t = TableCosts.of(r, minute, 60 * r.head().tickHz() / r.head().snapshotEveryTicks());
+            System.out.println("  bytes per snapshot, minute " + minute + ": " + t.encode());
+            tables.add(t);
+        }
+        out.put("tableCosts", tables);
         if (json != null) {
             Files.writeString(json, out.encodePrettily() + "\n");
         }

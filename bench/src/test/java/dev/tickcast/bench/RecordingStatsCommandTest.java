@@ -12,6 +12,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RecordingStatsCommandTest {
     @TempDir
@@ -43,5 +44,24 @@ class RecordingStatsCommandTest {
         // (1 + 1 + 1 + 4) + join (1 + 1 + 1 + 1 + 3) + snapshot (1 + 1 + 1 + 3) = 44; overhead 44 - 10 - 7 = 27
         assertEquals(88, s.getLong("fragmentBlockBytes"));
         assertEquals(2 * 27, s.getLong("overheadBytes"));
+    }
+
+    @Test
+    void sharesAnArenaRecordingsDeltasAmongItsTables() throws Exception {
+        MakeRecordingCommand make = new MakeRecordingCommand();
+        make.dir = dir;
+        make.minutes = 1.2;
+        assertEquals(0, make.call());
+        Path file;
+        try (var files = java.nio.file.Files.list(dir)) {
+            file = files.filter(p -> p.toString().endsWith(".tcrec")).findFirst().orElseThrow();
+        }
+        JsonObject t = TableCosts.of(ArchiveReader.read(file), 0, 100);
+        assertEquals(98, t.getInteger("snapshots"), "the first two are the base and predictor of the third");
+        JsonObject tables = t.getJsonObject("tables");
+        double sum = tables.getDouble("orb") + tables.getDouble("npc") + tables.getDouble("player") + t.getDouble("empty");
+        assertEquals(t.getDouble("whole"), sum, 0.1 * t.getDouble("whole"), "the shares add up to about the whole");
+        assertTrue(tables.getDouble("npc") > tables.getDouble("player"), "32 random walkers cost more than 16 players");
+        assertTrue(TableCosts.of(ArchiveReader.read(file), 5, 10).containsKey("error"), "no minute 5 in 1.2 minutes");
     }
 }
