@@ -7,10 +7,10 @@
 // C(n) + (m - n) * F + D, with C(n) = s0 - A: it is fetched then (+100 ms), a 404 is retried every
 // 250 ms for at most F, then sync is asked again. The bytes are untrusted: bad ones, HTTP errors
 // and network failures become one 'error' event each and a bounded backoff, never an exception
-// out of a timer.
+// out of a timer. Fragments more than keepMs behind the tick shown go (broadcast-player.js).
 
 import { addFragment, checkDelta, checkHead, failure, parseSync } from './broadcast-objects.js';
-import { RecordingPlayer } from './recording.js';
+import { BroadcastPlayer } from './broadcast-player.js';
 
 const EVENTS = ['fragment', 'stall', 'ended', 'error'];
 /** A 404 (not published yet) is asked again this often. */
@@ -19,6 +19,7 @@ const RETRY_MS = 250;
 const DUE_SLACK_MS = 100;
 const BACKOFF_MIN_MS = 500;
 const BACKOFF_MAX_MS = 8000;
+const MIN_HELD = 4; // fragments held at least, however short keepMs
 
 /**
  * A viewer of a delayed broadcast. start() loads the newest published fragment; the client then
@@ -45,7 +46,8 @@ export class BroadcastClient {
   /**
    * @param syncUrl the broadcast's sync URL (absolute, or relative in a page), with its query
    *   (?exp=..&sig=..) for a private room: the query is appended to every object URL
-   * @param options {fetch, now, setTimeout, clearTimeout, marginMs (500)}
+   * @param options {fetch, now, setTimeout, clearTimeout, marginMs (500), keepMs (120000: fragments
+   *   ending more than this behind the tick shown are dropped; at least 4 fragments stay)}
    */
   constructor(syncUrl, options = {}) {
     const q = syncUrl.indexOf('?');
@@ -61,6 +63,7 @@ export class BroadcastClient {
     this.#setTimeout = options.setTimeout ?? ((fn, ms) => globalThis.setTimeout(fn, ms));
     this.#clearTimeout = options.clearTimeout ?? ((id) => globalThis.clearTimeout(id));
     this.marginMs = options.marginMs ?? 500;
+    this.keepMs = options.keepMs ?? 120_000;
     /** The parsed head (null before start), the growing recording and its player. */
     this.head = null;
     this.recording = null;
@@ -69,7 +72,7 @@ export class BroadcastClient {
     this.sync = null;
     /** True once the broadcast ended and its last fragment is held. */
     this.ended = false;
-    this.stats = { requests: 0, bytes: 0, notYet: 0, stalls: 0, fragments: 0, errors: 0 };
+    this.stats = { requests: 0, bytes: 0, notYet: 0, stalls: 0, fragments: 0, errors: 0, dropped: 0 };
   }
 
   /** The URL of fragment n's object ('start', 'full' or 'delta'), the sync URL's query appended. */
@@ -128,9 +131,7 @@ export class BroadcastClient {
     if (this.player === null) {
       return -1;
     }
-    const h = this.head;
-    const behindMs = this.#anchor.delayMs + (h.fragmentTicks * 1000) / h.tickHz + this.marginMs;
-    const want = Math.floor(this.liveTick(t) - (behindMs * h.tickHz) / 1000);
+    const want = this.#wantTick(t);
     const last = this.recording.endTick;
     if (want <= last) {
       this.#stalled = false;
@@ -142,6 +143,13 @@ export class BroadcastClient {
       this.#emit('stall', { tick: last });
     }
     return last;
+  }
+
+  /** The tick to show at t, whether held or not. */
+  #wantTick(t) {
+    const h = this.head;
+    const behindMs = this.#anchor.delayMs + (h.fragmentTicks * 1000) / h.tickHz + this.marginMs;
+    return Math.floor(this.liveTick(t) - (behindMs * h.tickHz) / 1000);
   }
 
   /** How far behind live the tick shown at t is, in ms. */
@@ -215,7 +223,7 @@ export class BroadcastClient {
     };
     const seated = new Set();
     addFragment(rec, seated, { ...f, hasFull: true, full }, delta.length);
-    const player = new RecordingPlayer(rec);
+    const player = new BroadcastPlayer(rec);
     if (player.stateAt(f.startTick) === null) {
       throw failure(`fragment ${n}: the keyframe does not decode (${player.error}: ${player.errorDetail})`);
     }
@@ -275,6 +283,8 @@ export class BroadcastClient {
       }
       this.#notYet = 0;
       addFragment(this.recording, this.#seated, f, r.bytes.length);
+      const keep = (this.keepMs * this.head.tickHz) / 1000;
+      this.stats.dropped += this.player.dropBefore(this.#wantTick(this.#now()) - keep, MIN_HELD);
       this.#appended(f);
       this.#schedule();
     } else if (r.status === 404) {

@@ -456,6 +456,11 @@ export interface BroadcastClientOptions {
   clearTimeout?: (id: any) => void;
   /** Extra ms behind live beyond D + F. Default 500. */
   marginMs?: number;
+  /**
+   * Fragments ending more than this many ms behind the tick shown are dropped (at least 4 stay);
+   * the player still plays from the oldest held. Default 120000.
+   */
+  keepMs?: number;
 }
 
 export interface BroadcastStats {
@@ -466,6 +471,8 @@ export interface BroadcastStats {
   stalls: number;
   fragments: number;
   errors: number;
+  /** Fragments dropped for being more than keepMs behind the tick shown. */
+  dropped: number;
 }
 
 /** A fragment received: its number and ticks. */
@@ -484,6 +491,7 @@ export class BroadcastClient {
   constructor(syncUrl: string, options?: BroadcastClientOptions);
   readonly syncUrl: string;
   marginMs: number;
+  keepMs: number;
   /** Null before start. */
   readonly head: RecordingHead | null;
   /** The fragments received (offset -1: not from a file); null before start. */
