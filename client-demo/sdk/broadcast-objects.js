@@ -48,6 +48,16 @@ export function parseSync(bytes) {
   return { sync: j };
 }
 
+/**
+ * The clock anchor of a sync answer received at client time `at` (broadcast.js): with `origin`, the
+ * client time it implies for C(0) (fragments F apart); a cached answer is late, so it implies a later one.
+ */
+export function anchorOf({ sync, at }) {
+  const fragmentMs = (sync.fragmentTicks * 1000) / sync.tickHz;
+  return { s0: at, endAgeMs: sync.endAgeMs, endTick: sync.endTick, fragment: sync.fragment, delayMs: sync.delayMs,
+    origin: at - sync.endAgeMs - sync.fragment * fragmentMs };
+}
+
 /** Appends fragment f (its object of `size` bytes) to rec: markers, players, endTick, durationMs. */
 export function addFragment(rec, seated, f, size) {
   for (const e of f.entries) {

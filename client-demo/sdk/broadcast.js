@@ -8,8 +8,11 @@
 // 250 ms for at most F, then sync is asked again. The bytes are untrusted: bad ones, HTTP errors
 // and network failures become one 'error' event each and a bounded backoff, never an exception
 // out of a timer. Fragments more than keepMs behind the tick shown go (broadcast-player.js).
+// A cache serves sync up to its max-age (and a cache lock's wait) late, which would put the viewer
+// that much further behind: after each sync the client asks it syncSamples more times, 250 ms apart
+// (cache hits but for about one a second), and keeps the answer that implies the earliest C(n).
 
-import { addFragment, checkDelta, checkHead, failure, parseSync } from './broadcast-objects.js';
+import { addFragment, anchorOf, checkDelta, checkHead, failure, parseSync } from './broadcast-objects.js';
 import { BroadcastPlayer } from './broadcast-player.js';
 
 const EVENTS = ['fragment', 'stall', 'ended', 'error'];
@@ -20,6 +23,7 @@ const DUE_SLACK_MS = 100;
 const BACKOFF_MIN_MS = 500;
 const BACKOFF_MAX_MS = 8000;
 const MIN_HELD = 4; // fragments held at least, however short keepMs
+const SAMPLE_MS = 250;
 
 /**
  * A viewer of a delayed broadcast. start() loads the newest published fragment; the client then
@@ -35,6 +39,8 @@ export class BroadcastClient {
   #listeners = new Map(EVENTS.map((e) => [e, new Set()]));
   #abort = new AbortController();
   #timer = null;
+  #due = false;
+  #sampler = null;
   #started = false;
   #stopped = false;
   #stalled = false;
@@ -47,7 +53,7 @@ export class BroadcastClient {
    * @param syncUrl the broadcast's sync URL (absolute, or relative in a page), with its query
    *   (?exp=..&sig=..) for a private room: the query is appended to every object URL
    * @param options {fetch, now, setTimeout, clearTimeout, marginMs (500), keepMs (120000: fragments
-   *   ending more than this behind the tick shown are dropped; at least 4 fragments stay)}
+   *   ending more than this behind the tick shown are dropped; at least 4 fragments stay), syncSamples (8)}
    */
   constructor(syncUrl, options = {}) {
     const q = syncUrl.indexOf('?');
@@ -64,6 +70,7 @@ export class BroadcastClient {
     this.#clearTimeout = options.clearTimeout ?? ((id) => globalThis.clearTimeout(id));
     this.marginMs = options.marginMs ?? 500;
     this.keepMs = options.keepMs ?? 120_000;
+    this.syncSamples = options.syncSamples ?? 8;
     /** The parsed head (null before start), the growing recording and its player. */
     this.head = null;
     this.recording = null;
@@ -95,15 +102,19 @@ export class BroadcastClient {
       throw e;
     }
     this.#schedule();
+    this.#sample(this.syncSamples);
   }
 
   /** Stops fetching (pending requests are aborted); the recording stays. */
   stop() {
     this.#stopped = true;
-    if (this.#timer !== null) {
-      this.#clearTimeout(this.#timer);
-      this.#timer = null;
+    for (const t of [this.#timer, this.#sampler]) {
+      if (t !== null) {
+        this.#clearTimeout(t);
+      }
     }
+    this.#timer = null;
+    this.#sampler = null;
     this.#abort.abort();
   }
 
@@ -198,10 +209,33 @@ export class BroadcastClient {
     return { sync, at };
   }
 
-  #setAnchor({ sync, at }) {
-    this.sync = sync;
-    this.#anchor = { s0: at, endAgeMs: sync.endAgeMs, endTick: sync.endTick, fragment: sync.fragment,
-      delayMs: sync.delayMs };
+  #setAnchor(s) {
+    this.sync = s.sync;
+    this.#anchor = anchorOf(s);
+  }
+
+  /** Asks sync `left` more times, keeping the anchor of the earliest C(n); a due fetch is set again by it. */
+  #sample(left) {
+    if (this.#sampler !== null) {
+      this.#clearTimeout(this.#sampler);
+      this.#sampler = null;
+    }
+    if (left <= 0 || this.#stopped) {
+      return;
+    }
+    this.#sampler = this.#setTimeout(() => {
+      this.#sampler = null;
+      this.#askSync().then((s) => {
+        const a = anchorOf(s);
+        if (!this.#stopped && a.delayMs === this.#anchor.delayMs && a.origin < this.#anchor.origin) {
+          this.#anchor = a;
+          if (this.#due && this.#timer !== null) {
+            this.#clearTimeout(this.#timer);
+            this.#schedule();
+          }
+        }
+      }, () => {}).finally(() => this.#sample(left - 1));
+    }, SAMPLE_MS);
   }
 
   /** Starts over at the sync's fragment: start, full, delta; a new recording and player. */
@@ -258,12 +292,14 @@ export class BroadcastClient {
     const a = this.#anchor;
     const fragmentMs = (this.head.fragmentTicks * 1000) / this.head.tickHz;
     const due = a.s0 - a.endAgeMs + (next - a.fragment) * fragmentMs + a.delayMs + DUE_SLACK_MS;
-    this.#later(Math.max(0, due - this.#now()), () => this.#fetchNext());
+    this.#later(Math.max(0, due - this.#now()), () => this.#fetchNext(), true);
   }
 
-  #later(ms, step) {
+  #later(ms, step, due = false) {
+    this.#due = due;
     this.#timer = this.#setTimeout(() => {
       this.#timer = null;
+      this.#due = false;
       if (!this.#stopped) {
         Promise.resolve().then(step).catch((e) => this.#failed(e));
       }
@@ -319,6 +355,7 @@ export class BroadcastClient {
       this.#setAnchor(s);
     }
     this.#schedule();
+    this.#sample(this.syncSamples);
   }
 
   #failed(e) {

@@ -134,7 +134,7 @@ describe('BroadcastClient memory', { skip: !present && 'golden vectors missing' 
     const s = synthetic();
     const timers = new FakeTimers(T0 + s.fragmentMs + D + 50);
     const fetch = fakeOrigin(s, timers);
-    const options = { fetch, now: timers.now, setTimeout: timers.setTimeout, clearTimeout: timers.clearTimeout };
+    const options = { fetch, now: timers.now, setTimeout: timers.setTimeout, clearTimeout: timers.clearTimeout, syncSamples: 0 };
     const watched = new BroadcastClient('http://origin.test/broadcasts/AbCdEfGhIjKlMnOpQrStUv/sync', options);
     const idle = new BroadcastClient('http://origin.test/broadcasts/AbCdEfGhIjKlMnOpQrStUv/sync', options);
     const errors = [];
