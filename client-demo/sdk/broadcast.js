@@ -12,7 +12,9 @@
 // that much further behind: after each sync the client asks it syncSamples more times, 250 ms apart
 // (cache hits but for about one a second), and keeps the answer that implies the earliest C(n).
 
-import { addFragment, anchorOf, checkDelta, checkHead, failure, parseSync } from './broadcast-objects.js';
+import {
+  addFragment, anchorOf, checkDelta, checkHead, checkSync, emptyRecording, failure, listeners,
+} from './broadcast-objects.js';
 import { BroadcastPlayer } from './broadcast-player.js';
 
 const EVENTS = ['fragment', 'stall', 'ended', 'error'];
@@ -30,24 +32,13 @@ const SAMPLE_MS = 250;
  * fetches each next fragment when it is due, appending it to `recording` (played by `player`).
  */
 export class BroadcastClient {
-  #base;
-  #query;
-  #fetch;
-  #now;
-  #setTimeout;
-  #clearTimeout;
-  #listeners = new Map(EVENTS.map((e) => [e, new Set()]));
+  #base; #query; #fetch; #now; #setTimeout; #clearTimeout;
+  #listeners = listeners(EVENTS);
   #abort = new AbortController();
-  #timer = null;
-  #due = false;
-  #sampler = null;
-  #started = false;
-  #stopped = false;
-  #stalled = false;
-  #anchor = null;
-  #seated = new Set();
-  #notYet = 0;
-  #failures = 0;
+  #timer = null; #due = false; #sampler = null;
+  #started = false; #stopped = false; #stalled = false;
+  #anchor = null; #seated = new Set();
+  #notYet = 0; #failures = 0;
 
   /**
    * @param syncUrl the broadcast's sync URL (absolute, or relative in a page), with its query
@@ -108,11 +99,7 @@ export class BroadcastClient {
   /** Stops fetching (pending requests are aborted); the recording stays. */
   stop() {
     this.#stopped = true;
-    for (const t of [this.#timer, this.#sampler]) {
-      if (t !== null) {
-        this.#clearTimeout(t);
-      }
-    }
+    [this.#timer, this.#sampler].filter((t) => t !== null).forEach((t) => this.#clearTimeout(t));
     this.#timer = null;
     this.#sampler = null;
     this.#abort.abort();
@@ -120,12 +107,7 @@ export class BroadcastClient {
 
   /** Calls fn on 'fragment' ({number, startTick, endTick}), 'stall' ({tick}), 'ended' or 'error' (Error). */
   on(event, fn) {
-    const set = this.#listeners.get(event);
-    if (set === undefined || typeof fn !== 'function') {
-      throw new TypeError(`on('${event}'): unknown event or not a function (events: ${EVENTS.join(', ')})`);
-    }
-    set.add(fn);
-    return () => set.delete(fn);
+    return this.#listeners.on(event, fn);
   }
 
   /** The live tick at client time t (fractional), or NaN before start. */
@@ -198,15 +180,7 @@ export class BroadcastClient {
       throw failure(`GET ${this.syncUrl}: HTTP ${r.status}`, r.status);
     }
     const at = this.#now();
-    const { sync, why } = parseSync(r.bytes);
-    if (why !== undefined) {
-      throw failure(why);
-    }
-    if (this.head !== null && (sync.game !== this.head.game || sync.tickHz !== this.head.tickHz
-        || sync.fragmentTicks !== this.head.fragmentTicks || sync.snapshotEveryTicks !== this.head.snapshotEveryTicks)) {
-      throw failure('sync: the rates or the game changed');
-    }
-    return { sync, at };
+    return { sync: checkSync(r.bytes, this.head), at };
   }
 
   #setAnchor(s) {
@@ -234,7 +208,7 @@ export class BroadcastClient {
             this.#schedule();
           }
         }
-      }, () => {}).finally(() => this.#sample(left - 1));
+      }, () => {}).finally(() => this.#sample(left - 1)); // a failed sample is only a sample
     }, SAMPLE_MS);
   }
 
@@ -251,10 +225,7 @@ export class BroadcastClient {
     if (f.startTick !== s.sync.startTick || full.length === 0) {
       throw failure(`fragment ${n}: starts at tick ${f.startTick} (sync: ${s.sync.startTick}), full of ${full.length} bytes`);
     }
-    const rec = {
-      head, fragments: [], markers: [], players: 0, endTick: 0, durationMs: 0, index: null, finished: false,
-      damage: null, damageAt: -1, readableBytes: 0, bytes: new Uint8Array(0),
-    };
+    const rec = emptyRecording(head);
     const seated = new Set();
     addFragment(rec, seated, { ...f, hasFull: true, full }, delta.length);
     const player = new BroadcastPlayer(rec);
@@ -374,14 +345,6 @@ export class BroadcastClient {
   }
 
   #emit(event, arg) {
-    for (const fn of this.#listeners.get(event)) {
-      try {
-        fn.call(this, arg);
-      } catch (error) {
-        queueMicrotask(() => {
-          throw error;
-        });
-      }
-    }
+    this.#listeners.emit(this, event, arg);
   }
 }

@@ -461,6 +461,11 @@ export interface BroadcastClientOptions {
    * the player still plays from the oldest held. Default 120000.
    */
   keepMs?: number;
+  /**
+   * After each sync, ask it this many more times, 250 ms apart, and keep the answer that implies
+   * the earliest publication (a cache serves sync up to its max-age late). Default 8; 0: none.
+   */
+  syncSamples?: number;
 }
 
 export interface BroadcastStats {
@@ -492,6 +497,7 @@ export class BroadcastClient {
   readonly syncUrl: string;
   marginMs: number;
   keepMs: number;
+  syncSamples: number;
   /** Null before start. */
   readonly head: RecordingHead | null;
   /** The fragments received (offset -1: not from a file); null before start. */
