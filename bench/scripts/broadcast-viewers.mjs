@@ -199,8 +199,8 @@ Delay behind live = (room tick from GET /rooms - tick shown) / ${sync.tickHz} Hz
   goal [D, D + F + 1 s] = [${D}, ${D + F + 1000}] ms: ${(within * 100).toFixed(2)} % of samples within
   the client's own estimate (delayMs): p50 ${out.delayMs.clientEstimate.p50} ms, max ${out.delayMs.clientEstimate.max} ms; \
 GET /rooms round trip p50 ${out.delayMs.roomsRoundTripMs.p50} ms
-  measured - estimate (the staleness of the sync a viewer anchored on: nginx serves sync for max-age=1 s, and
-  its cache lock's waiters get it up to 0.5 s late): min ${out.delayMs.measuredMinusEstimate.min}, p50 ${out.delayMs.measuredMinusEstimate.p50}, p95 ${out.delayMs.measuredMinusEstimate.p95}, max ${out.delayMs.measuredMinusEstimate.max} ms; sync X-Cache-Status ${JSON.stringify(out.delayMs.syncCacheStatus)}
+  measured - estimate (how late the sync a viewer anchored on was: nginx serves sync up to max-age=1 s late,
+  its cache lock's waiters 0.5 s more; the client keeps the earliest of its syncSamples): min ${out.delayMs.measuredMinusEstimate.min}, p50 ${out.delayMs.measuredMinusEstimate.p50}, p95 ${out.delayMs.measuredMinusEstimate.p95}, max ${out.delayMs.measuredMinusEstimate.max} ms; sync X-Cache-Status ${JSON.stringify(out.delayMs.syncCacheStatus)}
 Origin GETs (tickcast_broadcast_requests_total, after - before) vs the fragment objects the viewers fetched:
 ${['start', 'full', 'delta', 'sync'].map((k) => `  ${k.padEnd(5)}: ${String(byObject[k].distinctFetched).padStart(4)} objects, \
 ${String(byObject[k].viewerRequests200).padStart(5)} viewer 200s, origin ${byObject[k].origin2xx} 2xx + ${byObject[k].origin4xx} 4xx`).join('\n')}
