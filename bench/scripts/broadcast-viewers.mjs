@@ -104,6 +104,7 @@ const estimates = [];
 const anchorErrors = []; // measured - the client's estimate: how stale the sync the client anchored on was
 const roundTrips = [];
 let undecodable = 0;
+let lastRoom = room;
 let dropped = 0;
 let result;
 try {
@@ -118,6 +119,7 @@ try {
       throw new Error('the room is gone from GET /rooms (did the bots stop?)');
     }
     roundTrips.push(t1 - t0);
+    lastRoom = r;
     const mid = (t0 + t1) / 2;
     for (const b of viewers) {
       const shown = b.playbackTick(mid);
@@ -169,7 +171,8 @@ const out = {
   note: args.note || null,
   machine: { cpus: cpus().length, loadavgAtStart: load0.map((x) => +x.toFixed(2)), loadavgAtEnd: loadavg().map((x) => +x.toFixed(2)) },
   setup: { viewers: VIEWERS, staggerMs: STAGGER_MS, seconds: SECONDS, game: sync.game, tickHz: sync.tickHz, delayMs: D, fragmentMs: F,
-    marginMs: viewers[0].marginMs, players: 16 },
+    marginMs: viewers[0].marginMs, syncSamples: viewers[0].syncSamples, roomPlayers: lastRoom.players,
+    roomDroppedTicks: lastRoom.droppedTicks },
   delayMs: { goal: [D, D + F + 1000], ...delay, withinGoal: +within.toFixed(4),
     clientEstimate: stats(estimates), measuredMinusEstimate: stats(anchorErrors),
     syncCacheStatus: countBy(fetched.filter((f) => f.path.endsWith('/sync')).map((f) => f.cache ?? 'none')),
@@ -188,7 +191,7 @@ writeFileSync(`${args.out}.json`, `${JSON.stringify(out, null, 2)}\n`);
 const o = out.origin;
 const txt = `Broadcast viewers behind nginx (issue 22): ${VIEWERS} BroadcastClient viewers in node through Debian's nginx
 (docs/deploy/nginx.conf) in front of the server jar (--record arena, stock delay and fragments), one arena room
-with 16 bots (tickcast-bench arena); the viewers arrive over ${STAGGER_MS / 1000} s, then ${SECONDS} s of viewing,
+with 16 bots (tickcast-bench arena; ${out.setup.roomPlayers} players listed, ${out.setup.roomDroppedTicks} dropped ticks); the viewers arrive over ${STAGGER_MS / 1000} s, then ${SECONDS} s of viewing,
 sampled every second.
 command: ${out.command}
 ${out.note ? `note: ${out.note}\n` : ''}machine: ${out.machine.cpus} cores, load average ${out.machine.loadavgAtStart.join(' ')} at start, \
