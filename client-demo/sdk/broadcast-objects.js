@@ -48,6 +48,37 @@ export function parseSync(bytes) {
   return { sync: j };
 }
 
+/** The sync of a response's bytes (parseSync), as the head held (if any) says: else a failure. */
+export function checkSync(bytes, head) {
+  const { sync, why } = parseSync(bytes);
+  if (why !== undefined) {
+    throw failure(why);
+  }
+  if (head !== null && (sync.game !== head.game || sync.tickHz !== head.tickHz
+      || sync.fragmentTicks !== head.fragmentTicks || sync.snapshotEveryTicks !== head.snapshotEveryTicks)) {
+    throw failure('sync: the rates or the game changed');
+  }
+  return sync;
+}
+
+/** A recording as readRecording gives one, with no fragment yet: what addFragment grows. */
+export function emptyRecording(head) {
+  return {
+    head, fragments: [], markers: [], players: 0, endTick: 0, durationMs: 0, index: null, finished: false,
+    damage: null, damageAt: -1, readableBytes: 0, bytes: new Uint8Array(0),
+  };
+}
+
+/**
+ * The clock anchor of a sync answer received at client time `at` (broadcast.js): with `origin`, the
+ * client time it implies for C(0) (fragments F apart); a cached answer is late, so it implies a later one.
+ */
+export function anchorOf({ sync, at }) {
+  const fragmentMs = (sync.fragmentTicks * 1000) / sync.tickHz;
+  return { s0: at, endAgeMs: sync.endAgeMs, endTick: sync.endTick, fragment: sync.fragment, delayMs: sync.delayMs,
+    origin: at - sync.endAgeMs - sync.fragment * fragmentMs };
+}
+
 /** Appends fragment f (its object of `size` bytes) to rec: markers, players, endTick, durationMs. */
 export function addFragment(rec, seated, f, size) {
   for (const e of f.entries) {
@@ -106,4 +137,33 @@ function oneBlock(bytes, kind, what) {
     throw failure(`${what}: not one block of kind ${kind} (kind ${bytes[0]}, ${bytes.length} bytes)`);
   }
   return bytes.subarray(HEADER_BYTES, HEADER_BYTES + length);
+}
+
+/**
+ * The listeners of a client's events: on(event, fn) -> unsubscribe (a TypeError for an unknown event),
+ * emit(self, event, arg) calls each with `this` = self; a listener that throws does not stop the others.
+ */
+export function listeners(events) {
+  const sets = new Map(events.map((e) => [e, new Set()]));
+  return {
+    on(event, fn) {
+      const set = sets.get(event);
+      if (set === undefined || typeof fn !== 'function') {
+        throw new TypeError(`on('${event}'): unknown event or not a function (events: ${events.join(', ')})`);
+      }
+      set.add(fn);
+      return () => set.delete(fn);
+    },
+    emit(self, event, arg) {
+      for (const fn of sets.get(event)) {
+        try {
+          fn.call(self, arg);
+        } catch (error) {
+          queueMicrotask(() => {
+            throw error;
+          });
+        }
+      }
+    },
+  };
 }

@@ -7,10 +7,15 @@
 // C(n) + (m - n) * F + D, with C(n) = s0 - A: it is fetched then (+100 ms), a 404 is retried every
 // 250 ms for at most F, then sync is asked again. The bytes are untrusted: bad ones, HTTP errors
 // and network failures become one 'error' event each and a bounded backoff, never an exception
-// out of a timer.
+// out of a timer. Fragments more than keepMs behind the tick shown go (broadcast-player.js).
+// A cache serves sync up to its max-age (and a cache lock's wait) late, which would put the viewer
+// that much further behind: after each sync the client asks it syncSamples more times, 250 ms apart
+// (cache hits but for about one a second), and keeps the answer that implies the earliest C(n).
 
-import { addFragment, checkDelta, checkHead, failure, parseSync } from './broadcast-objects.js';
-import { RecordingPlayer } from './recording.js';
+import {
+  addFragment, anchorOf, checkDelta, checkHead, checkSync, emptyRecording, failure, listeners,
+} from './broadcast-objects.js';
+import { BroadcastPlayer } from './broadcast-player.js';
 
 const EVENTS = ['fragment', 'stall', 'ended', 'error'];
 /** A 404 (not published yet) is asked again this often. */
@@ -19,33 +24,27 @@ const RETRY_MS = 250;
 const DUE_SLACK_MS = 100;
 const BACKOFF_MIN_MS = 500;
 const BACKOFF_MAX_MS = 8000;
+const MIN_HELD = 4; // fragments held at least, however short keepMs
+const SAMPLE_MS = 250;
 
 /**
  * A viewer of a delayed broadcast. start() loads the newest published fragment; the client then
  * fetches each next fragment when it is due, appending it to `recording` (played by `player`).
  */
 export class BroadcastClient {
-  #base;
-  #query;
-  #fetch;
-  #now;
-  #setTimeout;
-  #clearTimeout;
-  #listeners = new Map(EVENTS.map((e) => [e, new Set()]));
+  #base; #query; #fetch; #now; #setTimeout; #clearTimeout;
+  #listeners = listeners(EVENTS);
   #abort = new AbortController();
-  #timer = null;
-  #started = false;
-  #stopped = false;
-  #stalled = false;
-  #anchor = null;
-  #seated = new Set();
-  #notYet = 0;
-  #failures = 0;
+  #timer = null; #due = false; #sampler = null;
+  #started = false; #stopped = false; #stalled = false;
+  #anchor = null; #seated = new Set();
+  #notYet = 0; #failures = 0;
 
   /**
    * @param syncUrl the broadcast's sync URL (absolute, or relative in a page), with its query
    *   (?exp=..&sig=..) for a private room: the query is appended to every object URL
-   * @param options {fetch, now, setTimeout, clearTimeout, marginMs (500)}
+   * @param options {fetch, now, setTimeout, clearTimeout, marginMs (500), keepMs (120000: fragments
+   *   ending more than this behind the tick shown are dropped; at least 4 fragments stay), syncSamples (8)}
    */
   constructor(syncUrl, options = {}) {
     const q = syncUrl.indexOf('?');
@@ -61,6 +60,8 @@ export class BroadcastClient {
     this.#setTimeout = options.setTimeout ?? ((fn, ms) => globalThis.setTimeout(fn, ms));
     this.#clearTimeout = options.clearTimeout ?? ((id) => globalThis.clearTimeout(id));
     this.marginMs = options.marginMs ?? 500;
+    this.keepMs = options.keepMs ?? 120_000;
+    this.syncSamples = options.syncSamples ?? 8;
     /** The parsed head (null before start), the growing recording and its player. */
     this.head = null;
     this.recording = null;
@@ -69,7 +70,7 @@ export class BroadcastClient {
     this.sync = null;
     /** True once the broadcast ended and its last fragment is held. */
     this.ended = false;
-    this.stats = { requests: 0, bytes: 0, notYet: 0, stalls: 0, fragments: 0, errors: 0 };
+    this.stats = { requests: 0, bytes: 0, notYet: 0, stalls: 0, fragments: 0, errors: 0, dropped: 0 };
   }
 
   /** The URL of fragment n's object ('start', 'full' or 'delta'), the sync URL's query appended. */
@@ -92,26 +93,21 @@ export class BroadcastClient {
       throw e;
     }
     this.#schedule();
+    this.#sample(this.syncSamples);
   }
 
   /** Stops fetching (pending requests are aborted); the recording stays. */
   stop() {
     this.#stopped = true;
-    if (this.#timer !== null) {
-      this.#clearTimeout(this.#timer);
-      this.#timer = null;
-    }
+    [this.#timer, this.#sampler].filter((t) => t !== null).forEach((t) => this.#clearTimeout(t));
+    this.#timer = null;
+    this.#sampler = null;
     this.#abort.abort();
   }
 
   /** Calls fn on 'fragment' ({number, startTick, endTick}), 'stall' ({tick}), 'ended' or 'error' (Error). */
   on(event, fn) {
-    const set = this.#listeners.get(event);
-    if (set === undefined || typeof fn !== 'function') {
-      throw new TypeError(`on('${event}'): unknown event or not a function (events: ${EVENTS.join(', ')})`);
-    }
-    set.add(fn);
-    return () => set.delete(fn);
+    return this.#listeners.on(event, fn);
   }
 
   /** The live tick at client time t (fractional), or NaN before start. */
@@ -128,9 +124,7 @@ export class BroadcastClient {
     if (this.player === null) {
       return -1;
     }
-    const h = this.head;
-    const behindMs = this.#anchor.delayMs + (h.fragmentTicks * 1000) / h.tickHz + this.marginMs;
-    const want = Math.floor(this.liveTick(t) - (behindMs * h.tickHz) / 1000);
+    const want = this.#wantTick(t);
     const last = this.recording.endTick;
     if (want <= last) {
       this.#stalled = false;
@@ -142,6 +136,13 @@ export class BroadcastClient {
       this.#emit('stall', { tick: last });
     }
     return last;
+  }
+
+  /** The tick to show at t, whether held or not. */
+  #wantTick(t) {
+    const h = this.head;
+    const behindMs = this.#anchor.delayMs + (h.fragmentTicks * 1000) / h.tickHz + this.marginMs;
+    return Math.floor(this.liveTick(t) - (behindMs * h.tickHz) / 1000);
   }
 
   /** How far behind live the tick shown at t is, in ms. */
@@ -179,21 +180,36 @@ export class BroadcastClient {
       throw failure(`GET ${this.syncUrl}: HTTP ${r.status}`, r.status);
     }
     const at = this.#now();
-    const { sync, why } = parseSync(r.bytes);
-    if (why !== undefined) {
-      throw failure(why);
-    }
-    if (this.head !== null && (sync.game !== this.head.game || sync.tickHz !== this.head.tickHz
-        || sync.fragmentTicks !== this.head.fragmentTicks || sync.snapshotEveryTicks !== this.head.snapshotEveryTicks)) {
-      throw failure('sync: the rates or the game changed');
-    }
-    return { sync, at };
+    return { sync: checkSync(r.bytes, this.head), at };
   }
 
-  #setAnchor({ sync, at }) {
-    this.sync = sync;
-    this.#anchor = { s0: at, endAgeMs: sync.endAgeMs, endTick: sync.endTick, fragment: sync.fragment,
-      delayMs: sync.delayMs };
+  #setAnchor(s) {
+    this.sync = s.sync;
+    this.#anchor = anchorOf(s);
+  }
+
+  /** Asks sync `left` more times, keeping the anchor of the earliest C(n); a due fetch is set again by it. */
+  #sample(left) {
+    if (this.#sampler !== null) {
+      this.#clearTimeout(this.#sampler);
+      this.#sampler = null;
+    }
+    if (left <= 0 || this.#stopped) {
+      return;
+    }
+    this.#sampler = this.#setTimeout(() => {
+      this.#sampler = null;
+      this.#askSync().then((s) => {
+        const a = anchorOf(s);
+        if (!this.#stopped && a.delayMs === this.#anchor.delayMs && a.origin < this.#anchor.origin) {
+          this.#anchor = a;
+          if (this.#due && this.#timer !== null) {
+            this.#clearTimeout(this.#timer);
+            this.#schedule();
+          }
+        }
+      }, () => {}).finally(() => this.#sample(left - 1)); // a failed sample is only a sample
+    }, SAMPLE_MS);
   }
 
   /** Starts over at the sync's fragment: start, full, delta; a new recording and player. */
@@ -209,13 +225,10 @@ export class BroadcastClient {
     if (f.startTick !== s.sync.startTick || full.length === 0) {
       throw failure(`fragment ${n}: starts at tick ${f.startTick} (sync: ${s.sync.startTick}), full of ${full.length} bytes`);
     }
-    const rec = {
-      head, fragments: [], markers: [], players: 0, endTick: 0, durationMs: 0, index: null, finished: false,
-      damage: null, damageAt: -1, readableBytes: 0, bytes: new Uint8Array(0),
-    };
+    const rec = emptyRecording(head);
     const seated = new Set();
     addFragment(rec, seated, { ...f, hasFull: true, full }, delta.length);
-    const player = new RecordingPlayer(rec);
+    const player = new BroadcastPlayer(rec);
     if (player.stateAt(f.startTick) === null) {
       throw failure(`fragment ${n}: the keyframe does not decode (${player.error}: ${player.errorDetail})`);
     }
@@ -250,12 +263,14 @@ export class BroadcastClient {
     const a = this.#anchor;
     const fragmentMs = (this.head.fragmentTicks * 1000) / this.head.tickHz;
     const due = a.s0 - a.endAgeMs + (next - a.fragment) * fragmentMs + a.delayMs + DUE_SLACK_MS;
-    this.#later(Math.max(0, due - this.#now()), () => this.#fetchNext());
+    this.#later(Math.max(0, due - this.#now()), () => this.#fetchNext(), true);
   }
 
-  #later(ms, step) {
+  #later(ms, step, due = false) {
+    this.#due = due;
     this.#timer = this.#setTimeout(() => {
       this.#timer = null;
+      this.#due = false;
       if (!this.#stopped) {
         Promise.resolve().then(step).catch((e) => this.#failed(e));
       }
@@ -275,6 +290,8 @@ export class BroadcastClient {
       }
       this.#notYet = 0;
       addFragment(this.recording, this.#seated, f, r.bytes.length);
+      const keep = (this.keepMs * this.head.tickHz) / 1000;
+      this.stats.dropped += this.player.dropBefore(this.#wantTick(this.#now()) - keep, MIN_HELD);
       this.#appended(f);
       this.#schedule();
     } else if (r.status === 404) {
@@ -309,6 +326,7 @@ export class BroadcastClient {
       this.#setAnchor(s);
     }
     this.#schedule();
+    this.#sample(this.syncSamples);
   }
 
   #failed(e) {
@@ -327,14 +345,6 @@ export class BroadcastClient {
   }
 
   #emit(event, arg) {
-    for (const fn of this.#listeners.get(event)) {
-      try {
-        fn.call(this, arg);
-      } catch (error) {
-        queueMicrotask(() => {
-          throw error;
-        });
-      }
-    }
+    this.#listeners.emit(this, event, arg);
   }
 }

@@ -456,6 +456,16 @@ export interface BroadcastClientOptions {
   clearTimeout?: (id: any) => void;
   /** Extra ms behind live beyond D + F. Default 500. */
   marginMs?: number;
+  /**
+   * Fragments ending more than this many ms behind the tick shown are dropped (at least 4 stay);
+   * the player still plays from the oldest held. Default 120000.
+   */
+  keepMs?: number;
+  /**
+   * After each sync, ask it this many more times, 250 ms apart, and keep the answer that implies
+   * the earliest publication (a cache serves sync up to its max-age late). Default 8; 0: none.
+   */
+  syncSamples?: number;
 }
 
 export interface BroadcastStats {
@@ -466,6 +476,8 @@ export interface BroadcastStats {
   stalls: number;
   fragments: number;
   errors: number;
+  /** Fragments dropped for being more than keepMs behind the tick shown. */
+  dropped: number;
 }
 
 /** A fragment received: its number and ticks. */
@@ -484,6 +496,8 @@ export class BroadcastClient {
   constructor(syncUrl: string, options?: BroadcastClientOptions);
   readonly syncUrl: string;
   marginMs: number;
+  keepMs: number;
+  syncSamples: number;
   /** Null before start. */
   readonly head: RecordingHead | null;
   /** The fragments received (offset -1: not from a file); null before start. */

@@ -65,7 +65,7 @@ describe('the nginx broadcast cache (docs/deploy/nginx.conf)', { skip: !present 
     const errors = [];
     const viewers = Array.from({ length: VIEWERS }, (_, i) => {
       const b = new BroadcastClient(`${nginx.base}${origin.syncPath}`,
-        { now: timers.now, setTimeout: timers.setTimeout, clearTimeout: timers.clearTimeout });
+        { now: timers.now, setTimeout: timers.setTimeout, clearTimeout: timers.clearTimeout, syncSamples: 0 });
       got[i] = [];
       b.on('fragment', (f) => got[i].push(f.number));
       b.on('error', (e) => errors.push(e.message));

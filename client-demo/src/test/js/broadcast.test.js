@@ -49,7 +49,8 @@ function publishUpTo(origin, k) {
 }
 
 function client(origin, timers, url = origin.syncUrl) {
-  return new BroadcastClient(url, { now: timers.now, setTimeout: timers.setTimeout, clearTimeout: timers.clearTimeout });
+  return new BroadcastClient(url, { now: timers.now, setTimeout: timers.setTimeout, clearTimeout: timers.clearTimeout,
+    syncSamples: 0 });
 }
 
 /** Publishes fragment n and fires the client's due timer; resolves with the 'fragment' event. */
@@ -228,12 +229,52 @@ describe('BroadcastClient', { skip: !present && 'golden vectors missing' }, () =
   const replacing = (suffix, bytes) => async (url, init) => (url.split('?')[0].endsWith(suffix)
     ? new Response(bytes, { status: 200 }) : fetch(url, init));
 
+  it('keeps the earliest anchor of its sync samples: a late (cached) sync does not put it further behind', async () => {
+    const origin = await newOrigin();
+    publishUpTo(origin, 1);
+    const originAt0 = origin.clock.ms;
+    const timers = new FakeTimers(0);
+    let late = 1500;
+    const f = async (url, init) => {
+      origin.clock.ms = originAt0 + timers.ms;
+      const res = await fetch(url, init);
+      if (!url.endsWith('/sync') || late === 0) {
+        return res;
+      }
+      const j = await res.json();
+      const answer = new Response(JSON.stringify({ ...j, endAgeMs: j.endAgeMs - late }), { status: 200 });
+      late = 0;
+      return answer;
+    };
+    const b = new BroadcastClient(origin.syncUrl, { fetch: f, now: timers.now, setTimeout: timers.setTimeout,
+      clearTimeout: timers.clearTimeout });
+    const errors = [];
+    b.on('error', (e) => errors.push(e.message));
+    await b.start();
+    const h = b.head;
+    const F = (h.fragmentTicks * 1000) / h.tickHz;
+    const truth = (t) => origin.objects.fragments[1].startTick + h.fragmentTicks + ((originAt0 + t - C(1)) * h.tickHz) / 1000;
+    assert.ok(Math.abs(truth(0) - b.liveTick(0) - (1500 * h.tickHz) / 1000) < 1e-9, 'the late sync anchors 1.5 s behind');
+    assert.deepStrictEqual(timers.timers.map((t) => t.at), [250, F - 50 + 1500 + 100]);
+    timers.fireNext();
+    await timers.pending(2);
+    assert.ok(Math.abs(truth(250) - b.liveTick(250)) < 1e-9, 'the fresh sample anchors on time');
+    assert.deepStrictEqual(timers.timers.map((t) => t.at), [500, F - 50 + 100], 'the due fetch moved up');
+    const got = nextEvent(b, 'fragment');
+    publishUpTo(origin, 2);
+    timers.advance(F + 50); // the next sample (500) and the due fetch of fragment 2 (550)
+    assert.equal((await got).number, 2);
+    b.stop();
+    assert.deepStrictEqual(errors, []);
+    assert.ok(b.stats.requests >= 6, `${b.stats.requests} requests: sync, start, full, delta, the samples`);
+  });
+
   it('checks the versions, the head against sync, and the fragment numbers', async () => {
     const origin = await newOrigin();
     publishUpTo(origin, 1);
     const timers = new FakeTimers(0);
     const start = (f) => {
-      const b = new BroadcastClient(origin.syncUrl, { fetch: f, now: timers.now, setTimeout: timers.setTimeout });
+      const b = new BroadcastClient(origin.syncUrl, { fetch: f, now: timers.now, setTimeout: timers.setTimeout, syncSamples: 0 });
       b.on('error', () => {});
       return b.start();
     };
