@@ -43,8 +43,13 @@ class ArenaMarksTest {
         for (int row = 0; row < players.size(); row++) {
             String name = players.getString(row, ArenaSchemas.PLAYER_NAME);
             int score = players.getInt(row, ArenaSchemas.PLAYER_SCORE);
-            long milestones = marks.stream().filter(m -> m.startsWith(name + " reaches ")).count();
-            assertEquals(score / ArenaMarks.MILESTONE, milestones, name + " scored " + score + ": " + marks);
+            List<String> milestones = marks.stream().filter(m -> m.startsWith(name + " reaches ")).toList();
+            assertTrue(milestones.size() <= score / ArenaMarks.MILESTONE, name + " scored " + score + ": " + marks);
+            for (int i = 0; i < milestones.size(); i++) {
+                int n = Integer.parseInt(milestones.get(i).substring(name.length() + " reaches ".length()));
+                assertEquals(0, n % ArenaMarks.MILESTONE, milestones.get(i));
+                assertTrue(i == 0 || n > Integer.parseInt(milestones.get(i - 1).substring(name.length() + 9)), marks.toString());
+            }
         }
     }
 }

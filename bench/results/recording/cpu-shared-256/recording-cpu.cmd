@@ -1,1 +1,0 @@
-ROUNDS=2 WARMUP=5 MEASURE=15 CLIENTS=256 NOTE='indicative only: 256 clients (1,024 could not join: matchmaking starved), machine shared with 4 other helpers building (load average 12-18)' bench/scripts/recording-cpu.sh /work/wt/br/server/target/tickcast-server.jar /work/wt/br/bench/results/recording/cpu-shared-256  # 2026-12-05T22:48:12Z, 9f9dfe5
