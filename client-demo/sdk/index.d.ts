@@ -422,6 +422,182 @@ export class RecordingPlayer {
   eventsBetween(from: number, to: number): Exclude<RecordingEntry, { type: 'snapshot' }>[];
 }
 
+// ---- delayed broadcast (docs/PROTOCOL.md, "Delayed broadcast") ---------------------------------
+
+/** The JSON of GET /broadcasts/{bid}/sync. */
+export interface BroadcastSync {
+  protocolVersion: number;
+  formatVersion: number;
+  game: string;
+  room: string;
+  tickHz: number;
+  snapshotEveryTicks: number;
+  fragmentTicks: number;
+  /** The broadcast's delay D, in ms. */
+  delayMs: number;
+  /** The newest published fragment. */
+  fragment: number;
+  startTick: number;
+  /** The tick where the next fragment starts (or, once ended, just past the last entry). */
+  endTick: number;
+  /** Ms since the fragment was finished (at least delayMs). */
+  endAgeMs: number;
+  /** The oldest fragment still held. */
+  oldest: number;
+  ended: boolean;
+}
+
+export interface BroadcastClientOptions {
+  /** Default: globalThis.fetch. */
+  fetch?: (url: string, init?: { signal?: AbortSignal }) => Promise<Response>;
+  /** The client clock in ms. Default: Date.now. */
+  now?: () => number;
+  setTimeout?: (fn: () => void, ms: number) => unknown;
+  clearTimeout?: (id: any) => void;
+  /** Extra ms behind live beyond D + F. Default 500. */
+  marginMs?: number;
+  /**
+   * Fragments ending more than this many ms behind the tick shown are dropped (at least 4 stay);
+   * the player still plays from the oldest held. Default 120000.
+   */
+  keepMs?: number;
+  /**
+   * After each sync, ask it this many more times, 250 ms apart, and keep the answer that implies
+   * the earliest publication (a cache serves sync up to its max-age late). Default 8; 0: none.
+   */
+  syncSamples?: number;
+}
+
+export interface BroadcastStats {
+  requests: number;
+  bytes: number;
+  /** 404s for a fragment not published yet. */
+  notYet: number;
+  stalls: number;
+  fragments: number;
+  errors: number;
+  /** Fragments dropped for being more than keepMs behind the tick shown. */
+  dropped: number;
+}
+
+/** A fragment received: its number and ticks. */
+export interface BroadcastFragmentEvent {
+  number: number;
+  startTick: number;
+  endTick: number;
+}
+
+/**
+ * A viewer of a delayed broadcast: sync, then start, full and delta of the newest fragment, then
+ * each next delta when it is due; a growing recording played by `player`.
+ */
+export class BroadcastClient {
+  /** Throws a TypeError when syncUrl's path does not end in /sync. */
+  constructor(syncUrl: string, options?: BroadcastClientOptions);
+  readonly syncUrl: string;
+  marginMs: number;
+  keepMs: number;
+  syncSamples: number;
+  /** Null before start. */
+  readonly head: RecordingHead | null;
+  /** The fragments received (offset -1: not from a file); null before start. */
+  readonly recording: Recording | null;
+  /** Plays `recording`; a new one when the client had to start over (410). Null before start. */
+  readonly player: RecordingPlayer | null;
+  /** The last sync answer. */
+  readonly sync: BroadcastSync | null;
+  /** True once the broadcast ended and its last fragment is held. */
+  readonly ended: boolean;
+  readonly stats: BroadcastStats;
+  /** An object's URL, the sync URL's query appended. */
+  objectUrl(n: number, object: 'start' | 'full' | 'delta'): string;
+  /** Loads the newest fragment; rejects (after an 'error' event) if it cannot. */
+  start(): Promise<void>;
+  /** Stops fetching; what was received stays. */
+  stop(): void;
+  on(event: 'fragment', listener: (f: BroadcastFragmentEvent) => void): () => void;
+  on(event: 'stall', listener: (s: { tick: number }) => void): () => void;
+  on(event: 'ended', listener: () => void): () => void;
+  on(event: 'error', listener: (error: Error & { status: number }) => void): () => void;
+  /** The live tick at client time t (default now), fractional. */
+  liveTick(t?: number): number;
+  /** The tick to show at t: D + F + margin behind live, never past the last tick held; -1 before start. */
+  playbackTick(t?: number): number;
+  /** How far behind live the tick shown at t is, in ms. */
+  delayMs(t?: number): number;
+}
+
+// ---- replays (sdk/replay.js) ----------------------------------------------------------------------
+
+/** The fragment cache bound of openRecording by default, in bytes (16 MiB). */
+export const DEFAULT_CACHE_BYTES: number;
+/** ReplayClock's slowest speed (0.25). */
+export const MIN_SPEED: number;
+/** ReplayClock's fastest speed (8). */
+export const MAX_SPEED: number;
+
+/** Options of openRecording. */
+export interface OpenRecordingOptions {
+  /** The fetch to use (default globalThis.fetch). */
+  fetch?: (url: string, init?: { headers?: Record<string, string> }) => Promise<Response>;
+  /** The bound of the cache of loaded fragments, in bytes of their blocks (default DEFAULT_CACHE_BYTES). */
+  cacheBytes?: number;
+}
+
+/** A recording to seek in: by HTTP Range (openRecording) or in memory (recordingFromBytes). */
+export interface ReplayRecording {
+  readonly head: RecordingHead;
+  /** The markers, from the index (or, for a file without one, from its fragments). */
+  readonly markers: RecordingMarker[];
+  /** The first tick with a state, or -1 if none. */
+  readonly firstTick: number;
+  /** The last tick of the readable part. */
+  readonly endTick: number;
+  readonly durationMs: number;
+  /** The most players seated at once. */
+  readonly players: number;
+  /** True for a finished archive (with its index). */
+  readonly finished: boolean;
+  /** Null, or "damaged at byte N: reason": nothing from byte N on is played (by range: found when a seek loads it). */
+  readonly damage: string | null;
+  /** Null, or why a snapshot did not decode (RecordingPlayer.error). */
+  readonly error: string | null;
+  /** Requests made and bytes received (recordingFromBytes: 0 requests and the file's bytes). */
+  readonly stats: { requests: number; bytes: number };
+  /** The state at tick (of the last snapshot at or before it), loading what it needs with at most one request. */
+  stateAt(tick: number): Promise<State | null>;
+  /** The chat, gameMessage, join, leave and mark entries with from < tick <= to, of the fragments loaded. */
+  eventsBetween(from: number, to: number): Exclude<RecordingEntry, { type: 'snapshot' }>[];
+}
+
+/** Opens an archive for seeking by HTTP Range: the trailer, the index and the head, then fragments on demand. */
+export function openRecording(url: string, options?: OpenRecordingOptions): Promise<ReplayRecording>;
+
+/** The same interface over an archive's bytes in memory; throws if not even its head is readable. */
+export function recordingFromBytes(bytes: Uint8Array | ArrayBuffer): ReplayRecording;
+
+/** Wall time (any ms clock) to ticks of a replay: play, pause, speed, seek; calls without a time use the latest given. */
+export class ReplayClock {
+  constructor(options: { firstTick: number; endTick: number; tickHz: number });
+  readonly firstTick: number;
+  readonly endTick: number;
+  readonly tickHz: number;
+  /** True while playing; false once the end is reached. */
+  readonly playing: boolean;
+  /** True at the end tick. */
+  readonly ended: boolean;
+  /** A factor of real time, MIN_SPEED..MAX_SPEED. */
+  readonly speed: number;
+  setSpeed(speed: number, nowMs?: number): void;
+  /** Plays from where the clock is (from the first tick when at the end). */
+  play(nowMs?: number): void;
+  pause(nowMs?: number): void;
+  /** Goes to tick (clamped to firstTick..endTick). */
+  seek(tick: number, nowMs?: number): void;
+  /** The (integer) tick to show at nowMs. */
+  tickAt(nowMs: number): number;
+}
+
 // ---- client ------------------------------------------------------------------------------------
 
 /**

@@ -13,6 +13,8 @@ export { BOOL, decodeSchema, fieldIndex, INT, QFLOAT, STRING, TYPE_NAMES } from 
 export { Interpolator, viewStamp } from './interpolation.js';
 export { Predictor } from './prediction.js';
 export { crc32c, readRecording, RecordingPlayer } from './recording.js';
+export { BroadcastClient } from './broadcast.js';
+export { DEFAULT_CACHE_BYTES, MAX_SPEED, MIN_SPEED, openRecording, recordingFromBytes, ReplayClock } from './replay.js';
 export {
   SUBPROTOCOL, VERSION,
   MAX_CLIENT_MESSAGE_BYTES, MAX_STRING_BYTES, MAX_NAME_BYTES, MAX_TOKEN_BYTES, MAX_CHAT_BYTES,

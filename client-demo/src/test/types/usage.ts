@@ -150,3 +150,35 @@ typed.sender;
 typed.useInterpolator({ delayMs: 100 });
 // @ts-expect-error: the internals are not exported
 import('@tickcast/client/reader.js');
+
+// a delayed broadcast: the loop, its clock and its player
+async function watch(syncPath: string): Promise<number> {
+  const { BroadcastClient } = await import('@tickcast/client');
+  const b = new BroadcastClient(syncPath, { marginMs: 250 });
+  b.on('fragment', (f) => console.log(f.number, f.startTick, f.endTick));
+  b.on('error', (e) => console.log(e.status, e.message));
+  await b.start();
+  const tick = b.playbackTick();
+  console.log(b.head?.game, b.player?.stateAt(tick)?.tick, b.delayMs(), b.stats.notYet, b.sync?.delayMs);
+  b.stop();
+  // @ts-expect-error: no such object
+  b.objectUrl(1, 'index');
+  return tick;
+}
+watch('/broadcasts/x/sync');
+// replays: by range or in memory, with a clock
+import { openRecording, recordingFromBytes, ReplayClock } from '@tickcast/client';
+import type { ReplayRecording } from '@tickcast/client';
+async function replay(url: string): Promise<number> {
+  const rec: ReplayRecording = await openRecording(url, { cacheBytes: 1 << 20 });
+  const clock = new ReplayClock({ firstTick: rec.firstTick, endTick: rec.endTick, tickHz: rec.head.tickHz });
+  clock.play(performance.now());
+  clock.setSpeed(2);
+  const state = await rec.stateAt(clock.tickAt(performance.now()));
+  const marks = rec.markers.map((m) => `${m.tick} ${m.text}`).length;
+  const mem = recordingFromBytes(new Uint8Array(0));
+  return (state?.tick ?? 0) + marks + rec.eventsBetween(0, 10).length + rec.stats.requests + mem.endTick;
+}
+replay('/recordings/x.tcrec').then((n) => console.log(n));
+// @ts-expect-error: stateAt is asynchronous
+const notAState: State = recordingFromBytes(new Uint8Array(0)).stateAt(0);

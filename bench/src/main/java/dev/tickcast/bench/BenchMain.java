@@ -2,6 +2,7 @@ package dev.tickcast.bench;
 
 import dev.tickcast.bench.load.ArenaLoad;
 import dev.tickcast.bench.load.ArenaResult;
+import dev.tickcast.bench.load.EncodeProbe;
 import dev.tickcast.bench.load.FloorRun;
 import dev.tickcast.bench.load.LeanFleet;
 import dev.tickcast.bench.load.LoadOptions;
@@ -39,7 +40,8 @@ import java.util.concurrent.TimeUnit;
                 + "applies them itself.",
         subcommands = {BenchMain.Jmh.class, BenchMain.Arena.class, ArenaWideCommand.class, BenchMain.Capacity.class,
                 SoakCommand.class,
-                MemoryCommand.class, FloorCommand.class, ChartCommand.class, TokenCommand.class})
+                MemoryCommand.class, FloorCommand.class, ChartCommand.class, TokenCommand.class,
+                MakeRecordingCommand.class, RecordingStatsCommand.class})
 public final class BenchMain implements Runnable {
 
     /** Entry point. */
@@ -151,12 +153,22 @@ public final class BenchMain implements Runnable {
         @Option(names = "--json", description = "Also write the result as JSON to this file.")
         Path json;
 
+        @Option(names = "--encodes-url", description = "The server's GET /metrics (Prometheus text): its snapshot "
+                + "broadcasts and encodes over the window are read from it and reported as encodes per broadcast "
+                + "(the JSON's \"encodes\").")
+        String encodesUrl;
+
         @Override
         public Integer call() throws Exception {
             try (Harness h = Harness.open(target)) {
-                ArenaResult result = h.run(rooms, players, seconds, warmup);
+                EncodeProbe probe = encodesUrl == null ? null : new EncodeProbe(encodesUrl);
+                ArenaResult result = h.run(rooms, players, seconds, warmup, probe);
                 result.print(System.out);
                 JsonObject out = result.json();
+                if (probe != null) {
+                    System.out.println("server snapshot encodes over the window: " + probe.result().encode());
+                    out.put("encodes", probe.result());
+                }
                 FloorRun.Result floor = h.floor(result.clients(), seconds, warmup);
                 if (floor != null) {
                     System.out.println(floor.line());
@@ -282,7 +294,13 @@ public final class BenchMain implements Runnable {
         }
 
         ArenaResult run(int rooms, int players, int seconds, int warmup) throws Exception {
-            return new ArenaLoad(bots, target.fullClients ? null : fleet, options(rooms, players, seconds, warmup)).run();
+            return run(rooms, players, seconds, warmup, null);
+        }
+
+        /** As {@link #run(int, int, int, int)}, reading the server's encodes over the window into {@code probe} if not null. */
+        ArenaResult run(int rooms, int players, int seconds, int warmup, EncodeProbe probe) throws Exception {
+            return new ArenaLoad(bots, target.fullClients ? null : fleet, options(rooms, players, seconds, warmup))
+                    .encodes(probe).run();
         }
 
         /** The floor measured with {@code clients} bots, or null without --floor-url. */

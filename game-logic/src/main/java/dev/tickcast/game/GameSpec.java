@@ -16,6 +16,12 @@ import java.util.function.Supplier;
 public final class GameSpec {
     /** The most players a room may hold: player ids are seats, and stay small. */
     public static final int MAX_PLAYERS = 1024;
+    /** {@link #broadcastDelayMs()} when the spec does not set it: the operator's {@code --broadcast-delay-ms}. */
+    public static final int OPERATOR_DELAY = -2;
+    /** {@link #broadcastDelayMs()} of a game whose rooms record but do not broadcast. */
+    public static final int NO_BROADCAST = -1;
+    /** The longest broadcast delay a spec may ask for: one hour. */
+    public static final int MAX_BROADCAST_DELAY_MS = 3_600_000;
 
     private final String name;
     private final Supplier<? extends Game> factory;
@@ -25,9 +31,10 @@ public final class GameSpec {
     private final boolean chat;
     private final String page;
     private final boolean record;
+    private final int broadcastDelayMs;
 
     private GameSpec(String name, Supplier<? extends Game> factory, int tickHz, int snapshotEveryTicks,
-                     int maxPlayers, boolean chat, String page, boolean record) {
+                     int maxPlayers, boolean chat, String page, boolean record, int broadcastDelayMs) {
         if (name == null || !name.matches("[a-z0-9][a-z0-9_-]{0,31}")) {
             throw new IllegalArgumentException("game name must match [a-z0-9][a-z0-9_-]{0,31}: " + name);
         }
@@ -40,6 +47,10 @@ public final class GameSpec {
         if (maxPlayers < 1 || maxPlayers > MAX_PLAYERS) {
             throw new IllegalArgumentException(name + ": room size must be 1.." + MAX_PLAYERS + ": " + maxPlayers);
         }
+        if (broadcastDelayMs < OPERATOR_DELAY || broadcastDelayMs > MAX_BROADCAST_DELAY_MS) {
+            throw new IllegalArgumentException(name + ": broadcast delay must be -1 (none) or 0.."
+                    + MAX_BROADCAST_DELAY_MS + " ms: " + broadcastDelayMs);
+        }
         this.name = name;
         this.factory = Objects.requireNonNull(factory, "factory");
         this.tickHz = tickHz;
@@ -48,11 +59,12 @@ public final class GameSpec {
         this.chat = chat;
         this.page = page;
         this.record = record;
+        this.broadcastDelayMs = broadcastDelayMs;
     }
 
     /** A spec with the defaults: 60 Hz ticks, a snapshot every 3 ticks (20 Hz), 16 players, chat on. */
     public static GameSpec of(String name, Supplier<? extends Game> factory) {
-        return new GameSpec(name, factory, 60, 3, 16, true, null, false);
+        return new GameSpec(name, factory, 60, 3, 16, true, null, false, OPERATOR_DELAY);
     }
 
     /** The game name. */
@@ -99,6 +111,15 @@ public final class GameSpec {
         return record;
     }
 
+    /**
+     * The delay of the rooms' delayed broadcast over HTTP (docs/PROTOCOL.md, "Delayed broadcast"), in ms:
+     * 0 is live, {@link #NO_BROADCAST} records without broadcasting, {@link #OPERATOR_DELAY} (the
+     * default) leaves it to the operator's {@code --broadcast-delay-ms}. Only a recording room broadcasts.
+     */
+    public int broadcastDelayMs() {
+        return broadcastDelayMs;
+    }
+
     /** Snapshots per second. */
     public double snapshotHz() {
         return (double) tickHz / snapshotEveryTicks;
@@ -115,7 +136,7 @@ public final class GameSpec {
 
     /** A copy with another snapshot interval, in ticks. */
     public GameSpec snapshotEveryTicks(int ticks) {
-        return new GameSpec(name, factory, tickHz, ticks, maxPlayers, chat, page, record);
+        return new GameSpec(name, factory, tickHz, ticks, maxPlayers, chat, page, record, broadcastDelayMs);
     }
 
     /** A copy with another snapshot rate, which must divide the tick rate. */
@@ -134,27 +155,39 @@ public final class GameSpec {
             throw new IllegalArgumentException(name + ": a snapshot rate of " + fmt(newSnapshotHz)
                     + " Hz does not divide the tick rate of " + newTickHz + " Hz into whole ticks");
         }
-        return new GameSpec(name, factory, newTickHz, (int) whole, maxPlayers, chat, page, record);
+        return new GameSpec(name, factory, newTickHz, (int) whole, maxPlayers, chat, page, record, broadcastDelayMs);
     }
 
     /** A copy with another room size (1..{@link #MAX_PLAYERS}). */
     public GameSpec maxPlayers(int players) {
-        return new GameSpec(name, factory, tickHz, snapshotEveryTicks, players, chat, page, record);
+        return new GameSpec(name, factory, tickHz, snapshotEveryTicks, players, chat, page, record, broadcastDelayMs);
     }
 
     /** A copy with the built-in chat on or off. */
     public GameSpec chat(boolean on) {
-        return new GameSpec(name, factory, tickHz, snapshotEveryTicks, maxPlayers, on, page, record);
+        return new GameSpec(name, factory, tickHz, snapshotEveryTicks, maxPlayers, on, page, record, broadcastDelayMs);
     }
 
     /** A copy naming the path of the game's browser page, listed by {@code GET /games}. */
     public GameSpec page(String path) {
-        return new GameSpec(name, factory, tickHz, snapshotEveryTicks, maxPlayers, chat, path, record);
+        return new GameSpec(name, factory, tickHz, snapshotEveryTicks, maxPlayers, chat, path, record, broadcastDelayMs);
     }
 
     /** A copy whose rooms record their matches ({@link #record()}) or not. */
     public GameSpec record(boolean on) {
-        return new GameSpec(name, factory, tickHz, snapshotEveryTicks, maxPlayers, chat, page, on);
+        return new GameSpec(name, factory, tickHz, snapshotEveryTicks, maxPlayers, chat, page, on, broadcastDelayMs);
+    }
+
+    /**
+     * A copy whose recording rooms broadcast with a delay of {@code ms} (0 = live, {@link #NO_BROADCAST} = no
+     * broadcast; at most {@link #MAX_BROADCAST_DELAY_MS}): see {@link #broadcastDelayMs()}.
+     */
+    public GameSpec broadcastDelayMs(int ms) {
+        if (ms < NO_BROADCAST) {
+            throw new IllegalArgumentException(name + ": broadcast delay must be -1 (none) or 0.."
+                    + MAX_BROADCAST_DELAY_MS + " ms: " + ms);
+        }
+        return new GameSpec(name, factory, tickHz, snapshotEveryTicks, maxPlayers, chat, page, record, ms);
     }
 
     private static String fmt(double hz) {

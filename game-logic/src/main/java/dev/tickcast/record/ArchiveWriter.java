@@ -7,6 +7,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,10 @@ import java.util.List;
  * trailer. A file whose writer never finished (a crash, kill -9) is finished later by
  * {@link #recover}. Not thread-safe: one writer per file, used by one thread at a time.
  *
+ * <p>A writer holds an exclusive lock on its file (an OS lock: released when the file is closed, or
+ * by the system when the process dies) from before the head is written, so {@link #recover} can tell
+ * a file still being written, by this process or another sharing the folder, from an abandoned one.
+ *
  * <p>Thinning rewrites the file: the thinned copy is written beside it ({@code name.thin}),
  * forced, and renamed over it atomically, so a crash while finishing leaves either the unthinned
  * file (which {@link #recover} finishes) or the finished one, never a mix. When no keyframe is
@@ -31,6 +36,18 @@ import java.util.List;
 public final class ArchiveWriter implements Closeable {
     /** The default keyframe interval of a finished archive ({@code archiveKeyframeSeconds}, 30 s). */
     public static final int DEFAULT_KEYFRAME_EVERY_MS = 30_000;
+
+    /** What {@link #recover} found. */
+    public enum Recovery {
+        /** The file was finished already: left as is. */
+        FINISHED,
+        /** The file was unfinished and is now finished. */
+        RECOVERED,
+        /** A writer holds the file (this process or another): left as is. */
+        IN_USE,
+        /** The file's head is unreadable (not an archive, or empty): left as is. */
+        NOT_AN_ARCHIVE
+    }
 
     private final Path path;
     private final RecordingHead head;
@@ -54,6 +71,7 @@ public final class ArchiveWriter implements Closeable {
                 StandardOpenOption.WRITE);
         byte[] block = head.toBlock();
         try {
+            ch.lock(); // waits only while a recover() looks at the empty file, finds no head and lets go
             writeFully(ch, block, 0);
             ch.force(false);
         } catch (IOException e) {
@@ -136,44 +154,64 @@ public final class ArchiveWriter implements Closeable {
     }
 
     /** {@link #recover(Path, int)} with {@link #DEFAULT_KEYFRAME_EVERY_MS}. */
-    public static boolean recover(Path path) throws IOException {
+    public static Recovery recover(Path path) throws IOException {
         return recover(path, DEFAULT_KEYFRAME_EVERY_MS);
     }
 
     /**
      * Finishes the archive at {@code path} if a crash left it unfinished: drops what follows its
      * last whole fragment (a cut or damaged block, a lone index), then finishes it like
-     * {@link #finish}. Returns false if the file's head is unreadable (not an archive: left as is).
+     * {@link #finish}. A file a writer still holds, a finished file and a file without a readable
+     * head are left as they are.
      */
-    public static boolean recover(Path path, int keyframeEveryMs) throws IOException {
-        ArchiveReader reader = ArchiveReader.read(path);
-        if (reader.head() == null) {
-            return false;
-        }
-        if (reader.finished()) {
-            return true;
-        }
-        List<ArchiveReader.Fragment> fragments = reader.fragments();
-        byte[] data = reader.bytes();
-        int headLength = Blocks.bodyLength(data, 0) + Blocks.OVERHEAD;
+    public static Recovery recover(Path path, int keyframeEveryMs) throws IOException {
         FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        ArchiveWriter w = new ArchiveWriter(path, reader.head(), ch, headLength, headLength);
+        ArchiveWriter w = null;
         try {
-            for (ArchiveReader.Fragment f : fragments) {
-                String bad = w.builder.add(data, (int) f.offset(), f.offset());
-                if (bad != null) {
-                    throw new IllegalStateException("a fragment the reader accepted: " + bad);
-                }
-                w.position = f.offset() + Blocks.bodyLength(data, (int) f.offset()) + Blocks.OVERHEAD;
+            if (!tryLock(ch)) {
+                return Recovery.IN_USE;
             }
-            ch.truncate(w.position);
-            ch.force(true);
-        } catch (IOException | RuntimeException e) {
-            w.close();
-            throw e;
+            ArchiveReader reader = ArchiveReader.read(ch);
+            if (reader.head() == null) {
+                return Recovery.NOT_AN_ARCHIVE;
+            }
+            if (reader.finished()) {
+                return Recovery.FINISHED;
+            }
+            w = resume(path, ch, reader);
+        } finally {
+            if (w == null) {
+                ch.close();
+            }
         }
         w.finish(keyframeEveryMs);
-        return true;
+        return Recovery.RECOVERED;
+    }
+
+    /** True if this call locked {@code ch}'s file; false if a writer (this process or another) holds it. */
+    private static boolean tryLock(FileChannel ch) throws IOException {
+        try {
+            return ch.tryLock() != null;
+        } catch (OverlappingFileLockException e) {
+            return false;
+        }
+    }
+
+    /** A writer over {@code ch} after the last whole fragment {@code reader} found (what follows is cut off). */
+    private static ArchiveWriter resume(Path path, FileChannel ch, ArchiveReader reader) throws IOException {
+        byte[] data = reader.bytes();
+        int headLength = Blocks.bodyLength(data, 0) + Blocks.OVERHEAD;
+        ArchiveWriter w = new ArchiveWriter(path, reader.head(), ch, headLength, headLength);
+        for (ArchiveReader.Fragment f : reader.fragments()) {
+            String bad = w.builder.add(data, (int) f.offset(), f.offset());
+            if (bad != null) {
+                throw new IllegalStateException("a fragment the reader accepted: " + bad);
+            }
+            w.position = f.offset() + Blocks.bodyLength(data, (int) f.offset()) + Blocks.OVERHEAD;
+        }
+        ch.truncate(w.position);
+        ch.force(true);
+        return w;
     }
 
     private boolean[] keep(int keyframeEveryMs) {

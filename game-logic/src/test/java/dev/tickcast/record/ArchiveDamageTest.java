@@ -1,5 +1,6 @@
 package dev.tickcast.record;
 
+import dev.tickcast.record.ArchiveWriter.Recovery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,9 +102,10 @@ class ArchiveDamageTest {
             ch.write(java.nio.ByteBuffer.wrap(Arrays.copyOf(rec.blocks.get(1), 100)));
         }
         assertFalse(ArchiveReader.read(crashed).finished());
-        assertTrue(ArchiveWriter.recover(crashed, ArenaRecording.KEYFRAME_EVERY_MS));
+        assertEquals(Recovery.RECOVERED, ArchiveWriter.recover(crashed, ArenaRecording.KEYFRAME_EVERY_MS));
         assertArrayEquals(finished, Files.readAllBytes(crashed));
-        assertTrue(ArchiveWriter.recover(crashed, ArenaRecording.KEYFRAME_EVERY_MS), "a finished file is left as is");
+        assertEquals(Recovery.FINISHED, ArchiveWriter.recover(crashed, ArenaRecording.KEYFRAME_EVERY_MS),
+                "a finished file is left as is");
         assertArrayEquals(finished, Files.readAllBytes(crashed));
         assertFalse(Files.exists(dir.resolve("crashed.tcrec.thin")));
     }
@@ -113,7 +115,7 @@ class ArchiveDamageTest {
         byte[] finished = rec.write(dir, "finished.tcrec", ArenaRecording.KEYFRAME_EVERY_MS);
         Path cut = dir.resolve("cut.tcrec");
         Files.write(cut, Arrays.copyOf(finished, finished.length - 3));
-        assertTrue(ArchiveWriter.recover(cut, ArenaRecording.KEYFRAME_EVERY_MS));
+        assertEquals(Recovery.RECOVERED, ArchiveWriter.recover(cut, ArenaRecording.KEYFRAME_EVERY_MS));
         assertArrayEquals(finished, Files.readAllBytes(cut));
     }
 
@@ -121,15 +123,29 @@ class ArchiveDamageTest {
     void shouldRecoverAFileWithOnlyItsHead() throws IOException {
         Path path = dir.resolve("head.tcrec");
         ArchiveWriter.create(path, rec.head).close();
-        assertTrue(ArchiveWriter.recover(path, 1000));
+        assertEquals(Recovery.RECOVERED, ArchiveWriter.recover(path, 1000));
         ArchiveReader r = ArchiveReader.read(path);
         assertTrue(r.finished());
         assertEquals(0, r.fragments().size());
         assertEquals(0, r.durationMs());
         Path junk = dir.resolve("junk.tcrec");
         Files.write(junk, new byte[] {1, 2, 3});
-        assertFalse(ArchiveWriter.recover(junk, 1000));
+        assertEquals(Recovery.NOT_AN_ARCHIVE, ArchiveWriter.recover(junk, 1000));
         assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(junk));
+    }
+
+    @Test
+    void shouldLeaveAFileItsWriterStillHolds() throws IOException {
+        Path path = dir.resolve("live.tcrec");
+        try (ArchiveWriter w = ArchiveWriter.create(path, rec.head)) {
+            w.appendFragment(rec.blocks.get(0));
+            byte[] before = Files.readAllBytes(path);
+            assertEquals(Recovery.IN_USE, ArchiveWriter.recover(path, 1000), "the writer holds its lock");
+            assertArrayEquals(before, Files.readAllBytes(path));
+            w.appendFragment(rec.blocks.get(1));
+        }
+        assertEquals(Recovery.RECOVERED, ArchiveWriter.recover(path, 1000), "closed without finishing: abandoned");
+        assertEquals(2, ArchiveReader.read(path).fragments().size());
     }
 
     @Test

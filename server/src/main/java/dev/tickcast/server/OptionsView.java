@@ -12,9 +12,9 @@ import java.util.Map;
 abstract class OptionsView {
     private final Map<Setting<?>, Object> values = new IdentityHashMap<>();
 
-    /** The value of {@code s} as set, or its default. */
+    /** The value of {@code s} (any setting of {@link Settings#ALL}) as set, or its default. */
     @SuppressWarnings("unchecked")
-    final <T> T get(Setting<T> s) {
+    public final <T> T get(Setting<T> s) {
         Object v = values.get(s);
         return v != null ? (T) v : s.defaultValue();
     }

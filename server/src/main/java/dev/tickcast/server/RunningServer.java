@@ -13,6 +13,16 @@ public interface RunningServer {
     /** The games and router it serves. */
     Tickcast tickcast();
 
+    /**
+     * The path of the delayed broadcast's sync object of room {@code roomId} on this node
+     * (docs/PROTOCOL.md, "Delayed broadcast"): {@code /broadcasts/{bid}/sync}, with {@code ?exp=E&sig=S}
+     * (good for {@code --broadcast-link-seconds}) when the room is private. Append it to this node's base URL.
+     * Fails if the room is not here or does not broadcast (it does not record, or its spec says no).
+     */
+    default Future<String> broadcastLink(String roomId) {
+        return Future.failedFuture(new UnsupportedOperationException("no delayed broadcasts on this server"));
+    }
+
     /** Closes every room (players get 1001) and the listening sockets. */
     Future<Void> shutdown();
 }

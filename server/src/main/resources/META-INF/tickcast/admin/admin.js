@@ -2,14 +2,17 @@
 // from GET /admin/api/rooms; a chart of players and snapshot bandwidth over the last 5 minutes
 // (GET /admin/api/history, drawn by the vendored uPlot); a room's live view, a spectator of the
 // JavaScript SDK (POST /admin/api/rooms/:id/watch gives the token: it takes no seat); kick a
-// player (POST .../kick/:player, closed with 4012) and dispose a room (DELETE /admin/api/rooms/:id).
+// player (POST .../kick/:player, closed with 4012) and dispose a room (DELETE /admin/api/rooms/:id);
+// "watch delayed" opens the viewer on a room's broadcast (its admin JSON's `broadcast`), and the
+// replays (GET /recordings, every 5 s) open the viewer on a finished recording.
 // The browser sends the admin credentials (HTTP Basic, asked once) with every request; every request
 // also carries X-Tickcast-Admin, without which the server refuses a change (no other site's form or
 // simple request can send it). The page keeps to the strict CSP of /admin: no inline script or style.
 // State for tests: <body data-ready data-rooms data-players>, rows tr[data-room-id][data-players],
-// #live[data-room-id][data-snapshots][data-entities].
+// #live[data-room-id][data-snapshots][data-entities], #replays[data-count] tr[data-recording-id] a.replay.
 
 import { TickcastClient } from '/sdk/index.js';
+import { drawDots } from '/viewer/dots.js';
 
 const POLL_MS = 1000;
 const $ = (id) => document.getElementById(id);
@@ -43,6 +46,14 @@ function button(label, onClick, cls) {
   b.type = 'button';
   b.addEventListener('click', onClick);
   return b;
+}
+
+function link(label, href, cls) {
+  const a = text('a', label, cls);
+  a.href = href;
+  a.target = '_blank';
+  a.rel = 'noopener';
+  return a;
 }
 
 function age(ms) {
@@ -95,8 +106,11 @@ function renderRooms(data) {
         text('td', String(room.dropped), 'num hide-narrow'), text('td', room.tickMs.toFixed(2), 'num'),
         text('td', bw === null ? '…' : bw.toFixed(1), 'num'), text('td', age(room.ageMs), 'num hide-narrow'));
       const actions = document.createElement('td');
-      actions.append(button('Watch', () => watch(room.id, room.game), 'watch'), ' ',
-        button('Dispose', () => dispose(room.id), 'danger dispose'));
+      actions.append(button('Watch', () => watch(room.id, room.game), 'watch'), ' ');
+      if (typeof room.broadcast === 'string' && room.broadcast.startsWith('/')) {
+        actions.append(link('Watch delayed', `/viewer/?broadcast=${encodeURIComponent(room.broadcast)}`, 'delayed'), ' ');
+      }
+      actions.append(button('Dispose', () => dispose(room.id), 'danger dispose'));
       tr.append(actions);
       table.append(tr);
       if (live && live.roomId === room.id) {
@@ -134,6 +148,34 @@ async function poll() {
     renderRooms(await api('GET', '/admin/api/rooms'));
     $('error').textContent = '';
     document.body.dataset.ready = 'true';
+  } catch (e) {
+    $('error').textContent = e.message;
+  }
+}
+
+/** The finished recordings (GET /recordings, public), newest first, each a link to the viewer. */
+async function replays() {
+  try {
+    const res = await fetch('/recordings', { headers: { accept: 'application/json' } });
+    if (!res.ok) {
+      throw new Error(`GET /recordings: HTTP ${res.status}`);
+    }
+    const list = await res.json();
+    const body = $('replays-list').tBodies[0];
+    body.replaceChildren();
+    for (const r of list) {
+      const tr = document.createElement('tr');
+      tr.dataset.recordingId = r.id;
+      const a = link(`${r.game} ${r.room}`, `/viewer/?recording=${encodeURIComponent(r.id)}`, 'replay');
+      const td = document.createElement('td');
+      td.append(a);
+      tr.append(td, text('td', new Date(r.startedAt).toLocaleString(), 'hide-narrow'),
+        text('td', age(r.durationMs), 'num'), text('td', String(r.players), 'num hide-narrow'),
+        text('td', `${(r.bytes / 1000).toFixed(1)} kB`, 'num'));
+      body.append(tr);
+    }
+    $('replays').dataset.count = String(list.length);
+    $('replays-empty').hidden = list.length > 0;
   } catch (e) {
     $('error').textContent = e.message;
   }
@@ -239,7 +281,7 @@ function renderState(state) {
   el.dataset.snapshots = String(live.snapshots);
   el.dataset.entities = String(state.tables.reduce((n, t) => n + t.count, 0));
   $('live-tick').textContent = `tick ${state.tick}`;
-  drawDots(state);
+  drawDots($('live-canvas'), state);
   if (live.snapshots % 5 !== 1) {
     return; // the tables are for reading: refresh them 4 times a second at 20 Hz
   }
@@ -265,44 +307,6 @@ function renderState(state) {
   }
 }
 
-/**
- * Every table with fields x and y, as dots: the world from 0 (or the least coordinate seen) to the
- * largest one, one scale for both axes, so a big world (an 8000 x 8000 arena-wide room: a spectator
- * gets the whole world) fits the canvas undistorted; a table named player is drawn last, larger.
- */
-function drawDots(state) {
-  const canvas = $('live-canvas');
-  const g = canvas.getContext('2d');
-  g.clearRect(0, 0, canvas.width, canvas.height);
-  const colors = ['#58a6ff', '#3fb950', '#d29922', '#f778ba'];
-  const layers = [];
-  let [x0, y0, x1, y1] = [0, 0, 1, 1];
-  state.tables.forEach((table, k) => {
-    const xi = table.schema.fields.findIndex((f) => f.name === 'x');
-    const yi = table.schema.fields.findIndex((f) => f.name === 'y');
-    if (xi < 0 || yi < 0) {
-      return;
-    }
-    const points = [];
-    for (let row = 0; row < table.count; row++) {
-      const x = table.value(row, xi);
-      const y = table.value(row, yi);
-      [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
-      points.push(x, y);
-    }
-    layers.push({ points, color: colors[k % colors.length], size: table.name === 'player' ? 6 : table.count > 1000 ? 2 : 3,
-      last: table.name === 'player' });
-  });
-  const scale = Math.min((canvas.width - 10) / Math.max(1, x1 - x0), (canvas.height - 10) / Math.max(1, y1 - y0));
-  layers.sort((a, b) => Number(a.last) - Number(b.last));
-  for (const { points, color, size } of layers) {
-    g.fillStyle = color;
-    for (let i = 0; i < points.length; i += 2) {
-      g.fillRect(5 + (points[i] - x0) * scale - size / 2, 5 + (points[i + 1] - y0) * scale - size / 2, size, size);
-    }
-  }
-}
-
 // the charts follow their boxes' width (a phone turned, a window resized)
 new ResizeObserver(() => {
   for (const [c, id] of [[ccuChart, 'ccu-chart'], [bwChart, 'bw-chart']]) {
@@ -317,3 +321,5 @@ poll();
 history();
 setInterval(poll, POLL_MS);
 setInterval(history, 2000);
+replays();
+setInterval(replays, 5000);

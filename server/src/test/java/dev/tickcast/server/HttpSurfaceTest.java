@@ -264,7 +264,8 @@ class HttpSurfaceTest {
     void shouldSendTheSecurityHeadersOnEveryAnswer() throws Exception {
         int port = startDefault().port();
         for (String request : List.of("GET / HTTP/1.1", "GET /arena/ HTTP/1.1", "GET /sdk/index.js HTTP/1.1",
-                "GET /health HTTP/1.1", "GET /games HTTP/1.1", "GET /metrics HTTP/1.1", "GET /no/such/page HTTP/1.1",
+                "GET /viewer/ HTTP/1.1", "GET /viewer HTTP/1.1", "GET /health HTTP/1.1", "GET /games HTTP/1.1",
+                "GET /metrics HTTP/1.1", "GET /no/such/page HTTP/1.1",
                 "DELETE /health HTTP/1.1", "POST /matchmake/nosuchgame HTTP/1.1", "X0000001 / HTTP/1.1")) {
             try (RawHttp h = new RawHttp(port)) {
                 String answer = h.send(request + "\r\nHost: x\r\nContent-Length: 0\r\n\r\n").answer();
@@ -276,6 +277,26 @@ class HttpSurfaceTest {
                 assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'")
                         && csp.contains("connect-src 'self' ws: wss:"), csp);
             }
+        }
+    }
+
+    @Test
+    void shouldServeTheViewerPageToAnyoneAndRedirectItsBarePath() throws Exception {
+        int port = startDefault().port();
+        try (RawHttp h = new RawHttp(port)) {
+            String page = h.send("GET /viewer/ HTTP/1.1\r\nHost: x\r\n\r\n").answer();
+            assertEquals(200, RawHttp.status(page), page);
+            assertTrue(page.contains("viewer.js"), page);
+        }
+        try (RawHttp h = new RawHttp(port)) {
+            String bare = h.send("GET /viewer HTTP/1.1\r\nHost: x\r\n\r\n").answer();
+            assertEquals(302, RawHttp.status(bare), bare);
+            assertEquals("/viewer/", RawHttp.header(bare, "Location"));
+        }
+        try (RawHttp h = new RawHttp(port)) {
+            String script = h.send("GET /viewer/dots.js HTTP/1.1\r\nHost: x\r\n\r\n").answer();
+            assertEquals(200, RawHttp.status(script), script);
+            assertTrue(RawHttp.header(script, "Content-Type").contains("javascript"), script);
         }
     }
 

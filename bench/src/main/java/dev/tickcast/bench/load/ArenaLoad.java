@@ -48,6 +48,7 @@ public final class ArenaLoad {
     /** Where the lean bots connect instead of the server (a DelayRelay), or null. */
     private String viaHost;
     private int viaPort;
+    private EncodeProbe encodes;
 
     /** A run of {@code options} with every bot on the full Java client on {@code vertx}. */
     public ArenaLoad(Vertx vertx, LoadOptions options) {
@@ -97,6 +98,12 @@ public final class ArenaLoad {
         this.viaPort = port;
     }
 
+    /** Reads the server's snapshot encodes over the measured window into {@code probe} (null: not read). */
+    public ArenaLoad encodes(EncodeProbe probe) {
+        this.encodes = probe;
+        return this;
+    }
+
     /** Joins every bot, plays the warm-up and the window, leaves, and returns the result. */
     public ArenaResult run() throws Exception {
         join();
@@ -116,9 +123,15 @@ public final class ArenaLoad {
         double machine0 = ProcStats.machineBusySeconds();
         long t0 = System.nanoTime();
         metrics.reset();
+        if (encodes != null) {
+            encodes.start();
+        }
         Thread.sleep(options.seconds() * 1000L);
         metrics.measuring = false;
         double wall = (System.nanoTime() - t0) / 1e9;
+        if (encodes != null) {
+            encodes.end(wall);
+        }
         long ticks1 = roomTicks();
         double serverCpu = (ProcStats.cpuSeconds(serverPid) - serverCpu0) / wall;
         double selfCpu = (ProcStats.cpuSeconds(ProcStats.self()) - selfCpu0) / wall;

@@ -10,7 +10,8 @@ import dev.tickcast.game.RoomContext;
  * The reference game of ARENA-SCENARIO.md: a 2000 x 2000 world with 300 static orbs, 32 NPCs on a
  * random walk and one body per player; eating an orb adds its value to the score and respawns it
  * elsewhere with a new id. The rules are {@link ArenaRules}, shared with Arena-Wide. Deterministic
- * for a seed and a sequence of joins, inputs and leaves. Called on the room's thread only.
+ * for a seed and a sequence of joins, inputs and leaves. Marks the lead changing hands and score
+ * milestones in the room's recording ({@link ArenaMarks}). Called on the room's thread only.
  */
 public final class ArenaGame implements Game {
     /** The registration of the arena: 60 Hz ticks, 20 Hz snapshots, 16 players a room, played at /arena/. */
@@ -24,14 +25,17 @@ public final class ArenaGame implements Game {
     public static final ArenaConfig CONFIG = new ArenaConfig(WORLD_SIZE, ORB_COUNT, NPC_COUNT);
 
     private ArenaRules rules;
+    private ArenaMarks marks;
 
     @Override
     public void onCreate(RoomContext room) {
         rules = new ArenaRules(room, CONFIG);
+        marks = new ArenaMarks(room, rules);
     }
 
     @Override
     public int onJoin(int playerId, Identity player) {
+        marks.joined(playerId);
         return rules.join(playerId, player);
     }
 
@@ -43,6 +47,7 @@ public final class ArenaGame implements Game {
     @Override
     public void step(int tick) {
         rules.step();
+        marks.stepped(tick);
     }
 
     @Override

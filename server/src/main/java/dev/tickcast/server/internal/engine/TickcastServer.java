@@ -5,6 +5,8 @@ import dev.tickcast.server.GameRegistry;
 import dev.tickcast.server.RunningServer;
 import dev.tickcast.server.Tickcast;
 import dev.tickcast.server.internal.auth.PlayerAuth;
+import dev.tickcast.server.internal.broadcast.Broadcast;
+import dev.tickcast.server.internal.broadcast.Broadcasts;
 import dev.tickcast.server.internal.http.Announcements;
 import dev.tickcast.server.internal.http.HttpApi;
 import dev.tickcast.server.internal.http.MatchmakeGuard;
@@ -59,6 +61,7 @@ public final class TickcastServer implements RunningServer {
     private final HttpSessions httpSessions;
     private PlayerAuth auth;
     private RecordingBudget budget;
+    private volatile Broadcasts broadcasts;
 
     private TickcastServer(Vertx vertx, Tickcast tickcast, Matchmaker matchmaker, HandshakeGuard guard,
                            MatchmakeGuard matchmakeGuard, HttpSessions httpSessions, List<SnapshotObserver> observers,
@@ -81,6 +84,10 @@ public final class TickcastServer implements RunningServer {
             guard.sweep(now);
             matchmakeGuard.sweep(now);
             httpSessions.sweep(now);
+            Broadcasts casts = broadcasts;
+            if (casts != null) {
+                casts.sweep();
+            }
         });
     }
 
@@ -103,6 +110,8 @@ public final class TickcastServer implements RunningServer {
         RoomSettings settings = new RoomSettings(System::nanoTime, config.slowConsumerTimeoutMs(),
                 config.reconnectGraceMs(), (room, snapshot) -> observers.forEach(o -> o.onSnapshot(room, snapshot)),
                 metrics, config.lagCompensation(), SettingGroups.recordings(vertx, config));
+        Broadcasts broadcasts = RecordingsWiring.broadcasts(config);
+        settings.recordings().broadcastTo(broadcasts);
         AtomicLong seeds = new AtomicLong(config.seed());
         Matchmaker matchmaker = new Matchmaker(tickcast.games(),
                 (id, spec, mm) -> new Room(id, spec, hosts.next(), seeds.getAndIncrement(), settings, mm),
@@ -122,12 +131,15 @@ public final class TickcastServer implements RunningServer {
             api.mount(tickcast.router());
             RecordingBudget budget = RecordingsWiring.mount(vertx, config, tickcast.router(), api::baseUrl);
             settings.recordings().onFinished(budget::enforce);
+            budget.exceptWriting(settings.recordings()::writing);
+            RecordingsWiring.mountBroadcasts(broadcasts, tickcast.router(), metrics.registry());
             Monitoring monitoring = new Monitoring(vertx, SettingGroups.monitoring(config), metrics, matchmaker,
                     tickcast.router());
             return listen(vertx, config, tickcast, matchmaker, new Guards(guard, matchmakeGuard, httpSessions), hosts,
                     observers, role, metrics, monitoring).onSuccess(server -> {
                         server.auth = players.result();
                         server.budget = budget;
+                        server.broadcasts = broadcasts;
                     }).onFailure(e -> budget.stop());
         }).onFailure(e -> {
             if (players.succeeded()) {
@@ -198,6 +210,20 @@ public final class TickcastServer implements RunningServer {
     /** The room with {@code id}, or null (engine internals: for tests and tools). */
     public Room room(String id) {
         return matchmaker.room(id);
+    }
+
+    /** The signed sync path of local room {@code roomId}'s delayed broadcast; failed if it has none. */
+    @Override
+    public Future<String> broadcastLink(String roomId) {
+        Room room = matchmaker.room(roomId);
+        Broadcast cast = room == null ? null : room.broadcast();
+        return cast == null ? Future.failedFuture(new IllegalArgumentException("room " + roomId + " has no broadcast here"))
+                : Future.succeededFuture(cast.link());
+    }
+
+    /** The node's delayed broadcasts (tests and tools; null before the server started). */
+    public Broadcasts broadcasts() {
+        return broadcasts;
     }
 
     /** Adds an observer of every room's snapshots, called on the rooms' threads (tests and tools). */

@@ -182,7 +182,7 @@ public final class AdminApi {
     }
 
     private Future<List<JsonObject>> infos() {
-        return LocalMatch.liveInfo(matchmaker.allRooms(), room -> room.stats().map(RoomJson::admin));
+        return LocalMatch.liveInfo(matchmaker.allRooms(), room -> room.stats().map(s -> RoomJson.admin(s, room.broadcast())));
     }
 
     private void rooms(RoutingContext ctx) {

@@ -112,6 +112,7 @@ public final class HttpApi {
         router.get("/rooms").order(order++).handler(this::rooms);
         router.get("/games").order(order++).handler(this::games);
         ApiDocs.mount(router, order++);
+        ViewerPage.mount(router, order++);
         router.post("/matchmake/*").order(order++).handler(this::sameOrigin);
         router.post("/matchmake/*").order(order++).handler(this::jsonOnly);
         router.post("/matchmake/*").order(order++).handler(this::rateLimit);

@@ -22,6 +22,9 @@ final class ListedRoom {
         this.id = id;
         this.room = room;
         this.isPrivate = isPrivate;
+        if (room != null && room.broadcast() != null) { // a private room's broadcast needs signed links
+            room.broadcast().listed(!isPrivate);
+        }
     }
 
     int taken() {

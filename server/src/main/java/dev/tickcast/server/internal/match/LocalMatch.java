@@ -41,7 +41,7 @@ public final class LocalMatch implements MatchService {
 
     /** The live summaries of {@code rooms} (those that answer), in order. */
     public static Future<List<JsonObject>> liveInfo(List<Room> rooms) {
-        return liveInfo(rooms, room -> room.stats().map(RoomJson::summary));
+        return liveInfo(rooms, room -> room.stats().map(s -> RoomJson.summary(s, room.broadcast())));
     }
 
     /** What {@code ask} answers for each of {@code rooms}, in order, leaving out the rooms that do not answer. */

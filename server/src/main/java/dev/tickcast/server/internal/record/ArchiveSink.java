@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -40,14 +41,17 @@ public final class ArchiveSink {
     private final String id;
     private final String roomId;
     private final Runnable finished;
+    private final Set<String> writing;
     private final AtomicInteger pending = new AtomicInteger();
     private volatile boolean failed;
     private Future<Void> tail = Future.succeededFuture();
     private ArchiveWriter writer; // the worker's: touched by the tasks only, which run one at a time
 
-    ArchiveSink(WorkerExecutor worker, Path dir, String id, String roomId, Runnable finished) {
+    /** A sink whose id is in {@code writing} from {@link #start} until its archive is finished or given up. */
+    ArchiveSink(WorkerExecutor worker, Path dir, String id, String roomId, Runnable finished, Set<String> writing) {
         this.worker = worker;
         this.finished = finished;
+        this.writing = writing;
         this.dir = dir;
         this.id = id;
         this.roomId = roomId;
@@ -76,6 +80,7 @@ public final class ArchiveSink {
 
     /** Makes the file (and the folder if missing) and writes {@code head}. */
     public void start(RecordingHead head) {
+        writing.add(id); // before the file exists: the disk budget never takes it for a crashed run's
         submit(() -> {
             Files.createDirectories(dir);
             writer = ArchiveWriter.create(file, head);
@@ -97,6 +102,7 @@ public final class ArchiveSink {
             try (ArchiveWriter w = writer) {
                 w.finish(ARCHIVE_KEYFRAME_MS);
             }
+            writing.remove(id);
             finished.run(); // a new finished file: the disk budget looks again
         });
     }
@@ -133,8 +139,12 @@ public final class ArchiveSink {
         LOG.warn("room {}: recording {} stopped, the room goes on: {}", roomId, file, e.toString());
     }
 
-    /** Closes the file of a failed recording (the worker's thread): what was forced to the disk stays readable. */
+    /**
+     * Closes the file of a failed recording (the worker's thread): what was forced to the disk stays readable,
+     * and the disk budget may finish it as a crashed run's.
+     */
     private void closeQuietly() {
+        writing.remove(id);
         if (writer == null) {
             return;
         }

@@ -1,6 +1,8 @@
 package dev.tickcast.server.internal.record;
 
 import dev.tickcast.game.GameSpec;
+import dev.tickcast.server.internal.broadcast.Broadcast;
+import dev.tickcast.server.internal.broadcast.Broadcasts;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 
@@ -8,6 +10,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,6 +32,9 @@ public final class Recordings {
     private final Path dir;
     private final int fragmentSeconds;
     private volatile Runnable finished = () -> { };
+    private volatile Broadcasts broadcasts;
+    // the ids of this process's archives from their first write until finished or given up
+    private final Set<String> writing = ConcurrentHashMap.newKeySet();
 
     private Recordings(WorkerExecutor worker, Set<String> games, Path dir, int fragmentSeconds) {
         this.worker = worker;
@@ -65,12 +71,28 @@ public final class Recordings {
 
     /** A writer of a new archive of room {@code roomId}, named by a new unguessable id (the file is made by its first write). */
     public ArchiveSink open(String roomId) {
-        return new ArchiveSink(worker, dir, newId(), roomId, () -> finished.run());
+        return new ArchiveSink(worker, dir, newId(), roomId, () -> finished.run(), writing);
+    }
+
+    /** True while this process writes archive {@code id} (the disk budget leaves it alone, finished or not). */
+    public boolean writing(String id) {
+        return writing.contains(id);
     }
 
     /** Runs {@code then} on the writer's thread after each archive is finished (the disk budget's check). */
     public void onFinished(Runnable then) {
         finished = then;
+    }
+
+    /** Recording rooms broadcast through {@code to} (docs/PROTOCOL.md, "Delayed broadcast"); without it they do not. */
+    public void broadcastTo(Broadcasts to) {
+        broadcasts = to;
+    }
+
+    /** The delayed broadcast of a new recording room {@code roomId} of {@code spec}, or null if it does not broadcast. */
+    public Broadcast broadcast(String roomId, GameSpec spec) {
+        Broadcasts to = broadcasts;
+        return to == null ? null : to.open(roomId, spec);
     }
 
     /** A new recording id: 128 random bits, base64url without padding (22 characters). */

@@ -24,7 +24,9 @@ import io.vertx.core.internal.buffer.BufferInternal;
  * Each snapshot handed to a player's connection is recorded in the room's {@link SentSnapshots} (with
  * the cells it then watches), which lag compensation judges view stamps by; a connection's first
  * snapshot starts its seat's record again. A recording room's {@link RoomRecorder} comes last, a
- * virtual spectator that takes the spectators' bytes.
+ * virtual spectator that takes the spectators' bytes; at the broadcast after a fragment's keyframe,
+ * the whole-world deltas from that keyframe name no predictor, so that the recorder's delta (which a
+ * viewer starting at the keyframe must decode without one) is the spectators' shared encode.
  */
 final class Broadcaster implements BroadcastStage {
     private static final int OUTPUT_BYTES = 4096;
@@ -54,6 +56,8 @@ final class Broadcaster implements BroadcastStage {
     private SentSnapshots sent;
     private long sequence;
     private int lastTick = Snapshot.NO_TICK;
+    // a recording room's fragment start: the whole-world deltas from it name no predictor this broadcast
+    private int unpredictedBase = Snapshot.NO_TICK;
     private final BuildTimes buildTimes = new BuildTimes();
 
     /**
@@ -94,6 +98,7 @@ final class Broadcaster implements BroadcastStage {
         buildNs = System.nanoTime() - startNs;
         lastTick = now.tick();
         sequence = ring.newestSequence();
+        unpredictedBase = recorder == null ? Snapshot.NO_TICK : recorder.unpredictedBase();
         sendTo(players, now, ring, cells, true);
         sendTo(spectators, now, ring, null, false);
         outbound.flush();
@@ -125,7 +130,8 @@ final class Broadcaster implements BroadcastStage {
         s.behindSinceNs = 0;
         Snapshot base = ring.find(s.lastTick);
         Snapshot pred = null;
-        if (base != null && now.tick() - base.tick() == base.tick() - s.prevTick) {
+        if (base != null && now.tick() - base.tick() == base.tick() - s.prevTick
+                && (stage != null || base.tick() != unpredictedBase)) {
             pred = ring.find(s.prevTick);
         }
         long startNs = System.nanoTime();

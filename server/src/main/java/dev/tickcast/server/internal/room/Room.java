@@ -5,6 +5,7 @@ import dev.tickcast.game.GameSpec;
 import dev.tickcast.game.interest.Interest;
 import dev.tickcast.game.rewind.LagCompensator;
 import dev.tickcast.game.rewind.SentSnapshots;
+import dev.tickcast.server.internal.broadcast.Broadcast;
 import dev.tickcast.state.Snapshot;
 import dev.tickcast.state.SnapshotRing;
 import dev.tickcast.wire.Protocol;
@@ -195,6 +196,11 @@ public final class Room implements RoomEntry {
      */
     public Future<Void> recorded() {
         return Future.future(promise -> execute(() -> recorder.finished().onComplete(promise)));
+    }
+
+    /** The room's delayed broadcast over HTTP (docs/PROTOCOL.md, "Delayed broadcast"), or null if it has none (any thread). */
+    public Broadcast broadcast() {
+        return recorder.cast();
     }
 
     /** The room's recorder (tests; it does nothing in a room that does not record). */

@@ -1,6 +1,7 @@
 package dev.tickcast.server.internal.room;
 
 import dev.tickcast.game.rewind.ViewReason;
+import dev.tickcast.server.internal.broadcast.Broadcast;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -18,6 +19,18 @@ public final class RoomJson {
         return new JsonObject().put("id", s.roomId()).put("game", s.spec().name()).put("players", s.players())
                 .put("maxPlayers", s.spec().maxPlayers()).put("tick", s.tick()).put("droppedTicks", s.droppedTicks())
                 .put("ticking", s.ticking());
+    }
+
+    /** The public summary, with {@code "broadcast"}: the sync path of {@code cast} when it is a listed room's. */
+    public static JsonObject summary(RoomStats s, Broadcast cast) {
+        JsonObject json = summary(s);
+        return cast != null && cast.listed() ? json.put("broadcast", cast.syncPath()) : json;
+    }
+
+    /** The admin page's row, with {@code "broadcast"}: the sync path of {@code cast}, signed if the room is private. */
+    public static JsonObject admin(RoomStats s, Broadcast cast) {
+        JsonObject json = admin(s);
+        return cast != null ? json.put("broadcast", cast.link()) : json;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.tickcast.server.internal.room;
 import dev.tickcast.game.GameSpec;
 import dev.tickcast.record.FragmentBuilder;
 import dev.tickcast.record.RecordingHead;
+import dev.tickcast.server.internal.broadcast.Broadcast;
 import dev.tickcast.server.internal.record.ArchiveSink;
 import dev.tickcast.server.internal.record.Recordings;
 import dev.tickcast.state.Snapshot;
@@ -21,14 +22,16 @@ import java.util.function.IntSupplier;
  * The recorder: a recording room's virtual spectator (docs/PROTOCOL.md, "Recordings"). At each
  * broadcast it takes the whole-world SNAPSHOT an up-to-date spectator gets, from the broadcast's
  * shared encodes, and cuts the match into fragments of a whole number of broadcasts, each with its
- * own keyframe: a fragment costs two encodes beyond the spectators' (its keyframe, and its second
- * snapshot, a delta from the keyframe without a predictor, which a viewer that starts at the
- * keyframe can decode). Chat lines, game messages to everyone, joins, leaves and the game's marks
- * go in as entries by tick. Finished fragments go to an {@link ArchiveSink}, which writes them off
+ * own keyframe: a fragment costs one encode beyond the spectators', its keyframe. Its second
+ * snapshot is a delta from the keyframe without a predictor (which a viewer that starts at the
+ * keyframe can decode): the Broadcaster gives the up-to-date spectators that same delta
+ * ({@link #unpredictedBase}), so it is their shared encode. Chat lines, game messages to everyone,
+ * joins, leaves and the game's marks go in as entries by tick. Finished fragments go to an {@link ArchiveSink}, which writes them off
  * the event loop. In a room that does not record every call does nothing. The room's thread only.
  */
 final class RoomRecorder {
     private final ArchiveSink sink;
+    private final Broadcast cast; // the delayed broadcast fed the same fragments (null: none)
     private final GameSpec spec;
     private final String roomId;
     private final IntSupplier tick;
@@ -48,6 +51,7 @@ final class RoomRecorder {
     RoomRecorder(Recordings recordings, String roomId, GameSpec spec, IntSupplier tick) {
         this.on = recordings.records(spec);
         this.sink = on ? recordings.open(roomId) : null;
+        this.cast = on ? recordings.broadcast(roomId, spec) : null;
         this.spec = spec;
         this.roomId = roomId;
         this.tick = tick;
@@ -63,6 +67,11 @@ final class RoomRecorder {
     /** The archive's writer (null in a room that does not record). */
     ArchiveSink sink() {
         return sink;
+    }
+
+    /** The room's delayed broadcast (null if it has none; any thread). */
+    Broadcast cast() {
+        return cast;
     }
 
     /** The room's SCHEMA message exactly as it sends it (known once the game is made). */
@@ -92,6 +101,14 @@ final class RoomRecorder {
         lastTick = t;
     }
 
+    /**
+     * The baseline tick whose whole-world deltas must name no predictor at the coming broadcast: the
+     * keyframe of the fragment that broadcast continues (its second snapshot), else {@link Snapshot#NO_TICK}.
+     */
+    int unpredictedBase() {
+        return on && number >= 0 && inFragment == 1 && fragmentBroadcasts > 1 ? lastTick : Snapshot.NO_TICK;
+    }
+
     /** The Broadcaster's rule: the snapshot before the base predicts when the three are evenly spaced. */
     private Snapshot predictor(Snapshot now, Snapshot base, SnapshotRing ring) {
         return now.tick() - base.tick() == base.tick() - prevTick ? ring.find(prevTick) : null;
@@ -99,10 +116,14 @@ final class RoomRecorder {
 
     private void begin(int t, Buffer keyframe) {
         if (number < 0) {
-            sink.start(RecordingHead.of(spec.name(), roomId, System.currentTimeMillis(), spec.tickHz(),
-                    spec.snapshotEveryTicks(), fragmentBroadcasts * spec.snapshotEveryTicks(), schema));
+            RecordingHead head = RecordingHead.of(spec.name(), roomId, System.currentTimeMillis(), spec.tickHz(),
+                    spec.snapshotEveryTicks(), fragmentBroadcasts * spec.snapshotEveryTicks(), schema);
+            sink.start(head);
+            if (cast != null) {
+                cast.start(head);
+            }
         } else {
-            sink.append(builder.finish());
+            append(builder.finish());
         }
         number++;
         inFragment = 0;
@@ -197,11 +218,22 @@ final class RoomRecorder {
     /** The room is disposed: the last fragment, then the index and trailer; the future ends when the file is done. */
     Future<Void> close() {
         if (on && !stopped() && number >= 0) {
-            sink.append(builder.finish());
+            append(builder.finish());
             finished = sink.finish();
+        }
+        if (cast != null) {
+            cast.end();
         }
         on = false;
         return finished;
+    }
+
+    /** A finished fragment (with its keyframe) to the archive and the delayed broadcast. */
+    private void append(byte[] fragment) {
+        sink.append(fragment);
+        if (cast != null) {
+            cast.fragment(fragment);
+        }
     }
 
     /** Ends when the archive is finished (or given up after a failure); at once while recording or if it never did. */

@@ -60,6 +60,21 @@ class RecordingBudgetTest {
     }
 
     @Test
+    void shouldDeleteFinishedArchivesOlderThanTheAgeLimitWhateverTheBudget() throws Exception {
+        Path old = FakeArchives.write(dir, FakeArchives.id('a'), 1000, true, 1, 10_000);
+        Path young = FakeArchives.write(dir, FakeArchives.id('b'), 1000, true, 2, 50_000);
+        Path oldUnfinished = FakeArchives.write(dir, FakeArchives.id('w'), 1000, false, 0, 5_000);
+        RecordingBudget budget = new RecordingBudget(vertx, recordings(), 1L << 30, 40_000, () -> 60_000L);
+
+        assertEquals(1, budget.enforceNow(), "far under the budget, but one is older than 40 s");
+        assertFalse(Files.exists(old));
+        assertTrue(Files.exists(young), "finished 10 s ago");
+        assertTrue(Files.exists(oldUnfinished), "an unfinished file is never deleted");
+        assertEquals(0, new RecordingBudget(vertx, recordings(), 1L << 30, 0, () -> Long.MAX_VALUE).enforceNow(),
+                "0: no age limit");
+    }
+
+    @Test
     void shouldDoNothingWithoutTheDirectory() throws Exception {
         RecordingCatalogue none = new RecordingCatalogue(vertx, dir.resolve("missing"), FakeArchives::read, System::nanoTime, 0);
         assertEquals(0, new RecordingBudget(vertx, none, 1).enforceNow());

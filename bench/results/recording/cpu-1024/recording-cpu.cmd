@@ -1,0 +1,1 @@
+ROUNDS=4 WARMUP=10 MEASURE=30 CLIENTS=1024 NOTE='quiet machine (nothing else running), 2 cores' bench/scripts/recording-cpu.sh /work/wt/pred/server/target/tickcast-server.jar /work/wt/pred/bench/results/recording/cpu-1024  # 2026-12-05T23:29:39Z, 330b277
