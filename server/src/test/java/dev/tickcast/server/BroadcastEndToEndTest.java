@@ -152,5 +152,12 @@ class BroadcastEndToEndTest {
                 Bot.get(fixture.server.broadcastLink(roomId).toCompletionStage().toCompletableFuture())
                         .replaceAll("exp=.*", ""));
         Bot.get(fixture.server.shutdown().toCompletionStage().toCompletableFuture());
+        try (var files = java.nio.file.Files.list(dir)) { // the shutdown waited for the disposed room's archive
+            List<Path> left = files.toList();
+            assertEquals(1, left.size(), left.toString());
+            assertTrue(dev.tickcast.record.ArchiveReader.read(left.get(0)).finished(), left.toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -14,6 +14,7 @@ import dev.tickcast.server.internal.match.MatchLimits;
 import dev.tickcast.server.internal.match.Matchmaker;
 import dev.tickcast.server.internal.metrics.ServerMetrics;
 import dev.tickcast.server.internal.record.RecordingBudget;
+import dev.tickcast.server.internal.record.Recordings;
 import dev.tickcast.server.internal.room.Room;
 import dev.tickcast.server.internal.room.RoomSettings;
 import dev.tickcast.server.internal.room.SnapshotObserver;
@@ -31,6 +32,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -45,6 +47,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class TickcastServer implements RunningServer {
     private static final long SWEEP_PERIOD_MS = 500;
+    /** How long a shutdown waits for the disposed rooms' archives to be finished (a slow disk gives up). */
+    private static final long FINISH_RECORDINGS_SECONDS = 10;
     private static final AtomicLong SHARED_RANDOM_PORTS = new AtomicLong();
 
     private final Vertx vertx;
@@ -61,6 +65,7 @@ public final class TickcastServer implements RunningServer {
     private final HttpSessions httpSessions;
     private PlayerAuth auth;
     private RecordingBudget budget;
+    private Recordings recordings = Recordings.OFF;
     private volatile Broadcasts broadcasts;
 
     private TickcastServer(Vertx vertx, Tickcast tickcast, Matchmaker matchmaker, HandshakeGuard guard,
@@ -138,6 +143,7 @@ public final class TickcastServer implements RunningServer {
             return listen(vertx, config, tickcast, matchmaker, new Guards(guard, matchmakeGuard, httpSessions), hosts,
                     observers, role, metrics, monitoring).onSuccess(server -> {
                         server.auth = players.result();
+                        server.recordings = settings.recordings();
                         server.budget = budget;
                         server.broadcasts = broadcasts;
                     }).onFailure(e -> budget.stop());
@@ -234,7 +240,8 @@ public final class TickcastServer implements RunningServer {
     /**
      * Shuts down: every connection and HTTP session, joined or not, gets 1001 (clients take it as a drop and come
      * back to another server or after a restart), then every room is disposed and the periodic sweep
-     * stops. The future completes once the close frames are queued; the Vertx stays up.
+     * stops. The future completes once the close frames are queued and the disposed rooms' archives are
+     * finished (for at most 10 s); the Vertx stays up.
      */
     @Override
     public Future<Void> shutdown() {
@@ -250,7 +257,10 @@ public final class TickcastServer implements RunningServer {
             closed.add(v.closeAll(Protocol.CLOSE_GOING_AWAY, "server shutting down"));
         }
         announcements.unregister();
-        return Future.all(closed).compose(all -> matchmaker.closeAll()).eventually(monitoring::stop)
+        return Future.all(closed).compose(all -> matchmaker.closeAll())
+                .compose(all -> recordings.finished().timeout(FINISH_RECORDINGS_SECONDS, TimeUnit.SECONDS)
+                        .otherwiseEmpty())
+                .eventually(monitoring::stop)
                 .transform(r -> role.leave())
                 .onComplete(r -> tickcast.release()).mapEmpty();
     }

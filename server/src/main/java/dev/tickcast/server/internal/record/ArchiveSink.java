@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * One room's archive file, written off the event loop: each call hands a task to the recordings'
@@ -42,16 +43,22 @@ public final class ArchiveSink {
     private final String roomId;
     private final Runnable finished;
     private final Set<String> writing;
+    private final Consumer<Future<Void>> finishing;
     private final AtomicInteger pending = new AtomicInteger();
     private volatile boolean failed;
     private Future<Void> tail = Future.succeededFuture();
     private ArchiveWriter writer; // the worker's: touched by the tasks only, which run one at a time
 
-    /** A sink whose id is in {@code writing} from {@link #start} until its archive is finished or given up. */
-    ArchiveSink(WorkerExecutor worker, Path dir, String id, String roomId, Runnable finished, Set<String> writing) {
+    /**
+     * A sink whose id is in {@code writing} from {@link #start} until its archive is finished or given up, and
+     * whose {@link #finish} hands its future to {@code finishing} (a shutdown waits for it).
+     */
+    ArchiveSink(WorkerExecutor worker, Path dir, String id, String roomId, Runnable finished, Set<String> writing,
+                Consumer<Future<Void>> finishing) {
         this.worker = worker;
         this.finished = finished;
         this.writing = writing;
+        this.finishing = finishing;
         this.dir = dir;
         this.id = id;
         this.roomId = roomId;
@@ -98,13 +105,15 @@ public final class ArchiveSink {
 
     /** Writes the index (keyframes thinned) and the trailer, and closes the file; the future ends when it is done or failed. */
     public Future<Void> finish() {
-        return submit(() -> {
+        Future<Void> done = submit(() -> {
             try (ArchiveWriter w = writer) {
                 w.finish(ARCHIVE_KEYFRAME_MS);
             }
             writing.remove(id);
             finished.run(); // a new finished file: the disk budget looks again
         });
+        finishing.accept(done);
+        return done;
     }
 
     private Future<Void> submit(Write write) {

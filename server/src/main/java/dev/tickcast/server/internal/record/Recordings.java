@@ -3,12 +3,14 @@ package dev.tickcast.server.internal.record;
 import dev.tickcast.game.GameSpec;
 import dev.tickcast.server.internal.broadcast.Broadcast;
 import dev.tickcast.server.internal.broadcast.Broadcasts;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +37,8 @@ public final class Recordings {
     private volatile Broadcasts broadcasts;
     // the ids of this process's archives from their first write until finished or given up
     private final Set<String> writing = ConcurrentHashMap.newKeySet();
+    // the archives being finished (index, trailer, thinning): a shutdown waits for them
+    private final Set<Future<Void>> finishing = ConcurrentHashMap.newKeySet();
 
     private Recordings(WorkerExecutor worker, Set<String> games, Path dir, int fragmentSeconds) {
         this.worker = worker;
@@ -71,7 +75,20 @@ public final class Recordings {
 
     /** A writer of a new archive of room {@code roomId}, named by a new unguessable id (the file is made by its first write). */
     public ArchiveSink open(String roomId) {
-        return new ArchiveSink(worker, dir, newId(), roomId, () -> finished.run(), writing);
+        return new ArchiveSink(worker, dir, newId(), roomId, () -> finished.run(), writing, this::finishing);
+    }
+
+    private void finishing(Future<Void> done) {
+        finishing.add(done);
+        done.onComplete(r -> finishing.remove(done));
+    }
+
+    /**
+     * Ends when every archive whose finishing has begun so far is finished (or given up): after the rooms are
+     * disposed, a shutdown waits for it so that no archive is left half-written.
+     */
+    public Future<Void> finished() {
+        return Future.join(List.copyOf(finishing)).mapEmpty();
     }
 
     /** True while this process writes archive {@code id} (the disk budget leaves it alone, finished or not). */
